@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Acknowledger.h"
+
+#include "Stats.h"
+#include "domain/Clock.h"
+
+#include <QLoggingCategory>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcAck, "gerbang.ack")
+
+namespace gerbang {
+
+AuditRecord Acknowledger::auditFor(const http::HttpRequest &request, QStringView provider)
+{
+    AuditRecord a;
+    a.receivedAtMs = request.receivedAtMs > 0 ? request.receivedAtMs : nowMs();
+    bool isV4 = false;
+    const quint32 v4 = request.peer.toIPv4Address(&isV4);
+    a.sourceIp = isV4 ? QHostAddress(v4).toString() : request.peer.toString();
+    a.method = QString::fromLatin1(request.method);
+    a.path = QString::fromUtf8(request.path).left(512);
+    a.provider = provider.toString();
+    a.bodySize = request.body.size();
+    a.signatureStatus = u"not_applicable"_s;
+    return a;
+}
+
+void Acknowledger::answer(http::Responder &responder, const http::HttpRequest &request,
+                          http::HttpResponse response, AuditRecord audit, qint64 startedNs)
+{
+    Q_UNUSED(request);
+    audit.httpStatus = response.status;
+    audit.processingUs = (monotonicNs() - startedNs) / 1000;
+    m_stats.recordRequest(audit.provider, audit.outcome, audit.signatureStatus, audit.processingUs);
+    responder.send(std::move(response));
+    if (!m_writer.submitAudit(std::move(audit)))
+        m_stats.addAuditDropped();
+}
+
+void Acknowledger::commit(http::Responder responder, IngestJob &&job)
+{
+    const quint64 id = m_nextJob++;
+    job.id = id;
+    Pending p{std::move(responder), job.provider, job.audit.signatureStatus, job.startedNs};
+    if (!m_writer.submit(std::move(job))) {
+        // Queue full or shutting down: the provider must retry later.
+        qCWarning(lcAck) << "commit queue full; answering 503";
+        const qint64 us = (monotonicNs() - p.startedNs) / 1000;
+        m_stats.recordRequest(p.provider, u"overloaded"_s, p.signatureStatus, us);
+        p.responder.send(http::HttpResponse::error(503, "store_unavailable"));
+        return;
+    }
+    m_pending.emplace(id, std::move(p));
+    m_stats.setPendingCommits(int(m_pending.size()));
+}
+
+void Acknowledger::committed(const QList<CommitResult> &results)
+{
+    m_stats.addCommitBatch();
+    for (const CommitResult &r : results) {
+        auto it = m_pending.find(r.jobId);
+        if (it == m_pending.end())
+            continue;
+        Pending p = std::move(it->second);
+        m_pending.erase(it);
+        const qint64 us = (monotonicNs() - p.startedNs) / 1000;
+        if (r.ok) {
+            const bool duplicate = r.stored == 0;
+            m_stats.addEvents(r.stored, r.duplicates);
+            m_stats.recordRequest(p.provider, duplicate ? u"duplicate"_s : u"accepted"_s,
+                                  p.signatureStatus, us);
+            p.responder.send(
+                http::HttpResponse::json(200, duplicate ? QByteArray(R"({"status":"duplicate"})")
+                                                        : QByteArray(R"({"status":"accepted"})")));
+        } else {
+            m_stats.recordRequest(p.provider, u"store_failed"_s, p.signatureStatus, us);
+            p.responder.send(http::HttpResponse::error(503, "store_unavailable"));
+        }
+    }
+    m_stats.setPendingCommits(int(m_pending.size()));
+}
+
+} // namespace gerbang

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/AuditRecord.h"
+#include "http/RequestHandler.h"
+#include "store/StoreWriter.h"
+
+#include <unordered_map>
+
+namespace gerbang {
+
+class Stats;
+
+// The rule "never 200 for an event that is not durably stored", in one place. Endpoints
+// either answer at once (rejections, health: the audit row follows asynchronously) or hand
+// a job to the store and let this class answer when the commit is known.
+class Acknowledger
+{
+public:
+    Acknowledger(StoreWriter &writer, Stats &stats)
+        : m_writer(writer)
+        , m_stats(stats)
+    {
+    }
+
+    static AuditRecord auditFor(const http::HttpRequest &request, QStringView provider);
+
+    // Answers now and queues the audit row.
+    void answer(http::Responder &responder, const http::HttpRequest &request,
+                http::HttpResponse response, AuditRecord audit, qint64 startedNs);
+    // Queues the job; answers 200 after the commit, or 503 if it fails or cannot be queued.
+    void commit(http::Responder responder, IngestJob &&job);
+    // Called on the engine thread with the store's results.
+    void committed(const QList<CommitResult> &results);
+    int pending() const { return int(m_pending.size()); }
+
+private:
+    struct Pending
+    {
+        http::Responder responder;
+        QString provider;
+        QString signatureStatus;
+        qint64 startedNs = 0;
+    };
+    StoreWriter &m_writer;
+    Stats &m_stats;
+    std::unordered_map<quint64, Pending> m_pending;
+    quint64 m_nextJob = 1;
+};
+
+} // namespace gerbang

@@ -1,0 +1,245 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Engine.h"
+
+#include "Acknowledger.h"
+#include "domain/Clock.h"
+#include "http/HttpServer.h"
+#include "store/StoreWriter.h"
+#include "whatsapp/WhatsAppEndpoint.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QThread>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcEngine, "gerbang.engine")
+
+namespace gerbang {
+namespace {
+
+using http::HttpResponse;
+
+constexpr QByteArrayView kWhatsAppPrefix = "/whatsapp/webhook";
+
+// "/whatsapp/webhook" → "", "/whatsapp/webhook/{app}" → app; anything else → null.
+QString whatsappApp(const QByteArray &path)
+{
+    if (path == kWhatsAppPrefix)
+        return QString(u""_s);
+    if (path.startsWith(kWhatsAppPrefix) && path.size() > kWhatsAppPrefix.size() + 1 &&
+        path[kWhatsAppPrefix.size()] == '/') {
+        const QByteArray app = path.mid(kWhatsAppPrefix.size() + 1);
+        const bool valid = app.size() <= 63 && std::all_of(app.begin(), app.end(), [](char c) {
+                               return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                                      c == '-' || c == '_' || c == '.';
+                           });
+        return valid ? QString::fromLatin1(app) : QString();
+    }
+    return QString();
+}
+
+} // namespace
+
+Engine::Engine(EngineConfig config, std::shared_ptr<Stats> stats, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_stats(std::move(stats))
+{
+}
+
+Engine::~Engine()
+{
+    stop();
+}
+
+bool Engine::start(QString *error)
+{
+    StoreWriterOptions options;
+    options.sqlitePath = m_config.sqlitePath;
+    options.busyTimeoutMs = m_config.busyTimeoutMs;
+    options.maxPending = m_config.maxPending;
+    options.dedupTtlMs = m_config.dedupTtlMs;
+    options.rawRetentionDays = m_config.rawRetentionDays;
+    options.auditRetentionDays = m_config.auditRetentionDays;
+    options.overrides = m_config.whatsapp;
+
+    m_writer = std::make_unique<StoreWriter>(
+        options, *m_config.vault, this,
+        [this](QList<CommitResult> results) {
+            if (m_ack)
+                m_ack->committed(results);
+        },
+        [this](std::shared_ptr<const Directory> d) {
+            m_directory = std::move(d);
+            qCInfo(lcEngine) << "configuration revision" << m_directory->revision << "loaded";
+            Q_EMIT configurationReloaded(m_directory->revision);
+        },
+        [this](quint64 id, bool ok, QString reason) { answerProbe(id, ok, reason); });
+    if (!m_writer->startWriter(error)) {
+        m_writer.reset();
+        return false;
+    }
+    m_directory = m_writer->initialDirectory();
+    m_ack = std::make_unique<Acknowledger>(*m_writer, *m_stats);
+    m_whatsapp =
+        std::make_unique<WhatsAppEndpoint>([this] { return m_directory; }, *m_config.vault, *m_ack);
+    m_server =
+        std::make_unique<http::HttpServer>(this, m_config.connection, m_config.maxConnections);
+    connect(m_server.get(), &http::HttpServer::connectionCountChanged, this,
+            [this](int n) { m_stats->setOpenConnections(n); });
+    if (!m_server->start(m_config.listenAddress, m_config.listenPort, error)) {
+        *error = u"cannot listen on %1:%2: %3"_s.arg(m_config.listenAddress.toString())
+                     .arg(m_config.listenPort)
+                     .arg(*error);
+        m_server.reset();
+        m_writer->stopWriter();
+        return false;
+    }
+    return true;
+}
+
+void Engine::stop()
+{
+    if (!m_server)
+        return;
+    m_server->stopAccepting();
+    // The writer finishes every queued commit; its results arrive here as queued calls.
+    m_writer->stopWriter();
+    QDeadlineTimer deadline(5000);
+    while (!deadline.hasExpired() && (m_ack->pending() > 0 || m_server->openConnections() > 0)) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        QThread::msleep(5);
+    }
+    QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    m_server.reset();
+    m_whatsapp.reset();
+    m_ack.reset();
+    m_writer.reset();
+}
+
+QString Engine::listenUrl() const
+{
+    if (!m_server)
+        return {};
+    const QHostAddress a = m_server->serverAddress();
+    const QString host =
+        a.protocol() == QAbstractSocket::IPv6Protocol ? u"[%1]"_s.arg(a.toString()) : a.toString();
+    return u"http://%1:%2"_s.arg(host).arg(m_server->serverPort());
+}
+
+qint64 Engine::bodyLimit(const http::HttpRequest &head) const
+{
+    if (!whatsappApp(head.path).isNull())
+        return m_config.whatsappBodyLimit;
+    return m_config.bodyLimit;
+}
+
+void Engine::handle(http::HttpRequest &&request, http::Responder responder)
+{
+    const QByteArray &path = request.path;
+    const QByteArray &method = request.method;
+    auto methodNotAllowed = [&](QByteArrayView allow) {
+        AuditRecord a = Acknowledger::auditFor(request, u"");
+        a.outcome = u"method_not_allowed"_s;
+        HttpResponse r = HttpResponse::error(405, "method_not_allowed");
+        r.headers.append({"Allow", allow.toByteArray()});
+        m_ack->answer(responder, request, std::move(r), std::move(a), request.startedNs);
+    };
+
+    if (const QString app = whatsappApp(path); !app.isNull()) {
+        if (method == "POST")
+            return m_whatsapp->receive(app, std::move(request), std::move(responder));
+        if (method == "GET")
+            return m_whatsapp->verifySubscription(app, std::move(request), std::move(responder));
+        return methodNotAllowed("GET, POST");
+    }
+    if (path == "/health" || path == "/ready" || path == "/metrics") {
+        if (method != "GET" && method != "HEAD")
+            return methodNotAllowed("GET");
+        if (path == "/ready")
+            return ready(std::move(request), std::move(responder));
+        if (path == "/metrics")
+            return metrics(std::move(request), std::move(responder));
+        // Liveness answers are not audited: monitors poll them every few seconds.
+        return responder.send(HttpResponse::json(200, R"({"status":"ok"})"));
+    }
+    AuditRecord a = Acknowledger::auditFor(request, u"");
+    a.outcome = u"not_found"_s;
+    m_ack->answer(responder, request, HttpResponse::error(404, "not_found"), std::move(a),
+                  request.startedNs);
+}
+
+void Engine::rejected(const http::HttpRequest &partial, int status, QByteArrayView reason)
+{
+    AuditRecord a = Acknowledger::auditFor(partial, u"");
+    a.outcome = status == 413 ? u"too_large"_s : (status == 408 ? u"timeout"_s : u"bad_request"_s);
+    a.httpStatus = status;
+    a.detail = u"{\"reason\":\"%1\"}"_s.arg(QString::fromLatin1(reason));
+    a.processingUs = partial.startedNs > 0 ? (monotonicNs() - partial.startedNs) / 1000 : 0;
+    m_stats->recordRequest(QString(), a.outcome, a.signatureStatus, a.processingUs);
+    if (m_writer && !m_writer->submitAudit(std::move(a)))
+        m_stats->addAuditDropped();
+}
+
+void Engine::ready(http::HttpRequest &&request, http::Responder responder)
+{
+    Q_UNUSED(request);
+    const quint64 id = m_nextProbe++;
+    m_probes.emplace(id, std::move(responder));
+    m_writer->requestProbe(id);
+}
+
+void Engine::answerProbe(quint64 id, bool ok, const QString &reason)
+{
+    auto it = m_probes.find(id);
+    if (it == m_probes.end())
+        return;
+    http::Responder responder = std::move(it->second);
+    m_probes.erase(it);
+    if (ok)
+        return responder.send(HttpResponse::json(200, R"({"status":"ready"})"));
+    Q_EMIT storeFailure(reason);
+    QJsonObject body{{u"status"_s, u"not_ready"_s}, {u"reason"_s, reason}};
+    responder.send(HttpResponse::json(503, QJsonDocument(body).toJson(QJsonDocument::Compact)));
+}
+
+void Engine::metrics(http::HttpRequest &&request, http::Responder responder)
+{
+    Q_UNUSED(request);
+    const StatsSnapshot s = m_stats->snapshot();
+    QByteArray out;
+    auto line = [&out](QByteArrayView name, QByteArrayView labels, qint64 value) {
+        out.append(name);
+        if (!labels.isEmpty())
+            out.append('{').append(labels).append('}');
+        out.append(' ').append(QByteArray::number(value)).append('\n');
+    };
+    out.append("# TYPE gerbang_requests_total counter\n");
+    for (auto it = s.byOutcome.cbegin(); it != s.byOutcome.cend(); ++it)
+        line("gerbang_requests_total", QByteArray("outcome=\"" + it.key().toLatin1() + '"'),
+             it.value());
+    out.append("# TYPE gerbang_signature_failures_total counter\n");
+    for (auto it = s.signatureFailures.cbegin(); it != s.signatureFailures.cend(); ++it)
+        line("gerbang_signature_failures_total",
+             QByteArray("reason=\"" + it.key().toLatin1() + '"'), it.value());
+    out.append("# TYPE gerbang_events_stored_total counter\n");
+    line("gerbang_events_stored_total", {}, s.eventsStored);
+    out.append("# TYPE gerbang_dedup_hits_total counter\n");
+    line("gerbang_dedup_hits_total", {}, s.dedupHits);
+    out.append("# TYPE gerbang_open_connections gauge\n");
+    line("gerbang_open_connections", {}, s.openConnections);
+    out.append("# TYPE gerbang_pending_commits gauge\n");
+    line("gerbang_pending_commits", {}, s.pendingCommits);
+    out.append("# TYPE gerbang_latency_microseconds gauge\n");
+    line("gerbang_latency_microseconds", "quantile=\"0.5\"", s.latencyP50Us);
+    line("gerbang_latency_microseconds", "quantile=\"0.99\"", s.latencyP99Us);
+    HttpResponse r = HttpResponse::text(200, out);
+    r.contentType = "text/plain; version=0.0.4";
+    responder.send(std::move(r));
+}
+
+} // namespace gerbang

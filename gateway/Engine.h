@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "EngineConfig.h"
+#include "Stats.h"
+#include "http/RequestHandler.h"
+
+#include <QObject>
+#include <memory>
+#include <unordered_map>
+
+namespace gerbang {
+
+class Acknowledger;
+class StoreWriter;
+class WhatsAppEndpoint;
+namespace http {
+class HttpServer;
+}
+
+// The gateway engine. Lives on one thread (the "engine thread"): create, start and stop it
+// there. Other threads talk to it through EngineHost.
+class Engine : public QObject, public http::RequestHandler
+{
+    Q_OBJECT
+public:
+    Engine(EngineConfig config, std::shared_ptr<Stats> stats, QObject *parent = nullptr);
+    ~Engine() override;
+
+    bool start(QString *error);
+    // Stops accepting, lets in-flight commits finish and their replies go out.
+    void stop();
+    QString listenUrl() const;
+
+    // http::RequestHandler
+    qint64 bodyLimit(const http::HttpRequest &head) const override;
+    void handle(http::HttpRequest &&request, http::Responder responder) override;
+    void rejected(const http::HttpRequest &partial, int status, QByteArrayView reason) override;
+
+Q_SIGNALS:
+    void configurationReloaded(qint64 revision);
+    void storeFailure(const QString &reason);
+
+private:
+    void ready(http::HttpRequest &&request, http::Responder responder);
+    void metrics(http::HttpRequest &&request, http::Responder responder);
+    void answerProbe(quint64 id, bool ok, const QString &reason);
+
+    EngineConfig m_config;
+    std::shared_ptr<Stats> m_stats;
+    std::shared_ptr<const Directory> m_directory;
+    std::unique_ptr<StoreWriter> m_writer;
+    std::unique_ptr<Acknowledger> m_ack;
+    std::unique_ptr<WhatsAppEndpoint> m_whatsapp;
+    std::unique_ptr<http::HttpServer> m_server;
+    std::unordered_map<quint64, http::Responder> m_probes;
+    quint64 m_nextProbe = 1;
+};
+
+} // namespace gerbang

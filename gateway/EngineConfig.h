@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Directory.h"
+#include "http/HttpConnection.h"
+
+#include <QHostAddress>
+#include <QString>
+#include <memory>
+
+namespace gerbang {
+
+class Settings;
+class Vault;
+
+// Everything the engine needs, resolved from Settings once at start.
+struct EngineConfig
+{
+    QHostAddress listenAddress = QHostAddress::LocalHost;
+    quint16 listenPort = 8080;
+    int maxConnections = 1024;
+    http::ConnectionLimits connection;
+    qint64 bodyLimit = 1 << 20;
+    qint64 whatsappBodyLimit = 4 << 20;
+    QString dataDir;
+    QString sqlitePath;
+    int busyTimeoutMs = 2000;
+    int maxPending = 20000;
+    qint64 dedupTtlMs = 7LL * 24 * 3600 * 1000;
+    int rawRetentionDays = 7;
+    int auditRetentionDays = 365;
+    Directory::Overrides whatsapp;
+    std::shared_ptr<const Vault> vault;
+
+    static EngineConfig fromSettings(const Settings &settings, std::shared_ptr<const Vault> vault);
+};
+
+} // namespace gerbang

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "EngineHost.h"
+
+#include "Engine.h"
+
+using namespace Qt::StringLiterals;
+
+namespace gerbang {
+
+EngineHost::EngineHost(QObject *parent)
+    : QObject(parent)
+{
+    m_thread.setObjectName(u"gerbang-engine"_s);
+}
+
+EngineHost::~EngineHost()
+{
+    stop();
+}
+
+bool EngineHost::start(EngineConfig config, QString *error)
+{
+    if (m_engine)
+        return true;
+    m_stats = std::make_shared<Stats>();
+    m_thread.start();
+    bool ok = false;
+    QString message;
+    QString url;
+    // The engine, its server and sockets are created on the engine thread (BRIEF §6).
+    auto *context = new QObject;
+    context->moveToThread(&m_thread);
+    Engine *engine = nullptr;
+    QMetaObject::invokeMethod(
+        context,
+        [&] {
+            engine = new Engine(std::move(config), m_stats);
+            ok = engine->start(&message);
+            if (!ok) {
+                delete engine;
+                engine = nullptr;
+            } else {
+                url = engine->listenUrl();
+            }
+        },
+        Qt::BlockingQueuedConnection);
+    context->deleteLater();
+    if (!ok) {
+        m_thread.quit();
+        m_thread.wait();
+        *error = message;
+        return false;
+    }
+    m_engine = engine;
+    m_listenUrl = url;
+    connect(m_engine, &Engine::configurationReloaded, this, &EngineHost::configurationReloaded,
+            Qt::QueuedConnection);
+    connect(m_engine, &Engine::storeFailure, this, &EngineHost::storeFailure, Qt::QueuedConnection);
+    return true;
+}
+
+void EngineHost::stop()
+{
+    if (!m_engine)
+        return;
+    Engine *engine = std::exchange(m_engine, nullptr);
+    QMetaObject::invokeMethod(
+        engine,
+        [engine] {
+            engine->stop();
+            delete engine;
+        },
+        Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+    m_listenUrl.clear();
+}
+
+StatsSnapshot EngineHost::snapshot() const
+{
+    return m_stats->snapshot();
+}
+
+} // namespace gerbang

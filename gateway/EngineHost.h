@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "EngineConfig.h"
+#include "Stats.h"
+
+#include <QObject>
+#include <QThread>
+#include <memory>
+
+namespace gerbang {
+
+class Engine;
+
+// Runs an Engine on its own thread and is the narrow, thread-safe face of it: start/stop,
+// statistics snapshots, and signals re-emitted (queued) on the owner's thread. The console
+// and gerbangd use only this.
+class EngineHost : public QObject
+{
+    Q_OBJECT
+public:
+    explicit EngineHost(QObject *parent = nullptr);
+    ~EngineHost() override;
+
+    // Blocks until the engine listens, or fails with a message for the admin.
+    bool start(EngineConfig config, QString *error);
+    // Blocks until in-flight commits are answered and the thread is gone.
+    void stop();
+    bool isRunning() const { return m_engine != nullptr; }
+    QString listenUrl() const { return m_listenUrl; }
+    StatsSnapshot snapshot() const;
+
+Q_SIGNALS:
+    void configurationReloaded(qint64 revision);
+    void storeFailure(const QString &reason);
+
+private:
+    QThread m_thread;
+    Engine *m_engine = nullptr;
+    std::shared_ptr<Stats> m_stats = std::make_shared<Stats>();
+    QString m_listenUrl;
+};
+
+} // namespace gerbang

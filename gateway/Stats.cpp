@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Stats.h"
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace gerbang {
+
+Stats::Stats()
+{
+    m_uptime.start();
+}
+
+// Eight buckets per power of two: percentiles within ~9 % of the true value.
+int Stats::bucketFor(qint64 us)
+{
+    if (us <= 1)
+        return 0;
+    const int b = int(std::log2(double(us)) * 8.0) + 1;
+    return b >= kBuckets ? kBuckets - 1 : b;
+}
+
+qint64 Stats::bucketUpperUs(int bucket)
+{
+    return bucket == 0 ? 1 : qint64(std::ceil(std::exp2(double(bucket) / 8.0)));
+}
+
+void Stats::rotateIfDue()
+{
+    const qint64 now = m_uptime.elapsed();
+    if (now - m_generationStartMs < 60'000)
+        return;
+    m_previous = (now - m_generationStartMs < 120'000) ? m_current : std::array<qint64, kBuckets>{};
+    m_current.fill(0);
+    m_generationStartMs = now;
+}
+
+void Stats::recordRequest(const QString &provider, const QString &outcome,
+                          const QString &signatureStatus, qint64 latencyUs)
+{
+    std::lock_guard lock(m_mutex);
+    rotateIfDue();
+    m_counts.requests += 1;
+    m_counts.byOutcome[outcome] += 1;
+    if (!provider.isEmpty())
+        m_counts.byProvider[provider] += 1;
+    if (signatureStatus == u"missing"_s || signatureStatus == u"malformed"_s ||
+        signatureStatus == u"mismatch"_s)
+        m_counts.signatureFailures[signatureStatus] += 1;
+    m_current[size_t(bucketFor(latencyUs))] += 1;
+}
+
+void Stats::addEvents(qint64 stored, qint64 duplicates)
+{
+    std::lock_guard lock(m_mutex);
+    m_counts.eventsStored += stored;
+    m_counts.dedupHits += duplicates;
+}
+
+void Stats::setOpenConnections(int n)
+{
+    std::lock_guard lock(m_mutex);
+    m_counts.openConnections = n;
+}
+
+void Stats::setPendingCommits(int n)
+{
+    std::lock_guard lock(m_mutex);
+    m_counts.pendingCommits = n;
+}
+
+void Stats::addCommitBatch()
+{
+    std::lock_guard lock(m_mutex);
+    m_counts.commitBatches += 1;
+}
+
+void Stats::addAuditDropped()
+{
+    std::lock_guard lock(m_mutex);
+    m_counts.auditDropped += 1;
+}
+
+StatsSnapshot Stats::snapshot() const
+{
+    std::lock_guard lock(m_mutex);
+    StatsSnapshot s = m_counts;
+    s.uptimeMs = m_uptime.elapsed();
+    std::array<qint64, kBuckets> merged{};
+    qint64 total = 0;
+    for (int i = 0; i < kBuckets; ++i) {
+        merged[size_t(i)] = m_current[size_t(i)] + m_previous[size_t(i)];
+        total += merged[size_t(i)];
+    }
+    auto percentile = [&](double p) -> qint64 {
+        if (total == 0)
+            return 0;
+        const qint64 rank = qint64(std::ceil(p * double(total)));
+        qint64 seen = 0;
+        for (int i = 0; i < kBuckets; ++i) {
+            seen += merged[size_t(i)];
+            if (seen >= rank)
+                return bucketUpperUs(i);
+        }
+        return bucketUpperUs(kBuckets - 1);
+    };
+    s.latencyP50Us = percentile(0.50);
+    s.latencyP99Us = percentile(0.99);
+    return s;
+}
+
+} // namespace gerbang

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QElapsedTimer>
+#include <QMap>
+#include <QString>
+#include <array>
+#include <mutex>
+
+namespace gerbang {
+
+// What the console and /metrics read. A plain value, safe to copy across threads.
+struct StatsSnapshot
+{
+    qint64 uptimeMs = 0;
+    qint64 requests = 0;
+    QMap<QString, qint64> byOutcome;
+    QMap<QString, qint64> byProvider;
+    QMap<QString, qint64> signatureFailures; // by reason: missing, malformed, mismatch
+    qint64 dedupHits = 0;
+    qint64 eventsStored = 0;
+    qint64 latencyP50Us = 0; // over roughly the last one to two minutes
+    qint64 latencyP99Us = 0;
+    int openConnections = 0;
+    int pendingCommits = 0;
+    qint64 commitBatches = 0;
+    qint64 auditDropped = 0;
+};
+
+// Counters written on the engine thread and read from any thread through snapshot().
+class Stats
+{
+public:
+    Stats();
+    void recordRequest(const QString &provider, const QString &outcome,
+                       const QString &signatureStatus, qint64 latencyUs);
+    void addEvents(qint64 stored, qint64 duplicates);
+    void setOpenConnections(int n);
+    void setPendingCommits(int n);
+    void addCommitBatch();
+    void addAuditDropped();
+    StatsSnapshot snapshot() const;
+
+    static constexpr int kBuckets = 200;
+
+private:
+    static int bucketFor(qint64 us);
+    static qint64 bucketUpperUs(int bucket);
+    void rotateIfDue();
+
+    mutable std::mutex m_mutex;
+    StatsSnapshot m_counts;
+    QElapsedTimer m_uptime;
+    // Two generations of one minute each: percentiles cover the current and previous minute.
+    std::array<qint64, kBuckets> m_current{};
+    std::array<qint64, kBuckets> m_previous{};
+    qint64 m_generationStartMs = 0;
+};
+
+} // namespace gerbang

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// gerbangd: the headless gateway.
+#include "EngineHost.h"
+#include "Logging.h"
+#include "SignalWatcher.h"
+#include "config/Runtime.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+void say(const QString &line)
+{
+    const QByteArray bytes = line.toLocal8Bit() + '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"gerbang"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(GERBANG_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Gerbang webhook gateway (headless). Verifies, deduplicates, stores and audits "
+        "provider webhooks before answering them."_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    gerbang::Runtime::addOptions(parser);
+    parser.process(app);
+
+    gerbang::Runtime runtime;
+    QString error;
+    if (!runtime.prepare(parser, true, &error)) {
+        std::fprintf(stderr, "gerbangd: %s\n", qPrintable(error));
+        return 1;
+    }
+    gerbang::installLogHandler(runtime.settings.value(u"log/format"_s));
+    const QString dataDir = runtime.settings.dataDir();
+    if (runtime.keyCreated)
+        qWarning("created a new master key in %s/master.key - back it up: without it the stored "
+                 "payloads and secrets cannot be decrypted",
+                 qPrintable(QDir::toNativeSeparators(dataDir)));
+
+    gerbang::SignalWatcher signals;
+    gerbang::EngineHost host;
+    if (!host.start(gerbang::EngineConfig::fromSettings(runtime.settings, runtime.vault), &error)) {
+        std::fprintf(stderr, "gerbangd: %s\n", qPrintable(error));
+        return 1;
+    }
+    const gerbang::EngineConfig cfg =
+        gerbang::EngineConfig::fromSettings(runtime.settings, nullptr);
+    if (!cfg.listenAddress.isLoopback())
+        qWarning("listening on a non-loopback address without TLS: put a TLS-terminating proxy "
+                 "in front of Gerbang");
+    say(u"Gerbang %1 listening on %2"_s.arg(QCoreApplication::applicationVersion(),
+                                            host.listenUrl()));
+    say(u"data directory: %1"_s.arg(dataDir));
+    say(u"WhatsApp webhook: %1/whatsapp/webhook"_s.arg(host.listenUrl()));
+    say(u"add a tenant:     gerbangctl --data-dir '%1' tenant add firm-a --name 'Firm A' --waba <WABA_ID>"_s
+            .arg(dataDir));
+    say(u"set app secret:   echo -n '<meta app secret>' | gerbangctl --data-dir '%1' secret set whatsapp"_s
+            .arg(dataDir));
+
+    QObject::connect(&signals, &gerbang::SignalWatcher::terminate, &app, [&](int sig) {
+        qInfo("signal %d: stopping (finishing in-flight commits)", sig);
+        host.stop();
+        app.quit();
+    });
+    return app.exec();
+}

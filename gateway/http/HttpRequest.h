@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QHostAddress>
+#include <QList>
+#include <utility>
+
+namespace gerbang::http {
+
+// One fully framed HTTP/1.1 request. Header names are lower-cased; the body holds the exact
+// bytes received (after de-chunking), which is what signatures are computed over.
+struct HttpRequest
+{
+    QByteArray method;
+    QByteArray target; // as sent: path plus optional query
+    QByteArray path;   // percent-decoded path, no query
+    QByteArray query;  // raw query string, without '?'
+    int versionMinor = 1;
+    QList<std::pair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+    QHostAddress peer;
+    quint16 peerPort = 0;
+    qint64 receivedAtMs = 0; // wall clock, UTC, when the request head was complete
+    qint64 startedNs = 0;    // monotonic clock, for processing time
+
+    // First value of a header (name in lower case), or a null array.
+    QByteArray header(QByteArrayView lowerName) const
+    {
+        for (const auto &[name, value] : headers) {
+            if (name == lowerName)
+                return value;
+        }
+        return {};
+    }
+    int headerCount(QByteArrayView lowerName) const
+    {
+        int n = 0;
+        for (const auto &h : headers)
+            n += h.first == lowerName ? 1 : 0;
+        return n;
+    }
+};
+
+} // namespace gerbang::http

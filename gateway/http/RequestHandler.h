@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "HttpRequest.h"
+#include "HttpResponse.h"
+
+#include <QPointer>
+
+namespace gerbang::http {
+
+class HttpConnection;
+
+// The one way to answer a request. It may outlive the connection (the client went away
+// while its event was being committed): then send() does nothing. It may be moved into a
+// callback, but it lives and is used on the server's thread only.
+class Responder
+{
+public:
+    Responder() = default;
+    Responder(HttpConnection *connection, quint64 serial);
+    Responder(Responder &&other) noexcept;
+    Responder &operator=(Responder &&other) noexcept;
+    Responder(const Responder &) = delete;
+    Responder &operator=(const Responder &) = delete;
+    ~Responder();
+
+    void send(HttpResponse response);
+    bool isPending() const { return m_serial != 0; }
+    bool connectionAlive() const { return !m_connection.isNull(); }
+
+private:
+    QPointer<HttpConnection> m_connection;
+    quint64 m_serial = 0;
+};
+
+// Transport-independent request logic. The server asks for the body limit as soon as the
+// head is in, so that an oversize body is refused before it is read.
+class RequestHandler
+{
+public:
+    virtual ~RequestHandler() = default;
+    virtual qint64 bodyLimit(const HttpRequest &head) const = 0;
+    virtual void handle(HttpRequest &&request, Responder responder) = 0;
+    // A request the transport refused before a handler saw it (413, 431, 408, 400, ...).
+    virtual void rejected(const HttpRequest &partial, int status, QByteArrayView reason) = 0;
+};
+
+} // namespace gerbang::http

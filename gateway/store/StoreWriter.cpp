@@ -1,0 +1,459 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "StoreWriter.h"
+
+#include "crypto/Vault.h"
+#include "domain/Clock.h"
+#include "domain/Ids.h"
+#include "storage/Database.h"
+
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcStore, "gerbang.store")
+
+namespace gerbang {
+namespace {
+
+constexpr size_t kMaxBatch = 1024;
+constexpr size_t kMaxAuditQueue = 50000;
+constexpr qint64 kRevisionPollMs = 1000;
+constexpr qint64 kMaintenanceMs = 10 * 60 * 1000;
+
+} // namespace
+
+// Prepared once, reused for every batch.
+struct StoreWriter::Statements
+{
+    explicit Statements(QSqlDatabase &db)
+        : dedup(db)
+        , raw(db)
+        , event(db)
+        , audit(db)
+    {
+    }
+    bool prepare(QString *error)
+    {
+        const bool ok =
+            dedup.prepare(u"INSERT INTO dedup_keys (tenant_id, key, seen_at, expires_at) "
+                          "VALUES (?, ?, ?, ?) ON CONFLICT (tenant_id, key) DO UPDATE SET "
+                          "seen_at = excluded.seen_at, expires_at = excluded.expires_at "
+                          "WHERE dedup_keys.expires_at < excluded.seen_at"_s) &&
+            raw.prepare(u"INSERT INTO raw_payloads (id, received_at, key_id, size, sha256, "
+                        "ciphertext) VALUES (?, ?, ?, ?, ?, ?)"_s) &&
+            event.prepare(u"INSERT INTO events (id, tenant_id, provider, type, "
+                          "provider_event_id, dedup_key, raw_ref, locator, received_at, "
+                          "occurred_at, routing_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s) &&
+            audit.prepare(u"INSERT INTO audit_log (received_at, source_ip, method, path, "
+                          "provider, tenant, outcome, signature_status, http_status, "
+                          "processing_us, body_size, raw_ref, event_ids, event_types, detail) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+        if (!ok)
+            *error = u"cannot prepare statements: %1 %2 %3 %4"_s.arg(
+                dedup.lastError().text(), raw.lastError().text(), event.lastError().text(),
+                audit.lastError().text());
+        return ok;
+    }
+    QSqlQuery dedup;
+    QSqlQuery raw;
+    QSqlQuery event;
+    QSqlQuery audit;
+};
+
+StoreWriter::StoreWriter(StoreWriterOptions options, const Vault &vault, QObject *receiver,
+                         CommitCallback onCommit, DirectoryCallback onDirectory,
+                         ProbeCallback onProbe)
+    : m_options(std::move(options))
+    , m_vault(vault)
+    , m_receiver(receiver)
+    , m_onCommit(std::move(onCommit))
+    , m_onDirectory(std::move(onDirectory))
+    , m_onProbe(std::move(onProbe))
+{
+    setObjectName(u"gerbang-store"_s);
+}
+
+StoreWriter::~StoreWriter()
+{
+    stopWriter();
+}
+
+bool StoreWriter::startWriter(QString *error)
+{
+    start();
+    std::unique_lock lock(m_mutex);
+    m_started.wait(lock, [this] { return m_startState != 0; });
+    if (m_startState < 0) {
+        *error = m_startError;
+        lock.unlock();
+        wait();
+        return false;
+    }
+    return true;
+}
+
+void StoreWriter::stopWriter()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    if (isRunning())
+        wait();
+}
+
+bool StoreWriter::submit(IngestJob &&job)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_stopping || m_queue.jobs.size() >= size_t(m_options.maxPending))
+            return false;
+        m_queue.jobs.push_back(std::move(job));
+    }
+    m_wake.notify_one();
+    return true;
+}
+
+bool StoreWriter::submitAudit(AuditRecord &&record)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_queue.audits.size() >= kMaxAuditQueue)
+            return false;
+        m_queue.audits.push_back(std::move(record));
+    }
+    m_wake.notify_one();
+    return true;
+}
+
+void StoreWriter::requestProbe(quint64 id)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_queue.probes.push_back(id);
+    }
+    m_wake.notify_one();
+}
+
+void StoreWriter::requestDirectoryReload()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_queue.reload = true;
+    }
+    m_wake.notify_one();
+}
+
+int StoreWriter::pending() const
+{
+    std::lock_guard lock(m_mutex);
+    return int(m_queue.jobs.size());
+}
+
+void StoreWriter::post(std::function<void()> fn)
+{
+    QMetaObject::invokeMethod(m_receiver, std::move(fn), Qt::QueuedConnection);
+}
+
+bool StoreWriter::openDatabase(QString *error)
+{
+    m_db = Database::open({m_options.sqlitePath, m_options.busyTimeoutMs, false}, error);
+    if (!m_db || !m_db->migrate(error))
+        return false;
+    m_stmts = std::make_unique<Statements>(m_db->db());
+    return m_stmts->prepare(error);
+}
+
+void StoreWriter::run()
+{
+    QString error;
+    const bool opened = openDatabase(&error);
+    if (opened) {
+        // The first directory is handed over synchronously so that no request is ever
+        // served without one.
+        m_initialDirectory = Directory::load(*m_db, m_vault, m_options.overrides, &error);
+        if (m_initialDirectory)
+            m_revision = m_initialDirectory->revision;
+    }
+    const bool ready = opened && m_initialDirectory;
+    {
+        std::lock_guard lock(m_mutex);
+        m_startState = ready ? 1 : -1;
+        m_startError = error;
+    }
+    m_started.notify_all();
+    if (!ready) {
+        m_stmts.reset();
+        m_db.reset();
+        return;
+    }
+    m_lastMaintenanceMs = 0;
+    for (;;) {
+        Batch batch;
+        bool stopping = false;
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait_for(lock, std::chrono::milliseconds(kRevisionPollMs), [this] {
+                return m_stopping || !m_queue.jobs.empty() || !m_queue.audits.empty() ||
+                       !m_queue.probes.empty() || m_queue.reload;
+            });
+            // Take at most kMaxBatch jobs so one transaction stays short.
+            if (m_queue.jobs.size() <= kMaxBatch) {
+                batch.jobs.swap(m_queue.jobs);
+            } else {
+                auto end = m_queue.jobs.begin() + kMaxBatch;
+                batch.jobs.assign(std::make_move_iterator(m_queue.jobs.begin()),
+                                  std::make_move_iterator(end));
+                m_queue.jobs.erase(m_queue.jobs.begin(), end);
+            }
+            batch.audits.swap(m_queue.audits);
+            batch.probes.swap(m_queue.probes);
+            batch.reload = std::exchange(m_queue.reload, false);
+            stopping = m_stopping && m_queue.jobs.empty();
+        }
+        if (!batch.jobs.empty() || !batch.audits.empty())
+            commitBatch(batch);
+        if (!batch.probes.empty())
+            probe(batch.probes);
+        const qint64 now = nowMs();
+        if (batch.reload || now - m_lastRevisionCheckMs >= kRevisionPollMs) {
+            m_lastRevisionCheckMs = now;
+            reloadDirectoryIfChanged(batch.reload);
+        }
+        if (now - m_lastMaintenanceMs >= kMaintenanceMs) {
+            m_lastMaintenanceMs = now;
+            maintain(now);
+        }
+        if (stopping)
+            break;
+    }
+    m_stmts.reset();
+    m_db.reset();
+}
+
+bool StoreWriter::writeJob(IngestJob &job, CommitResult &result, qint64 nowMs)
+{
+    QSqlQuery &d = m_stmts->dedup;
+    QList<const ExtractedEvent *> fresh;
+    for (const ExtractedEvent &e : std::as_const(job.events)) {
+        d.bindValue(0, e.tenant);
+        d.bindValue(1, e.dedupKey);
+        d.bindValue(2, nowMs);
+        d.bindValue(3, nowMs + m_options.dedupTtlMs);
+        if (!d.exec()) {
+            result.error = d.lastError().text();
+            return false;
+        }
+        if (d.numRowsAffected() > 0)
+            fresh << &e;
+        else
+            result.duplicates += 1;
+    }
+    AuditRecord &a = job.audit;
+    if (!fresh.isEmpty()) {
+        QSqlQuery &r = m_stmts->raw;
+        r.bindValue(0, job.rawId);
+        r.bindValue(1, a.receivedAtMs);
+        r.bindValue(2, QString::fromLatin1(m_vault.keyId().toHex()));
+        r.bindValue(3, job.rawSize);
+        r.bindValue(4, QString::fromLatin1(job.rawSha256Hex));
+        r.bindValue(5, job.sealedRaw);
+        if (!r.exec()) {
+            result.error = r.lastError().text();
+            return false;
+        }
+        QSqlQuery &ev = m_stmts->event;
+        for (const ExtractedEvent *e : std::as_const(fresh)) {
+            const QString id = newRecordId(u"ev_");
+            ev.bindValue(0, id);
+            ev.bindValue(1, e->tenant);
+            ev.bindValue(2, job.provider);
+            ev.bindValue(3, e->type);
+            ev.bindValue(4,
+                         e->providerEventId.isEmpty() ? QVariant() : QVariant(e->providerEventId));
+            ev.bindValue(5, e->dedupKey);
+            ev.bindValue(6, job.rawId);
+            ev.bindValue(7, e->locator);
+            ev.bindValue(8, a.receivedAtMs);
+            ev.bindValue(9, e->occurredAtMs > 0 ? QVariant(e->occurredAtMs) : QVariant());
+            ev.bindValue(10, e->routingKey);
+            if (!ev.exec()) {
+                result.error = ev.lastError().text();
+                return false;
+            }
+            result.eventIds << id;
+            a.eventTypes << e->type;
+        }
+        result.stored = int(fresh.size());
+        a.rawRef = job.rawId;
+        a.outcome = u"accepted"_s;
+    } else {
+        a.outcome = u"duplicate"_s;
+        for (const ExtractedEvent &e : std::as_const(job.events))
+            a.eventTypes << e.type;
+    }
+    a.eventIds = result.eventIds;
+    a.httpStatus = 200;
+    a.processingUs = (monotonicNs() - job.startedNs) / 1000;
+    QString error;
+    if (!insertAudit(a, &error)) {
+        result.error = error;
+        return false;
+    }
+    result.ok = true;
+    return true;
+}
+
+bool StoreWriter::insertAudit(const AuditRecord &a, QString *error)
+{
+    QSqlQuery &q = m_stmts->audit;
+    q.bindValue(0, a.receivedAtMs);
+    q.bindValue(1, a.sourceIp);
+    q.bindValue(2, a.method);
+    q.bindValue(3, a.path);
+    q.bindValue(4, a.provider);
+    q.bindValue(5, a.tenant);
+    q.bindValue(6, a.outcome);
+    q.bindValue(7, a.signatureStatus);
+    q.bindValue(8, a.httpStatus);
+    q.bindValue(9, a.processingUs);
+    q.bindValue(10, a.bodySize);
+    q.bindValue(11, a.rawRef.isEmpty() ? QVariant() : QVariant(a.rawRef));
+    q.bindValue(12, a.eventIds.join(u','));
+    q.bindValue(13, a.eventTypes.join(u','));
+    q.bindValue(14, a.detail);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+void StoreWriter::commitBatch(Batch &batch)
+{
+    QList<CommitResult> results;
+    results.reserve(qsizetype(batch.jobs.size()));
+    QString error;
+    bool ok = m_db->inWriteTransaction(&error, [&] {
+        const qint64 now = nowMs();
+        for (IngestJob &job : batch.jobs) {
+            CommitResult r;
+            r.jobId = job.id;
+            if (!writeJob(job, r, now)) {
+                error = r.error;
+                return false;
+            }
+            results << r;
+        }
+        for (const AuditRecord &a : batch.audits) {
+            if (!insertAudit(a, &error))
+                return false;
+        }
+        return true;
+    });
+    if (!ok) {
+        qCWarning(lcStore) << "commit of" << batch.jobs.size() << "requests failed:" << error;
+        results.clear();
+        for (const IngestJob &job : batch.jobs)
+            results << CommitResult{job.id, false, 0, 0, {}, error};
+        // The failed requests are answered 503; still try to keep their audit rows (and the
+        // batch's other audit rows) in a transaction of their own.
+        QString auditError;
+        const bool audited = m_db->inWriteTransaction(&auditError, [&] {
+            for (IngestJob &job : batch.jobs) {
+                AuditRecord a = job.audit;
+                a.eventTypes.clear();
+                a.eventIds.clear();
+                a.rawRef.clear();
+                a.outcome = u"store_failed"_s;
+                a.httpStatus = 503;
+                a.processingUs = (monotonicNs() - job.startedNs) / 1000;
+                for (const ExtractedEvent &e : std::as_const(job.events))
+                    a.eventTypes << e.type;
+                if (!insertAudit(a, &auditError))
+                    return false;
+            }
+            for (const AuditRecord &a : batch.audits) {
+                if (!insertAudit(a, &auditError))
+                    return false;
+            }
+            return true;
+        });
+        if (!audited)
+            qCWarning(lcStore) << "audit rows for the failed batch were lost:" << auditError;
+    }
+    if (!results.isEmpty())
+        post([cb = m_onCommit, results = std::move(results)]() mutable { cb(std::move(results)); });
+}
+
+void StoreWriter::probe(const std::vector<quint64> &ids)
+{
+    // A real write (then rolled back): proves the database is reachable and writable now.
+    QString error;
+    bool ok = m_db->inWriteTransaction(&error, [&] {
+        QSqlQuery q(m_db->db());
+        if (!q.exec(u"UPDATE meta SET value = value WHERE key = 'config_revision'"_s)) {
+            error = q.lastError().text();
+            return false;
+        }
+        return true;
+    });
+    QString reason = ok ? QString() : u"database not writable: %1"_s.arg(error);
+    for (quint64 id : ids)
+        post([cb = m_onProbe, id, ok, reason] { cb(id, ok, reason); });
+}
+
+void StoreWriter::reloadDirectoryIfChanged(bool force)
+{
+    const qint64 revision = m_db->configRevision();
+    if (!force && revision == m_revision)
+        return;
+    QString error;
+    auto directory = Directory::load(*m_db, m_vault, m_options.overrides, &error);
+    if (!directory) {
+        qCWarning(lcStore) << "cannot load tenants and secrets:" << error;
+        return;
+    }
+    m_revision = directory->revision;
+    post([cb = m_onDirectory, directory] { cb(directory); });
+}
+
+void StoreWriter::maintain(qint64 now)
+{
+    struct Purge
+    {
+        QString sql;
+        qint64 cutoff;
+    };
+    const Purge purges[] = {
+        {u"DELETE FROM dedup_keys WHERE expires_at < ?"_s, now},
+        {u"DELETE FROM raw_payloads WHERE received_at < ?"_s,
+         now - qint64(m_options.rawRetentionDays) * 86'400'000},
+        {u"DELETE FROM audit_log WHERE received_at < ?"_s,
+         now - qint64(m_options.auditRetentionDays) * 86'400'000},
+    };
+    for (const Purge &p : purges) {
+        QString error;
+        int removed = 0;
+        const bool ok = m_db->inWriteTransaction(&error, [&] {
+            QSqlQuery q(m_db->db());
+            q.prepare(p.sql);
+            q.addBindValue(p.cutoff);
+            if (!q.exec()) {
+                error = q.lastError().text();
+                return false;
+            }
+            removed = q.numRowsAffected();
+            return true;
+        });
+        if (!ok)
+            qCWarning(lcStore) << "purge failed:" << error;
+        else if (removed > 0)
+            qCInfo(lcStore) << "purged" << removed << "expired rows:" << p.sql.section(u' ', 2, 2);
+    }
+}
+
+} // namespace gerbang

@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Directory.h"
+#include "domain/AuditRecord.h"
+#include "whatsapp/WhatsAppExtractor.h"
+
+#include <QObject>
+#include <QThread>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
+
+namespace gerbang {
+
+class Database;
+class Vault;
+
+// A request whose events must be durable before it is answered.
+struct IngestJob
+{
+    quint64 id = 0;
+    QString rawId;
+    QByteArray sealedRaw; // already encrypted on the HTTP thread
+    QByteArray rawSha256Hex;
+    qint64 rawSize = 0;
+    QString provider;
+    QList<ExtractedEvent> events;
+    AuditRecord audit;    // outcome, ids and processing time are completed by the writer
+    qint64 startedNs = 0; // monotonic, same clock as QElapsedTimer::nsecsElapsed origin
+};
+
+struct CommitResult
+{
+    quint64 jobId = 0;
+    bool ok = false;
+    int stored = 0;
+    int duplicates = 0;
+    QStringList eventIds;
+    QString error; // for logs and /ready; never shown to clients
+};
+
+struct StoreWriterOptions
+{
+    QString sqlitePath;
+    int busyTimeoutMs = 2000;
+    int maxPending = 20000;
+    qint64 dedupTtlMs = 7LL * 24 * 3600 * 1000;
+    int rawRetentionDays = 7;
+    int auditRetentionDays = 365;
+    Directory::Overrides overrides;
+};
+
+// The single writer: one thread, one database connection. It drains whatever requests are
+// waiting into one transaction (group commit), so a durable fsync is shared by every request
+// that arrived while the previous one ran. Results go back to `receiver`'s thread as queued
+// calls. It also reloads the routing directory when the configuration revision moves, and
+// purges expired data.
+class StoreWriter : public QThread
+{
+    Q_OBJECT
+public:
+    using CommitCallback = std::function<void(QList<CommitResult>)>;
+    using DirectoryCallback = std::function<void(std::shared_ptr<const Directory>)>;
+    using ProbeCallback = std::function<void(quint64 id, bool ok, QString reason)>;
+
+    StoreWriter(StoreWriterOptions options, const Vault &vault, QObject *receiver,
+                CommitCallback onCommit, DirectoryCallback onDirectory, ProbeCallback onProbe);
+    ~StoreWriter() override;
+
+    // Opens the database on the writer thread and loads the first directory. Blocks.
+    bool startWriter(QString *error);
+    std::shared_ptr<const Directory> initialDirectory() const { return m_initialDirectory; }
+    // Finishes every accepted job, then stops. Blocks.
+    void stopWriter();
+
+    // Thread-safe. False when the queue is full (the caller answers 503).
+    bool submit(IngestJob &&job);
+    // Thread-safe, best effort: under a flood audit rows beyond the queue limit are counted
+    // and dropped rather than growing memory without bound.
+    bool submitAudit(AuditRecord &&record);
+    void requestProbe(quint64 id);
+    void requestDirectoryReload();
+    int pending() const;
+
+protected:
+    void run() override;
+
+private:
+    struct Batch
+    {
+        std::vector<IngestJob> jobs;
+        std::vector<AuditRecord> audits;
+        std::vector<quint64> probes;
+        bool reload = false;
+    };
+    bool openDatabase(QString *error);
+    void commitBatch(Batch &batch);
+    bool writeJob(IngestJob &job, CommitResult &result, qint64 nowMs);
+    bool insertAudit(const AuditRecord &record, QString *error);
+    void probe(const std::vector<quint64> &ids);
+    void maintain(qint64 nowMs);
+    void reloadDirectoryIfChanged(bool force);
+    void post(std::function<void()> fn);
+
+    StoreWriterOptions m_options;
+    const Vault &m_vault;
+    QObject *m_receiver;
+    CommitCallback m_onCommit;
+    DirectoryCallback m_onDirectory;
+    ProbeCallback m_onProbe;
+
+    mutable std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::condition_variable m_started;
+    Batch m_queue;
+    bool m_stopping = false;
+    int m_startState = 0; // 0 starting, 1 ok, -1 failed
+    QString m_startError;
+    std::shared_ptr<const Directory> m_initialDirectory;
+
+    // Owned and used by the writer thread only.
+    std::unique_ptr<Database> m_db;
+    struct Statements;
+    std::unique_ptr<Statements> m_stmts;
+    qint64 m_revision = -1;
+    qint64 m_lastRevisionCheckMs = 0;
+    qint64 m_lastMaintenanceMs = 0;
+};
+
+} // namespace gerbang

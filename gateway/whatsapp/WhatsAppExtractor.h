@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <functional>
+
+namespace gerbang {
+
+// One event found in a WhatsApp Cloud API notification, routed to its tenant. Carries ids
+// and a locator only, never message content.
+struct ExtractedEvent
+{
+    QString tenant;
+    QString type;            // message.text, status.read, errors, account_update, ...
+    QString providerEventId; // the wamid for messages and statuses
+    QString dedupKey;
+    QString locator; // JSON pointer into the raw payload
+    qint64 occurredAtMs = 0;
+    QString routingKey; // "waba:<id>" or "phone_number_id:<id>"
+};
+
+struct UnroutedChange
+{
+    QString wabaId;
+    QString phoneNumberId;
+    QString field;
+};
+
+struct WhatsAppExtraction
+{
+    bool ok = false;
+    QString error; // why the payload is malformed (safe to show: no content)
+    QList<ExtractedEvent> events;
+    QList<UnroutedChange> unrouted;
+};
+
+// Maps (WABA ID, phone number ID) to a tenant id, or an empty string when unknown.
+using TenantResolver = std::function<QString(const QString &wabaId, const QString &phoneNumberId,
+                                             QString *routingKey)>;
+
+// Walks `entry[].changes[]`: one event per message, one per status (keyed by wamid and status
+// value, so sent/delivered/read are three events), one for account-level `errors`, and one
+// per change of any other field (keyed by a digest of the change).
+WhatsAppExtraction extractWhatsApp(const QJsonObject &root, const TenantResolver &resolve);
+
+} // namespace gerbang

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Runtime.h"
+
+#include "crypto/Vault.h"
+
+#include <QDir>
+#include <QFile>
+#include <sys/stat.h>
+
+using namespace Qt::StringLiterals;
+
+namespace gerbang {
+
+void Runtime::addOptions(QCommandLineParser &parser)
+{
+    parser.addOption(
+        {u"config"_s,
+         u"INI configuration file (default: $GERBANG_CONFIG or ~/.config/gerbang/gerbang.ini)."_s,
+         u"file"_s});
+    parser.addOption({u"data-dir"_s, u"Directory for the database and key file."_s, u"dir"_s});
+    parser.addOption({u"listen"_s, u"Address to listen on, host:port."_s, u"host:port"_s});
+}
+
+bool Runtime::prepare(const QCommandLineParser &parser, bool withVault, QString *error)
+{
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    const bool explicitConfig = parser.isSet(u"config"_s) || env.contains(u"GERBANG_CONFIG"_s);
+    const QString configPath =
+        parser.isSet(u"config"_s) ? parser.value(u"config"_s) : Settings::defaultConfigPath(env);
+    if (!settings.load(configPath, explicitConfig, env, error))
+        return false;
+    if (parser.isSet(u"data-dir"_s))
+        settings.setOverride(u"storage/data_dir"_s, parser.value(u"data-dir"_s));
+    if (parser.isSet(u"listen"_s))
+        settings.setOverride(u"server/listen"_s, parser.value(u"listen"_s));
+    const QStringList problems = settings.validate();
+    if (!problems.isEmpty()) {
+        *error = u"invalid configuration:\n  "_s + problems.join(u"\n  "_s);
+        return false;
+    }
+    if (!settings.value(u"storage/database_url"_s).isEmpty()) {
+        *error = u"GERBANG_DATABASE_URL / storage/database_url (PostgreSQL) is not supported by "
+                 "this build yet; unset it to use the embedded SQLite database"_s;
+        return false;
+    }
+    const QString dataDir = settings.dataDir();
+    if (!QDir().mkpath(dataDir)) {
+        *error = u"cannot create data directory %1"_s.arg(dataDir);
+        return false;
+    }
+    // The data directory holds the key file and encrypted payloads: owner only.
+    ::chmod(QFile::encodeName(dataDir).constData(), 0700);
+    if (withVault) {
+        auto v = Vault::load(settings.value(u"security/master_key"_s), dataDir, &keyCreated, error);
+        if (!v)
+            return false;
+        vault = std::make_shared<const Vault>(std::move(*v));
+    }
+    return true;
+}
+
+} // namespace gerbang

@@ -1,0 +1,245 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Settings.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QHostAddress>
+#include <QSettings>
+#include <QStandardPaths>
+#include <sys/stat.h>
+
+using namespace Qt::StringLiterals;
+
+namespace gerbang {
+
+const QList<SettingDef> &Settings::definitions()
+{
+    static const QList<SettingDef> defs = {
+        {u"server/listen"_s, u"GERBANG_LISTEN"_s, u"127.0.0.1:8080"_s, false,
+         u"host:port to listen on"_s},
+        {u"server/max_connections"_s, {}, u"1024"_s, false, u"concurrent connection cap"_s},
+        {u"server/header_limit_bytes"_s, {}, u"16384"_s, false, u"request line + headers"_s},
+        {u"server/body_limit_bytes"_s, {}, u"1048576"_s, false, u"body limit (non-WhatsApp)"_s},
+        {u"server/read_timeout_ms"_s, {}, u"10000"_s, false, u"head/body read timeout"_s},
+        {u"server/idle_timeout_ms"_s, {}, u"30000"_s, false, u"keep-alive idle timeout"_s},
+        {u"storage/data_dir"_s,
+         u"GERBANG_DATA_DIR"_s,
+         {},
+         false,
+         u"database, key file (default: per-user data dir)"_s},
+        {u"storage/database_url"_s,
+         u"GERBANG_DATABASE_URL"_s,
+         {},
+         true,
+         u"postgresql://… (empty: SQLite in the data dir)"_s},
+        {u"storage/busy_timeout_ms"_s,
+         {},
+         u"2000"_s,
+         false,
+         u"how long a commit waits for a locked database before answering 503"_s},
+        {u"storage/max_pending"_s,
+         {},
+         u"20000"_s,
+         false,
+         u"requests waiting for commit before new ones get 503"_s},
+        {u"security/master_key"_s,
+         u"GERBANG_MASTER_KEY"_s,
+         {},
+         true,
+         u"base64 of 32 bytes (default: key file in the data dir)"_s},
+        {u"whatsapp/app_secret"_s,
+         u"GERBANG_WHATSAPP_APP_SECRET"_s,
+         {},
+         true,
+         u"Meta app secret (X-Hub-Signature-256)"_s},
+        {u"whatsapp/previous_app_secret"_s,
+         u"GERBANG_WHATSAPP_PREVIOUS_APP_SECRET"_s,
+         {},
+         true,
+         u"old app secret still accepted during a rotation"_s},
+        {u"whatsapp/verify_token"_s,
+         u"GERBANG_WHATSAPP_VERIFY_TOKEN"_s,
+         {},
+         true,
+         u"token for Meta's subscription check"_s},
+        {u"whatsapp/body_limit_bytes"_s,
+         {},
+         u"4194304"_s,
+         false,
+         u"body limit on WhatsApp routes (Meta sends up to 3 MB)"_s},
+        {u"dedup/ttl_hours"_s,
+         {},
+         u"168"_s,
+         false,
+         u"how long a provider event id is remembered (min 24)"_s},
+        {u"limits/rate_global"_s, u"GERBANG_RATE_GLOBAL"_s, u"500"_s, false,
+         u"requests per second, all clients (0 = unlimited)"_s},
+        {u"limits/rate_per_ip"_s, u"GERBANG_RATE_PER_IP"_s, u"50"_s, false,
+         u"requests per second per client address (0 = unlimited)"_s},
+        {u"retention/raw_days"_s, {}, u"7"_s, false, u"days raw payloads are kept"_s},
+        {u"retention/audit_days"_s, {}, u"365"_s, false, u"days audit rows are kept"_s},
+        {u"sink/url"_s, u"GERBANG_SINK_URL"_s, {}, false, u"where normalized events go"_s},
+        {u"sink/secret"_s,
+         u"GERBANG_SINK_SECRET"_s,
+         {},
+         true,
+         u"whsec_… secret that signs deliveries"_s},
+        {u"log/format"_s, u"GERBANG_LOG_FORMAT"_s, u"text"_s, false, u"text or json"_s},
+    };
+    return defs;
+}
+
+QString Settings::defaultConfigPath(const QProcessEnvironment &env)
+{
+    const QString fromEnv = env.value(u"GERBANG_CONFIG"_s);
+    if (!fromEnv.isEmpty())
+        return fromEnv;
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) +
+           u"/gerbang/gerbang.ini"_s;
+}
+
+bool Settings::load(const QString &configPath, bool explicitPath, const QProcessEnvironment &env,
+                    QString *error)
+{
+    m_configPath = configPath;
+    for (const SettingDef &def : definitions())
+        m_values.insert(def.key, def.defaultValue);
+
+    if (!configPath.isEmpty()) {
+        const QFileInfo info(configPath);
+        if (!info.exists()) {
+            if (explicitPath) {
+                *error = u"configuration file %1 does not exist"_s.arg(configPath);
+                return false;
+            }
+        } else {
+            QSettings ini(configPath, QSettings::IniFormat);
+            if (ini.status() != QSettings::NoError) {
+                *error = u"configuration file %1 cannot be parsed"_s.arg(configPath);
+                return false;
+            }
+            struct stat st
+            {
+            };
+            const bool worldReadable =
+                ::stat(QFile::encodeName(configPath).constData(), &st) == 0 &&
+                (st.st_mode & S_IROTH);
+            const QStringList known = [] {
+                QStringList k;
+                for (const SettingDef &d : definitions())
+                    k << d.key;
+                return k;
+            }();
+            for (const QString &key : ini.allKeys()) {
+                if (!known.contains(key)) {
+                    *error = u"configuration file %1: unknown setting '%2'"_s.arg(configPath, key);
+                    return false;
+                }
+            }
+            for (const SettingDef &def : definitions()) {
+                if (!ini.contains(def.key))
+                    continue;
+                const QString v = ini.value(def.key).toString();
+                if (def.secret && !v.isEmpty() && worldReadable) {
+                    *error = u"configuration file %1 holds a secret (%2) but is readable by other "
+                             "users; run: chmod o-rwx %1"_s.arg(configPath, def.key);
+                    return false;
+                }
+                m_values.insert(def.key, v);
+            }
+        }
+    }
+    for (const SettingDef &def : definitions()) {
+        if (!def.env.isEmpty() && env.contains(def.env))
+            m_values.insert(def.key, env.value(def.env));
+    }
+    return true;
+}
+
+QString Settings::value(const QString &key) const
+{
+    Q_ASSERT_X(m_values.contains(key), "Settings::value", "undeclared setting");
+    return m_values.value(key);
+}
+
+int Settings::intValue(const QString &key, int min, int max, bool *ok) const
+{
+    bool parsed = false;
+    const int v = value(key).trimmed().toInt(&parsed);
+    const bool good = parsed && v >= min && v <= max;
+    if (ok)
+        *ok = good;
+    return good ? v : qBound(min, v, max);
+}
+
+QStringList Settings::validate() const
+{
+    QStringList problems;
+    struct Range
+    {
+        QString key;
+        int min;
+        int max;
+    };
+    static const Range ranges[] = {
+        {u"server/max_connections"_s, 1, 100000},
+        {u"server/header_limit_bytes"_s, 1024, 1 << 20},
+        {u"server/body_limit_bytes"_s, 1024, 64 << 20},
+        {u"server/read_timeout_ms"_s, 100, 600000},
+        {u"server/idle_timeout_ms"_s, 100, 3600000},
+        {u"storage/busy_timeout_ms"_s, 10, 60000},
+        {u"storage/max_pending"_s, 1, 1000000},
+        {u"whatsapp/body_limit_bytes"_s, 1024, 64 << 20},
+        {u"dedup/ttl_hours"_s, 24, 24 * 365},
+        {u"limits/rate_global"_s, 0, 10000000},
+        {u"limits/rate_per_ip"_s, 0, 10000000},
+        {u"retention/raw_days"_s, 1, 3650},
+        {u"retention/audit_days"_s, 1, 36500},
+    };
+    for (const Range &r : ranges) {
+        bool ok = false;
+        intValue(r.key, r.min, r.max, &ok);
+        if (!ok)
+            problems << u"%1 must be a whole number from %2 to %3 (got '%4')"_s.arg(r.key)
+                            .arg(r.min)
+                            .arg(r.max)
+                            .arg(value(r.key));
+    }
+    if (listenPort() == 0 && !value(u"server/listen"_s).endsWith(u":0"_s))
+        problems << u"server/listen must be host:port (got '%1')"_s.arg(value(u"server/listen"_s));
+    else if (QHostAddress(listenHost()).isNull())
+        problems << u"server/listen host must be an IP address (got '%1')"_s.arg(listenHost());
+    const QString fmt = value(u"log/format"_s);
+    if (fmt != u"text"_s && fmt != u"json"_s)
+        problems << u"log/format must be text or json (got '%1')"_s.arg(fmt);
+    return problems;
+}
+
+QString Settings::dataDir() const
+{
+    const QString configured = value(u"storage/data_dir"_s);
+    if (!configured.isEmpty())
+        return configured;
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/gerbang"_s;
+}
+
+QString Settings::listenHost() const
+{
+    const QString listen = value(u"server/listen"_s);
+    const qsizetype colon = listen.lastIndexOf(u':');
+    QString host = colon < 0 ? listen : listen.left(colon);
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.mid(1, host.size() - 2);
+    return host;
+}
+
+quint16 Settings::listenPort() const
+{
+    const QString listen = value(u"server/listen"_s);
+    const qsizetype colon = listen.lastIndexOf(u':');
+    bool ok = false;
+    const uint port = colon < 0 ? 0 : listen.mid(colon + 1).toUInt(&ok);
+    return ok && port <= 65535 ? quint16(port) : 0;
+}
+
+} // namespace gerbang

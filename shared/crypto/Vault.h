@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <optional>
+
+namespace gerbang {
+
+// Holds the master key and the purpose-bound keys derived from it (HKDF-SHA256), and seals
+// records with AES-256-GCM. Sealed record layout, version 1:
+//   'G' '1' | key id (8 bytes) | nonce (12) | ciphertext | tag (16)
+// The key id names the master key a record was sealed under so that a later key rotation
+// can tell old records from new ones. The record's own identifier is bound as AAD, so a
+// ciphertext copied onto another row does not decrypt.
+class Vault
+{
+public:
+    enum class Purpose
+    {
+        RawPayload,
+        Secret,
+        SenderHash
+    };
+
+    explicit Vault(QByteArray masterKey);
+
+    // Loads the master key from GERBANG_MASTER_KEY (base64 of 32 bytes) when given, else from
+    // `<dataDir>/master.key`, creating it with mode 0600 on first start. `created` reports a
+    // new key so that the caller can tell the admin to back it up.
+    static std::optional<Vault> load(const QString &envValue, const QString &dataDir, bool *created,
+                                     QString *error);
+
+    QByteArray keyId() const { return m_keyId; }
+    QByteArray seal(Purpose purpose, QByteArrayView plaintext, QByteArrayView recordId) const;
+    QByteArray open(Purpose purpose, QByteArrayView sealed, QByteArrayView recordId,
+                    bool *ok) const;
+    // A key for keyed hashing (e.g. the pseudonymous sender hash), bound to a context such as
+    // a tenant id.
+    QByteArray derivedKey(Purpose purpose, QByteArrayView context = {}) const;
+    // Short public fingerprint of a secret value, safe to show and log.
+    QByteArray fingerprint(QByteArrayView secret) const;
+
+private:
+    QByteArray m_master;
+    QByteArray m_keyId;
+    QByteArray m_rawKey;
+    QByteArray m_secretKey;
+};
+
+} // namespace gerbang

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+namespace gerbang {
+
+class Database;
+class Vault;
+
+struct SecretInfo
+{
+    QString name;
+    QString slot; // current | previous
+    QString fingerprint;
+    qint64 createdAtMs = 0;
+};
+
+// Named secrets (e.g. `whatsapp`, `whatsapp:{app}`, `whatsapp-verify-token`), sealed with the
+// master key. Values leave this class only decrypted in memory; listings show fingerprints.
+class SecretRepository
+{
+public:
+    SecretRepository(Database &db, const Vault &vault)
+        : m_db(db)
+        , m_vault(vault)
+    {
+    }
+
+    static bool isValidName(const QString &name);
+
+    // Replaces the current value and forgets any previous one.
+    bool set(const QString &name, const QByteArray &value, QString *error);
+    // Keeps the current value as `previous` (still accepted) and installs a new current one.
+    bool rotate(const QString &name, const QByteArray &value, QString *error);
+    bool remove(const QString &name, QString *error);
+    QList<SecretInfo> list(QString *error) const;
+    // Current first, then previous; empty when none is set.
+    QList<QByteArray> values(const QString &name, QString *error) const;
+
+private:
+    bool write(const QString &name, const QString &slot, const QByteArray &value, QString *error);
+    Database &m_db;
+    const Vault &m_vault;
+};
+
+} // namespace gerbang
