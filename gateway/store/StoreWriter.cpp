@@ -18,6 +18,9 @@ namespace gerbang {
 namespace {
 
 constexpr size_t kMaxBatch = 1024;
+
+// QtSql binds a null QString as SQL NULL; text columns of the audit log are NOT NULL.
+QString text(const QString &s) { return s.isNull() ? QString(u""_s) : s; }
 constexpr size_t kMaxAuditQueue = 50000;
 constexpr qint64 kRevisionPollMs = 1000;
 constexpr qint64 kMaintenanceMs = 10 * 60 * 1000;
@@ -311,20 +314,20 @@ bool StoreWriter::insertAudit(const AuditRecord &a, QString *error)
 {
     QSqlQuery &q = m_stmts->audit;
     q.bindValue(0, a.receivedAtMs);
-    q.bindValue(1, a.sourceIp);
-    q.bindValue(2, a.method);
-    q.bindValue(3, a.path);
-    q.bindValue(4, a.provider);
-    q.bindValue(5, a.tenant);
-    q.bindValue(6, a.outcome);
-    q.bindValue(7, a.signatureStatus);
+    q.bindValue(1, text(a.sourceIp));
+    q.bindValue(2, text(a.method));
+    q.bindValue(3, text(a.path));
+    q.bindValue(4, text(a.provider));
+    q.bindValue(5, text(a.tenant));
+    q.bindValue(6, text(a.outcome));
+    q.bindValue(7, text(a.signatureStatus));
     q.bindValue(8, a.httpStatus);
     q.bindValue(9, a.processingUs);
     q.bindValue(10, a.bodySize);
     q.bindValue(11, a.rawRef.isEmpty() ? QVariant() : QVariant(a.rawRef));
-    q.bindValue(12, a.eventIds.join(u','));
-    q.bindValue(13, a.eventTypes.join(u','));
-    q.bindValue(14, a.detail);
+    q.bindValue(12, text(a.eventIds.join(u',')));
+    q.bindValue(13, text(a.eventTypes.join(u',')));
+    q.bindValue(14, text(a.detail));
     if (!q.exec()) {
         *error = q.lastError().text();
         return false;

@@ -119,14 +119,19 @@ QByteArray hkdfSha256(QByteArrayView key, QByteArrayView salt, QByteArrayView in
     if (!ctx)
         throw std::runtime_error("HKDF unavailable in libcrypto");
     char digestName[] = "SHA256";
-    OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string("digest", digestName, 0),
-                           OSSL_PARAM_construct_octet_string("key", const_cast<char *>(key.data()),
-                                                             size_t(key.size())),
-                           OSSL_PARAM_construct_octet_string(
-                               "salt", const_cast<char *>(salt.data()), size_t(salt.size())),
-                           OSSL_PARAM_construct_octet_string(
-                               "info", const_cast<char *>(info.data()), size_t(info.size())),
-                           OSSL_PARAM_construct_end()};
+    // OpenSSL rejects a zero-length salt parameter; an absent salt is RFC 5869's default
+    // (zeros), which is what an empty salt means.
+    OSSL_PARAM params[5];
+    int n = 0;
+    params[n++] = OSSL_PARAM_construct_utf8_string("digest", digestName, 0);
+    params[n++] = OSSL_PARAM_construct_octet_string("key", const_cast<char *>(key.data()),
+                                                    size_t(key.size()));
+    if (!salt.isEmpty())
+        params[n++] = OSSL_PARAM_construct_octet_string("salt", const_cast<char *>(salt.data()),
+                                                        size_t(salt.size()));
+    params[n++] = OSSL_PARAM_construct_octet_string("info", const_cast<char *>(info.data()),
+                                                    size_t(info.size()));
+    params[n] = OSSL_PARAM_construct_end();
     QByteArray out(length, Qt::Uninitialized);
     const int rc =
         EVP_KDF_derive(ctx, reinterpret_cast<unsigned char *>(out.data()), size_t(length), params);
