@@ -1,0 +1,209 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "TestSupport.h"
+
+#include "crypto/Crypto.h"
+
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
+#include <QRegularExpression>
+#include <QTcpSocket>
+#include <QTest>
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+
+namespace gerbang::test {
+
+QByteArray readFixture(const QString &name)
+{
+    QFile f(QStringLiteral(GERBANG_TEST_DATA_DIR) + u'/' + name);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("missing test fixture %s", qPrintable(name));
+    return f.readAll();
+}
+
+QByteArray hubSignature(QByteArrayView body, QByteArrayView secret)
+{
+    return "sha256=" + crypto::hmacSha256(secret, body).toHex();
+}
+
+CommandResult runCtl(const QString &dataDir, const QStringList &args, const QByteArray &input,
+                     const QProcessEnvironment &env)
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(GERBANGCTL_PATH), QStringList{u"--data-dir"_s, dataDir} + args);
+    if (!p.waitForStarted(10000))
+        return {};
+    p.write(input);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(60000)) {
+        p.kill();
+        p.waitForFinished();
+        return {};
+    }
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
+GatewayProcess::GatewayProcess(QString dataDir)
+    : m_dataDir(std::move(dataDir))
+    , m_env(QProcessEnvironment::systemEnvironment())
+{
+    // Tests must not pick up the developer's own configuration.
+    m_env.insert(u"GERBANG_CONFIG"_s, m_dataDir + u"/gerbang.ini"_s);
+    if (!QFile::exists(m_dataDir + u"/gerbang.ini"_s)) {
+        QDir().mkpath(m_dataDir);
+        QFile f(m_dataDir + u"/gerbang.ini"_s);
+        if (f.open(QIODevice::WriteOnly))
+            f.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    }
+}
+
+GatewayProcess::~GatewayProcess()
+{
+    if (isRunning())
+        kill();
+}
+
+bool GatewayProcess::start(QString *error)
+{
+    m_process = std::make_unique<QProcess>();
+    m_process->setProcessChannelMode(QProcess::MergedChannels);
+    m_process->setProcessEnvironment(m_env);
+    m_output.clear();
+    m_process->start(QStringLiteral(GERBANGD_PATH),
+                     QStringList{u"--data-dir"_s, m_dataDir, u"--listen"_s, u"127.0.0.1:0"_s} +
+                         m_args);
+    if (!m_process->waitForStarted(10000)) {
+        *error = u"gerbangd did not start: "_s + m_process->errorString();
+        return false;
+    }
+    static const QRegularExpression listening(u"listening on http://127\\.0\\.0\\.1:(\\d+)"_s);
+    QDeadlineTimer deadline(20000);
+    while (!deadline.hasExpired()) {
+        m_process->waitForReadyRead(100);
+        m_output += m_process->readAll();
+        const auto match = listening.match(QString::fromUtf8(m_output));
+        if (match.hasMatch()) {
+            m_port = quint16(match.captured(1).toUInt());
+            m_baseUrl = u"http://127.0.0.1:%1"_s.arg(m_port);
+            return true;
+        }
+        if (m_process->state() == QProcess::NotRunning) {
+            *error = u"gerbangd exited: "_s + QString::fromUtf8(m_output);
+            return false;
+        }
+    }
+    *error = u"gerbangd did not report its address: "_s + QString::fromUtf8(m_output);
+    return false;
+}
+
+int GatewayProcess::terminate(int timeoutMs)
+{
+    if (!isRunning())
+        return m_process ? m_process->exitCode() : -1;
+    ::kill(pid_t(m_process->processId()), SIGTERM);
+    if (!m_process->waitForFinished(timeoutMs))
+        return -1;
+    m_output += m_process->readAll();
+    return m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -1;
+}
+
+void GatewayProcess::kill()
+{
+    if (!m_process)
+        return;
+    m_process->kill();
+    m_process->waitForFinished(10000);
+    m_output += m_process->readAll();
+}
+
+bool GatewayProcess::isRunning() const
+{
+    return m_process && m_process->state() != QProcess::NotRunning;
+}
+
+QByteArray GatewayProcess::output() const
+{
+    if (m_process)
+        m_output += m_process->readAll();
+    return m_output;
+}
+
+QString GatewayProcess::databasePath() const
+{
+    return m_dataDir + u"/gerbang.sqlite"_s;
+}
+
+QByteArray HttpResult::header(QByteArrayView name) const
+{
+    for (const auto &[n, v] : headers) {
+        if (n == name)
+            return v;
+    }
+    return {};
+}
+
+bool parseResponse(const QByteArray &raw, HttpResult *out, qsizetype *consumed)
+{
+    const qsizetype headEnd = raw.indexOf("\r\n\r\n");
+    if (headEnd < 0)
+        return false;
+    const QList<QByteArray> lines = raw.left(headEnd).split('\n');
+    const QList<QByteArray> statusLine = lines.value(0).trimmed().split(' ');
+    HttpResult r;
+    r.status = statusLine.value(1).toInt();
+    qint64 length = 0;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QByteArray line = lines[i].trimmed();
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0)
+            continue;
+        const QByteArray name = line.left(colon).trimmed().toLower();
+        const QByteArray value = line.mid(colon + 1).trimmed();
+        r.headers.append({name, value});
+        if (name == "content-length")
+            length = value.toLongLong();
+    }
+    if (raw.size() < headEnd + 4 + length)
+        return false;
+    r.body = raw.mid(headEnd + 4, length);
+    *out = r;
+    *consumed = headEnd + 4 + length;
+    return true;
+}
+
+HttpResult httpRequest(quint16 port, const QByteArray &method, const QByteArray &target,
+                       const QByteArray &body,
+                       const QList<std::pair<QByteArray, QByteArray>> &headers, int timeoutMs)
+{
+    QTcpSocket socket;
+    socket.connectToHost(u"127.0.0.1"_s, port);
+    if (!socket.waitForConnected(timeoutMs))
+        return {};
+    QByteArray request = method + ' ' + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+    for (const auto &[name, value] : headers)
+        request += name + ": " + value + "\r\n";
+    if (!body.isNull() || method == "POST")
+        request += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+    request += "Connection: close\r\n\r\n" + body;
+    socket.write(request);
+    QByteArray raw;
+    QDeadlineTimer deadline(timeoutMs);
+    HttpResult result;
+    qsizetype consumed = 0;
+    while (!deadline.hasExpired()) {
+        if (parseResponse(raw, &result, &consumed))
+            return result;
+        if (socket.state() != QAbstractSocket::ConnectedState && socket.bytesAvailable() == 0)
+            break;
+        socket.waitForReadyRead(50);
+        raw += socket.readAll();
+    }
+    parseResponse(raw, &result, &consumed);
+    return result;
+}
+
+} // namespace gerbang::test
