@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Sets up a fresh Debian 12 machine and runs the whole test suite with CTest, twice:
+#   1. warnings as errors, into build-test/
+#   2. the same under AddressSanitizer + UndefinedBehaviorSanitizer, into build-sanitize/
+# Usage: ./test.sh [--quick]    (--quick skips the sanitizer pass)
+# Exits non-zero if any build or test fails.
+set -euo pipefail
+cd "$(dirname "$(readlink -f "$0")")"
+
+quick=0
+for arg in "$@"; do
+    case "$arg" in
+    --quick) quick=1 ;;
+    -h | --help)
+        sed -n '3,7p' "$0" | sed 's/^# \{0,1\}//'
+        exit 0
+        ;;
+    *)
+        echo "test.sh: unknown argument '$arg' (try --help)" >&2
+        exit 2
+        ;;
+    esac
+done
+
+# Debian 12 packages needed to build and test (keep in sync with run.sh).
+PACKAGES=(qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite libqt6sql6-psql
+    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libssl-dev cmake ninja-build g++ pkg-config)
+
+install_packages() {
+    local missing=() p
+    for p in "$@"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    local as_root=()
+    if [ "$(id -u)" -ne 0 ]; then
+        command -v sudo >/dev/null || { echo "test.sh: need root (or sudo) to install: ${missing[*]}" >&2; exit 1; }
+        as_root=(sudo)
+    fi
+    echo "test.sh: installing ${missing[*]}"
+    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
+}
+
+install_packages "${PACKAGES[@]}"
+
+jobs=$(nproc 2>/dev/null || echo 2)
+export QT_QPA_PLATFORM=offscreen
+declare -a summary=()
+failed=0
+
+# run_pass NAME BUILD_DIR CMAKE_ARGS...
+run_pass() {
+    local name=$1 dir=$2
+    shift 2
+    local start=$SECONDS
+    echo
+    echo "==== $name: configure and build ($dir) ===="
+    if ! cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DGERBANG_BUILD_TESTS=ON "$@"; then
+        summary+=("$name: configure FAILED")
+        failed=1
+        return
+    fi
+    if ! cmake --build "$dir" --parallel "$jobs"; then
+        summary+=("$name: build FAILED")
+        failed=1
+        return
+    fi
+    echo
+    echo "==== $name: ctest ===="
+    local log="$dir/ctest-summary.log"
+    if ctest --test-dir "$dir" --output-on-failure -j"$jobs" 2>&1 | tee "$log"; then
+        summary+=("$name: $(grep -E 'tests passed' "$log" | tail -n1) ($((SECONDS - start)) s)")
+    else
+        summary+=("$name: $(grep -E 'tests passed|tests failed' "$log" | tail -n1) - FAILED ($((SECONDS - start)) s)")
+        failed=1
+    fi
+}
+
+run_pass "tests (-Werror)" build-test -DGERBANG_WERROR=ON -DGERBANG_SANITIZE=OFF
+
+if [ "$quick" -eq 0 ]; then
+    # Qt's own one-off allocations at exit are freed; no suppressions needed so far.
+    export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+    export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+    run_pass "tests under ASan+UBSan" build-sanitize -DGERBANG_WERROR=ON -DGERBANG_SANITIZE=ON
+fi
+
+echo
+echo "==== summary ===="
+for line in "${summary[@]}"; do echo "  $line"; done
+[ "$quick" -eq 1 ] && echo "  (sanitizer pass skipped: --quick)"
+exit "$failed"
