@@ -370,6 +370,7 @@ void HttpConnection::dispatch()
 {
     m_state = State::Waiting;
     m_serial += 1;
+    m_headRequest = m_request.method == "HEAD";
     HttpRequest request = std::exchange(m_request, HttpRequest());
     m_handler->handle(std::move(request), Responder(this, m_serial));
 }
@@ -379,7 +380,7 @@ void HttpConnection::reply(quint64 serial, const HttpResponse &response)
     if (serial != m_serial || m_state != State::Waiting)
         return; // not the request this connection is waiting on: never answer out of turn
     const bool keepAlive = m_keepAlive && !m_shuttingDown && !response.closeConnection;
-    m_socket->write(response.serialize(keepAlive));
+    m_socket->write(response.serialize(keepAlive, m_headRequest));
     if (!keepAlive) {
         m_state = State::Closing;
         m_socket->disconnectFromHost();

@@ -75,6 +75,7 @@ private:
     qint64 m_remaining = 0; // bytes left of the fixed body or of the current chunk
     bool m_keepAlive = true;
     bool m_shuttingDown = false;
+    bool m_headRequest = false;
     quint64 m_serial = 0;
     qint64 m_stateSinceMs = 0;
     QElapsedTimer m_clock;

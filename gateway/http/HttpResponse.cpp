@@ -51,7 +51,7 @@ QByteArrayView reasonPhrase(int status)
     }
 }
 
-QByteArray HttpResponse::serialize(bool keepAlive) const
+QByteArray HttpResponse::serialize(bool keepAlive, bool headOnly) const
 {
     QByteArray out;
     out.reserve(160 + body.size());
@@ -68,7 +68,9 @@ QByteArray HttpResponse::serialize(bool keepAlive) const
     out.append("Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n");
     if (!keepAlive)
         out.append("Connection: close\r\n");
-    out.append("\r\n").append(body);
+    out.append("\r\n");
+    if (!headOnly)
+        out.append(body);
     return out;
 }
 

@@ -40,7 +40,8 @@ struct HttpResponse
         return r;
     }
 
-    QByteArray serialize(bool keepAlive) const;
+    // `headOnly`: the answer to a HEAD request: same headers, no body.
+    QByteArray serialize(bool keepAlive, bool headOnly = false) const;
 };
 
 QByteArrayView reasonPhrase(int status);

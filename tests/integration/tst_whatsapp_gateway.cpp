@@ -7,6 +7,7 @@
 #include "storage/SecretRepository.h"
 #include "storage/TenantRepository.h"
 
+#include <QDateTime>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QElapsedTimer>
@@ -349,6 +350,18 @@ private Q_SLOTS:
         QCOMPARE(scalar(u"SELECT count(*) FROM events"_s), 1);
     }
 
+    void expiredDedupKeyNoLongerMatches()
+    {
+        QCOMPARE(postFixture(u"wa_document.json"_s).status, 200);
+        QCOMPARE(postFixture(u"wa_document.json"_s).body, QByteArray(R"({"status":"duplicate"})"));
+        // Age the key past its TTL, as if the retention window had gone by.
+        QVERIFY(scalar(u"UPDATE dedup_keys SET expires_at = 1 RETURNING 1"_s) == 1);
+        QCOMPARE(postFixture(u"wa_document.json"_s).body, QByteArray(R"({"status":"accepted"})"));
+        QCOMPARE(scalar(u"SELECT count(*) FROM events"_s), 2);
+        QVERIFY(scalar(u"SELECT min(expires_at) FROM dedup_keys"_s) >
+                QDateTime::currentMSecsSinceEpoch() + 6LL * 24 * 3600 * 1000);
+    }
+
     void lockedDatabaseAnswers503AndReadySaysWhy()
     {
         QCOMPARE(httpRequest(m_gw->port(), "GET", "/ready").status, 200);
@@ -478,6 +491,19 @@ private Q_SLOTS:
         QVERIFY(r.body.startsWith("{\"error\""));
         r = httpRequest(m_gw->port(), "GET", "/health");
         QCOMPARE(r.status, 200);
+
+        // HEAD: the same headers, no body.
+        QTcpSocket s;
+        s.connectToHost(u"127.0.0.1"_s, m_gw->port());
+        QVERIFY(s.waitForConnected(5000));
+        s.write("HEAD /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        QByteArray raw;
+        while (s.waitForReadyRead(2000))
+            raw += s.readAll();
+        raw += s.readAll();
+        QVERIFY2(raw.startsWith("HTTP/1.1 200 OK\r\n"), raw.constData());
+        QVERIFY(raw.contains("Content-Length: 15\r\n"));
+        QVERIFY(raw.endsWith("\r\n\r\n"));
     }
 
     void pipelinedRequestsAreAnsweredInOrder()
