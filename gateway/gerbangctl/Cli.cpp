@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Cli.h"
+
+#include "Output.h"
+#include "storage/Database.h"
+
+#include <QCoreApplication>
+#include <QDir>
+
+using namespace Qt::StringLiterals;
+
+namespace gerbang::ctl {
+namespace {
+
+const QString kHelp = u"help"_s;
+
+QString optionLabel(const QCommandLineOption &option)
+{
+    QStringList names;
+    for (const QString &n : option.names())
+        names << (n.size() == 1 ? u"-"_s : u"--"_s) + n;
+    QString label = names.join(u", "_s);
+    if (!option.valueName().isEmpty())
+        label += u" <"_s + option.valueName() + u'>';
+    return label;
+}
+
+QString optionLines(const QList<QCommandLineOption> &options)
+{
+    qsizetype width = 0;
+    for (const QCommandLineOption &o : options)
+        width = qMax(width, optionLabel(o).size());
+    QString out;
+    for (const QCommandLineOption &o : options)
+        out += u"  "_s + optionLabel(o).leftJustified(width) + u"  "_s + o.description() + u'\n';
+    return out;
+}
+
+} // namespace
+
+Invocation::Invocation(QString command, QString synopsis, QString description,
+                       QStringList globalArgs, QStringList args)
+    : m_command(std::move(command))
+    , m_synopsis(std::move(synopsis))
+    , m_description(std::move(description))
+    , m_globalArgs(std::move(globalArgs))
+    , m_args(std::move(args))
+{
+    Runtime::addOptions(m_parser);
+    const QCommandLineOption help({u"h"_s, kHelp}, u"Show this help."_s);
+    m_parser.addOption(help);
+    // QCommandLineParser does not expose its options, so help describes them again; --listen
+    // is accepted for symmetry with gerbangd but means nothing here.
+    m_globalOptions = {
+        QCommandLineOption(u"config"_s,
+                           u"INI configuration file (default: $GERBANG_CONFIG or "
+                           "~/.config/gerbang/gerbang.ini)."_s,
+                           u"file"_s),
+        QCommandLineOption(
+            u"data-dir"_s,
+            u"Directory of the database and key file (default: $GERBANG_DATA_DIR)."_s, u"dir"_s),
+        help,
+    };
+}
+
+Invocation::~Invocation() = default;
+
+void Invocation::addOption(const QCommandLineOption &option)
+{
+    m_parser.addOption(option);
+    m_options << option;
+}
+
+void Invocation::addOption(const QString &name, const QString &description,
+                           const QString &valueName)
+{
+    addOption(QCommandLineOption(name, description, valueName));
+}
+
+QString Invocation::helpText() const
+{
+    QString out = u"Usage: gerbangctl [global options] %1 %2\n"_s.arg(m_command, m_synopsis);
+    if (!m_description.isEmpty())
+        out += u'\n' + m_description + u'\n';
+    if (!m_options.isEmpty())
+        out += u"\nOptions:\n"_s + optionLines(m_options);
+    out += u"\nGlobal options:\n"_s + optionLines(m_globalOptions);
+    return out;
+}
+
+std::optional<int> Invocation::parse(qsizetype minPositional, qsizetype maxPositional)
+{
+    const QStringList argv =
+        QStringList{QCoreApplication::applicationName()} + m_globalArgs + m_args;
+    if (!m_parser.parse(argv))
+        return usageError(m_parser.errorText());
+    if (m_parser.isSet(kHelp)) {
+        printOut(helpText());
+        return ExitOk;
+    }
+    const qsizetype n = m_parser.positionalArguments().size();
+    if (n < minPositional)
+        return usageError(u"missing argument"_s);
+    // Never echo the surplus arguments: someone may have typed a secret value there.
+    if (n > maxPositional)
+        return usageError(u"too many arguments"_s);
+    return std::nullopt;
+}
+
+bool Invocation::limit(int *limit, int *exitCode)
+{
+    *limit = 100;
+    if (!isSet(u"limit"_s))
+        return true;
+    bool ok = false;
+    const int n = value(u"limit"_s).toInt(&ok);
+    if (!ok || n < 0) {
+        *exitCode = usageError(u"--limit needs a whole number >= 0 (0: no limit)"_s);
+        return false;
+    }
+    *limit = n;
+    return true;
+}
+
+int Invocation::usageError(const QString &message) const
+{
+    printError(message);
+    writeError(u"usage: gerbangctl %1 %2\nrun 'gerbangctl %1 --help' for details\n"_s.arg(
+        m_command, m_synopsis));
+    return ExitUsage;
+}
+
+int Invocation::fail(const QString &message) const
+{
+    printError(message);
+    return ExitFailed;
+}
+
+bool Invocation::open(bool withVault)
+{
+    QString error;
+    if (!m_runtime.prepare(m_parser, withVault, &error)) {
+        fail(error);
+        return false;
+    }
+    const QString dataDir = m_runtime.settings.dataDir();
+    if (m_runtime.keyCreated)
+        printError(u"warning: created a new master key in %1 - back it up: without it the stored "
+                   "payloads and secrets cannot be decrypted"_s.arg(
+                       QDir::toNativeSeparators(QDir(dataDir).filePath(u"master.key"_s))));
+    const int busyMs = m_runtime.settings.intValue(u"storage/busy_timeout_ms"_s, 10, 60000);
+    m_db = Database::open({Database::sqlitePathIn(dataDir), busyMs, false}, &error);
+    // Whoever touches the database first creates it, gerbangctl included.
+    if (!m_db || !m_db->migrate(&error)) {
+        m_db.reset();
+        fail(error);
+        return false;
+    }
+    return true;
+}
+
+QString groupHelp(const Group &group)
+{
+    QString out =
+        u"Usage: gerbangctl [global options] %1 COMMAND [options]\n\n%2\n\nCommands:\n"_s.arg(
+            group.name, group.summary);
+    qsizetype width = 0;
+    for (const Subcommand &s : group.subcommands)
+        width = qMax(width, s.name.size());
+    for (const Subcommand &s : group.subcommands)
+        out += u"  "_s + s.name.leftJustified(width) + u"  "_s + s.summary + u'\n';
+    out += u"\nSynopsis:\n"_s;
+    for (const Subcommand &s : group.subcommands)
+        out += u"  gerbangctl %1 %2 %3\n"_s.arg(group.name, s.name, s.synopsis);
+    out +=
+        u"\nRun 'gerbangctl %1 COMMAND --help' for the options of one command.\n"_s.arg(group.name);
+    return out;
+}
+
+int runGroup(const Group &group, const QStringList &globalArgs, const QStringList &args)
+{
+    auto usage = [&group](const QString &message) {
+        printError(message);
+        QString lines;
+        for (const Subcommand &s : group.subcommands)
+            lines += u"usage: gerbangctl %1 %2 %3\n"_s.arg(group.name, s.name, s.synopsis);
+        writeError(lines);
+        return int(ExitUsage);
+    };
+    if (args.isEmpty())
+        return usage(u"'%1' needs a command"_s.arg(group.name));
+    const QString name = args.first();
+    if (name == u"--help"_s || name == u"-h"_s || name == kHelp) {
+        printOut(groupHelp(group));
+        return ExitOk;
+    }
+    for (const Subcommand &s : group.subcommands) {
+        if (s.name == name) {
+            Invocation inv(group.name + u' ' + s.name, s.synopsis, s.summary, globalArgs,
+                           args.mid(1));
+            return s.run(inv);
+        }
+    }
+    return usage(u"unknown %1 command '%2'"_s.arg(group.name, name));
+}
+
+} // namespace gerbang::ctl

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "config/Runtime.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace gerbang {
+class Database;
+}
+
+namespace gerbang::ctl {
+
+enum Exit
+{
+    ExitOk = 0,
+    ExitFailed = 1,
+    ExitUsage = 2
+};
+
+// One run of one subcommand: its own parser (its options plus the global ones, which may
+// appear anywhere on the line), and the configuration and database it opens on demand.
+class Invocation
+{
+public:
+    Invocation(QString command, QString synopsis, QString description, QStringList globalArgs,
+               QStringList args);
+    ~Invocation();
+    Invocation(const Invocation &) = delete;
+    Invocation &operator=(const Invocation &) = delete;
+
+    void addOption(const QCommandLineOption &option);
+    void addOption(const QString &name, const QString &description, const QString &valueName = {});
+    // Parses the arguments. Returns an exit code when the command must stop here: 0 after
+    // printing --help, 2 after a usage error.
+    std::optional<int> parse(qsizetype minPositional, qsizetype maxPositional);
+
+    QStringList positional() const { return m_parser.positionalArguments(); }
+    bool isSet(const QString &name) const { return m_parser.isSet(name); }
+    QString value(const QString &name) const { return m_parser.value(name); }
+    QStringList values(const QString &name) const { return m_parser.values(name); }
+    // --limit N: 100 when absent, 0 means no limit. Returns false after a usage error.
+    bool limit(int *limit, int *exitCode);
+
+    // Prints the message and the usage line to standard error; returns 2.
+    int usageError(const QString &message) const;
+    // Prints the message to standard error; returns 1.
+    int fail(const QString &message) const;
+
+    // Loads configuration (and the master key with `withVault`) and opens the database,
+    // creating or migrating it. Prints the reason and returns false on failure.
+    bool open(bool withVault);
+    Database &database() { return *m_db; }
+    const Vault &vault() const { return *m_runtime.vault; }
+
+    QString helpText() const;
+
+private:
+    QString m_command;
+    QString m_synopsis;
+    QString m_description;
+    QStringList m_globalArgs;
+    QStringList m_args;
+    QCommandLineParser m_parser;
+    QList<QCommandLineOption> m_options;
+    QList<QCommandLineOption> m_globalOptions;
+    Runtime m_runtime;
+    std::unique_ptr<Database> m_db;
+};
+
+struct Subcommand
+{
+    QString name;
+    QString synopsis; // arguments after "gerbangctl GROUP NAME"
+    QString summary;
+    std::function<int(Invocation &)> run;
+};
+
+struct Group
+{
+    QString name;
+    QString summary;
+    QList<Subcommand> subcommands;
+};
+
+// Picks the subcommand from `args` and runs it; handles "GROUP --help" and unknown names.
+int runGroup(const Group &group, const QStringList &globalArgs, const QStringList &args);
+QString groupHelp(const Group &group);
+
+// The command groups, one file each.
+Group tenantGroup();
+Group secretGroup();
+Group eventsGroup();
+Group auditGroup();
+
+} // namespace gerbang::ctl

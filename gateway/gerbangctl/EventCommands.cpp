@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// gerbangctl events list|show. Events hold ids and references only; payload content is never
+// read here.
+#include "Cli.h"
+#include "Output.h"
+#include "domain/Ids.h"
+#include "storage/EventRepository.h"
+
+using namespace Qt::StringLiterals;
+
+namespace gerbang::ctl {
+namespace {
+
+const QStringList kProviders = {u"whatsapp"_s, u"stripe"_s,  u"midtrans"_s,
+                                u"xendit"_s,   u"generic"_s, u"standard"_s};
+
+QJsonObject eventJson(const WebhookEvent &e)
+{
+    return {{u"id"_s, e.id},
+            {u"tenant"_s, e.tenant},
+            {u"provider"_s, e.provider},
+            {u"type"_s, e.type},
+            {u"provider_event_id"_s, e.providerEventId},
+            {u"dedup_key"_s, e.dedupKey},
+            {u"raw_ref"_s, textOrNull(e.rawRef)},
+            {u"locator"_s, e.locator},
+            {u"received_at"_s, isoUtc(e.receivedAtMs)},
+            {u"occurred_at"_s, isoOrNull(e.occurredAtMs)},
+            {u"routing_key"_s, e.routingKey},
+            {u"delivery_state"_s, e.deliveryState}};
+}
+
+int list(Invocation &inv)
+{
+    inv.addOption(u"json"_s, u"Print one JSON array."_s);
+    inv.addOption(u"tenant"_s, u"Only this tenant's events."_s, u"ID"_s);
+    inv.addOption(u"provider"_s, u"Only this provider's events (%1)."_s.arg(kProviders.join(u'|')),
+                  u"P"_s);
+    inv.addOption(u"limit"_s, u"At most N events (default 100, 0: all)."_s, u"N"_s);
+    if (auto rc = inv.parse(0, 0))
+        return *rc;
+    EventFilter filter;
+    int rc = ExitOk;
+    if (!inv.limit(&filter.limit, &rc))
+        return rc;
+    filter.tenant = inv.value(u"tenant"_s);
+    filter.provider = inv.value(u"provider"_s);
+    if (!filter.provider.isEmpty() && !kProviders.contains(filter.provider))
+        return inv.usageError(
+            u"unknown provider '%1' (one of %2)"_s.arg(filter.provider, kProviders.join(u", "_s)));
+    if (!inv.open(false))
+        return ExitFailed;
+    QString error;
+    const QList<WebhookEvent> events = EventRepository(inv.database()).list(filter, &error);
+    if (!error.isEmpty())
+        return inv.fail(error);
+    if (inv.isSet(u"json"_s)) {
+        QJsonArray array;
+        for (const WebhookEvent &e : events)
+            array << eventJson(e);
+        printJson(array);
+        return ExitOk;
+    }
+    Table table({u"RECEIVED"_s, u"ID"_s, u"TENANT"_s, u"PROVIDER"_s, u"TYPE"_s, u"STATE"_s,
+                 u"PROVIDER EVENT ID"_s});
+    for (const WebhookEvent &e : events)
+        table.addRow({isoUtc(e.receivedAtMs), e.id, e.tenant, e.provider, e.type, e.deliveryState,
+                      e.providerEventId});
+    table.print(u"no events"_s);
+    return ExitOk;
+}
+
+int show(Invocation &inv)
+{
+    if (auto rc = inv.parse(1, 1))
+        return *rc;
+    if (!inv.open(false))
+        return ExitFailed;
+    const QString id = inv.positional().first();
+    EventRepository repo(inv.database());
+    QString error;
+    const std::optional<WebhookEvent> event = repo.find(id, &error);
+    if (!event)
+        return inv.fail(error.isEmpty() ? u"no event '%1'"_s.arg(id) : error);
+    const bool retained = repo.rawRetained(*event, &error);
+    if (!error.isEmpty())
+        return inv.fail(error);
+    QJsonObject object = eventJson(*event);
+    object.insert(u"raw_retained"_s, retained);
+    printJson(object);
+    return ExitOk;
+}
+
+} // namespace
+
+Group eventsGroup()
+{
+    return {u"events"_s,
+            u"Stored provider events (ids and references, never message content)."_s,
+            {
+                {u"list"_s, u"[--json] [--tenant ID] [--provider P] [--limit N]"_s,
+                 u"List events, newest first (100 unless --limit)."_s, list},
+                {u"show"_s, u"ID"_s,
+                 u"Show one event as a JSON object, with raw_retained telling whether its raw "
+                 "payload is still stored."_s,
+                 show},
+            }};
+}
+
+} // namespace gerbang::ctl

@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Output.h"
+
+#include "domain/Ids.h"
+
+#include <QJsonDocument>
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace gerbang::ctl {
+namespace {
+
+void writeBytes(std::FILE *stream, const QByteArray &bytes)
+{
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+    std::fflush(stream);
+}
+
+} // namespace
+
+void printOut(const QString &text)
+{
+    writeBytes(stdout, text.toUtf8());
+}
+
+void writeError(const QString &text)
+{
+    writeBytes(stderr, text.toUtf8());
+}
+
+void printError(const QString &message)
+{
+    writeBytes(stderr, "gerbangctl: " + message.toUtf8() + '\n');
+}
+
+void printJson(const QJsonArray &array)
+{
+    // Qt renders an empty indented array as "[\n]"; scripts expect the usual "[]".
+    if (array.isEmpty()) {
+        writeBytes(stdout, "[]\n");
+        return;
+    }
+    writeBytes(stdout, QJsonDocument(array).toJson(QJsonDocument::Indented));
+}
+
+void printJson(const QJsonObject &object)
+{
+    writeBytes(stdout, QJsonDocument(object).toJson(QJsonDocument::Indented));
+}
+
+QJsonValue isoOrNull(qint64 ms)
+{
+    return ms > 0 ? QJsonValue(isoUtc(ms)) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonValue textOrNull(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
+
+QJsonArray toJsonArray(const QStringList &list)
+{
+    return QJsonArray::fromStringList(list);
+}
+
+QString Table::render() const
+{
+    QList<qsizetype> widths;
+    for (const QString &h : m_headers)
+        widths << h.size();
+    for (const QStringList &row : m_rows) {
+        for (qsizetype i = 0; i < row.size() && i < widths.size(); ++i)
+            widths[i] = qMax(widths[i], row[i].size());
+    }
+    auto line = [&widths](const QStringList &cells) -> QString {
+        QString out;
+        for (qsizetype i = 0; i < widths.size(); ++i) {
+            const QString cell = cells.value(i);
+            if (i + 1 == widths.size()) {
+                out += cell;
+            } else {
+                out += cell.leftJustified(widths[i]) + u"  "_s;
+            }
+        }
+        // Trailing blanks of empty last cells help nobody.
+        while (out.endsWith(u' '))
+            out.chop(1);
+        return out + u'\n';
+    };
+    QString out = line(m_headers);
+    for (const QStringList &row : m_rows)
+        out += line(row);
+    return out;
+}
+
+void Table::print(const QString &emptyText) const
+{
+    printOut(m_rows.isEmpty() ? emptyText + u'\n' : render());
+}
+
+QString csvField(const QString &value)
+{
+    QString cell = value;
+    if (!cell.isEmpty()) {
+        const QChar first = cell.front();
+        if (first == u'=' || first == u'+' || first == u'-' || first == u'@' || first == u'\t' ||
+            first == u'\r')
+            cell.prepend(u'\'');
+    }
+    const bool quote =
+        cell.contains(u',') || cell.contains(u'"') || cell.contains(u'\n') || cell.contains(u'\r');
+    if (!quote)
+        return cell;
+    cell.replace(u'"', u"\"\""_s);
+    return u'"' + cell + u'"';
+}
+
+QString csvRecord(const QStringList &fields)
+{
+    QStringList cells;
+    cells.reserve(fields.size());
+    for (const QString &f : fields)
+        cells << csvField(f);
+    return cells.join(u',') + u"\r\n"_s;
+}
+
+} // namespace gerbang::ctl

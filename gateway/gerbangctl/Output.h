@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace gerbang::ctl {
+
+// Writes UTF-8 text to standard output as is.
+void printOut(const QString &text);
+// Writes UTF-8 text to standard error as is.
+void writeError(const QString &text);
+// One line on standard error, prefixed "gerbangctl: ".
+void printError(const QString &message);
+
+// Exactly one JSON document followed by a newline; an empty array prints as "[]".
+void printJson(const QJsonArray &array);
+void printJson(const QJsonObject &object);
+
+// ISO 8601 UTC with milliseconds, or null for 0 (absent).
+QJsonValue isoOrNull(qint64 ms);
+// The text, or null when it is empty (absent references).
+QJsonValue textOrNull(const QString &text);
+QJsonArray toJsonArray(const QStringList &list);
+
+// Left-aligned columns for people; the last column is not padded.
+class Table
+{
+public:
+    explicit Table(QStringList headers)
+        : m_headers(std::move(headers))
+    {
+    }
+    void addRow(QStringList cells) { m_rows << std::move(cells); }
+    bool isEmpty() const { return m_rows.isEmpty(); }
+    QString render() const;
+    // Renders, or prints `emptyText` when there are no rows.
+    void print(const QString &emptyText) const;
+
+private:
+    QStringList m_headers;
+    QList<QStringList> m_rows;
+};
+
+// One RFC 4180 field. Cells a spreadsheet would evaluate (leading = + - @ tab CR) get a
+// leading apostrophe, so an exported audit log cannot smuggle a formula into the auditor's
+// spreadsheet.
+QString csvField(const QString &value);
+// A record of csvField()s terminated by CRLF.
+QString csvRecord(const QStringList &fields);
+
+} // namespace gerbang::ctl

@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// gerbangctl secret set|rotate|list|remove. Values come from standard input only: argv is
+// visible to every local user (ps, /proc) and lands in shell history.
+#include "Cli.h"
+#include "Output.h"
+#include "crypto/Vault.h"
+#include "domain/Ids.h"
+#include "storage/SecretRepository.h"
+
+#include <cerrno>
+#include <termios.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace gerbang::ctl {
+namespace {
+
+constexpr qint64 kMaxSecretBytes = 64 * 1024;
+
+// Reads the value from standard input. At a terminal it prompts and turns echo off; from a
+// pipe it takes everything. Exactly one trailing line ending is dropped so that
+// `echo value | gerbangctl secret set NAME` stores "value".
+bool readSecret(const QString &name, QByteArray *value, QString *error)
+{
+    const bool tty = ::isatty(STDIN_FILENO) == 1;
+    termios saved{};
+    bool echoOff = false;
+    if (tty) {
+        writeError(u"value for secret '%1' (input hidden): "_s.arg(name));
+        if (::tcgetattr(STDIN_FILENO, &saved) == 0) {
+            termios quiet = saved;
+            quiet.c_lflag &= ~tcflag_t(ECHO);
+            echoOff = ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
+        }
+    }
+    // Plain read(2) until end of input (or, at a terminal, the end of the line), so a pipe
+    // that delivers the value in pieces is still read whole.
+    QByteArray data;
+    char buffer[4096];
+    bool readFailed = false;
+    while (data.size() <= kMaxSecretBytes + 1) {
+        const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            readFailed = true;
+        if (n <= 0)
+            break;
+        data.append(buffer, qsizetype(n));
+        if (tty && data.endsWith('\n'))
+            break;
+    }
+    if (echoOff)
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+    if (tty)
+        writeError(u"\n"_s);
+    if (readFailed) {
+        data.fill('\0');
+        *error = u"cannot read standard input"_s;
+        return false;
+    }
+    if (data.size() > kMaxSecretBytes + 1) {
+        *error = u"the secret is longer than %1 bytes"_s.arg(kMaxSecretBytes);
+        return false;
+    }
+    if (data.endsWith("\r\n"))
+        data.chop(2);
+    else if (data.endsWith('\n'))
+        data.chop(1);
+    if (data.isEmpty()) {
+        *error = u"the secret is empty: pipe the value on standard input, e.g. "
+                 "printf '%s' \"$VALUE\" | gerbangctl secret set %1"_s.arg(name);
+        return false;
+    }
+    if (data.size() > kMaxSecretBytes) {
+        *error = u"the secret is longer than %1 bytes"_s.arg(kMaxSecretBytes);
+        return false;
+    }
+    *value = data;
+    return true;
+}
+
+// set and rotate differ only in the repository call.
+int write(Invocation &inv, bool rotate)
+{
+    if (auto rc = inv.parse(1, 1))
+        return *rc;
+    const QString name = inv.positional().first();
+    if (!SecretRepository::isValidName(name))
+        return inv.fail(u"invalid secret name '%1': use e.g. whatsapp, whatsapp:APP, "
+                        "whatsapp-verify-token or whatsapp-verify-token:APP"_s.arg(name));
+    if (!inv.open(true))
+        return ExitFailed;
+    QByteArray value;
+    QString error;
+    if (!readSecret(name, &value, &error))
+        return inv.fail(error);
+    SecretRepository repo(inv.database(), inv.vault());
+    const bool ok = rotate ? repo.rotate(name, value, &error) : repo.set(name, value, &error);
+    // The fingerprint is public (listings show it); it lets the admin compare with a peer.
+    const QString fingerprint = QString::fromLatin1(inv.vault().fingerprint(value));
+    value.fill('\0');
+    if (!ok)
+        return inv.fail(error);
+    printOut(rotate ? u"secret '%1' rotated (fingerprint %2); the previous value stays accepted "
+                      "until the next rotate or set\n"_s.arg(name, fingerprint)
+                    : u"secret '%1' set (fingerprint %2)\n"_s.arg(name, fingerprint));
+    return ExitOk;
+}
+
+int set(Invocation &inv)
+{
+    return write(inv, false);
+}
+
+int rotate(Invocation &inv)
+{
+    return write(inv, true);
+}
+
+int list(Invocation &inv)
+{
+    inv.addOption(u"json"_s, u"Print one JSON array."_s);
+    if (auto rc = inv.parse(0, 0))
+        return *rc;
+    if (!inv.open(true))
+        return ExitFailed;
+    QString error;
+    const QList<SecretInfo> secrets = SecretRepository(inv.database(), inv.vault()).list(&error);
+    if (!error.isEmpty())
+        return inv.fail(error);
+    if (inv.isSet(u"json"_s)) {
+        QJsonArray array;
+        for (const SecretInfo &s : secrets)
+            array << QJsonObject{{u"name"_s, s.name},
+                                 {u"slot"_s, s.slot},
+                                 {u"fingerprint"_s, s.fingerprint},
+                                 {u"created_at"_s, isoOrNull(s.createdAtMs)}};
+        printJson(array);
+        return ExitOk;
+    }
+    Table table({u"NAME"_s, u"SLOT"_s, u"FINGERPRINT"_s, u"CREATED"_s});
+    for (const SecretInfo &s : secrets)
+        table.addRow({s.name, s.slot, s.fingerprint, isoUtc(s.createdAtMs)});
+    table.print(u"no secrets"_s);
+    return ExitOk;
+}
+
+int remove(Invocation &inv)
+{
+    if (auto rc = inv.parse(1, 1))
+        return *rc;
+    if (!inv.open(true))
+        return ExitFailed;
+    const QString name = inv.positional().first();
+    QString error;
+    if (!SecretRepository(inv.database(), inv.vault()).remove(name, &error))
+        return inv.fail(error);
+    printOut(u"secret '%1' removed\n"_s.arg(name));
+    return ExitOk;
+}
+
+} // namespace
+
+Group secretGroup()
+{
+    return {
+        u"secret"_s,
+        u"Secrets sealed with the master key (Meta app secrets, verify tokens, provider "
+        "keys). Values are read from standard input and never shown; listings show "
+        "fingerprints."_s,
+        {
+            {u"set"_s, u"NAME  (value on standard input)"_s,
+             u"Set a secret, replacing any current and previous value. 'whatsapp' or "
+             "'whatsapp:APP' is a Meta app secret, 'whatsapp-verify-token[:APP]' the "
+             "subscription verify token."_s,
+             set},
+            {u"rotate"_s, u"NAME  (value on standard input)"_s,
+             u"Install a new value and keep the current one as 'previous' (still accepted)."_s,
+             rotate},
+            {u"list"_s, u"[--json]"_s, u"List secrets: name, slot, fingerprint, created."_s, list},
+            {u"remove"_s, u"NAME"_s, u"Remove a secret (both slots)."_s, remove},
+        }};
+}
+
+} // namespace gerbang::ctl

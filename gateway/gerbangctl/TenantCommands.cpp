@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// gerbangctl tenant add|list|update|remove
+#include "Cli.h"
+#include "Output.h"
+#include "domain/Ids.h"
+#include "storage/TenantRepository.h"
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace gerbang::ctl {
+namespace {
+
+// Repeated options; an empty value (--waba '') stands for "none", so that update can clear
+// a list.
+QStringList routeValues(const Invocation &inv, const QString &option)
+{
+    QStringList out;
+    for (const QString &v : inv.values(option)) {
+        if (!v.trimmed().isEmpty())
+            out << v.trimmed();
+    }
+    return out;
+}
+
+void addRouteOptions(Invocation &inv)
+{
+    inv.addOption(u"waba"_s, u"WhatsApp Business Account ID routed to this tenant (repeatable)."_s,
+                  u"WABA_ID"_s);
+    inv.addOption(u"phone-number-id"_s,
+                  u"Business phone number ID routed to this tenant (repeatable)."_s, u"ID"_s);
+}
+
+QJsonObject tenantJson(const Tenant &t)
+{
+    return {{u"id"_s, t.id},
+            {u"name"_s, t.name},
+            {u"enabled"_s, t.enabled},
+            {u"waba_ids"_s, toJsonArray(t.wabaIds)},
+            {u"phone_number_ids"_s, toJsonArray(t.phoneNumberIds)},
+            {u"created_at"_s, isoOrNull(t.createdAtMs)},
+            {u"updated_at"_s, isoOrNull(t.updatedAtMs)}};
+}
+
+int add(Invocation &inv)
+{
+    inv.addOption(u"name"_s, u"Display name (required)."_s, u"NAME"_s);
+    addRouteOptions(inv);
+    inv.addOption(u"disabled"_s, u"Create the tenant disabled."_s);
+    if (auto rc = inv.parse(1, 1))
+        return *rc;
+    if (!inv.isSet(u"name"_s))
+        return inv.usageError(u"--name is required"_s);
+    Tenant t;
+    t.id = inv.positional().first();
+    t.name = inv.value(u"name"_s);
+    t.enabled = !inv.isSet(u"disabled"_s);
+    t.wabaIds = routeValues(inv, u"waba"_s);
+    t.phoneNumberIds = routeValues(inv, u"phone-number-id"_s);
+    if (!inv.open(false))
+        return ExitFailed;
+    TenantRepository repo(inv.database());
+    QString error;
+    if (!repo.add(t, &error))
+        return inv.fail(error);
+    printOut(u"tenant '%1' added\n"_s.arg(t.id));
+    return ExitOk;
+}
+
+int list(Invocation &inv)
+{
+    inv.addOption(u"json"_s, u"Print one JSON array."_s);
+    if (auto rc = inv.parse(0, 0))
+        return *rc;
+    if (!inv.open(false))
+        return ExitFailed;
+    QString error;
+    QList<Tenant> tenants = TenantRepository(inv.database()).list(&error);
+    if (!error.isEmpty())
+        return inv.fail(error);
+    // Newest first, like every list.
+    std::stable_sort(tenants.begin(), tenants.end(), [](const Tenant &a, const Tenant &b) {
+        return a.createdAtMs > b.createdAtMs;
+    });
+    if (inv.isSet(u"json"_s)) {
+        QJsonArray array;
+        for (const Tenant &t : std::as_const(tenants))
+            array << tenantJson(t);
+        printJson(array);
+        return ExitOk;
+    }
+    Table table(
+        {u"ID"_s, u"NAME"_s, u"STATE"_s, u"WABA IDS"_s, u"PHONE NUMBER IDS"_s, u"CREATED"_s});
+    for (const Tenant &t : std::as_const(tenants))
+        table.addRow({t.id, t.name, t.enabled ? u"enabled"_s : u"disabled"_s, t.wabaIds.join(u' '),
+                      t.phoneNumberIds.join(u' '), isoUtc(t.createdAtMs)});
+    table.print(u"no tenants"_s);
+    return ExitOk;
+}
+
+int update(Invocation &inv)
+{
+    inv.addOption(u"name"_s, u"New display name."_s, u"NAME"_s);
+    addRouteOptions(inv);
+    inv.addOption(u"enable"_s, u"Enable the tenant."_s);
+    inv.addOption(u"disable"_s, u"Disable the tenant."_s);
+    if (auto rc = inv.parse(1, 1))
+        return *rc;
+    if (inv.isSet(u"enable"_s) && inv.isSet(u"disable"_s))
+        return inv.usageError(u"--enable and --disable exclude each other"_s);
+    if (!inv.open(false))
+        return ExitFailed;
+    TenantRepository repo(inv.database());
+    const QString id = inv.positional().first();
+    QString error;
+    std::optional<Tenant> t = repo.find(id, &error);
+    if (!t)
+        return inv.fail(error.isEmpty() ? u"no tenant '%1'"_s.arg(id) : error);
+    if (inv.isSet(u"name"_s))
+        t->name = inv.value(u"name"_s);
+    // A given list replaces the stored one; an absent option leaves it alone.
+    if (inv.isSet(u"waba"_s))
+        t->wabaIds = routeValues(inv, u"waba"_s);
+    if (inv.isSet(u"phone-number-id"_s))
+        t->phoneNumberIds = routeValues(inv, u"phone-number-id"_s);
+    if (inv.isSet(u"enable"_s))
+        t->enabled = true;
+    if (inv.isSet(u"disable"_s))
+        t->enabled = false;
+    if (!repo.update(*t, &error))
+        return inv.fail(error);
+    printOut(u"tenant '%1' updated\n"_s.arg(id));
+    return ExitOk;
+}
+
+int remove(Invocation &inv)
+{
+    if (auto rc = inv.parse(1, 1))
+        return *rc;
+    if (!inv.open(false))
+        return ExitFailed;
+    const QString id = inv.positional().first();
+    QString error;
+    if (!TenantRepository(inv.database()).remove(id, &error))
+        return inv.fail(error);
+    printOut(u"tenant '%1' removed\n"_s.arg(id));
+    return ExitOk;
+}
+
+} // namespace
+
+Group tenantGroup()
+{
+    return {u"tenant"_s,
+            u"Tenants (law firms) and the WhatsApp IDs that route traffic to them."_s,
+            {
+                {u"add"_s,
+                 u"ID --name NAME [--waba WABA_ID]... [--phone-number-id ID]... [--disabled]"_s,
+                 u"Add a tenant."_s, add},
+                {u"list"_s, u"[--json]"_s, u"List tenants, newest first."_s, list},
+                {u"update"_s,
+                 u"ID [--name NAME] [--waba WABA_ID]... [--phone-number-id ID]... "
+                 "[--enable|--disable]"_s,
+                 u"Change a tenant; a given --waba or --phone-number-id list replaces the "
+                 "stored one (pass '' to clear it)."_s,
+                 update},
+                {u"remove"_s, u"ID"_s, u"Remove a tenant and its routes."_s, remove},
+            }};
+}
+
+} // namespace gerbang::ctl

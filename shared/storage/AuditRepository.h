@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/AuditRecord.h"
+
+#include <QList>
+#include <QString>
+#include <functional>
+#include <optional>
+
+namespace gerbang {
+
+class Database;
+
+// Which audit rows to read. Empty strings and unset bounds match everything.
+struct AuditFilter
+{
+    std::optional<qint64> fromMs; // received_at >= fromMs
+    std::optional<qint64> toMs;   // received_at <= toMs (inclusive)
+    QString tenant;               // matches one of the row's comma-separated tenant ids
+    QString provider;
+    QString outcome;
+    int limit = 100; // 0: no limit
+    bool newestFirst = true;
+};
+
+// Read side of the audit log (the engine writes it). Rows come back newest first by default,
+// with the row id breaking ties between requests received in the same millisecond.
+class AuditRepository
+{
+public:
+    explicit AuditRepository(Database &db)
+        : m_db(db)
+    {
+    }
+
+    QList<AuditRecord> list(const AuditFilter &filter, QString *error) const;
+    // Streams matching rows to `visit` without holding them all (exports can span a year of
+    // traffic); stops early when `visit` returns false.
+    bool forEach(const AuditFilter &filter, const std::function<bool(const AuditRecord &)> &visit,
+                 QString *error) const;
+
+private:
+    Database &m_db;
+};
+
+} // namespace gerbang

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "EventRepository.h"
+
+#include "Database.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariantList>
+
+using namespace Qt::StringLiterals;
+
+namespace gerbang {
+namespace {
+
+const QString kColumns = u"id, tenant_id, provider, type, provider_event_id, dedup_key, raw_ref, "
+                         "locator, received_at, occurred_at, routing_key, delivery_state"_s;
+
+WebhookEvent fromRow(const QSqlQuery &q)
+{
+    WebhookEvent e;
+    e.id = q.value(0).toString();
+    e.tenant = q.value(1).toString();
+    e.provider = q.value(2).toString();
+    e.type = q.value(3).toString();
+    e.providerEventId = q.value(4).toString();
+    e.dedupKey = q.value(5).toString();
+    e.rawRef = q.value(6).toString();
+    e.locator = q.value(7).toString();
+    e.receivedAtMs = q.value(8).toLongLong();
+    e.occurredAtMs = q.value(9).isNull() ? 0 : q.value(9).toLongLong();
+    e.routingKey = q.value(10).toString();
+    e.deliveryState = q.value(11).toString();
+    return e;
+}
+
+} // namespace
+
+QList<WebhookEvent> EventRepository::list(const EventFilter &filter, QString *error) const
+{
+    QStringList where;
+    QVariantList binds;
+    auto equals = [&](const QString &column, const QString &value) {
+        if (value.isEmpty())
+            return;
+        where << column + u" = ?"_s;
+        binds << value;
+    };
+    equals(u"tenant_id"_s, filter.tenant);
+    equals(u"provider"_s, filter.provider);
+    equals(u"type"_s, filter.type);
+    if (filter.fromMs) {
+        where << u"received_at >= ?"_s;
+        binds << *filter.fromMs;
+    }
+    if (filter.toMs) {
+        where << u"received_at <= ?"_s;
+        binds << *filter.toMs;
+    }
+    QString sql = u"SELECT "_s + kColumns + u" FROM events"_s;
+    if (!where.isEmpty())
+        sql += u" WHERE "_s + where.join(u" AND "_s);
+    // The ids are random, so rowid (insertion order) is the tie-breaker within a millisecond.
+    sql += u" ORDER BY received_at DESC, rowid DESC"_s;
+    if (filter.limit > 0)
+        sql += u" LIMIT %1"_s.arg(filter.limit);
+
+    QList<WebhookEvent> out;
+    QSqlQuery q(m_db.db());
+    q.setForwardOnly(true);
+    if (!q.prepare(sql)) {
+        *error = q.lastError().text();
+        return out;
+    }
+    for (const QVariant &v : std::as_const(binds))
+        q.addBindValue(v);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return out;
+    }
+    while (q.next())
+        out << fromRow(q);
+    return out;
+}
+
+std::optional<WebhookEvent> EventRepository::find(const QString &id, QString *error) const
+{
+    QSqlQuery q(m_db.db());
+    q.prepare(u"SELECT "_s + kColumns + u" FROM events WHERE id = ?"_s);
+    q.addBindValue(id);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return std::nullopt;
+    }
+    if (!q.next())
+        return std::nullopt;
+    return fromRow(q);
+}
+
+bool EventRepository::rawRetained(const WebhookEvent &event, QString *error) const
+{
+    if (event.rawRef.isEmpty())
+        return false;
+    QSqlQuery q(m_db.db());
+    q.prepare(u"SELECT 1 FROM raw_payloads WHERE id = ?"_s);
+    q.addBindValue(event.rawRef);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return false;
+    }
+    return q.next();
+}
+
+} // namespace gerbang
