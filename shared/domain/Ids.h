@@ -6,8 +6,9 @@
 
 namespace gerbang {
 
-// Identifiers for stored records: a prefix, then 128 random bits in hex. Random rather than
-// derived, because a dedup key may legitimately recur after its TTL.
+// Identifiers for stored records: a prefix, then 32 hex digits (a millisecond timestamp and 80
+// random bits), so they sort by creation time. Not derived from provider ids, because a dedup
+// key may legitimately recur after its TTL.
 QString newRecordId(QStringView prefix);
 
 inline QString isoUtc(qint64 ms)
