@@ -5,23 +5,6 @@
 
 namespace gerbang {
 
-QByteArrayView signatureStatusName(SignatureStatus s)
-{
-    switch (s) {
-    case SignatureStatus::Valid:
-        return "valid";
-    case SignatureStatus::Missing:
-        return "missing";
-    case SignatureStatus::Malformed:
-        return "malformed";
-    case SignatureStatus::Mismatch:
-        return "mismatch";
-    case SignatureStatus::NotApplicable:
-        return "not_applicable";
-    }
-    return "unknown";
-}
-
 SignatureStatus verifyHubSignature(const QByteArray &header, QByteArrayView body,
                                    const QList<QByteArray> &secrets)
 {
