@@ -8,16 +8,6 @@
 
 namespace gerbang {
 
-enum class SignatureStatus
-{
-    Valid,
-    Missing,
-    Malformed,
-    Mismatch,
-    NotApplicable
-};
-QByteArrayView signatureStatusName(SignatureStatus s);
-
 // Meta's `X-Hub-Signature-256: sha256=<hex HMAC-SHA256(app secret, raw body)>`. Checks the raw
 // bytes against every accepted secret (current, then the previous one during a rotation) in
 // constant time. `header` is null when the header was absent.
