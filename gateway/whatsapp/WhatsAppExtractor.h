@@ -1,25 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ExtractedEvent.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <functional>
 
 namespace gerbang {
-
-// One event found in a WhatsApp Cloud API notification, routed to its tenant. Carries ids
-// and a locator only, never message content.
-struct ExtractedEvent
-{
-    QString tenant;
-    QString type;            // message.text, status.read, errors, account_update, ...
-    QString providerEventId; // the wamid for messages and statuses
-    QString dedupKey;
-    QString locator; // JSON pointer into the raw payload
-    qint64 occurredAtMs = 0;
-    QString routingKey; // "waba:<id>" or "phone_number_id:<id>"
-};
 
 struct UnroutedChange
 {
