@@ -97,6 +97,7 @@ QString groupHelp(const Group &group);
 // The command groups, one file each.
 Group tenantGroup();
 Group secretGroup();
+Group sourceGroup();
 Group eventsGroup();
 Group auditGroup();
 

@@ -7,6 +7,8 @@
 #include "domain/Ids.h"
 #include "storage/SecretRepository.h"
 
+#include <QDateTime>
+#include <QRegularExpression>
 #include <cerrno>
 #include <termios.h>
 #include <unistd.h>
@@ -81,14 +83,42 @@ bool readSecret(const QString &name, QByteArray *value, QString *error)
     return true;
 }
 
+// "90s", "30m", "24h", "7d" → milliseconds; 0 on a malformed value.
+qint64 parseDuration(const QString &text)
+{
+    static const QRegularExpression syntax(u"^([0-9]{1,6})([smhd])$"_s);
+    const auto m = syntax.match(text.trimmed());
+    if (!m.hasMatch())
+        return 0;
+    const qint64 n = m.captured(1).toLongLong();
+    const QChar unit = m.captured(2).front();
+    const qint64 scale = unit == u's'   ? 1000
+                         : unit == u'm' ? 60'000
+                         : unit == u'h' ? 3'600'000
+                                        : 86'400'000;
+    return n * scale;
+}
+
 // set and rotate differ only in the repository call.
 int write(Invocation &inv, bool rotate)
 {
+    if (rotate)
+        inv.addOption(u"retire-after"_s,
+                      u"Stop accepting the previous value after this long (e.g. 30m, 24h, 7d); "
+                      "default: until 'secret retire'."_s,
+                      u"DURATION"_s);
     if (auto rc = inv.parse(1, 1))
         return *rc;
+    qint64 retireAtMs = 0;
+    if (rotate && inv.isSet(u"retire-after"_s)) {
+        const qint64 after = parseDuration(inv.value(u"retire-after"_s));
+        if (after <= 0)
+            return inv.usageError(u"--retire-after takes a duration such as 30m, 24h or 7d"_s);
+        retireAtMs = QDateTime::currentMSecsSinceEpoch() + after;
+    }
     const QString name = inv.positional().first();
     if (!SecretRepository::isValidName(name))
-        return inv.fail(u"invalid secret name '%1': use e.g. whatsapp, whatsapp:APP, "
+        return inv.fail(u"invalid secret name '%1': use a source name, whatsapp, whatsapp:APP, "
                         "whatsapp-verify-token or whatsapp-verify-token:APP"_s.arg(name));
     if (!inv.open(true))
         return ExitFailed;
@@ -97,15 +127,21 @@ int write(Invocation &inv, bool rotate)
     if (!readSecret(name, &value, &error))
         return inv.fail(error);
     SecretRepository repo(inv.database(), inv.vault());
-    const bool ok = rotate ? repo.rotate(name, value, &error) : repo.set(name, value, &error);
+    const bool ok =
+        rotate ? repo.rotate(name, value, retireAtMs, &error) : repo.set(name, value, &error);
     // The fingerprint is public (listings show it); it lets the admin compare with a peer.
     const QString fingerprint = QString::fromLatin1(inv.vault().fingerprint(value));
     value.fill('\0');
     if (!ok)
         return inv.fail(error);
-    printOut(rotate ? u"secret '%1' rotated (fingerprint %2); the previous value stays accepted "
-                      "until the next rotate or set\n"_s.arg(name, fingerprint)
-                    : u"secret '%1' set (fingerprint %2)\n"_s.arg(name, fingerprint));
+    if (!rotate)
+        printOut(u"secret '%1' set (fingerprint %2)\n"_s.arg(name, fingerprint));
+    else if (retireAtMs > 0)
+        printOut(u"secret '%1' rotated (fingerprint %2); the previous value stays accepted until "
+                 "%3\n"_s.arg(name, fingerprint, isoUtc(retireAtMs)));
+    else
+        printOut(u"secret '%1' rotated (fingerprint %2); the previous value stays accepted until "
+                 "'gerbangctl secret retire %1'\n"_s.arg(name, fingerprint));
     return ExitOk;
 }
 
@@ -117,6 +153,20 @@ int set(Invocation &inv)
 int rotate(Invocation &inv)
 {
     return write(inv, true);
+}
+
+int retire(Invocation &inv)
+{
+    if (auto rc = inv.parse(1, 1))
+        return *rc;
+    if (!inv.open(true))
+        return ExitFailed;
+    const QString name = inv.positional().first();
+    QString error;
+    if (!SecretRepository(inv.database(), inv.vault()).retire(name, &error))
+        return inv.fail(error);
+    printOut(u"the previous value of secret '%1' is no longer accepted\n"_s.arg(name));
+    return ExitOk;
 }
 
 int list(Invocation &inv)
@@ -136,13 +186,15 @@ int list(Invocation &inv)
             array << QJsonObject{{u"name"_s, s.name},
                                  {u"slot"_s, s.slot},
                                  {u"fingerprint"_s, s.fingerprint},
-                                 {u"created_at"_s, isoOrNull(s.createdAtMs)}};
+                                 {u"created_at"_s, isoOrNull(s.createdAtMs)},
+                                 {u"retire_at"_s, isoOrNull(s.retireAtMs)}};
         printJson(array);
         return ExitOk;
     }
-    Table table({u"NAME"_s, u"SLOT"_s, u"FINGERPRINT"_s, u"CREATED"_s});
+    Table table({u"NAME"_s, u"SLOT"_s, u"FINGERPRINT"_s, u"CREATED"_s, u"RETIRES"_s});
     for (const SecretInfo &s : secrets)
-        table.addRow({s.name, s.slot, s.fingerprint, isoUtc(s.createdAtMs)});
+        table.addRow({s.name, s.slot, s.fingerprint, isoUtc(s.createdAtMs),
+                      s.retireAtMs > 0 ? isoUtc(s.retireAtMs) : QString()});
     table.print(u"no secrets"_s);
     return ExitOk;
 }
@@ -176,9 +228,12 @@ Group secretGroup()
              "'whatsapp:APP' is a Meta app secret, 'whatsapp-verify-token[:APP]' the "
              "subscription verify token."_s,
              set},
-            {u"rotate"_s, u"NAME  (value on standard input)"_s,
-             u"Install a new value and keep the current one as 'previous' (still accepted)."_s,
+            {u"rotate"_s, u"NAME [--retire-after DURATION]  (value on standard input)"_s,
+             u"Install a new value and keep the current one as 'previous', still accepted until "
+             "--retire-after DURATION has passed or 'secret retire NAME'."_s,
              rotate},
+            {u"retire"_s, u"NAME"_s, u"Stop accepting the previous value of a rotated secret."_s,
+             retire},
             {u"list"_s, u"[--json]"_s, u"List secrets: name, slot, fingerprint, created."_s, list},
             {u"remove"_s, u"NAME"_s, u"Remove a secret (both slots)."_s, remove},
         }};

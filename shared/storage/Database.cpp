@@ -24,6 +24,7 @@ const QList<Migration> &sqliteMigrations()
 {
     static const QList<Migration> list = {
         {1, u":/gerbang/migrations/sqlite/0001_initial.sql"_s},
+        {2, u":/gerbang/migrations/sqlite/0002_sources.sql"_s},
     };
     return list;
 }

@@ -29,16 +29,17 @@ bool SecretRepository::isValidName(const QString &name)
 }
 
 bool SecretRepository::write(const QString &name, const QString &slot, const QByteArray &value,
-                             QString *error)
+                             qint64 retireAtMs, QString *error)
 {
     QSqlQuery q(m_db.db());
-    q.prepare(u"INSERT OR REPLACE INTO secrets (name, slot, ciphertext, fingerprint, created_at) "
-              "VALUES (?, ?, ?, ?, ?)"_s);
+    q.prepare(u"INSERT OR REPLACE INTO secrets (name, slot, ciphertext, fingerprint, created_at, "
+              "retire_at) VALUES (?, ?, ?, ?, ?, ?)"_s);
     q.addBindValue(name);
     q.addBindValue(slot);
     q.addBindValue(m_vault.seal(Vault::Purpose::Secret, value, recordId(name, slot)));
     q.addBindValue(QString::fromLatin1(m_vault.fingerprint(value)));
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(retireAtMs > 0 ? QVariant(retireAtMs) : QVariant());
     if (!q.exec()) {
         *error = q.lastError().text();
         return false;
@@ -64,11 +65,12 @@ bool SecretRepository::set(const QString &name, const QByteArray &value, QString
             *error = del.lastError().text();
             return false;
         }
-        return write(name, u"current"_s, value, error) && m_db.bumpConfigRevision(error);
+        return write(name, u"current"_s, value, 0, error) && m_db.bumpConfigRevision(error);
     });
 }
 
-bool SecretRepository::rotate(const QString &name, const QByteArray &value, QString *error)
+bool SecretRepository::rotate(const QString &name, const QByteArray &value, qint64 retireAtMs,
+                              QString *error)
 {
     const QList<QByteArray> existing = values(name, error);
     if (existing.isEmpty()) {
@@ -80,8 +82,8 @@ bool SecretRepository::rotate(const QString &name, const QByteArray &value, QStr
         return false;
     }
     return m_db.inWriteTransaction(error, [&] {
-        return write(name, u"previous"_s, existing.first(), error) &&
-               write(name, u"current"_s, value, error) && m_db.bumpConfigRevision(error);
+        return write(name, u"previous"_s, existing.first(), retireAtMs, error) &&
+               write(name, u"current"_s, value, 0, error) && m_db.bumpConfigRevision(error);
     });
 }
 
@@ -107,22 +109,23 @@ QList<SecretInfo> SecretRepository::list(QString *error) const
 {
     QList<SecretInfo> out;
     QSqlQuery q(m_db.db());
-    if (!q.exec(u"SELECT name, slot, fingerprint, created_at FROM secrets ORDER BY name, slot"_s)) {
+    if (!q.exec(u"SELECT name, slot, fingerprint, created_at, retire_at FROM secrets "
+                "ORDER BY name, slot"_s)) {
         *error = q.lastError().text();
         return out;
     }
     while (q.next())
         out << SecretInfo{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                          q.value(3).toLongLong()};
+                          q.value(3).toLongLong(), q.value(4).toLongLong()};
     return out;
 }
 
-QList<QByteArray> SecretRepository::values(const QString &name, QString *error) const
+QList<SecretValue> SecretRepository::entries(const QString &name, QString *error) const
 {
-    QList<QByteArray> out;
+    QList<SecretValue> out;
     QSqlQuery q(m_db.db());
     // 'current' sorts before 'previous'.
-    q.prepare(u"SELECT slot, ciphertext FROM secrets WHERE name = ? ORDER BY slot"_s);
+    q.prepare(u"SELECT slot, ciphertext, retire_at FROM secrets WHERE name = ? ORDER BY slot"_s);
     q.addBindValue(name);
     if (!q.exec()) {
         *error = q.lastError().text();
@@ -130,15 +133,45 @@ QList<QByteArray> SecretRepository::values(const QString &name, QString *error) 
     }
     while (q.next()) {
         bool ok = false;
+        const QString slot = q.value(0).toString();
         const QByteArray plain = m_vault.open(Vault::Purpose::Secret, q.value(1).toByteArray(),
-                                              recordId(name, q.value(0).toString()), &ok);
+                                              recordId(name, slot), &ok);
         if (!ok) {
             *error = u"secret '%1' cannot be decrypted with this master key"_s.arg(name);
             return {};
         }
-        out << plain;
+        out << SecretValue{plain, slot == u"previous"_s, q.value(2).toLongLong()};
     }
     return out;
+}
+
+QList<QByteArray> SecretRepository::values(const QString &name, QString *error) const
+{
+    QList<QByteArray> out;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (const SecretValue &v : entries(name, error)) {
+        if (v.acceptedAt(now))
+            out << v.value;
+    }
+    return out;
+}
+
+bool SecretRepository::retire(const QString &name, QString *error)
+{
+    return m_db.inWriteTransaction(error, [&] {
+        QSqlQuery del(m_db.db());
+        del.prepare(u"DELETE FROM secrets WHERE name = ? AND slot = 'previous'"_s);
+        del.addBindValue(name);
+        if (!del.exec()) {
+            *error = del.lastError().text();
+            return false;
+        }
+        if (del.numRowsAffected() == 0) {
+            *error = u"secret '%1' has no previous value to retire"_s.arg(name);
+            return false;
+        }
+        return m_db.bumpConfigRevision(error);
+    });
 }
 
 } // namespace gerbang

@@ -16,6 +16,19 @@ struct SecretInfo
     QString slot; // current | previous
     QString fingerprint;
     qint64 createdAtMs = 0;
+    qint64 retireAtMs = 0; // previous only: when it stops being accepted (0: until retired)
+};
+
+// A decrypted value with what the request path needs to know about it.
+struct SecretValue
+{
+    QByteArray value;
+    bool previous = false;
+    qint64 retireAtMs = 0;
+    bool acceptedAt(qint64 nowMs) const
+    {
+        return !previous || retireAtMs == 0 || nowMs < retireAtMs;
+    }
 };
 
 // Named secrets (e.g. `whatsapp`, `whatsapp:{app}`, `whatsapp-verify-token`), sealed with the
@@ -33,15 +46,22 @@ public:
 
     // Replaces the current value and forgets any previous one.
     bool set(const QString &name, const QByteArray &value, QString *error);
-    // Keeps the current value as `previous` (still accepted) and installs a new current one.
-    bool rotate(const QString &name, const QByteArray &value, QString *error);
+    // Keeps the current value as `previous` (still accepted until `retireAtMs`, or until
+    // retire() when 0) and installs a new current one.
+    bool rotate(const QString &name, const QByteArray &value, qint64 retireAtMs, QString *error);
+    // Stops accepting the previous value now.
+    bool retire(const QString &name, QString *error);
     bool remove(const QString &name, QString *error);
     QList<SecretInfo> list(QString *error) const;
-    // Current first, then previous; empty when none is set.
+    // Current first, then previous; empty when none is set. Includes a previous value whose
+    // retirement time has passed: callers filter with SecretValue::acceptedAt.
+    QList<SecretValue> entries(const QString &name, QString *error) const;
+    // The values accepted now, current first.
     QList<QByteArray> values(const QString &name, QString *error) const;
 
 private:
-    bool write(const QString &name, const QString &slot, const QByteArray &value, QString *error);
+    bool write(const QString &name, const QString &slot, const QByteArray &value, qint64 retireAtMs,
+               QString *error);
     Database &m_db;
     const Vault &m_vault;
 };

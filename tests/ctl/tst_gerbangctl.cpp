@@ -396,8 +396,8 @@ private Q_SLOTS:
         }
         const QJsonObject first =
             jsonArray(ctl.run({u"secret"_s, u"list"_s, u"--json"_s})).first().toObject();
-        QCOMPARE(first.keys(),
-                 QStringList({u"created_at"_s, u"fingerprint"_s, u"name"_s, u"slot"_s}));
+        QCOMPARE(first.keys(), QStringList({u"created_at"_s, u"fingerprint"_s, u"name"_s,
+                                            u"retire_at"_s, u"slot"_s}));
         QCOMPARE(ctl.run({u"secret"_s, u"remove"_s, u"whatsapp-verify-token"_s}).exitCode, 0);
         QCOMPARE(ctl.run({u"secret"_s, u"list"_s, u"--json"_s}).out.trimmed(), QByteArray("[]"));
     }
@@ -422,6 +422,79 @@ private Q_SLOTS:
         // set forgets the previous value.
         QCOMPARE(ctl.run({u"secret"_s, u"set"_s, u"whatsapp"_s}, "value-three\n").exitCode, 0);
         QCOMPARE(fingerprints(ctl, u"whatsapp"_s).size(), 1);
+    }
+
+    void secretRotateWithRetirement()
+    {
+        Ctl ctl;
+        QCOMPARE(ctl.run({u"secret"_s, u"set"_s, u"stripe-a"_s}, "one\n").exitCode, 0);
+        QCOMPARE(ctl.run({u"secret"_s, u"rotate"_s, u"stripe-a"_s, u"--retire-after"_s, u"soon"_s},
+                         "two\n")
+                     .exitCode,
+                 2);
+        const CommandResult r = ctl.run(
+            {u"secret"_s, u"rotate"_s, u"stripe-a"_s, u"--retire-after"_s, u"24h"_s}, "two\n");
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray list = jsonArray(ctl.run({u"secret"_s, u"list"_s, u"--json"_s}));
+        QCOMPARE(list.size(), 2);
+        for (const QJsonValue &v : list) {
+            const QJsonObject o = v.toObject();
+            if (o[u"slot"_s] == u"previous"_s) {
+                const QDateTime retire =
+                    QDateTime::fromString(o[u"retire_at"_s].toString(), Qt::ISODateWithMs);
+                const qint64 in = QDateTime::currentDateTimeUtc().secsTo(retire);
+                QVERIFY2(in > 23 * 3600 && in <= 24 * 3600,
+                         qPrintable(o[u"retire_at"_s].toString()));
+            } else {
+                QVERIFY(o[u"retire_at"_s].isNull());
+            }
+        }
+        QCOMPARE(ctl.run({u"secret"_s, u"retire"_s, u"stripe-a"_s}).exitCode, 0);
+        QCOMPARE(jsonArray(ctl.run({u"secret"_s, u"list"_s, u"--json"_s})).size(), 1);
+        QCOMPARE(ctl.run({u"secret"_s, u"retire"_s, u"stripe-a"_s}).exitCode, 1);
+    }
+
+    void sourcesAddListRemove()
+    {
+        Ctl ctl;
+        QCOMPARE(ctl.run({u"tenant"_s, u"add"_s, u"firm-a"_s, u"--name"_s, u"Firm A"_s}).exitCode,
+                 0);
+        // Stripe, Midtrans and Xendit need a tenant: their route carries it.
+        CommandResult r = ctl.run({u"source"_s, u"add"_s, u"pay"_s, u"--provider"_s, u"stripe"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("--tenant"));
+        QCOMPARE(ctl.run({u"source"_s, u"add"_s, u"pay"_s}).exitCode, 2);
+        QCOMPARE(ctl.run({u"source"_s, u"add"_s, u"pay"_s, u"--provider"_s, u"paypal"_s,
+                          u"--tenant"_s, u"firm-a"_s})
+                     .exitCode,
+                 1);
+        r = ctl.run({u"source"_s, u"add"_s, u"stripe-a"_s, u"--provider"_s, u"stripe"_s,
+                     u"--tenant"_s, u"firm-a"_s, u"--tolerance"_s, u"600"_s});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("/webhooks/stripe/firm-a"));
+        // One Stripe source per tenant.
+        r = ctl.run({u"source"_s, u"add"_s, u"stripe-b"_s, u"--provider"_s, u"stripe"_s,
+                     u"--tenant"_s, u"firm-a"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("stripe-a"));
+        QCOMPARE(ctl.run({u"source"_s, u"add"_s, u"crm"_s, u"--provider"_s, u"generic"_s,
+                          u"--dedup-field"_s, u"id"_s})
+                     .exitCode,
+                 1);
+        QCOMPARE(ctl.run({u"source"_s, u"add"_s, u"crm"_s, u"--provider"_s, u"generic"_s,
+                          u"--dedup-field"_s, u"/data/id"_s})
+                     .exitCode,
+                 0);
+        const QJsonArray list = jsonArray(ctl.run({u"source"_s, u"list"_s, u"--json"_s}));
+        QCOMPARE(list.size(), 2);
+        QStringList routes;
+        for (const QJsonValue &v : list)
+            routes << v.toObject()[u"route"_s].toString();
+        routes.sort();
+        QCOMPARE(routes, (QStringList{u"/webhooks/generic/crm"_s, u"/webhooks/stripe/firm-a"_s}));
+        QCOMPARE(ctl.run({u"source"_s, u"remove"_s, u"crm"_s}).exitCode, 0);
+        QCOMPARE(ctl.run({u"source"_s, u"remove"_s, u"crm"_s}).exitCode, 1);
+        QCOMPARE(jsonArray(ctl.run({u"source"_s, u"list"_s, u"--json"_s})).size(), 1);
     }
 
     void emptyDatabaseListsAreEmptyArrays()

@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// gerbangctl source add|list|remove
+#include "Cli.h"
+#include "Output.h"
+#include "domain/Ids.h"
+#include "storage/SourceRepository.h"
+
+using namespace Qt::StringLiterals;
+
+namespace gerbang::ctl {
+namespace {
+
+QString routeOf(const Source &s)
+{
+    return u"/webhooks/%1/%2"_s.arg(s.provider,
+                                    Source::routedByTenant(s.provider) ? s.tenant : s.name);
+}
+
+int add(Invocation &inv)
+{
+    inv.addOption(u"provider"_s, u"stripe, midtrans, xendit, generic or standard (required)."_s,
+                  u"P"_s);
+    inv.addOption(u"tenant"_s,
+                  u"Tenant the events belong to (required for stripe, midtrans, xendit)."_s,
+                  u"ID"_s);
+    inv.addOption(
+        u"tolerance"_s,
+        u"Timestamp tolerance in seconds for Stripe and Standard Webhooks (default 300)."_s,
+        u"SECONDS"_s);
+    inv.addOption(u"dedup-field"_s,
+                  u"Generic sources: JSON pointer of the event id used for deduplication (default: "
+                  "the body's SHA-256)."_s,
+                  u"/json/pointer"_s);
+    inv.addOption(u"failure-status"_s,
+                  u"HTTP status answered on a failed signature (default 401)."_s, u"CODE"_s);
+    if (auto rc = inv.parse(1, 1))
+        return *rc;
+    if (!inv.isSet(u"provider"_s))
+        return inv.usageError(u"--provider is required"_s);
+    Source s;
+    s.name = inv.positional().first();
+    s.provider = inv.value(u"provider"_s);
+    s.tenant = inv.value(u"tenant"_s);
+    s.dedupField = inv.value(u"dedup-field"_s);
+    bool ok = true;
+    if (inv.isSet(u"tolerance"_s)) {
+        s.toleranceSecs = inv.value(u"tolerance"_s).toInt(&ok);
+        if (!ok || s.toleranceSecs <= 0)
+            return inv.usageError(u"--tolerance takes a whole number of seconds"_s);
+    }
+    if (inv.isSet(u"failure-status"_s)) {
+        s.failureStatus = inv.value(u"failure-status"_s).toInt(&ok);
+        if (!ok)
+            return inv.usageError(u"--failure-status takes an HTTP status code"_s);
+    }
+    if (!inv.open(false))
+        return ExitFailed;
+    QString error;
+    if (!SourceRepository(inv.database()).add(s, &error))
+        return inv.fail(error);
+    printOut(u"source '%1' added: POST %2\n"
+             "set its secret with: gerbangctl secret set %1   (value on standard input)\n"_s.arg(
+                 s.name, routeOf(s)));
+    return ExitOk;
+}
+
+int list(Invocation &inv)
+{
+    inv.addOption(u"json"_s, u"Print one JSON array."_s);
+    if (auto rc = inv.parse(0, 0))
+        return *rc;
+    if (!inv.open(false))
+        return ExitFailed;
+    QString error;
+    const QList<Source> sources = SourceRepository(inv.database()).list(&error);
+    if (!error.isEmpty())
+        return inv.fail(error);
+    if (inv.isSet(u"json"_s)) {
+        QJsonArray array;
+        for (const Source &s : sources)
+            array << QJsonObject{
+                {u"name"_s, s.name},
+                {u"provider"_s, s.provider},
+                {u"tenant"_s, s.tenant.isEmpty() ? QJsonValue() : QJsonValue(s.tenant)},
+                {u"route"_s, routeOf(s)},
+                {u"tolerance_s"_s,
+                 s.toleranceSecs > 0 ? QJsonValue(s.toleranceSecs) : QJsonValue()},
+                {u"dedup_field"_s,
+                 s.dedupField.isEmpty() ? QJsonValue() : QJsonValue(s.dedupField)},
+                {u"failure_status"_s, s.failureStatus},
+                {u"enabled"_s, s.enabled},
+                {u"created_at"_s, isoOrNull(s.createdAtMs)}};
+        printJson(array);
+        return ExitOk;
+    }
+    Table table({u"NAME"_s, u"PROVIDER"_s, u"TENANT"_s, u"ROUTE"_s, u"CREATED"_s});
+    for (const Source &s : sources)
+        table.addRow({s.name, s.provider, s.tenant, routeOf(s), isoUtc(s.createdAtMs)});
+    table.print(u"no sources"_s);
+    return ExitOk;
+}
+
+int remove(Invocation &inv)
+{
+    if (auto rc = inv.parse(1, 1))
+        return *rc;
+    if (!inv.open(false))
+        return ExitFailed;
+    const QString name = inv.positional().first();
+    QString error;
+    if (!SourceRepository(inv.database()).remove(name, &error))
+        return inv.fail(error);
+    printOut(
+        u"source '%1' removed (its secret is kept: 'gerbangctl secret remove %1')\n"_s.arg(name));
+    return ExitOk;
+}
+
+} // namespace
+
+Group sourceGroup()
+{
+    return {u"source"_s,
+            u"Sources bind a provider's signature scheme to a tenant and a route: Stripe, "
+            "Midtrans and Xendit at /webhooks/PROVIDER/TENANT, generic and Standard Webhooks "
+            "senders at /webhooks/PROVIDER/NAME."_s,
+            {
+                {u"add"_s,
+                 u"NAME --provider P [--tenant ID] [--tolerance SECONDS] [--dedup-field /ptr] "
+                 "[--failure-status CODE]"_s,
+                 u"Add a source; then set its secret with 'secret set NAME'."_s, add},
+                {u"list"_s, u"[--json]"_s, u"List sources, newest first."_s, list},
+                {u"remove"_s, u"NAME"_s, u"Remove a source."_s, remove},
+            }};
+}
+
+} // namespace gerbang::ctl
