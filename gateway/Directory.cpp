@@ -3,6 +3,7 @@
 
 #include "storage/Database.h"
 #include "storage/SecretRepository.h"
+#include "storage/SourceRepository.h"
 #include "storage/TenantRepository.h"
 
 using namespace Qt::StringLiterals;
@@ -23,6 +24,31 @@ QString Directory::resolve(const QString &wabaId, const QString &phoneNumberId,
         return tenant;
     }
     return {};
+}
+
+AcceptedSecrets AcceptedSecrets::at(const QList<SecretValue> &secrets, qint64 nowMs)
+{
+    AcceptedSecrets a;
+    for (const SecretValue &v : secrets) {
+        if (v.acceptedAt(nowMs)) {
+            a.values << v.value;
+            a.previous << v.previous;
+        }
+    }
+    return a;
+}
+
+const SourceEntry *Directory::findSource(const QString &provider, const QString &key) const
+{
+    QString name = key;
+    if (Source::routedByTenant(provider))
+        name = sourceByTenant.value(provider + u'/' + key);
+    const auto it = sources.constFind(name);
+    if (it == sources.constEnd() || it->source.provider != provider || !it->source.enabled)
+        return nullptr;
+    if (!it->source.tenant.isEmpty() && !enabledTenants.contains(it->source.tenant))
+        return nullptr;
+    return &*it;
 }
 
 std::shared_ptr<const Directory> Directory::load(Database &db, const Vault &vault,
@@ -61,16 +87,16 @@ std::shared_ptr<const Directory> Directory::load(Database &db, const Vault &vaul
             app = info.name.mid(22);
             isToken = true;
         } else {
-            continue;
+            continue; // a source's secret: loaded with its source below
         }
-        const QList<QByteArray> values = secrets.values(info.name, &err);
+        const QList<SecretValue> values = secrets.entries(info.name, &err);
         if (!err.isEmpty()) {
             *error = err;
             return nullptr;
         }
         WhatsAppApp &a = d->whatsappApps[app];
         if (isToken)
-            a.verifyToken = values.value(0);
+            a.verifyToken = values.value(0).value;
         else
             a.appSecrets = values;
     }
@@ -78,11 +104,25 @@ std::shared_ptr<const Directory> Directory::load(Database &db, const Vault &vaul
         *error = err;
         return nullptr;
     }
+    for (const Source &source : SourceRepository(db).list(&err)) {
+        SourceEntry entry{source, secrets.entries(source.name, &err)};
+        if (!err.isEmpty()) {
+            *error = err;
+            return nullptr;
+        }
+        if (Source::routedByTenant(source.provider))
+            d->sourceByTenant.insert(source.provider + u'/' + source.tenant, source.name);
+        d->sources.insert(source.name, entry);
+    }
+    if (!err.isEmpty()) {
+        *error = err;
+        return nullptr;
+    }
     if (!overrides.appSecret.isEmpty()) {
         WhatsAppApp &a = d->whatsappApps[QString()];
-        a.appSecrets = {overrides.appSecret};
+        a.appSecrets = {SecretValue{overrides.appSecret, false, 0}};
         if (!overrides.previousAppSecret.isEmpty())
-            a.appSecrets << overrides.previousAppSecret;
+            a.appSecrets << SecretValue{overrides.previousAppSecret, true, 0};
     }
     if (!overrides.verifyToken.isEmpty())
         d->whatsappApps[QString()].verifyToken = overrides.verifyToken;

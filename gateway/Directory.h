@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/Source.h"
+#include "storage/SecretRepository.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QList>
@@ -15,8 +18,23 @@ class Vault;
 
 struct WhatsAppApp
 {
-    QList<QByteArray> appSecrets; // current first, then the previous one during a rotation
+    QList<SecretValue> appSecrets; // current first, then the previous one during a rotation
     QByteArray verifyToken;
+};
+
+struct SourceEntry
+{
+    Source source;
+    QList<SecretValue> secrets; // current first, then the previous one during a rotation
+};
+
+// The secrets a request may be verified with now (a previous one only until it retires), and
+// for each whether it is the previous one, so the audit row can say which matched.
+struct AcceptedSecrets
+{
+    QList<QByteArray> values;
+    QList<bool> previous;
+    static AcceptedSecrets at(const QList<SecretValue> &secrets, qint64 nowMs);
 };
 
 // An immutable snapshot of the routing table and the secrets the request path needs. The
@@ -30,6 +48,12 @@ public:
     QHash<QString, QString> tenantByPhoneNumberId;
     QSet<QString> enabledTenants;
     QHash<QString, WhatsAppApp> whatsappApps; // "" is the default app
+    QHash<QString, SourceEntry> sources;      // by name
+    QHash<QString, QString> sourceByTenant; // "provider/tenant" → name (stripe, midtrans, xendit)
+
+    // The source behind /webhooks/{provider}/{key}: key is the tenant for Stripe, Midtrans and
+    // Xendit, the source name for generic and standard. Null when there is none.
+    const SourceEntry *findSource(const QString &provider, const QString &key) const;
 
     // WABA ID first, then phone number ID; disabled tenants count as unknown.
     QString resolve(const QString &wabaId, const QString &phoneNumberId, QString *routingKey) const;

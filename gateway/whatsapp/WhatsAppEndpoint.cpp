@@ -6,6 +6,7 @@
 #include "WhatsAppExtractor.h"
 #include "crypto/Crypto.h"
 #include "crypto/Vault.h"
+#include "domain/Clock.h"
 #include "domain/Ids.h"
 
 #include <QJsonArray>
@@ -110,7 +111,8 @@ void WhatsAppEndpoint::receive(const QString &app, http::HttpRequest &&request,
 
     // 1. Signature over the raw bytes, before any parsing.
     const QByteArray header = request.header("x-hub-signature-256");
-    const SignatureStatus sig = verifyHubSignature(header, request.body, appIt->appSecrets);
+    const AcceptedSecrets secrets = AcceptedSecrets::at(appIt->appSecrets, nowMs());
+    const SignatureStatus sig = verifyHubSignature(header, request.body, secrets.values);
     audit.signatureStatus = QString::fromLatin1(signatureStatusName(sig));
     if (sig != SignatureStatus::Valid) {
         audit.outcome = u"rejected"_s;
