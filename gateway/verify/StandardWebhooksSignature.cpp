@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "StandardWebhooksSignature.h"
+
+#include "GenericSignature.h"
+#include "crypto/Crypto.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace gerbang {
+namespace {
+
+QByteArray strictBase64(QByteArrayView text)
+{
+    const auto decoded = QByteArray::fromBase64Encoding(
+        text.toByteArray(), QByteArray::Base64Encoding | QByteArray::AbortOnBase64DecodingErrors);
+    return decoded ? decoded.decoded : QByteArray();
+}
+
+} // namespace
+
+QByteArray standardWebhooksKey(const QByteArray &secret)
+{
+    constexpr QByteArrayView prefix = "whsec_";
+    const QByteArrayView encoded =
+        secret.startsWith(prefix) ? QByteArrayView(secret).sliced(prefix.size()) : secret;
+    const QByteArray key = strictBase64(encoded);
+    return key.isEmpty() ? QByteArray() : key;
+}
+
+VerifyResult verifyStandardWebhooks(const VerifyInput &in)
+{
+    constexpr QByteArrayView name = "webhook-signature";
+    VerifyResult r;
+    r.diagnostics = requestDiagnostics(in.request, "standard_webhooks", name);
+    auto fail = [&r](SignatureStatus s, const QString &reason) {
+        r.status = s;
+        if (!reason.isEmpty())
+            r.diagnostics.insert(u"reason"_s, reason);
+        return r;
+    };
+    const QByteArray header = in.request.header(name).trimmed();
+    const QByteArray id = in.request.header("webhook-id").trimmed();
+    const QByteArray timestamp = in.request.header("webhook-timestamp").trimmed();
+    r.diagnostics.insert(u"has_webhook_id"_s, !id.isEmpty());
+    r.diagnostics.insert(u"has_webhook_timestamp"_s, !timestamp.isEmpty());
+    if (header.isEmpty())
+        return fail(SignatureStatus::Missing, {});
+    for (QByteArrayView h :
+         {name, QByteArrayView("webhook-id"), QByteArrayView("webhook-timestamp")}) {
+        if (in.request.headerCount(h) > 1)
+            return fail(SignatureStatus::Malformed, u"repeated_header"_s);
+    }
+    if (id.isEmpty())
+        return fail(SignatureStatus::Malformed, u"no_webhook_id"_s);
+    qint64 t = 0;
+    if (timestamp.isEmpty())
+        return fail(SignatureStatus::Malformed, u"no_webhook_timestamp"_s);
+    if (!parseUnixSeconds(timestamp, &t))
+        return fail(SignatureStatus::Malformed, u"timestamp_not_digits"_s);
+    const qint64 skew = in.nowSecs - t;
+    r.diagnostics.insert(u"timestamp_skew_secs"_s, skew);
+    r.diagnostics.insert(u"tolerance_secs"_s, in.toleranceSecs);
+
+    QList<QByteArray> v1;
+    QJsonArray versions;
+    int v1Items = 0;
+    bool badV1 = false;
+    for (const QByteArray &entry : header.split(' ')) {
+        if (entry.isEmpty())
+            continue; // several spaces between entries
+        const qsizetype comma = entry.indexOf(',');
+        const QByteArray version = comma < 0 ? QByteArray() : entry.left(comma);
+        const QString label = comma < 0 ? u"?"_s : safeLabel(version, 16);
+        if (!versions.contains(label) && versions.size() < 8)
+            versions.append(label);
+        if (version != "v1")
+            continue;
+        ++v1Items;
+        const QByteArray sig = strictBase64(QByteArrayView(entry).sliced(comma + 1));
+        if (sig.size() == 32)
+            v1.append(sig);
+        else
+            badV1 = true;
+    }
+    r.diagnostics.insert(u"versions"_s, versions);
+    r.diagnostics.insert(u"v1_count"_s, v1Items);
+    if (badV1)
+        return fail(SignatureStatus::Malformed, u"v1_not_base64_sha256"_s);
+    if (v1.isEmpty())
+        return fail(SignatureStatus::Malformed, u"no_v1_signature"_s);
+
+    QJsonArray unusable;
+    for (qsizetype i = 0; i < in.secrets.size(); ++i) {
+        if (!in.secrets[i].isEmpty() && standardWebhooksKey(in.secrets[i]).isNull())
+            unusable.append(qint64(i));
+    }
+    if (!unusable.isEmpty())
+        r.diagnostics.insert(u"unusable_secrets"_s, unusable);
+
+    const QByteArray &body = in.request.body;
+    r.matchedSecret = matchSecrets(in.secrets, v1, [&](const QByteArray &secret) {
+        const QByteArray key = standardWebhooksKey(secret);
+        // An unusable secret must not fall back to an empty HMAC key anyone could use.
+        return key.isNull() ? QByteArray()
+                            : crypto::hmacSha256(key, {id, ".", timestamp, ".", body});
+    });
+    if (r.matchedSecret < 0)
+        return fail(SignatureStatus::Mismatch, {});
+    if (in.toleranceSecs > 0 && (skew > in.toleranceSecs || -skew > in.toleranceSecs)) {
+        r.matchedSecret = -1;
+        return fail(skew > 0 ? SignatureStatus::StaleTimestamp : SignatureStatus::FutureTimestamp,
+                    {});
+    }
+    r.status = SignatureStatus::Valid;
+    return r;
+}
+
+} // namespace gerbang
