@@ -2,7 +2,10 @@
 #include "Acknowledger.h"
 
 #include "Stats.h"
+#include "crypto/Crypto.h"
+#include "crypto/Vault.h"
 #include "domain/Clock.h"
+#include "domain/Ids.h"
 
 #include <QLoggingCategory>
 
@@ -25,6 +28,22 @@ AuditRecord Acknowledger::auditFor(const http::HttpRequest &request, QStringView
     a.bodySize = request.body.size();
     a.signatureStatus = u"not_applicable"_s;
     return a;
+}
+
+IngestJob Acknowledger::prepareJob(const http::HttpRequest &request, const Vault &vault,
+                                   const QString &provider, QList<ExtractedEvent> events,
+                                   AuditRecord audit)
+{
+    IngestJob job;
+    job.rawId = newRecordId(u"raw_");
+    job.rawSize = request.body.size();
+    job.rawSha256Hex = crypto::sha256(request.body).toHex();
+    job.sealedRaw = vault.seal(Vault::Purpose::RawPayload, request.body, job.rawId.toLatin1());
+    job.provider = provider;
+    job.events = std::move(events);
+    job.audit = std::move(audit);
+    job.startedNs = request.startedNs;
+    return job;
 }
 
 void Acknowledger::answer(http::Responder &responder, const http::HttpRequest &request,

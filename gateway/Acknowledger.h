@@ -10,6 +10,7 @@
 namespace gerbang {
 
 class Stats;
+class Vault;
 
 // The rule "never 200 for an event that is not durably stored", in one place. Endpoints
 // either answer at once (rejections, health: the audit row follows asynchronously) or hand
@@ -24,6 +25,11 @@ public:
     }
 
     static AuditRecord auditFor(const http::HttpRequest &request, QStringView provider);
+    // A commit job for an authenticated request: the raw body sealed under the vault (on the
+    // calling thread, so the store thread only writes), its events and its audit row.
+    static IngestJob prepareJob(const http::HttpRequest &request, const Vault &vault,
+                                const QString &provider, QList<ExtractedEvent> events,
+                                AuditRecord audit);
 
     // Answers now and queues the audit row.
     void answer(http::Responder &responder, const http::HttpRequest &request,

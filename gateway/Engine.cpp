@@ -4,6 +4,7 @@
 #include "Acknowledger.h"
 #include "domain/Clock.h"
 #include "http/HttpServer.h"
+#include "providers/ProviderEndpoint.h"
 #include "store/StoreWriter.h"
 #include "whatsapp/WhatsAppEndpoint.h"
 
@@ -40,6 +41,22 @@ QString whatsappApp(const QByteArray &path)
         return valid ? QString::fromLatin1(app) : QString();
     }
     return QString();
+}
+
+// "/webhooks/{provider}/{key}" → {provider, key}; anything else → empty provider.
+std::pair<QString, QString> providerRoute(const QByteArray &path)
+{
+    constexpr QByteArrayView prefix = "/webhooks/";
+    if (!path.startsWith(prefix))
+        return {};
+    const QByteArray rest = path.mid(prefix.size());
+    const qsizetype slash = rest.indexOf('/');
+    if (slash <= 0 || slash == rest.size() - 1 || rest.indexOf('/', slash + 1) >= 0)
+        return {};
+    const QByteArray key = rest.mid(slash + 1);
+    if (key.size() > 63)
+        return {};
+    return {QString::fromLatin1(rest.left(slash)), QString::fromUtf8(key)};
 }
 
 } // namespace
@@ -87,6 +104,8 @@ bool Engine::start(QString *error)
     m_ack = std::make_unique<Acknowledger>(*m_writer, *m_stats);
     m_whatsapp =
         std::make_unique<WhatsAppEndpoint>([this] { return m_directory; }, *m_config.vault, *m_ack);
+    m_providers = std::make_unique<ProviderEndpoint>(
+        [this] { return m_directory; }, *m_config.vault, *m_ack, [] { return nowMs(); });
     m_server =
         std::make_unique<http::HttpServer>(this, m_config.connection, m_config.maxConnections);
     connect(m_server.get(), &http::HttpServer::connectionCountChanged, this,
@@ -116,6 +135,7 @@ void Engine::stop()
     }
     QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
     m_server.reset();
+    m_providers.reset();
     m_whatsapp.reset();
     m_ack.reset();
     m_writer.reset();
@@ -156,6 +176,12 @@ void Engine::handle(http::HttpRequest &&request, http::Responder responder)
         if (method == "GET")
             return m_whatsapp->verifySubscription(app, std::move(request), std::move(responder));
         return methodNotAllowed("GET, POST");
+    }
+    if (const auto [provider, key] = providerRoute(path);
+        !provider.isEmpty() && ProviderEndpoint::isProvider(provider.toLatin1())) {
+        if (method == "POST")
+            return m_providers->receive(provider, key, std::move(request), std::move(responder));
+        return methodNotAllowed("POST");
     }
     if (path == "/health" || path == "/ready" || path == "/metrics") {
         if (method != "GET" && method != "HEAD")

@@ -13,6 +13,7 @@ namespace gerbang {
 
 class Acknowledger;
 class StoreWriter;
+class ProviderEndpoint;
 class WhatsAppEndpoint;
 namespace http {
 class HttpServer;
@@ -52,6 +53,7 @@ private:
     std::unique_ptr<StoreWriter> m_writer;
     std::unique_ptr<Acknowledger> m_ack;
     std::unique_ptr<WhatsAppEndpoint> m_whatsapp;
+    std::unique_ptr<ProviderEndpoint> m_providers;
     std::unique_ptr<http::HttpServer> m_server;
     std::unordered_map<quint64, http::Responder> m_probes;
     quint64 m_nextProbe = 1;

@@ -165,16 +165,9 @@ void WhatsAppEndpoint::receive(const QString &app, http::HttpRequest &&request,
 
     // 3. Durable commit: the raw body sealed here, on this thread, so the store thread only
     //    writes.
-    IngestJob job;
-    job.rawId = newRecordId(u"raw_");
-    job.rawSize = request.body.size();
-    job.rawSha256Hex = crypto::sha256(request.body).toHex();
-    job.sealedRaw = m_vault.seal(Vault::Purpose::RawPayload, request.body, job.rawId.toLatin1());
-    job.provider = u"whatsapp"_s;
     audit.tenant = joinDistinct(extraction.events);
-    job.events = std::move(extraction.events);
-    job.audit = std::move(audit);
-    job.startedNs = request.startedNs;
+    IngestJob job = Acknowledger::prepareJob(request, m_vault, u"whatsapp"_s,
+                                             std::move(extraction.events), std::move(audit));
     m_ack.commit(std::move(responder), std::move(job));
 }
 
