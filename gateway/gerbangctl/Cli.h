@@ -59,6 +59,7 @@ public:
     bool open(bool withVault);
     Database &database() { return *m_db; }
     const Vault &vault() const { return *m_runtime.vault; }
+    QString dataDir() const { return m_runtime.settings.dataDir(); }
 
     QString helpText() const;
 
@@ -100,5 +101,6 @@ Group secretGroup();
 Group sourceGroup();
 Group eventsGroup();
 Group auditGroup();
+Group keyGroup();
 
 } // namespace gerbang::ctl

@@ -14,7 +14,7 @@ namespace {
 
 QList<Group> groups()
 {
-    return {tenantGroup(), sourceGroup(), secretGroup(), eventsGroup(), auditGroup()};
+    return {tenantGroup(), sourceGroup(), secretGroup(), eventsGroup(), auditGroup(), keyGroup()};
 }
 
 QString topHelp()

@@ -3,7 +3,9 @@
 #include "EngineHost.h"
 #include "Logging.h"
 #include "SignalWatcher.h"
+#include "config/DataDirLock.h"
 #include "config/Runtime.h"
+#include "crypto/Vault.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -50,6 +52,17 @@ int main(int argc, char **argv)
         qWarning("created a new master key in %s/master.key - back it up: without it the stored "
                  "payloads and secrets cannot be decrypted",
                  qPrintable(QDir::toNativeSeparators(dataDir)));
+
+    // One engine per data directory: two would both write, and a key rotation must not run
+    // beside one.
+    gerbang::DataDirLock lock;
+    if (!lock.acquire(dataDir, &error)) {
+        std::fprintf(stderr, "gerbangd: %s\n", qPrintable(error));
+        return 1;
+    }
+    if (runtime.vault->hasPendingRotation())
+        qWarning("an interrupted master key rotation was found (master.key.pending): run "
+                 "'gerbangctl key rotate' again to finish it");
 
     gerbang::SignalWatcher signals;
     gerbang::EngineHost host;

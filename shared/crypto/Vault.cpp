@@ -33,10 +33,47 @@ QByteArrayView purposeLabel(Vault::Purpose p)
     return "gerbang unknown";
 }
 
-// Creates the key file atomically with mode 0600 from the start (O_EXCL, never a window in
-// which it is readable by others).
-bool writeNewKeyFile(const QString &path, const QByteArray &content, QString *error)
+} // namespace
+
+Vault::Key Vault::makeKey(const QByteArray &master)
 {
+    if (master.size() != 32)
+        throw std::invalid_argument("master key must be 32 bytes");
+    auto derive = [&master](Purpose p) {
+        return crypto::hkdfSha256(master, {}, purposeLabel(p), 32);
+    };
+    return {master, crypto::hmacSha256(master, QByteArrayView("gerbang key id")).left(kKeyIdSize),
+            derive(Purpose::RawPayload), derive(Purpose::Secret)};
+}
+
+Vault::Vault(QByteArray masterKey)
+{
+    m_keys << makeKey(masterKey);
+}
+
+void Vault::addOpeningKey(const QByteArray &masterKey)
+{
+    Key k = makeKey(masterKey);
+    for (const Key &existing : std::as_const(m_keys)) {
+        if (existing.id == k.id)
+            return;
+    }
+    m_keys << k;
+}
+
+QString Vault::keyFilePath(const QString &dataDir)
+{
+    return QDir(dataDir).filePath(u"master.key"_s);
+}
+
+QString Vault::pendingKeyFilePath(const QString &dataDir)
+{
+    return QDir(dataDir).filePath(u"master.key.pending"_s);
+}
+
+bool Vault::writeKeyFile(const QString &path, const QByteArray &key, QString *error)
+{
+    const QByteArray content = key.toBase64() + '\n';
     const QByteArray native = QFile::encodeName(path);
     const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) {
@@ -64,16 +101,31 @@ bool writeNewKeyFile(const QString &path, const QByteArray &content, QString *er
     return true;
 }
 
-} // namespace
-
-Vault::Vault(QByteArray masterKey)
-    : m_master(std::move(masterKey))
+std::optional<QByteArray> Vault::readKeyFile(const QString &path, QString *error)
 {
-    if (m_master.size() != 32)
-        throw std::invalid_argument("master key must be 32 bytes");
-    m_keyId = crypto::hmacSha256(m_master, QByteArrayView("gerbang key id")).left(kKeyIdSize);
-    m_rawKey = derivedKey(Purpose::RawPayload);
-    m_secretKey = derivedKey(Purpose::Secret);
+    struct stat st
+    {
+    };
+    if (::stat(QFile::encodeName(path).constData(), &st) == 0 &&
+        (st.st_mode & (S_IRWXG | S_IRWXO))) {
+        *error =
+            u"the master key file %1 is accessible by group or others (mode %2); run: chmod 600 %1"_s
+                .arg(path)
+                .arg(st.st_mode & 0777, 3, 8, QLatin1Char('0'));
+        return std::nullopt;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = u"cannot read master key file %1: %2"_s.arg(path, file.errorString());
+        return std::nullopt;
+    }
+    const auto decoded = QByteArray::fromBase64Encoding(file.readAll().trimmed(),
+                                                        QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded || decoded.decoded.size() != 32) {
+        *error = u"master key file %1 is corrupt (expected base64 of 32 bytes)"_s.arg(path);
+        return std::nullopt;
+    }
+    return decoded.decoded;
 }
 
 std::optional<Vault> Vault::load(const QString &envValue, const QString &dataDir, bool *created,
@@ -89,50 +141,40 @@ std::optional<Vault> Vault::load(const QString &envValue, const QString &dataDir
         }
         return Vault(decoded.decoded);
     }
-    const QString path = QDir(dataDir).filePath(u"master.key"_s);
-    QFile file(path);
-    if (!file.exists()) {
+    const QString path = keyFilePath(dataDir);
+    if (!QFile::exists(path)) {
         const QByteArray key = crypto::randomBytes(32);
-        if (!writeNewKeyFile(path, key.toBase64() + '\n', error))
+        if (!writeKeyFile(path, key, error))
             return std::nullopt;
         *created = true;
         return Vault(key);
     }
-    struct stat st
-    {
-    };
-    if (::stat(QFile::encodeName(path).constData(), &st) == 0 &&
-        (st.st_mode & (S_IRWXG | S_IRWXO))) {
-        *error =
-            u"the master key file %1 is accessible by group or others (mode %2); run: chmod 600 %1"_s
-                .arg(path)
-                .arg(st.st_mode & 0777, 3, 8, QLatin1Char('0'));
+    const auto key = readKeyFile(path, error);
+    if (!key)
         return std::nullopt;
+    Vault vault(*key);
+    if (QFile::exists(pendingKeyFilePath(dataDir))) {
+        const auto pending = readKeyFile(pendingKeyFilePath(dataDir), error);
+        if (!pending)
+            return std::nullopt;
+        vault.addOpeningKey(*pending);
+        vault.m_pendingRotation = true;
     }
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = u"cannot read master key file %1: %2"_s.arg(path, file.errorString());
-        return std::nullopt;
-    }
-    const auto decoded = QByteArray::fromBase64Encoding(file.readAll().trimmed(),
-                                                        QByteArray::AbortOnBase64DecodingErrors);
-    if (!decoded || decoded.decoded.size() != 32) {
-        *error = u"master key file %1 is corrupt (expected base64 of 32 bytes)"_s.arg(path);
-        return std::nullopt;
-    }
-    return Vault(decoded.decoded);
+    return vault;
 }
 
 QByteArray Vault::derivedKey(Purpose purpose, QByteArrayView context) const
 {
-    return crypto::hkdfSha256(m_master, context, purposeLabel(purpose), 32);
+    return crypto::hkdfSha256(m_keys.first().master, context, purposeLabel(purpose), 32);
 }
 
 QByteArray Vault::seal(Purpose purpose, QByteArrayView plaintext, QByteArrayView recordId) const
 {
-    const QByteArray &key = purpose == Purpose::RawPayload ? m_rawKey : m_secretKey;
+    const Key &k = m_keys.first();
+    const QByteArray &key = purpose == Purpose::RawPayload ? k.rawKey : k.secretKey;
     QByteArray out;
     out.reserve(kMagic.size() + kKeyIdSize + plaintext.size() + 28);
-    out.append(kMagic).append(m_keyId).append(crypto::aesGcmSeal(key, plaintext, recordId));
+    out.append(kMagic).append(k.id).append(crypto::aesGcmSeal(key, plaintext, recordId));
     return out;
 }
 
@@ -141,11 +183,16 @@ QByteArray Vault::open(Purpose purpose, QByteArrayView sealed, QByteArrayView re
 {
     *ok = false;
     const qsizetype header = kMagic.size() + kKeyIdSize;
-    if (sealed.size() < header || sealed.first(kMagic.size()) != kMagic ||
-        sealed.sliced(kMagic.size(), kKeyIdSize) != QByteArrayView(m_keyId))
+    if (sealed.size() < header || sealed.first(kMagic.size()) != kMagic)
         return {};
-    const QByteArray &key = purpose == Purpose::RawPayload ? m_rawKey : m_secretKey;
-    return crypto::aesGcmOpen(key, sealed.sliced(header), recordId, ok);
+    const QByteArrayView id = sealed.sliced(kMagic.size(), kKeyIdSize);
+    for (const Key &k : m_keys) {
+        if (QByteArrayView(k.id) == id) {
+            const QByteArray &key = purpose == Purpose::RawPayload ? k.rawKey : k.secretKey;
+            return crypto::aesGcmOpen(key, sealed.sliced(header), recordId, ok);
+        }
+    }
+    return {};
 }
 
 QByteArray Vault::fingerprint(QByteArrayView secret) const

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 #include <optional>
 
@@ -27,11 +28,24 @@ public:
 
     // Loads the master key from GERBANG_MASTER_KEY (base64 of 32 bytes) when given, else from
     // `<dataDir>/master.key`, creating it with mode 0600 on first start. `created` reports a
-    // new key so that the caller can tell the admin to back it up.
+    // new key so that the caller can tell the admin to back it up. A `master.key.pending` left
+    // by an interrupted `gerbangctl key rotate` is loaded too, as an opening key, so that every
+    // record stays readable whichever side of the rotation it is on.
     static std::optional<Vault> load(const QString &envValue, const QString &dataDir, bool *created,
                                      QString *error);
+    static QString keyFilePath(const QString &dataDir);
+    static QString pendingKeyFilePath(const QString &dataDir);
+    // Reads a key file (base64 of 32 bytes, owner-only permissions).
+    static std::optional<QByteArray> readKeyFile(const QString &path, QString *error);
+    // Creates a key file with mode 0600 from the first byte on, and syncs it to disk.
+    static bool writeKeyFile(const QString &path, const QByteArray &key, QString *error);
 
-    QByteArray keyId() const { return m_keyId; }
+    // Another master key accepted for opening records (never for sealing): the old key during
+    // a rotation.
+    void addOpeningKey(const QByteArray &masterKey);
+    bool hasPendingRotation() const { return m_pendingRotation; }
+
+    QByteArray keyId() const { return m_keys.first().id; }
     QByteArray seal(Purpose purpose, QByteArrayView plaintext, QByteArrayView recordId) const;
     QByteArray open(Purpose purpose, QByteArrayView sealed, QByteArrayView recordId,
                     bool *ok) const;
@@ -42,10 +56,16 @@ public:
     QByteArray fingerprint(QByteArrayView secret) const;
 
 private:
-    QByteArray m_master;
-    QByteArray m_keyId;
-    QByteArray m_rawKey;
-    QByteArray m_secretKey;
+    struct Key
+    {
+        QByteArray master;
+        QByteArray id;
+        QByteArray rawKey;
+        QByteArray secretKey;
+    };
+    static Key makeKey(const QByteArray &master);
+    QList<Key> m_keys; // the first one seals
+    bool m_pendingRotation = false;
 };
 
 } // namespace gerbang

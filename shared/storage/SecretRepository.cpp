@@ -12,14 +12,11 @@
 using namespace Qt::StringLiterals;
 
 namespace gerbang {
-namespace {
 
-QByteArray recordId(const QString &name, const QString &slot)
+QByteArray SecretRepository::recordId(const QString &name, const QString &slot)
 {
     return (u"secret:"_s + name + u'/' + slot).toUtf8();
 }
-
-} // namespace
 
 bool SecretRepository::isValidName(const QString &name)
 {

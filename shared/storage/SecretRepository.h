@@ -43,6 +43,8 @@ public:
     }
 
     static bool isValidName(const QString &name);
+    // The AAD that binds a sealed secret to its row.
+    static QByteArray recordId(const QString &name, const QString &slot);
 
     // Replaces the current value and forgets any previous one.
     bool set(const QString &name, const QByteArray &value, QString *error);

@@ -3,10 +3,12 @@
 // configured with the real gerbangctl, real HTTP over loopback, a real SQLite file.
 #include "TestSupport.h"
 #include "crypto/Crypto.h"
+#include "crypto/Vault.h"
 #include "storage/Database.h"
 
 #include <QDateTime>
 #include <QDeadlineTimer>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
@@ -54,12 +56,31 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<GatewayProcess> m_gw;
 
-    void ctl(const QStringList &args, const QByteArray &input = {})
+    CommandResult ctlResult(const QStringList &args, const QByteArray &input = {})
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(u"GERBANG_MASTER_KEY"_s);
         env.insert(u"GERBANG_CONFIG"_s, m_dir->path() + u"/gerbang.ini"_s);
-        const CommandResult r = runCtl(m_dir->path(), args, input, env);
+        return runCtl(m_dir->path(), args, input, env);
+    }
+
+    void ctl(const QStringList &args, const QByteArray &input = {})
+    {
+        const CommandResult r = ctlResult(args, input);
         QVERIFY2(r.exitCode == 0, r.err.constData());
+    }
+
+    QByteArray keyFile() const
+    {
+        QFile f(Vault::keyFilePath(m_dir->path()));
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+
+    void restartGateway()
+    {
+        m_gw = std::make_unique<GatewayProcess>(m_dir->path());
+        QString error;
+        QVERIFY2(m_gw->start(&error), qPrintable(error));
     }
 
     qint64 scalar(const QString &sql)
@@ -340,6 +361,96 @@ private Q_SLOTS:
                       {{"Stripe-Signature", stripeHeader(b4, kStripeSecret, now())}})
                      .status,
                  200);
+    }
+
+    void masterKeyRotationKeepsEverySourceWorking()
+    {
+        const QByteArray body = readFixture(u"stripe_payment_intent_succeeded.json"_s);
+        QCOMPARE(post("/webhooks/stripe/firm-a", body,
+                      {{"Stripe-Signature", stripeHeader(body, kStripeSecret, now())}})
+                     .status,
+                 200);
+        // Not while an engine runs: it would go on sealing with the old key.
+        CommandResult r = ctlResult({u"key"_s, u"rotate"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("stop it first"), r.err.constData());
+
+        QCOMPARE(m_gw->terminate(), 0);
+        bool created = false;
+        QString error;
+        const auto oldVault = Vault::load({}, m_dir->path(), &created, &error);
+        QVERIFY(oldVault);
+        const QByteArray oldKey = keyFile();
+        r = ctlResult({u"key"_s, u"rotate"_s});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(r.out.contains("5 secrets and 1 raw payloads re-encrypted"));
+        QVERIFY(keyFile() != oldKey);
+        QVERIFY(!QFile::exists(Vault::pendingKeyFilePath(m_dir->path())));
+
+        // Every stored record opens with the new key, none with the old one.
+        const auto newVault = Vault::load({}, m_dir->path(), &created, &error);
+        QVERIFY(newVault && !created);
+        {
+            auto db = Database::open({Database::sqlitePathIn(m_dir->path()), 5000, false}, &error);
+            QSqlQuery q(db->db());
+            QVERIFY(q.exec(u"SELECT id, ciphertext, key_id FROM raw_payloads"_s) && q.next());
+            bool ok = false;
+            QCOMPARE(newVault->open(Vault::Purpose::RawPayload, q.value(1).toByteArray(),
+                                    q.value(0).toString().toLatin1(), &ok),
+                     body);
+            QVERIFY(ok);
+            QCOMPARE(q.value(2).toString().toLatin1(), newVault->keyId().toHex());
+            oldVault->open(Vault::Purpose::RawPayload, q.value(1).toByteArray(),
+                           q.value(0).toString().toLatin1(), &ok);
+            QVERIFY(!ok);
+        }
+
+        // The gateway starts on the new key and every source still verifies.
+        restartGateway();
+        QByteArray again = body;
+        again.replace("evt_", "evt_after_rotation_");
+        QCOMPARE(post("/webhooks/stripe/firm-a", again,
+                      {{"Stripe-Signature", stripeHeader(again, kStripeSecret, now())}})
+                     .status,
+                 200);
+        QCOMPARE(post("/webhooks/xendit/firm-a", readFixture(u"xendit_invoice_paid.json"_s),
+                      {{"x-callback-token", kXenditToken.toByteArray()}})
+                     .status,
+                 200);
+        QCOMPARE(post("/webhooks/midtrans/firm-a",
+                      readFixture(u"midtrans_settlement_bank_transfer.json"_s), {})
+                     .status,
+                 200);
+    }
+
+    void interruptedKeyRotationIsFinished()
+    {
+        QCOMPARE(m_gw->terminate(), 0);
+        // As if a rotation had died after writing the pending key but before re-encrypting.
+        const QByteArray pendingKey = crypto::randomBytes(32);
+        QString error;
+        QVERIFY(Vault::writeKeyFile(Vault::pendingKeyFilePath(m_dir->path()), pendingKey, &error));
+        restartGateway(); // still starts: both keys open records
+        QTRY_VERIFY_WITH_TIMEOUT(m_gw->output().contains("interrupted master key rotation"), 3000);
+        QCOMPARE(m_gw->terminate(), 0);
+        const CommandResult r = ctlResult({u"key"_s, u"rotate"_s});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(r.out.contains("resuming"));
+        QCOMPARE(keyFile().trimmed(), pendingKey.toBase64());
+        restartGateway();
+        const QByteArray body = readFixture(u"xendit_invoice_paid.json"_s);
+        QCOMPARE(post("/webhooks/xendit/firm-a", body,
+                      {{"x-callback-token", kXenditToken.toByteArray()}})
+                     .status,
+                 200);
+    }
+
+    void secondEngineOnOneDataDirectoryIsRefused()
+    {
+        GatewayProcess second(m_dir->path());
+        QString error;
+        QVERIFY(!second.start(&error));
+        QVERIFY2(error.contains(u"another Gerbang engine"_s), qPrintable(error));
     }
 
     void retirementTimeIsEnforcedWithoutReload()
