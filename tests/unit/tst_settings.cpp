@@ -1,0 +1,403 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "config/Settings.h"
+
+#include <QFile>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+#include <sys/stat.h>
+
+using namespace gerbang;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Writes `content` to `<dir>/gerbang.ini` with the given mode and returns its path.
+QString writeIni(const QTemporaryDir &dir, const QByteArray &content, int mode = 0600)
+{
+    const QString path = dir.filePath(u"gerbang.ini"_s);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        qFatal("cannot write %s", qPrintable(path));
+    f.write(content);
+    f.close();
+    if (::chmod(QFile::encodeName(path).constData(), mode_t(mode)) != 0)
+        qFatal("cannot chmod %s", qPrintable(path));
+    return path;
+}
+
+QProcessEnvironment emptyEnv()
+{
+    return QProcessEnvironment();
+}
+
+} // namespace
+
+class TestSettings : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void definitionsAreUnique()
+    {
+        QSet<QString> keys;
+        QSet<QString> envs;
+        for (const SettingDef &d : Settings::definitions()) {
+            QVERIFY2(d.key.contains(u'/'), qPrintable(d.key));
+            QVERIFY2(!keys.contains(d.key), qPrintable(d.key));
+            keys.insert(d.key);
+            if (!d.env.isEmpty()) {
+                QVERIFY2(d.env.startsWith(u"GERBANG_"_s), qPrintable(d.env));
+                QVERIFY2(!envs.contains(d.env), qPrintable(d.env));
+                envs.insert(d.env);
+            }
+        }
+        QVERIFY(keys.contains(u"whatsapp/app_secret"_s));
+    }
+
+    void defaults()
+    {
+        Settings s;
+        QString error;
+        QVERIFY2(s.load(QString(), false, emptyEnv(), &error), qPrintable(error));
+        QCOMPARE(s.value(u"server/listen"_s), u"127.0.0.1:8080"_s);
+        QCOMPARE(s.listenHost(), u"127.0.0.1"_s);
+        QCOMPARE(s.listenPort(), quint16(8080));
+        QCOMPARE(s.value(u"dedup/ttl_hours"_s), u"168"_s);
+        QCOMPARE(s.value(u"whatsapp/body_limit_bytes"_s), u"4194304"_s);
+        QCOMPARE(s.value(u"log/format"_s), u"text"_s);
+        QVERIFY(s.value(u"whatsapp/app_secret"_s).isEmpty());
+        bool ok = false;
+        QCOMPARE(s.intValue(u"server/max_connections"_s, 1, 100000, &ok), 1024);
+        QVERIFY(ok);
+        // Every declared setting has its default loaded.
+        for (const SettingDef &d : Settings::definitions())
+            QCOMPARE(s.value(d.key), d.defaultValue);
+        QCOMPARE(s.validate(), QStringList());
+        QVERIFY(!s.dataDir().isEmpty());
+    }
+
+    void missingFile()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(u"nope.ini"_s);
+        Settings implicit;
+        QString error;
+        QVERIFY2(implicit.load(path, false, emptyEnv(), &error), qPrintable(error));
+        QCOMPARE(implicit.value(u"server/listen"_s), u"127.0.0.1:8080"_s);
+
+        Settings explicitPath;
+        error.clear();
+        QVERIFY(!explicitPath.load(path, true, emptyEnv(), &error));
+        QVERIFY2(error.contains(path), qPrintable(error));
+    }
+
+    void emptyFileIsValid()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = writeIni(dir, QByteArray());
+        Settings s;
+        QString error;
+        QVERIFY2(s.load(path, true, emptyEnv(), &error), qPrintable(error));
+        QCOMPARE(s.configPath(), path);
+        QCOMPARE(s.value(u"server/listen"_s), u"127.0.0.1:8080"_s);
+        QCOMPARE(s.validate(), QStringList());
+    }
+
+    void iniValues()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = writeIni(dir,
+                                      "; comment\n"
+                                      "[server]\n"
+                                      "listen=127.0.0.1:9090\n"
+                                      "max_connections=64\n"
+                                      "[storage]\n"
+                                      "data_dir=/var/lib/gerbang-test\n"
+                                      "[dedup]\n"
+                                      "ttl_hours=48\n",
+                                      0644);
+        Settings s;
+        QString error;
+        QVERIFY2(s.load(path, true, emptyEnv(), &error), qPrintable(error));
+        QCOMPARE(s.value(u"server/listen"_s), u"127.0.0.1:9090"_s);
+        QCOMPARE(s.listenPort(), quint16(9090));
+        QCOMPARE(s.value(u"server/max_connections"_s), u"64"_s);
+        QCOMPARE(s.dataDir(), u"/var/lib/gerbang-test"_s);
+        QCOMPARE(s.value(u"dedup/ttl_hours"_s), u"48"_s);
+        // Untouched keys keep their defaults.
+        QCOMPARE(s.value(u"server/idle_timeout_ms"_s), u"30000"_s);
+        QCOMPARE(s.validate(), QStringList());
+    }
+
+    void environmentBeatsIni()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = writeIni(dir, "[server]\nlisten=127.0.0.1:9090\n"
+                                           "[limits]\nrate_global=100\nrate_per_ip=10\n");
+        QProcessEnvironment env;
+        env.insert(u"GERBANG_LISTEN"_s, u"127.0.0.1:7070"_s);
+        env.insert(u"GERBANG_RATE_GLOBAL"_s, u"0"_s);
+        env.insert(u"GERBANG_UNRELATED"_s, u"ignored"_s);
+        Settings s;
+        QString error;
+        QVERIFY2(s.load(path, true, env, &error), qPrintable(error));
+        QCOMPARE(s.value(u"server/listen"_s), u"127.0.0.1:7070"_s);
+        QCOMPARE(s.listenPort(), quint16(7070));
+        QCOMPARE(s.value(u"limits/rate_global"_s), u"0"_s);
+        QCOMPARE(s.value(u"limits/rate_per_ip"_s), u"10"_s); // INI, no env
+        // A command-line override beats the environment.
+        s.setOverride(u"server/listen"_s, u"127.0.0.1:0"_s);
+        QCOMPARE(s.value(u"server/listen"_s), u"127.0.0.1:0"_s);
+        QCOMPARE(s.validate(), QStringList());
+    }
+
+    void environmentWithoutFile()
+    {
+        QProcessEnvironment env;
+        env.insert(u"GERBANG_WHATSAPP_APP_SECRET"_s, u"from-env"_s);
+        env.insert(u"GERBANG_LOG_FORMAT"_s, u"json"_s);
+        Settings s;
+        QString error;
+        QVERIFY2(s.load(QString(), false, env, &error), qPrintable(error));
+        QCOMPARE(s.value(u"whatsapp/app_secret"_s), u"from-env"_s);
+        QCOMPARE(s.value(u"log/format"_s), u"json"_s);
+    }
+
+    void secretInReadableFileRefused_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("key");
+        QTest::newRow("app_secret")
+            << QByteArray("[whatsapp]\napp_secret=x\n") << u"whatsapp/app_secret"_s;
+        QTest::newRow("verify_token")
+            << QByteArray("[whatsapp]\nverify_token=tok\n") << u"whatsapp/verify_token"_s;
+        QTest::newRow("master_key")
+            << QByteArray("[security]\nmaster_key=AAAA\n") << u"security/master_key"_s;
+        QTest::newRow("sink secret")
+            << QByteArray("[sink]\nsecret=whsec_abc\n") << u"sink/secret"_s;
+        QTest::newRow("database url")
+            << QByteArray("[storage]\ndatabase_url=postgresql://u:pw@db/gerbang\n")
+            << u"storage/database_url"_s;
+    }
+    void secretInReadableFileRefused()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, key);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+
+        const QString path = writeIni(dir, content, 0644);
+        Settings refused;
+        QString error;
+        QVERIFY(!refused.load(path, true, emptyEnv(), &error));
+        QVERIFY2(error.contains(u"chmod"_s), qPrintable(error));
+        QVERIFY2(error.contains(key), qPrintable(error));
+        QVERIFY2(error.contains(path), qPrintable(error));
+
+        writeIni(dir, content, 0600);
+        Settings accepted;
+        error.clear();
+        QVERIFY2(accepted.load(path, true, emptyEnv(), &error), qPrintable(error));
+        QVERIFY(!accepted.value(key).isEmpty());
+    }
+
+    void readableFileWithoutSecretsAccepted()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        // World-readable is fine when the file holds no secret (or an empty one).
+        const QString path = writeIni(dir,
+                                      "[server]\nlisten=127.0.0.1:8081\n[whatsapp]\n"
+                                      "app_secret=\nbody_limit_bytes=3145728\n",
+                                      0644);
+        Settings s;
+        QString error;
+        QVERIFY2(s.load(path, true, emptyEnv(), &error), qPrintable(error));
+        QCOMPARE(s.listenPort(), quint16(8081));
+        QCOMPARE(s.value(u"whatsapp/body_limit_bytes"_s), u"3145728"_s);
+    }
+
+    void valuesWithIniSpecialCharacters_data()
+    {
+        // A verify token, a database password or a sink URL may contain characters that
+        // QSettings' INI format treats specially. The admin's value must arrive intact (or the
+        // file be refused), never silently changed.
+        QTest::addColumn<QByteArray>("line");
+        QTest::addColumn<QString>("expected");
+        QTest::addColumn<bool>("bug");
+        QTest::newRow("comma") << QByteArray("verify_token=abc,def") << u"abc,def"_s << true;
+        QTest::newRow("semicolon") << QByteArray("verify_token=abc;def") << u"abc;def"_s << true;
+        QTest::newRow("backslash") << QByteArray("verify_token=abc\\def") << u"abc\\def"_s << true;
+        QTest::newRow("hash") << QByteArray("verify_token=abc#def") << u"abc#def"_s << false;
+        QTest::newRow("equals") << QByteArray("verify_token=abc=def") << u"abc=def"_s << false;
+        QTest::newRow("quoted comma")
+            << QByteArray("verify_token=\"abc,def\"") << u"abc,def"_s << false;
+    }
+    void valuesWithIniSpecialCharacters()
+    {
+        QFETCH(QByteArray, line);
+        QFETCH(QString, expected);
+        QFETCH(bool, bug);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = writeIni(dir, "[whatsapp]\n" + line + "\n", 0600);
+        Settings s;
+        QString error;
+        const bool loaded = s.load(path, true, emptyEnv(), &error);
+        if (bug) {
+            // BUG (shared/config/Settings.cpp, Settings::load): the value is read with
+            // ini.value(key).toString(). An unquoted "a,b" is a QStringList there and becomes
+            // "", ';' starts a comment and truncates, '\\' is an escape and is dropped. The file
+            // loads without complaint and the secret is silently different.
+            QEXPECT_FAIL("", "INI special characters silently alter the value", Continue);
+        }
+        QVERIFY2(!loaded || s.value(u"whatsapp/verify_token"_s) == expected,
+                 qPrintable(s.value(u"whatsapp/verify_token"_s)));
+    }
+
+    void secretWithCommaInReadableFile()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = writeIni(dir, "[whatsapp]\nverify_token=abc,def\n", 0644);
+        Settings s;
+        QString error;
+        const bool loaded = s.load(path, true, emptyEnv(), &error);
+        // BUG (shared/config/Settings.cpp, Settings::load): the comma turns the value into a
+        // list whose toString() is empty, and `def.secret && !v.isEmpty() && worldReadable`
+        // then lets a world-readable file holding a secret through.
+        QEXPECT_FAIL("", "the world-readable secret check is skipped for a value with a comma",
+                     Continue);
+        QVERIFY(!loaded);
+    }
+
+    void unknownKeyRefused_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("key");
+        QTest::newRow("typo") << QByteArray("[server]\nlisen=127.0.0.1:1\n") << u"server/lisen"_s;
+        QTest::newRow("unknown section") << QByteArray("[nosuch]\nthing=1\n") << u"nosuch/thing"_s;
+        QTest::newRow("no section") << QByteArray("listen=127.0.0.1:1\n") << u"listen"_s;
+    }
+    void unknownKeyRefused()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, key);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = writeIni(dir, content);
+        Settings s;
+        QString error;
+        QVERIFY(!s.load(path, true, emptyEnv(), &error));
+        QVERIFY2(error.contains(u"unknown"_s), qPrintable(error));
+        QVERIFY2(error.contains(key), qPrintable(error));
+    }
+
+    void validateRanges_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("ttl 12h") << u"dedup/ttl_hours"_s << u"12"_s << false;
+        QTest::newRow("ttl 23h") << u"dedup/ttl_hours"_s << u"23"_s << false;
+        QTest::newRow("ttl 24h") << u"dedup/ttl_hours"_s << u"24"_s << true;
+        QTest::newRow("ttl 1 year") << u"dedup/ttl_hours"_s << u"8760"_s << true;
+        QTest::newRow("ttl over a year") << u"dedup/ttl_hours"_s << u"8761"_s << false;
+        QTest::newRow("ttl text") << u"dedup/ttl_hours"_s << u"a week"_s << false;
+        QTest::newRow("ttl empty") << u"dedup/ttl_hours"_s << QString() << false;
+        QTest::newRow("ttl fraction") << u"dedup/ttl_hours"_s << u"24.5"_s << false;
+        QTest::newRow("ttl padded") << u"dedup/ttl_hours"_s << u" 48 "_s << true;
+        QTest::newRow("max_connections 0") << u"server/max_connections"_s << u"0"_s << false;
+        QTest::newRow("max_connections 1") << u"server/max_connections"_s << u"1"_s << true;
+        QTest::newRow("header limit 512") << u"server/header_limit_bytes"_s << u"512"_s << false;
+        QTest::newRow("read timeout 50") << u"server/read_timeout_ms"_s << u"50"_s << false;
+        QTest::newRow("rate negative") << u"limits/rate_per_ip"_s << u"-1"_s << false;
+        QTest::newRow("rate unlimited") << u"limits/rate_per_ip"_s << u"0"_s << true;
+        QTest::newRow("raw days 0") << u"retention/raw_days"_s << u"0"_s << false;
+        QTest::newRow("wa body 64MiB+1")
+            << u"whatsapp/body_limit_bytes"_s << QString::number((64 << 20) + 1) << false;
+        QTest::newRow("int overflow") << u"storage/max_pending"_s << u"99999999999"_s << false;
+        QTest::newRow("log xml") << u"log/format"_s << u"xml"_s << false;
+        QTest::newRow("log json") << u"log/format"_s << u"json"_s << true;
+    }
+    void validateRanges()
+    {
+        QFETCH(QString, key);
+        QFETCH(QString, value);
+        QFETCH(bool, valid);
+        Settings s;
+        QString error;
+        QVERIFY(s.load(QString(), false, emptyEnv(), &error));
+        s.setOverride(key, value);
+        const QStringList problems = s.validate();
+        if (valid) {
+            QCOMPARE(problems, QStringList());
+        } else {
+            QCOMPARE(problems.size(), 1);
+            QVERIFY2(problems.first().contains(key), qPrintable(problems.first()));
+        }
+    }
+
+    void ttlFromIniValidated()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = writeIni(dir, "[dedup]\nttl_hours=12\n");
+        Settings s;
+        QString error;
+        QVERIFY2(s.load(path, true, emptyEnv(), &error), qPrintable(error));
+        const QStringList problems = s.validate();
+        QCOMPARE(problems.size(), 1);
+        QVERIFY(problems.first().contains(u"dedup/ttl_hours"_s));
+        QVERIFY(problems.first().contains(u"24"_s));
+        bool ok = true;
+        QCOMPARE(s.intValue(u"dedup/ttl_hours"_s, 24, 24 * 365, &ok), 24); // clamped
+        QVERIFY(!ok);
+    }
+
+    void validateListen_data()
+    {
+        QTest::addColumn<QString>("listen");
+        QTest::addColumn<bool>("valid");
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<int>("port");
+        QTest::newRow("ipv4") << u"0.0.0.0:443"_s << true << u"0.0.0.0"_s << 443;
+        QTest::newRow("ephemeral") << u"127.0.0.1:0"_s << true << u"127.0.0.1"_s << 0;
+        QTest::newRow("ipv6") << u"[::1]:8443"_s << true << u"::1"_s << 8443;
+        QTest::newRow("hostname") << u"localhost:8080"_s << false << u"localhost"_s << 8080;
+        QTest::newRow("no port") << u"127.0.0.1"_s << false << QString() << 0;
+        QTest::newRow("port too big") << u"127.0.0.1:70000"_s << false << QString() << 0;
+        QTest::newRow("port text") << u"127.0.0.1:http"_s << false << QString() << 0;
+        QTest::newRow("empty") << QString() << false << QString() << 0;
+        QTest::newRow("bad ip") << u"300.1.1.1:80"_s << false << u"300.1.1.1"_s << 80;
+    }
+    void validateListen()
+    {
+        QFETCH(QString, listen);
+        QFETCH(bool, valid);
+        QFETCH(QString, host);
+        QFETCH(int, port);
+        QProcessEnvironment env;
+        env.insert(u"GERBANG_LISTEN"_s, listen);
+        Settings s;
+        QString error;
+        QVERIFY(s.load(QString(), false, env, &error));
+        const QStringList problems = s.validate();
+        if (valid) {
+            QCOMPARE(problems, QStringList());
+        } else {
+            QCOMPARE(problems.size(), 1);
+            QVERIFY2(problems.first().contains(u"server/listen"_s), qPrintable(problems.first()));
+        }
+        if (!host.isEmpty())
+            QCOMPARE(s.listenHost(), host);
+        QCOMPARE(int(s.listenPort()), port);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSettings)
+#include "tst_settings.moc"
