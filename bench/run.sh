@@ -4,7 +4,7 @@
 # Gerbang load benchmark (BRIEF/issue 2). Builds a Release tree in build-bench/, generates
 # distinct correctly signed ~1.5 KB WhatsApp text webhooks, starts gerbangd on a temporary data
 # directory with rate limits off, and drives it with wrk + bench/whatsapp.lua:
-#   1. durable path, maximum throughput (-t2 -c32), then the same with -c128;
+#   1. durable path, maximum throughput (-t2 -c32, after a 5 s warm-up), then with -c128;
 #   2. the ceiling: the same load against a bare route that only checks the HMAC, on Gerbang's
 #      own HTTP front (gerbang-bench-ceiling) and on a plain QHttpServer (gerbang-bench-qhttpserver);
 #   3. durable path at a fixed ~1,000 requests/s (wrk delay()), for p50/p99 latency;
@@ -12,13 +12,16 @@
 # stored per distinct message sent. Prints a result table (Markdown).
 #
 # Usage: bench/run.sh [--duration S] [--paced-duration S] [--keep] [--out FILE]
+#   --duration: the main durable run (default: 10-60 s, enough for >= 120k distinct payloads
+#   at the rate a 5 s warm-up measured). Exit status 1 if the database check fails.
 # Traffic goes to 127.0.0.1 only. Needs wrk and sqlite3 (installed when missing, as root).
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 root=$PWD
 
-duration=30       # main durable run (c=32): long enough for > 100k distinct payloads
-short_duration=10 # the c=128 durable run and each ceiling run
+duration=""        # main durable run (c=32); default: long enough for >= 120k distinct payloads
+short_duration=10  # the c=128 durable run and each ceiling run
+warmup_duration=5  # a first durable run whose rate sizes the payload files
 paced_duration=30
 threads=2
 keep=0
@@ -29,7 +32,7 @@ while [ $# -gt 0 ]; do
     --paced-duration) paced_duration=$2; shift 2 ;;
     --keep) keep=1; shift ;;
     --out) out=$2; shift 2 ;;
-    -h | --help) sed -n '3,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '4,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench/run.sh: unknown argument '$1'" >&2; exit 2 ;;
     esac
 done
@@ -119,6 +122,7 @@ run_wrk() {
     local pacing=""
     [ "$delay" -gt 0 ] && pacing=" (BENCH_DELAY_MS=$delay)"
     echo "bench: [$label] wrk -t$threads -c$conns -d${secs}s$pacing $url" >&2
+    rm -f "$payloads".ready.*
     local TIMEFORMAT='%U %S'
     { time BENCH_DELAY_MS=$delay wrk -t"$threads" -c"$conns" -d"${secs}s" --timeout 10s --latency \
         -s "$LUA" "$url/whatsapp/webhook" -- "$payloads" "$threads" >"$work/$label.wrk" 2>&1; } \
@@ -146,13 +150,51 @@ run_wrk() {
 }
 
 # ---------------------------------------------------------------- payloads
-# Disjoint index ranges, so no payload is sent twice to gerbangd across runs.
-MAIN_FIRST=0 MAIN_COUNT=200000
-WIDE_FIRST=1000000000 WIDE_COUNT=200000
-PACED_FIRST=2000000000 PACED_COUNT=60000
-"$BENCHGEN" --first $MAIN_FIRST --count $MAIN_COUNT --out "$work/main.tsv" >&2
-"$BENCHGEN" --first $WIDE_FIRST --count $WIDE_COUNT --out "$work/wide.tsv" >&2
-"$BENCHGEN" --first $PACED_FIRST --count $PACED_COUNT --out "$work/paced.tsv" >&2
+# Every file sent to gerbangd covers its own index range, so no payload is sent twice across
+# runs. A durable run's file is sized from the warm-up rate with room to spare; if wrk still
+# runs out of distinct payloads (whatsapp.lua then stops the thread: the run is short and its
+# rate too low), the run is repeated with twice as many.
+next_first=0
+ranges=() # "label first count" for the database check
+# make_payloads FILE COUNT: writes COUNT payloads from a fresh index range; sets $made_first.
+make_payloads() {
+    made_first=$next_first
+    next_first=$((next_first + 1000000000))
+    "$BENCHGEN" --first "$made_first" --count "$2" --out "$1" >&2
+    sync # the page cache must not still be writing this file back while gerbangd fsyncs
+}
+# dsync_probe: average latency of a 4 KiB O_DSYNC write in the work directory (same disk as
+# the database): what each commit of gerbangd waits for at least once.
+dsync_probe() {
+    local t
+    t=$( { TIMEFORMAT=%R; time dd if=/dev/zero of="$work/dsync.probe" bs=4k count=500 oflag=dsync 2>/dev/null; } 2>&1)
+    rm -f "$work/dsync.probe"
+    awk -v t="$t" 'BEGIN{printf "%.3f", t * 1000 / 500}'
+}
+
+# durable_run LABEL CONNS SECONDS COUNT [DELAY_MS]
+durable_run() {
+    local label=$1 conns=$2 secs=$3 count=$4 delay=${5:-0} attempt=0 l=$1
+    while :; do
+        make_payloads "$work/$l.tsv" "$count"
+        ranges+=("$l $made_first $count")
+        sleep 1
+        run_wrk "$l" "$gd_pid" "$gd_url" "$work/$l.tsv" "$conns" "$secs" "$delay"
+        rm -f "$work/$l.tsv" "$work/$l.tsv".ready.*
+        if [ "${R[$l.exhausted_threads]}" -eq 0 ] || [ "$attempt" -ge 2 ]; then break; fi
+        attempt=$((attempt + 1))
+        count=$((count * 2))
+        echo "bench: [$l] ran out of distinct payloads; again with $count" >&2
+        l=${label}_retry$attempt
+    done
+    final[$label]=$l
+}
+declare -A final
+
+warm_count=150000
+paced_count=$((paced_duration * 2000))
+R[disk.dsync_before_ms]=$(dsync_probe)
+echo "bench: 4 KiB O_DSYNC write before the runs: ${R[disk.dsync_before_ms]} ms" >&2
 
 # ---------------------------------------------------------------- gerbangd
 data=$work/data
@@ -176,31 +218,62 @@ SQL
 fi
 sleep 2.5 # gerbangd polls the configuration revision every second
 
-run_wrk durable_c32 "$gd_pid" "$gd_url" "$work/main.tsv" 32 "$duration"
+durable_run warmup 32 "$warmup_duration" "$warm_count"
+r0=${R[${final[warmup]}.rps]%.*}
+[ "$r0" -gt 0 ] || r0=1
+if [ -z "$duration" ]; then
+    duration=$(((120000 + r0 - 1) / r0))
+    [ "$duration" -lt 15 ] && duration=15
+    [ "$duration" -gt 60 ] && duration=60
+fi
+# Room for a faster main run than the warm-up and for wrk threads that do not share the load
+# evenly (each owns half the file).
+cap=600000
+main_count=$((r0 * duration * 3))
+[ "$main_count" -lt 150000 ] && main_count=150000
+[ "$main_count" -gt "$cap" ] && main_count=$cap
+wide_count=$((r0 * short_duration * 4))
+[ "$wide_count" -lt 150000 ] && wide_count=150000
+[ "$wide_count" -gt "$cap" ] && wide_count=$cap
+echo "bench: warm-up rate $r0 req/s: main run ${duration}s over $main_count payloads, c=128 run over $wide_count" >&2
+
+durable_run durable_c32 32 "$duration" "$main_count"
 hwm_c32=$(awk '/VmHWM/ {print $2}' "/proc/$gd_pid/status")
-sleep 1
-run_wrk durable_c128 "$gd_pid" "$gd_url" "$work/wide.tsv" 128 "$short_duration"
-sleep 1
+durable_run durable_c128 128 "$short_duration" "$wide_count"
 
 # ---------------------------------------------------------------- ceilings (gerbangd idles)
+# These store nothing, so wrk may cycle through one file (BENCH_WRAP=1).
+"$BENCHGEN" --first 9000000000 --count 200000 --out "$work/ceiling.tsv" >&2
+export BENCH_WRAP=1
 start_server ceiling "$work/ceiling.log" "$CEILING" --port 0
 ceil_pid=$server_pid ceil_url=$server_url
-run_wrk ceiling_c32 "$ceil_pid" "$ceil_url" "$work/main.tsv" 32 "$short_duration"
-run_wrk ceiling_c128 "$ceil_pid" "$ceil_url" "$work/main.tsv" 128 "$short_duration"
+run_wrk ceiling_c32 "$ceil_pid" "$ceil_url" "$work/ceiling.tsv" 32 "$short_duration"
+run_wrk ceiling_c128 "$ceil_pid" "$ceil_url" "$work/ceiling.tsv" 128 "$short_duration"
 kill "$ceil_pid"
 if [ -x "$QCEILING" ]; then
     start_server qhttpserver "$work/qhttpserver.log" "$QCEILING" --port 0
     q_pid=$server_pid q_url=$server_url
-    run_wrk qhttpserver_c32 "$q_pid" "$q_url" "$work/main.tsv" 32 "$short_duration"
+    run_wrk qhttpserver_c32 "$q_pid" "$q_url" "$work/ceiling.tsv" 32 "$short_duration"
     kill "$q_pid"
 fi
+unset BENCH_WRAP
+rm -f "$work/ceiling.tsv" "$work/ceiling.tsv".ready.*
 
 # ---------------------------------------------------------------- paced run
-# 10 connections, each waiting 9 ms after every response: ~1,000 requests/s at ~1 ms latency.
-sleep 1
-run_wrk durable_paced "$gd_pid" "$gd_url" "$work/paced.tsv" 10 "$paced_duration" 9
+# 10 connections, each waiting D ms after every response: each sends one request per
+# (D + latency + ~1 ms timer slack). A 5 s calibration at D = 8 measures that cycle, and D is
+# then set so that the 10 connections together send ~1,000 requests/s.
+paced_conns=10
+durable_run paced_calibration "$paced_conns" 5 15000 8
+cal=${final[paced_calibration]}
+paced_delay=$(awk -v r="${R[$cal.rps]}" -v c="$paced_conns" 'BEGIN{
+    cycle = c * 1000 / (r > 0 ? r : 1); d = 8 - (cycle - c * 1000 / 1000);
+    d = int(d + 0.5); if (d < 1) d = 1; print d }')
+echo "bench: calibration ${R[$cal.rps]} req/s at 8 ms: paced run with ${paced_delay} ms" >&2
+durable_run durable_paced "$paced_conns" "$paced_duration" "$paced_count" "$paced_delay"
 hwm_all=$(awk '/VmHWM/ {print $2}' "/proc/$gd_pid/status")
 rss_now=$(awk '/VmRSS/ {print $2}' "/proc/$gd_pid/status")
+R[disk.dsync_after_ms]=$(dsync_probe)
 
 # ---------------------------------------------------------------- stop gerbangd and check
 sleep 1
@@ -212,6 +285,7 @@ q() { sqlite3 -batch -noheader "$db" "$1"; }
 
 check_failures=0
 check_lines=()
+idx_expr="CAST(substr(provider_event_id, -12) AS INTEGER)"
 total_events=$(q "SELECT count(*) FROM events")
 distinct_events=$(q "SELECT count(DISTINCT provider_event_id) FROM events")
 distinct_keys=$(q "SELECT count(DISTINCT tenant_id || '|' || dedup_key) FROM events")
@@ -229,7 +303,7 @@ check_run() {
     local -a gen load
     IFS=, read -r -a gen <<<"${R[$label.generated_per_thread]}"
     IFS=, read -r -a load <<<"${R[$label.loaded_per_thread]}"
-    local idx="CAST(substr(provider_event_id, -12) AS INTEGER)"
+    local idx=$idx_expr
     local inrange="$idx >= $first AND $idx < $((first + count))"
     local sent_cond="" sent=0 t k
     for t in "${!gen[@]}"; do
@@ -240,25 +314,28 @@ check_run() {
     local stored outside
     stored=$(q "SELECT count(*) FROM events WHERE $inrange")
     outside=$(q "SELECT count(*) FROM events WHERE $inrange AND NOT ($sent_cond)")
-    local unanswered=$((${R[$label.generated]} - ${R[$label.requests]}))
+    # POSTs generated but not answered when wrk stopped (a thread that ran out of payloads also
+    # sent one GET /health).
+    local unanswered=$((${R[$label.generated]} + ${R[$label.exhausted_threads]} - ${R[$label.requests]}))
+    [ "$unanswered" -lt 0 ] && unanswered=0
     local lost=$((sent - (stored - outside)))
     R[$label.distinct_sent]=$sent
     R[$label.stored]=$stored
     if [ "$outside" -eq 0 ] && [ "$lost" -ge 0 ] && [ "$lost" -le "$unanswered" ] &&
         [ "${R[$label.non2xx]}" -eq 0 ]; then
-        check_lines+=("ok: $label: $sent distinct payloads sent, $stored events stored ($lost of the $unanswered requests unanswered when wrk stopped were not committed; ${R[$label.wrapped]} wrap-arounds)")
+        check_lines+=("ok: $label: $sent distinct payloads sent, $stored events stored ($lost of the $unanswered requests unanswered when wrk stopped were not committed; ${R[$label.wrapped]} wrap-arounds, ${R[$label.exhausted_threads]} wrk threads ran out of payloads)")
     else
         check_lines+=("FAIL: $label: $sent distinct sent, $stored stored, $outside not sent, $lost missing (allowed $unanswered unanswered), non-2xx ${R[$label.non2xx]}")
         check_failures=1
     fi
 }
-check_run durable_c32 $MAIN_FIRST $MAIN_COUNT
-check_run durable_c128 $WIDE_FIRST $WIDE_COUNT
-check_run durable_paced $PACED_FIRST $PACED_COUNT
-unrelated=$(q "SELECT count(*) FROM events WHERE NOT (
-    (CAST(substr(provider_event_id, -12) AS INTEGER) BETWEEN $MAIN_FIRST AND $((MAIN_FIRST + MAIN_COUNT - 1))) OR
-    (CAST(substr(provider_event_id, -12) AS INTEGER) BETWEEN $WIDE_FIRST AND $((WIDE_FIRST + WIDE_COUNT - 1))) OR
-    (CAST(substr(provider_event_id, -12) AS INTEGER) BETWEEN $PACED_FIRST AND $((PACED_FIRST + PACED_COUNT - 1))))")
+covered=""
+for r in "${ranges[@]}"; do
+    read -r l first count <<<"$r"
+    check_run "$l" "$first" "$count"
+    covered+="${covered:+ OR }($idx_expr BETWEEN $first AND $((first + count - 1)))"
+done
+unrelated=$(q "SELECT count(*) FROM events WHERE NOT ($covered)")
 if [ "$unrelated" -ne 0 ]; then
     check_lines+=("FAIL: $unrelated events that no run sent")
     check_failures=1
@@ -269,8 +346,11 @@ db_mb=$(du -sm "$data" | cut -f1)
 # ---------------------------------------------------------------- report
 pct() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b > 0) printf "%.1f", 100 * a / b; else print "n/a" }'; }
 mb() { awk -v k="$1" 'BEGIN{printf "%.1f", k / 1024}'; }
-ratio32=$(pct "${R[durable_c32.rps]}" "${R[ceiling_c32.rps]}")
-ratio128=$(pct "${R[durable_c128.rps]}" "${R[ceiling_c128.rps]}")
+m=${final[durable_c32]} w=${final[durable_c128]} pc=${final[durable_paced]}
+ratio32=$(pct "${R[$m.rps]}" "${R[ceiling_c32.rps]}")
+ratio128=$(pct "${R[$w.rps]}" "${R[ceiling_c128.rps]}")
+# A durable rate measured after wrk ran out of distinct payloads includes cheap duplicates.
+valid() { [ "${R[$1.exhausted_threads]}" -eq 0 ] || echo " (INVALID: wrk ran out of distinct payloads)"; }
 verdict() { if awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN{exit !((op == "ge") ? v >= t : v <= t)}'; then echo met; else echo MISSED; fi; }
 
 report=$work/report.md
@@ -283,7 +363,7 @@ report=$work/report.md
     echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     for l in "${labels[@]}"; do
         case $l in
-        durable_*) srv=gerbangd ;;
+        durable_* | warmup* | paced_*) srv=gerbangd ;;
         ceiling_*) srv="gerbang-bench-ceiling (HMAC only, Gerbang HTTP front)" ;;
         qhttpserver_*) srv="gerbang-bench-qhttpserver (HMAC only, QHttpServer)" ;;
         esac
@@ -295,10 +375,12 @@ report=$work/report.md
     echo
     echo "| target | measured | |"
     echo "|---|---|---|"
-    echo "| durable ≥ 50 % of the ceiling (c=32) | ${R[durable_c32.rps]} / ${R[ceiling_c32.rps]} req/s = $ratio32 % | $(verdict "$ratio32" 50 ge) |"
-    echo "| (same at c=128, for information) | ${R[durable_c128.rps]} / ${R[ceiling_c128.rps]} req/s = $ratio128 % | |"
-    echo "| p99 ≤ 5 ms at ~1,000 req/s | p99 ${R[durable_paced.p99_ms]} ms (p50 ${R[durable_paced.p50_ms]} ms) at ${R[durable_paced.rps]} req/s | $(verdict "${R[durable_paced.p99_ms]}" 5 le) |"
+    echo "| durable ≥ 50 % of the ceiling (c=32) | ${R[$m.rps]} / ${R[ceiling_c32.rps]} req/s = $ratio32 % | $(verdict "$ratio32" 50 ge)$(valid "$m") |"
+    echo "| (same at c=128, for information) | ${R[$w.rps]} / ${R[ceiling_c128.rps]} req/s = $ratio128 %$(valid "$w") | |"
+    echo "| p99 ≤ 5 ms at ~1,000 req/s | p99 ${R[$pc.p99_ms]} ms (p50 ${R[$pc.p50_ms]} ms) at ${R[$pc.rps]} req/s | $(verdict "${R[$pc.p99_ms]}" 5 le)$(valid "$pc") |"
     echo "| peak RSS ≤ 80 MB | VmHWM $(mb "$hwm_all") MB (after the c=32 run: $(mb "$hwm_c32") MB; VmRSS at the end $(mb "$rss_now") MB) | $(verdict "$(mb "$hwm_all")" 80 le) |"
+    echo
+    echo "Disk: a 4 KiB O_DSYNC write took ${R[disk.dsync_before_ms]} ms on average before the runs, ${R[disk.dsync_after_ms]} ms after."
     echo
     echo "Server CPU by thread:"
     for l in "${labels[@]}"; do echo "- $l: ${R[$l.server_threads]}"; done
