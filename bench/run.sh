@@ -102,6 +102,8 @@ start_server() {
 }
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# Machine-wide busy ticks (user+nice+system+irq+softirq) and steal ticks, from /proc/stat.
+system_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8, $9}' /proc/stat; }
 # Per-thread CPU ticks of a process as "tid:name=ticks" words.
 thread_ticks() {
     local t
@@ -116,9 +118,12 @@ declare -A R # R[label.key] = value
 labels=()
 run_wrk() {
     local label=$1 pid=$2 url=$3 payloads=$4 conns=$5 secs=$6 delay=${7:-0}
-    local before tb
+    local before tb sys0
     before=$(cpu_ticks "$pid")
     tb=$(thread_ticks "$pid")
+    sys0=$(system_ticks)
+    local t0 t1
+    t0=$(date +%s%N)
     local pacing=""
     [ "$delay" -gt 0 ] && pacing=" (BENCH_DELAY_MS=$delay)"
     echo "bench: [$label] wrk -t$threads -c$conns -d${secs}s$pacing $url" >&2
@@ -127,9 +132,11 @@ run_wrk() {
     { time BENCH_DELAY_MS=$delay wrk -t"$threads" -c"$conns" -d"${secs}s" --timeout 10s --latency \
         -s "$LUA" "$url/whatsapp/webhook" -- "$payloads" "$threads" >"$work/$label.wrk" 2>&1; } \
         2>"$work/$label.time"
-    local after ta
+    local after ta sys1
     after=$(cpu_ticks "$pid")
     ta=$(thread_ticks "$pid")
+    sys1=$(system_ticks)
+    t1=$(date +%s%N)
     local line
     line=$(grep '^BENCH ' "$work/$label.wrk") || { cat "$work/$label.wrk" >&2; exit 1; }
     local kv
@@ -137,6 +144,17 @@ run_wrk() {
     R[$label.conns]=$conns
     R[$label.server_cpu_s]=$(awk -v a="$after" -v b="$before" -v c="$clk_tck" 'BEGIN{printf "%.2f", (a-b)/c}')
     R[$label.wrk_cpu_s]=$(awk '{printf "%.2f", $1 + $2}' "$work/$label.time")
+    # CPU used by everything else on the machine meanwhile (other users' builds and tests
+    # disturb the figures), and time stolen by the hypervisor.
+    local busy0 steal0 busy1 steal1
+    read -r busy0 steal0 <<<"$sys0"
+    read -r busy1 steal1 <<<"$sys1"
+    # Reported as the average number of cores the rest used over the whole wrk invocation
+    # (which includes loading the payload file).
+    R[$label.other_cores]=$(awk -v b="$((busy1 - busy0))" -v c="$clk_tck" -v s="${R[$label.server_cpu_s]}" \
+        -v w="${R[$label.wrk_cpu_s]}" -v ns="$((t1 - t0))" \
+        'BEGIN{o = b / c - s - w; if (o < 0) o = 0; printf "%.2f", o / (ns / 1e9)}')
+    R[$label.steal_s]=$(awk -v t="$((steal1 - steal0))" -v c="$clk_tck" 'BEGIN{printf "%.2f", t / c}')
     # Per-thread split of the server's CPU time.
     local split="" w key tick0
     for w in $ta; do
@@ -358,19 +376,22 @@ report=$work/report.md
     echo "### Results — $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(uname -r)"
     echo
     echo "Payloads: ~1.5 KB signed WhatsApp text webhooks, one distinct wamid each. wrk -t$threads, keep-alive."
+    echo "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg). CPU times cover the whole wrk invocation, so wrk's include"
+    echo "loading its payload file; \"other cores\" is how many of the $(nproc) cores the rest of the machine kept busy meanwhile (0 on a quiet machine)."
     echo
-    echo "| run | server | conns | duration s | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | non-2xx | server CPU s | wrk CPU s |"
-    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| run | server | conns | duration s | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | non-2xx | server CPU s | wrk CPU s | other cores | steal s |"
+    echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     for l in "${labels[@]}"; do
         case $l in
         durable_* | warmup* | paced_*) srv=gerbangd ;;
         ceiling_*) srv="gerbang-bench-ceiling (HMAC only, Gerbang HTTP front)" ;;
         qhttpserver_*) srv="gerbang-bench-qhttpserver (HMAC only, QHttpServer)" ;;
         esac
-        printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$l" "$srv" \
+        printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$l" "$srv" \
             "${R[$l.conns]}" "${R[$l.duration_s]}" "${R[$l.requests]}" "${R[$l.rps]}" \
             "${R[$l.p50_ms]}" "${R[$l.p90_ms]}" "${R[$l.p99_ms]}" "${R[$l.max_ms]}" \
-            "${R[$l.non2xx]}" "${R[$l.server_cpu_s]}" "${R[$l.wrk_cpu_s]}"
+            "${R[$l.non2xx]}" "${R[$l.server_cpu_s]}" "${R[$l.wrk_cpu_s]}" "${R[$l.other_cores]}" \
+            "${R[$l.steal_s]}"
     done
     echo
     echo "| target | measured | |"
