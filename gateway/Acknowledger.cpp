@@ -6,6 +6,7 @@
 #include "crypto/Vault.h"
 #include "domain/Clock.h"
 #include "domain/Ids.h"
+#include "edge/CidrList.h"
 
 #include <QLoggingCategory>
 
@@ -19,9 +20,8 @@ AuditRecord Acknowledger::auditFor(const http::HttpRequest &request, QStringView
 {
     AuditRecord a;
     a.receivedAtMs = request.receivedAtMs > 0 ? request.receivedAtMs : nowMs();
-    bool isV4 = false;
-    const quint32 v4 = request.peer.toIPv4Address(&isV4);
-    a.sourceIp = isV4 ? QHostAddress(v4).toString() : request.peer.toString();
+    a.sourceIp =
+        normalizedAddress(request.client.isNull() ? request.peer : request.client).toString();
     a.method = QString::fromLatin1(request.method);
     a.path = QString::fromUtf8(request.path).left(512);
     a.provider = provider.toString();

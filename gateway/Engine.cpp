@@ -3,6 +3,7 @@
 
 #include "Acknowledger.h"
 #include "domain/Clock.h"
+#include "edge/EdgeGuard.h"
 #include "http/HttpServer.h"
 #include "providers/ProviderEndpoint.h"
 #include "store/StoreWriter.h"
@@ -102,6 +103,7 @@ bool Engine::start(QString *error)
     }
     m_directory = m_writer->initialDirectory();
     m_ack = std::make_unique<Acknowledger>(*m_writer, *m_stats);
+    m_edge = std::make_unique<EdgeGuard>(m_config.edge, *m_writer, *m_stats);
     m_whatsapp =
         std::make_unique<WhatsAppEndpoint>([this] { return m_directory; }, *m_config.vault, *m_ack);
     m_providers = std::make_unique<ProviderEndpoint>(
@@ -126,6 +128,7 @@ void Engine::stop()
     if (!m_server)
         return;
     m_server->stopAccepting();
+    m_edge->flush();
     // The writer finishes every queued commit; its results arrive here as queued calls.
     m_writer->stopWriter();
     QDeadlineTimer deadline(5000);
@@ -137,6 +140,7 @@ void Engine::stop()
     m_server.reset();
     m_providers.reset();
     m_whatsapp.reset();
+    m_edge.reset();
     m_ack.reset();
     m_writer.reset();
 }
@@ -149,6 +153,11 @@ QString Engine::listenUrl() const
     const QString host =
         a.protocol() == QAbstractSocket::IPv6Protocol ? u"[%1]"_s.arg(a.toString()) : a.toString();
     return u"http://%1:%2"_s.arg(host).arg(m_server->serverPort());
+}
+
+std::optional<http::HttpResponse> Engine::admit(http::HttpRequest &head)
+{
+    return m_edge->admit(head);
 }
 
 qint64 Engine::bodyLimit(const http::HttpRequest &head) const

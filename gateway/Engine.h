@@ -13,6 +13,7 @@ namespace gerbang {
 
 class Acknowledger;
 class StoreWriter;
+class EdgeGuard;
 class ProviderEndpoint;
 class WhatsAppEndpoint;
 namespace http {
@@ -35,6 +36,7 @@ public:
 
     // http::RequestHandler
     qint64 bodyLimit(const http::HttpRequest &head) const override;
+    std::optional<http::HttpResponse> admit(http::HttpRequest &head) override;
     void handle(http::HttpRequest &&request, http::Responder responder) override;
     void rejected(const http::HttpRequest &partial, int status, QByteArrayView reason) override;
 
@@ -52,6 +54,7 @@ private:
     std::shared_ptr<const Directory> m_directory;
     std::unique_ptr<StoreWriter> m_writer;
     std::unique_ptr<Acknowledger> m_ack;
+    std::unique_ptr<EdgeGuard> m_edge;
     std::unique_ptr<WhatsAppEndpoint> m_whatsapp;
     std::unique_ptr<ProviderEndpoint> m_providers;
     std::unique_ptr<http::HttpServer> m_server;

@@ -4,12 +4,17 @@
 #include "config/Settings.h"
 #include "storage/Database.h"
 
+#include <QFile>
+
 using namespace Qt::StringLiterals;
 
 namespace gerbang {
 
-EngineConfig EngineConfig::fromSettings(const Settings &s, std::shared_ptr<const Vault> vault)
+EngineConfig EngineConfig::fromSettings(const Settings &s, std::shared_ptr<const Vault> vault,
+                                        QStringList *problems)
 {
+    QStringList ignored;
+    QStringList &issues = problems ? *problems : ignored;
     EngineConfig c;
     c.listenAddress = QHostAddress(s.listenHost());
     c.listenPort = s.listenPort();
@@ -29,6 +34,26 @@ EngineConfig EngineConfig::fromSettings(const Settings &s, std::shared_ptr<const
     c.whatsapp.appSecret = s.value(u"whatsapp/app_secret"_s).toUtf8();
     c.whatsapp.previousAppSecret = s.value(u"whatsapp/previous_app_secret"_s).toUtf8();
     c.whatsapp.verifyToken = s.value(u"whatsapp/verify_token"_s).toUtf8();
+    c.edge.rates.globalRate = s.intValue(u"limits/rate_global"_s, 0, 10000000);
+    c.edge.rates.perIpRate = s.intValue(u"limits/rate_per_ip"_s, 0, 10000000);
+    c.edge.rates.globalBurst = s.intValue(u"limits/burst_global"_s, 0, 10000000);
+    c.edge.rates.perIpBurst = s.intValue(u"limits/burst_per_ip"_s, 0, 10000000);
+    QStringList cidrProblems;
+    c.edge.trustedProxies = CidrList::parse(s.value(u"edge/trusted_proxies"_s), &cidrProblems);
+    for (const QString &p : std::as_const(cidrProblems))
+        issues << u"edge/trusted_proxies: "_s + p;
+    cidrProblems.clear();
+    QString allow = s.value(u"edge/allowlist"_s);
+    if (const QString file = s.value(u"edge/allowlist_file"_s); !file.isEmpty()) {
+        QFile f(file);
+        if (f.open(QIODevice::ReadOnly))
+            allow += u'\n' + QString::fromUtf8(f.readAll());
+        else
+            issues << u"edge/allowlist_file: cannot read %1: %2"_s.arg(file, f.errorString());
+    }
+    c.edge.allowlist = CidrList::parse(allow, &cidrProblems);
+    for (const QString &p : std::as_const(cidrProblems))
+        issues << u"edge/allowlist: "_s + p;
     c.vault = std::move(vault);
     return c;
 }

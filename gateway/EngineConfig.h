@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Directory.h"
+#include "edge/EdgeGuard.h"
 #include "http/HttpConnection.h"
 
 #include <QHostAddress>
@@ -30,9 +31,12 @@ struct EngineConfig
     int rawRetentionDays = 7;
     int auditRetentionDays = 365;
     Directory::Overrides whatsapp;
+    EdgeGuard::Config edge;
     std::shared_ptr<const Vault> vault;
 
-    static EngineConfig fromSettings(const Settings &settings, std::shared_ptr<const Vault> vault);
+    // `problems` receives what cannot be used (e.g. a malformed allowlist entry).
+    static EngineConfig fromSettings(const Settings &settings, std::shared_ptr<const Vault> vault,
+                                     QStringList *problems = nullptr);
 };
 
 } // namespace gerbang

@@ -82,6 +82,20 @@ void Stats::addAuditDropped()
     m_counts.auditDropped += 1;
 }
 
+void Stats::addRefused(bool rateLimited)
+{
+    std::lock_guard lock(m_mutex);
+    (rateLimited ? m_counts.rateLimited : m_counts.forbidden) += 1;
+    m_counts.requests += 1;
+    m_counts.byOutcome[rateLimited ? u"rate_limited"_s : u"forbidden"_s] += 1;
+}
+
+void Stats::setTopOffenders(QList<ClientCounter> offenders)
+{
+    std::lock_guard lock(m_mutex);
+    m_counts.topOffenders = std::move(offenders);
+}
+
 StatsSnapshot Stats::snapshot() const
 {
     std::lock_guard lock(m_mutex);

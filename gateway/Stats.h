@@ -2,12 +2,22 @@
 #pragma once
 
 #include <QElapsedTimer>
+#include <QList>
 #include <QMap>
 #include <QString>
 #include <array>
 #include <mutex>
 
 namespace gerbang {
+
+// One client address in the rate-limit table ("top offenders").
+struct ClientCounter
+{
+    QString address;
+    qint64 rejected = 0;
+    qint64 requestsLastSecond = 0;
+    qint64 lastSeenMs = 0;
+};
 
 // What the console and /metrics read. A plain value, safe to copy across threads.
 struct StatsSnapshot
@@ -25,6 +35,9 @@ struct StatsSnapshot
     int pendingCommits = 0;
     qint64 commitBatches = 0;
     qint64 auditDropped = 0;
+    qint64 rateLimited = 0;
+    qint64 forbidden = 0;
+    QList<ClientCounter> topOffenders; // refreshed about once a second
 };
 
 // Counters written on the engine thread and read from any thread through snapshot().
@@ -39,6 +52,8 @@ public:
     void setPendingCommits(int n);
     void addCommitBatch();
     void addAuditDropped();
+    void addRefused(bool rateLimited);
+    void setTopOffenders(QList<ClientCounter> offenders);
     StatsSnapshot snapshot() const;
 
     static constexpr int kBuckets = 200;

@@ -66,12 +66,18 @@ int main(int argc, char **argv)
 
     gerbang::SignalWatcher signals;
     gerbang::EngineHost host;
-    if (!host.start(gerbang::EngineConfig::fromSettings(runtime.settings, runtime.vault), &error)) {
+    QStringList problems;
+    const gerbang::EngineConfig cfg =
+        gerbang::EngineConfig::fromSettings(runtime.settings, runtime.vault, &problems);
+    if (!problems.isEmpty()) {
+        std::fprintf(stderr, "gerbangd: invalid configuration:\n  %s\n",
+                     qPrintable(problems.join(u"\n  "_s)));
+        return 1;
+    }
+    if (!host.start(cfg, &error)) {
         std::fprintf(stderr, "gerbangd: %s\n", qPrintable(error));
         return 1;
     }
-    const gerbang::EngineConfig cfg =
-        gerbang::EngineConfig::fromSettings(runtime.settings, nullptr);
     if (!cfg.listenAddress.isLoopback())
         qWarning("listening on a non-loopback address without TLS: put a TLS-terminating proxy "
                  "in front of Gerbang");

@@ -7,6 +7,8 @@
 #include <QDateTime>
 #include <QTcpSocket>
 #include <algorithm>
+#include <cctype>
+#include <sys/socket.h>
 
 namespace gerbang::http {
 namespace {
@@ -16,6 +18,8 @@ namespace {
 constexpr qint64 kSocketReadBuffer = 64 * 1024;
 constexpr int kMaxHeaders = 100;
 constexpr int kMaxChunkLine = 1024;
+// How long a refused client may go on sending before the connection is dropped.
+constexpr qint64 kLingerMs = 2000;
 
 bool isTokenChar(char c)
 {
@@ -127,6 +131,10 @@ HttpConnection::~HttpConnection() = default;
 
 void HttpConnection::onReadyRead()
 {
+    if (m_lingering) {
+        m_socket->readAll(); // discard what the client still sends after a refusal
+        return;
+    }
     if (m_state == State::Waiting || m_state == State::Closing)
         return; // hold back pipelined bytes until the current reply is out
     m_buffer.append(m_socket->readAll());
@@ -184,10 +192,15 @@ void HttpConnection::process()
             if (const qsizetype semi = line.indexOf(';'); semi >= 0)
                 line = line.first(semi); // chunk extensions are ignored
             line = trimmed(line);
-            bool ok = false;
-            const qint64 size = line.size() <= 15 ? line.toByteArray().toLongLong(&ok, 16) : -1;
-            if (!ok || size < 0 || line.startsWith('+') || line.startsWith('-'))
+            // chunk-size = 1*HEXDIG: nothing else (no sign, no "0x"), so that we frame the
+            // message exactly as any proxy in front of us does.
+            const bool hexOnly = !line.isEmpty() && line.size() <= 15 &&
+                                 std::all_of(line.begin(), line.end(), [](char c) {
+                                     return std::isxdigit(static_cast<unsigned char>(c));
+                                 });
+            if (!hexOnly)
                 return fail(400, "bad_chunk");
+            const qint64 size = line.toByteArray().toLongLong(nullptr, 16);
             m_buffer.remove(0, eol + 2);
             if (size == 0) {
                 m_state = State::ChunkTrailer;
@@ -341,6 +354,11 @@ bool HttpConnection::parseHead(qsizetype headEnd)
         }
     }
 
+    if (const std::optional<HttpResponse> refusal = m_handler->admit(r)) {
+        m_socket->write(refusal->serialize(false, r.method == "HEAD"));
+        closeLingering();
+        return false;
+    }
     m_bodyLimit = m_handler->bodyLimit(r);
     if (length > m_bodyLimit) {
         fail(413, "body_too_large");
@@ -388,9 +406,18 @@ void HttpConnection::reply(quint64 serial, const HttpResponse &response)
     }
     m_state = State::Head;
     m_stateSinceMs = m_clock.elapsed();
-    // Continue with anything already buffered (pipelining), then with what the socket holds.
-    m_buffer.append(m_socket->readAll());
-    process();
+    // Continue with anything already buffered (pipelining), then with what the socket holds,
+    // from the event loop: a handler that answers at once must not be re-entered with the
+    // next pipelined request (unbounded recursion with a long pipeline).
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (m_state != State::Head)
+                return;
+            m_buffer.append(m_socket->readAll());
+            process();
+        },
+        Qt::QueuedConnection);
 }
 
 void HttpConnection::fail(int status, QByteArrayView reason)
@@ -398,9 +425,26 @@ void HttpConnection::fail(int status, QByteArrayView reason)
     m_handler->rejected(m_request, status, reason);
     HttpResponse r = HttpResponse::error(status, reason);
     m_socket->write(r.serialize(false));
+    closeLingering();
+}
+
+void HttpConnection::closeLingering()
+{
+    // The client may still be sending the body we refused. Closing now would make the kernel
+    // answer its bytes with a reset, which can destroy our response before the client reads
+    // it. So: send the response, shut down our direction only, and discard input until the
+    // client closes or the linger time is up (checkTimeouts).
     m_state = State::Closing;
+    m_lingering = true;
+    m_stateSinceMs = m_clock.elapsed();
     m_buffer.clear();
-    m_socket->disconnectFromHost();
+    auto halfClose = [this] {
+        if (m_socket->bytesToWrite() == 0 && m_socket->socketDescriptor() >= 0)
+            ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
+    };
+    connect(m_socket, &QTcpSocket::bytesWritten, this, halfClose);
+    m_socket->flush();
+    halfClose();
 }
 
 void HttpConnection::closeNow()
@@ -435,7 +479,7 @@ void HttpConnection::checkTimeouts(qint64 /*nowMs*/)
     case State::Waiting:
         break;
     case State::Closing:
-        if (inState > m_limits.readTimeoutMs &&
+        if ((inState > kLingerMs || (!m_lingering && inState > m_limits.readTimeoutMs)) &&
             m_socket->state() != QAbstractSocket::UnconnectedState)
             m_socket->abort();
         break;

@@ -62,6 +62,7 @@ private:
     void dispatch();
     void reply(quint64 serial, const HttpResponse &response);
     void fail(int status, QByteArrayView reason);
+    void closeLingering();
     void closeNow();
 
     QTcpSocket *m_socket;
@@ -76,6 +77,7 @@ private:
     bool m_keepAlive = true;
     bool m_shuttingDown = false;
     bool m_headRequest = false;
+    bool m_lingering = false;
     quint64 m_serial = 0;
     qint64 m_stateSinceMs = 0;
     QElapsedTimer m_clock;

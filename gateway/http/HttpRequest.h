@@ -21,6 +21,9 @@ struct HttpRequest
     QByteArray body;
     QHostAddress peer;
     quint16 peerPort = 0;
+    // The client the request comes from (peer, or X-Forwarded-For behind a trusted proxy), set
+    // by the handler's admission check; null until then.
+    QHostAddress client;
     qint64 receivedAtMs = 0; // wall clock, UTC, when the request head was complete
     qint64 startedNs = 0;    // monotonic clock, for processing time
 

@@ -5,6 +5,7 @@
 #include "HttpResponse.h"
 
 #include <QPointer>
+#include <optional>
 
 namespace gerbang::http {
 
@@ -40,6 +41,14 @@ class RequestHandler
 public:
     virtual ~RequestHandler() = default;
     virtual qint64 bodyLimit(const HttpRequest &head) const = 0;
+    // Called as soon as the head is in, before any body byte is read: the cheap refusals
+    // (allowlist, rate limits) come first. A response ends the request and the connection
+    // (its body was never read). The handler audits what it refuses here itself.
+    virtual std::optional<HttpResponse> admit(HttpRequest &head)
+    {
+        Q_UNUSED(head);
+        return std::nullopt;
+    }
     virtual void handle(HttpRequest &&request, Responder responder) = 0;
     // A request the transport refused before a handler saw it (413, 431, 408, 400, ...).
     virtual void rejected(const HttpRequest &partial, int status, QByteArrayView reason) = 0;

@@ -20,7 +20,10 @@ namespace {
 constexpr size_t kMaxBatch = 1024;
 
 // QtSql binds a null QString as SQL NULL; text columns of the audit log are NOT NULL.
-QString text(const QString &s) { return s.isNull() ? QString(u""_s) : s; }
+QString text(const QString &s)
+{
+    return s.isNull() ? QString(u""_s) : s;
+}
 constexpr size_t kMaxAuditQueue = 50000;
 constexpr qint64 kRevisionPollMs = 1000;
 constexpr qint64 kMaintenanceMs = 10 * 60 * 1000;
@@ -362,31 +365,34 @@ void StoreWriter::commitBatch(Batch &batch)
         results.clear();
         for (const IngestJob &job : batch.jobs)
             results << CommitResult{job.id, false, 0, 0, {}, error};
-        // The failed requests are answered 503; still try to keep their audit rows (and the
-        // batch's other audit rows) in a transaction of their own.
-        QString auditError;
-        const bool audited = m_db->inWriteTransaction(&auditError, [&] {
-            for (IngestJob &job : batch.jobs) {
-                AuditRecord a = job.audit;
-                a.eventTypes.clear();
-                a.eventIds.clear();
-                a.rawRef.clear();
-                a.outcome = u"store_failed"_s;
-                a.httpStatus = 503;
-                a.processingUs = (monotonicNs() - job.startedNs) / 1000;
-                for (const ExtractedEvent &e : std::as_const(job.events))
-                    a.eventTypes << e.type;
-                if (!insertAudit(a, &auditError))
-                    return false;
-            }
-            for (const AuditRecord &a : batch.audits) {
-                if (!insertAudit(a, &auditError))
-                    return false;
-            }
-            return true;
-        });
-        if (!audited)
-            qCWarning(lcStore) << "audit rows for the failed batch were lost:" << auditError;
+        // Answer the providers (503) at once; they retry. The audit rows of the failed
+        // requests, and the batch's other audit rows, go back to the queue for the next
+        // transaction rather than waiting for the lock again here (bounded like the queue).
+        post([cb = m_onCommit, results = std::move(results)]() mutable { cb(std::move(results)); });
+        results.clear();
+        std::vector<AuditRecord> retry;
+        for (IngestJob &job : batch.jobs) {
+            AuditRecord a = job.audit;
+            a.eventTypes.clear();
+            a.eventIds.clear();
+            a.rawRef.clear();
+            a.outcome = u"store_failed"_s;
+            a.httpStatus = 503;
+            a.processingUs = (monotonicNs() - job.startedNs) / 1000;
+            for (const ExtractedEvent &e : std::as_const(job.events))
+                a.eventTypes << e.type;
+            retry.push_back(std::move(a));
+        }
+        std::move(batch.audits.begin(), batch.audits.end(), std::back_inserter(retry));
+        std::lock_guard lock(m_mutex);
+        const size_t room =
+            kMaxAuditQueue > m_queue.audits.size() ? kMaxAuditQueue - m_queue.audits.size() : 0;
+        if (retry.size() > room)
+            qCWarning(lcStore) << retry.size() - room
+                               << "audit rows dropped: the store is unavailable";
+        retry.resize(std::min(retry.size(), room));
+        m_queue.audits.insert(m_queue.audits.begin(), std::make_move_iterator(retry.begin()),
+                              std::make_move_iterator(retry.end()));
     }
     if (!results.isEmpty())
         post([cb = m_onCommit, results = std::move(results)]() mutable { cb(std::move(results)); });

@@ -14,11 +14,18 @@ namespace {
 // Meta sends Unix seconds as strings; accept numbers too.
 qint64 timestampMs(const QJsonValue &v)
 {
+    // Unix seconds up to year 5138; anything else (negative, absurd, overflowing) is "no time".
+    constexpr qint64 kMaxSeconds = 100'000'000'000;
     bool ok = false;
-    const qint64 s = v.isString() ? v.toString().toLongLong(&ok) : qint64(v.toDouble(-1));
-    if (v.isDouble())
-        ok = s >= 0;
-    return ok ? s * 1000 : 0;
+    qint64 s = 0;
+    if (v.isString()) {
+        s = v.toString().toLongLong(&ok);
+    } else if (v.isDouble()) {
+        const double d = v.toDouble();
+        ok = d >= 0 && d < double(kMaxSeconds);
+        s = ok ? qint64(d) : 0;
+    }
+    return ok && s > 0 && s < kMaxSeconds ? s * 1000 : 0;
 }
 
 QString digestKey(const QJsonObject &change, const QString &wabaId)

@@ -4,13 +4,71 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHostAddress>
-#include <QSettings>
 #include <QStandardPaths>
+#include <algorithm>
 #include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
 
 namespace gerbang {
+namespace {
+
+// A deliberately plain INI reader: "[section]", "key = value", full-line comments with '#'
+// or ';'. Values are taken literally (commas, semicolons and backslashes included: secrets
+// contain them); one pair of surrounding double quotes is removed. QSettings is not used
+// because it turns "a,b" into a list, cuts at ';' and interprets backslashes, silently
+// changing secrets.
+bool readIni(const QString &path, QHash<QString, QString> *out, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = u"cannot read configuration file %1: %2"_s.arg(path, file.errorString());
+        return false;
+    }
+    QString section;
+    int lineNo = 0;
+    for (const QByteArray &raw : file.readAll().split('\n')) {
+        ++lineNo;
+        const QString line = QString::fromUtf8(raw).trimmed();
+        if (line.isEmpty() || line.startsWith(u'#') || line.startsWith(u';'))
+            continue;
+        if (line.startsWith(u'[')) {
+            if (!line.endsWith(u']') || line.size() < 3) {
+                *error =
+                    u"configuration file %1, line %2: malformed section header"_s.arg(path).arg(
+                        lineNo);
+                return false;
+            }
+            section = line.mid(1, line.size() - 2).trimmed();
+            continue;
+        }
+        const qsizetype eq = line.indexOf(u'=');
+        if (eq <= 0) {
+            *error =
+                u"configuration file %1, line %2: expected 'name = value'"_s.arg(path).arg(lineNo);
+            return false;
+        }
+        if (section.isEmpty()) {
+            *error = u"configuration file %1, line %2: setting outside a [section]"_s.arg(path).arg(
+                lineNo);
+            return false;
+        }
+        QString value = line.mid(eq + 1).trimmed();
+        if (value.size() >= 2 && value.startsWith(u'"') && value.endsWith(u'"'))
+            value = value.mid(1, value.size() - 2);
+        const QString key = section + u'/' + line.left(eq).trimmed();
+        if (out->contains(key)) {
+            *error =
+                u"configuration file %1, line %2: '%3' is set twice"_s.arg(path).arg(lineNo).arg(
+                    key);
+            return false;
+        }
+        out->insert(key, value);
+    }
+    return true;
+}
+
+} // namespace
 
 const QList<SettingDef> &Settings::definitions()
 {
@@ -76,6 +134,31 @@ const QList<SettingDef> &Settings::definitions()
          u"requests per second, all clients (0 = unlimited)"_s},
         {u"limits/rate_per_ip"_s, u"GERBANG_RATE_PER_IP"_s, u"50"_s, false,
          u"requests per second per client address (0 = unlimited)"_s},
+        {u"limits/burst_global"_s,
+         {},
+         u"0"_s,
+         false,
+         u"burst of the global limit (0 = equal to the rate)"_s},
+        {u"limits/burst_per_ip"_s,
+         {},
+         u"0"_s,
+         false,
+         u"burst of the per-address limit (0 = equal to the rate)"_s},
+        {u"edge/trusted_proxies"_s,
+         u"GERBANG_TRUSTED_PROXIES"_s,
+         {},
+         false,
+         u"proxies whose X-Forwarded-For is believed (CIDR list)"_s},
+        {u"edge/allowlist"_s,
+         u"GERBANG_ALLOWLIST"_s,
+         {},
+         false,
+         u"only these client networks may connect (CIDR list; empty = all)"_s},
+        {u"edge/allowlist_file"_s,
+         {},
+         {},
+         false,
+         u"file with one network per line, '#' comments (added to edge/allowlist)"_s},
         {u"retention/raw_days"_s, {}, u"7"_s, false, u"days raw payloads are kept"_s},
         {u"retention/audit_days"_s, {}, u"365"_s, false, u"days audit rows are kept"_s},
         {u"sink/url"_s, u"GERBANG_SINK_URL"_s, {}, false, u"where normalized events go"_s},
@@ -113,39 +196,30 @@ bool Settings::load(const QString &configPath, bool explicitPath, const QProcess
                 return false;
             }
         } else {
-            QSettings ini(configPath, QSettings::IniFormat);
-            if (ini.status() != QSettings::NoError) {
-                *error = u"configuration file %1 cannot be parsed"_s.arg(configPath);
+            QHash<QString, QString> ini;
+            if (!readIni(configPath, &ini, error))
                 return false;
-            }
             struct stat st
             {
             };
             const bool worldReadable =
                 ::stat(QFile::encodeName(configPath).constData(), &st) == 0 &&
                 (st.st_mode & S_IROTH);
-            const QStringList known = [] {
-                QStringList k;
-                for (const SettingDef &d : definitions())
-                    k << d.key;
-                return k;
-            }();
-            for (const QString &key : ini.allKeys()) {
-                if (!known.contains(key)) {
-                    *error = u"configuration file %1: unknown setting '%2'"_s.arg(configPath, key);
+            for (auto it = ini.cbegin(); it != ini.cend(); ++it) {
+                const auto def =
+                    std::find_if(definitions().cbegin(), definitions().cend(),
+                                 [&](const SettingDef &d) { return d.key == it.key(); });
+                if (def == definitions().cend()) {
+                    *error =
+                        u"configuration file %1: unknown setting '%2'"_s.arg(configPath, it.key());
                     return false;
                 }
-            }
-            for (const SettingDef &def : definitions()) {
-                if (!ini.contains(def.key))
-                    continue;
-                const QString v = ini.value(def.key).toString();
-                if (def.secret && !v.isEmpty() && worldReadable) {
+                if (def->secret && !it.value().isEmpty() && worldReadable) {
                     *error = u"configuration file %1 holds a secret (%2) but is readable by other "
-                             "users; run: chmod o-rwx %1"_s.arg(configPath, def.key);
+                             "users; run: chmod o-rwx %1"_s.arg(configPath, def->key);
                     return false;
                 }
-                m_values.insert(def.key, v);
+                m_values.insert(it.key(), it.value());
             }
         }
     }
@@ -193,6 +267,8 @@ QStringList Settings::validate() const
         {u"dedup/ttl_hours"_s, 24, 24 * 365},
         {u"limits/rate_global"_s, 0, 10000000},
         {u"limits/rate_per_ip"_s, 0, 10000000},
+        {u"limits/burst_global"_s, 0, 10000000},
+        {u"limits/burst_per_ip"_s, 0, 10000000},
         {u"retention/raw_days"_s, 1, 3650},
         {u"retention/audit_days"_s, 1, 36500},
     };

@@ -383,6 +383,11 @@ private Q_SLOTS:
         QCOMPARE(postFixture(u"wa_video.json"_s).status, 200);
         QCOMPARE(scalar(u"SELECT count(*) FROM events"_s), 1);
         QCOMPARE(httpRequest(m_gw->port(), "GET", "/ready").status, 200);
+        // The refused attempt is audited once the store is back.
+        QTRY_COMPARE_WITH_TIMEOUT(
+            scalar(
+                u"SELECT count(*) FROM audit_log WHERE outcome = 'store_failed' AND http_status = 503"_s),
+            1, 5000);
     }
 
     void rawPayloadIsEncryptedAtRest()

@@ -53,6 +53,10 @@ GatewayProcess::GatewayProcess(QString dataDir)
 {
     // Tests must not pick up the developer's own configuration.
     m_env.insert(u"GERBANG_CONFIG"_s, m_dataDir + u"/gerbang.ini"_s);
+    m_env.remove(u"GERBANG_MASTER_KEY"_s);
+    // Most tests send bursts from 127.0.0.1; the edge-defence tests set their own limits.
+    m_env.insert(u"GERBANG_RATE_GLOBAL"_s, u"0"_s);
+    m_env.insert(u"GERBANG_RATE_PER_IP"_s, u"0"_s);
     if (!QFile::exists(m_dataDir + u"/gerbang.ini"_s)) {
         QDir().mkpath(m_dataDir);
         QFile f(m_dataDir + u"/gerbang.ini"_s);
@@ -132,6 +136,23 @@ QByteArray GatewayProcess::output() const
     return m_output;
 }
 
+qint64 GatewayProcess::pid() const
+{
+    return m_process ? m_process->processId() : -1;
+}
+
+qint64 GatewayProcess::rssKiB() const
+{
+    QFile f(u"/proc/%1/status"_s.arg(pid()));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
 QString GatewayProcess::databasePath() const
 {
     return m_dataDir + u"/gerbang.sqlite"_s;
@@ -177,9 +198,13 @@ bool parseResponse(const QByteArray &raw, HttpResult *out, qsizetype *consumed)
 
 HttpResult httpRequest(quint16 port, const QByteArray &method, const QByteArray &target,
                        const QByteArray &body,
-                       const QList<std::pair<QByteArray, QByteArray>> &headers, int timeoutMs)
+                       const QList<std::pair<QByteArray, QByteArray>> &headers, int timeoutMs,
+                       const QHostAddress &from)
 {
     QTcpSocket socket;
+    // 127.0.0.0/8 is all loopback: binding to 127.0.0.N gives a test many client addresses.
+    if (!from.isNull() && !socket.bind(from))
+        return {};
     socket.connectToHost(u"127.0.0.1"_s, port);
     if (!socket.waitForConnected(timeoutMs))
         return {};

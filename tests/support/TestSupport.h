@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHostAddress>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QString>
@@ -52,6 +53,9 @@ public:
     QString dataDir() const { return m_dataDir; }
     QByteArray output() const; // everything printed so far (stdout + stderr)
     QString databasePath() const;
+    qint64 pid() const;
+    // Resident set size of the process in KiB (from /proc), or -1.
+    qint64 rssKiB() const;
 
 private:
     QString m_dataDir;
@@ -75,7 +79,7 @@ struct HttpResult
 HttpResult httpRequest(quint16 port, const QByteArray &method, const QByteArray &target,
                        const QByteArray &body = {},
                        const QList<std::pair<QByteArray, QByteArray>> &headers = {},
-                       int timeoutMs = 10000);
+                       int timeoutMs = 10000, const QHostAddress &from = {});
 // Parses one HTTP response from raw bytes (status, headers, Content-Length body).
 bool parseResponse(const QByteArray &raw, HttpResult *out, qsizetype *consumed);
 

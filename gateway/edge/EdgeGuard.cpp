@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "EdgeGuard.h"
+
+#include "ClientAddress.h"
+#include "Stats.h"
+#include "domain/Clock.h"
+#include "store/StoreWriter.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace gerbang {
+namespace {
+
+// Beyond this many distinct (client, outcome) pairs in one second, the rest share one row.
+constexpr int kMaxAggregates = 1000;
+
+bool isExemptFromRateLimits(const QByteArray &path)
+{
+    return path == "/health" || path == "/ready" || path == "/metrics";
+}
+
+} // namespace
+
+EdgeGuard::EdgeGuard(Config config, StoreWriter &writer, Stats &stats, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_writer(writer)
+    , m_stats(stats)
+    , m_limiter(m_config.rates)
+{
+    m_flush.setInterval(1000);
+    connect(&m_flush, &QTimer::timeout, this, &EdgeGuard::flush);
+    m_flush.start();
+}
+
+EdgeGuard::~EdgeGuard()
+{
+    flush();
+}
+
+std::optional<http::HttpResponse> EdgeGuard::admit(http::HttpRequest &head)
+{
+    head.client = clientAddress(head.peer, head.header("x-forwarded-for"), m_config.trustedProxies);
+    if (!m_config.allowlist.isEmpty() && !m_config.allowlist.contains(head.client)) {
+        refuse(head, u"forbidden"_s, 403);
+        m_stats.addRefused(false);
+        return http::HttpResponse::error(403, "forbidden");
+    }
+    if (isExemptFromRateLimits(head.path))
+        return std::nullopt;
+    const RateLimiter::Decision d = m_limiter.admit(head.client, monotonicNs(), nowMs());
+    if (d.allowed)
+        return std::nullopt;
+    refuse(head, u"rate_limited"_s, 429);
+    m_stats.addRefused(true);
+    http::HttpResponse r = http::HttpResponse::error(429, "rate_limited");
+    r.headers.append({"Retry-After", QByteArray::number(d.retryAfterSecs)});
+    return r;
+}
+
+void EdgeGuard::refuse(const http::HttpRequest &head, const QString &outcome, int status)
+{
+    QString key = outcome + u'|' + normalizedAddress(head.client).toString();
+    if (m_pending.size() >= kMaxAggregates && !m_pending.contains(key))
+        key = outcome + u"|*"_s;
+    Aggregate &a = m_pending[key];
+    if (a.count == 0) {
+        a.firstMs = head.receivedAtMs > 0 ? head.receivedAtMs : nowMs();
+        a.method = QString::fromLatin1(head.method);
+        a.path = QString::fromUtf8(head.path).left(512);
+        a.status = status;
+    }
+    a.count += 1;
+}
+
+void EdgeGuard::flush()
+{
+    m_stats.setTopOffenders(m_limiter.topOffenders(20));
+    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
+        AuditRecord r;
+        r.receivedAtMs = it->firstMs;
+        r.sourceIp = it.key().section(u'|', 1);
+        r.method = it->method;
+        r.path = it->path;
+        r.outcome = it.key().section(u'|', 0, 0);
+        r.signatureStatus = u"not_applicable"_s;
+        r.httpStatus = it->status;
+        // One row stands for `count` requests in this second; the first one's method and path.
+        r.detail = QString::fromUtf8(
+            QJsonDocument(QJsonObject{{u"aggregated"_s, true}, {u"count"_s, it->count}})
+                .toJson(QJsonDocument::Compact));
+        if (!m_writer.submitAudit(std::move(r)))
+            m_stats.addAuditDropped();
+    }
+    m_pending.clear();
+}
+
+} // namespace gerbang

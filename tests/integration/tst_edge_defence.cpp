@@ -1,0 +1,266 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Edge defence over real loopback: rate limits, client addresses behind proxies, allowlists,
+// size and time limits. 127.0.0.0/8 gives the test as many client addresses as it needs.
+#include "TestSupport.h"
+#include "storage/Database.h"
+
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTcpSocket>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace gerbang;
+using namespace gerbang::test;
+
+namespace {
+
+QHostAddress loopback(int n)
+{
+    return QHostAddress(u"127.0.0.%1"_s.arg(n));
+}
+
+} // namespace
+
+class TestEdgeDefence : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<GatewayProcess> m_gw;
+
+    void start(const QList<std::pair<QString, QString>> &env, const QByteArray &ini = {})
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_gw = std::make_unique<GatewayProcess>(m_dir->path());
+        if (!ini.isEmpty()) {
+            QFile f(m_dir->path() + u"/gerbang.ini"_s);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(ini);
+        }
+        m_gw->environment().insert(u"GERBANG_WHATSAPP_APP_SECRET"_s,
+                                   QString::fromLatin1(kFixtureAppSecret));
+        for (const auto &[k, v] : env)
+            m_gw->environment().insert(k, v);
+        QString error;
+        QVERIFY2(m_gw->start(&error), qPrintable(error));
+    }
+
+    QList<QStringList> auditRows(const QString &columns, const QString &where = u"1"_s)
+    {
+        // Refusals are audited aggregated, once a second: wait for the flush.
+        QString error;
+        auto db = Database::open({Database::sqlitePathIn(m_dir->path()), 5000, false}, &error);
+        QSqlQuery q(db->db());
+        QList<QStringList> out;
+        if (!q.exec(u"SELECT %1 FROM audit_log WHERE %2 ORDER BY id"_s.arg(columns, where)))
+            qFatal("bad query");
+        while (q.next()) {
+            QStringList row;
+            for (int i = 0; i < q.record().count(); ++i)
+                row << q.value(i).toString();
+            out << row;
+        }
+        return out;
+    }
+
+    int get(const QByteArray &path, const QHostAddress &from,
+            const QList<std::pair<QByteArray, QByteArray>> &headers = {}, HttpResult *out = nullptr)
+    {
+        const HttpResult r = httpRequest(m_gw->port(), "GET", path, {}, headers, 10000, from);
+        if (out)
+            *out = r;
+        return r.status;
+    }
+
+private Q_SLOTS:
+    void cleanup()
+    {
+        if (m_gw && m_gw->isRunning())
+            QCOMPARE(m_gw->terminate(), 0);
+        m_gw.reset();
+        m_dir.reset();
+    }
+
+    void perAddressLimitWithRetryAfterAndRecovery()
+    {
+        start({{u"GERBANG_RATE_PER_IP"_s, u"5"_s}, {u"GERBANG_RATE_GLOBAL"_s, u"0"_s}});
+        QList<int> statuses;
+        HttpResult last;
+        for (int i = 0; i < 8; ++i)
+            statuses << get("/whatsapp/webhook", loopback(2), {}, &last);
+        // The burst equals the rate: five get through (403: no verify token), then 429.
+        QCOMPARE(statuses.mid(0, 5), QList<int>(5, 403));
+        QCOMPARE(statuses.mid(5), QList<int>(3, 429));
+        QCOMPARE(last.body, QByteArray(R"({"error":"rate_limited"})"));
+        QCOMPARE(last.header("retry-after"), QByteArray("1"));
+        // Another client is not affected, and health checks are never limited.
+        QCOMPARE(get("/whatsapp/webhook", loopback(3)), 403);
+        for (int i = 0; i < 10; ++i)
+            QCOMPARE(get("/health", loopback(2)), 200);
+        // A token comes back every 200 ms.
+        QTest::qWait(1100);
+        QCOMPARE(get("/whatsapp/webhook", loopback(2)), 403);
+    }
+
+    void globalLimit()
+    {
+        start({{u"GERBANG_RATE_PER_IP"_s, u"0"_s}, {u"GERBANG_RATE_GLOBAL"_s, u"4"_s}});
+        int refused = 0;
+        for (int i = 0; i < 8; ++i)
+            refused += get("/nope", loopback(10 + i)) == 429 ? 1 : 0;
+        QCOMPARE(refused, 4);
+    }
+
+    void refusalsAreAuditedAggregated()
+    {
+        start({{u"GERBANG_RATE_PER_IP"_s, u"2"_s}, {u"GERBANG_RATE_GLOBAL"_s, u"0"_s}});
+        int refused = 0;
+        for (int i = 0; i < 60; ++i)
+            refused += get("/nope", loopback(7)) == 429 ? 1 : 0;
+        QVERIFY(refused >= 50);
+        QList<QStringList> rows;
+        QDeadlineTimer deadline(5000);
+        qint64 counted = 0;
+        while (counted < refused && !deadline.hasExpired()) {
+            QTest::qWait(200);
+            rows = auditRows(u"source_ip, http_status, detail"_s, u"outcome = 'rate_limited'"_s);
+            counted = 0;
+            for (const QStringList &r : rows)
+                counted += QJsonDocument::fromJson(r[2].toUtf8()).object()[u"count"_s].toInteger();
+        }
+        QCOMPARE(counted, qint64(refused));
+        // One row per client and second, not one per request.
+        QVERIFY2(rows.size() <= 3, qPrintable(QString::number(rows.size())));
+        QCOMPARE(rows.first().value(0), u"127.0.0.7"_s);
+        QCOMPARE(rows.first().value(1), u"429"_s);
+    }
+
+    void forwardedForOnlyFromTrustedProxies()
+    {
+        start({{u"GERBANG_TRUSTED_PROXIES"_s, u"127.0.0.1, 127.0.0.5"_s}});
+        // Through a trusted proxy: the right-most untrusted hop is the client.
+        QCOMPARE(get("/nope", loopback(1), {{"X-Forwarded-For", "203.0.113.9, 198.51.100.7"}}),
+                 404);
+        // Chained trusted proxies are skipped.
+        QCOMPARE(get("/nope", loopback(1), {{"X-Forwarded-For", "198.51.100.8, 127.0.0.5"}}), 404);
+        // From an untrusted peer the header is ignored.
+        QCOMPARE(get("/nope", loopback(9), {{"X-Forwarded-For", "198.51.100.99"}}), 404);
+        // A malformed header never moves the address away from the peer.
+        QCOMPARE(get("/nope", loopback(1), {{"X-Forwarded-For", "not-an-ip"}}), 404);
+        QList<QStringList> rows;
+        QTRY_COMPARE_WITH_TIMEOUT((rows = auditRows(u"source_ip"_s)).size(), 4, 5000);
+        QCOMPARE(
+            rows,
+            (QList<QStringList>{
+                {u"198.51.100.7"_s}, {u"198.51.100.8"_s}, {u"127.0.0.9"_s}, {u"127.0.0.1"_s}}));
+    }
+
+    void allowlistForIPv4AndIPv6()
+    {
+        start({{u"GERBANG_ALLOWLIST"_s, u"127.0.0.2/32 2001:db8::/32 127.0.0.1"_s},
+               {u"GERBANG_TRUSTED_PROXIES"_s, u"127.0.0.1"_s}});
+        QCOMPARE(get("/health", loopback(2)), 200);
+        HttpResult r;
+        QCOMPARE(get("/health", loopback(3), {}, &r), 403);
+        QCOMPARE(r.body, QByteArray(R"({"error":"forbidden"})"));
+        // IPv6 clients, as a trusted proxy reports them.
+        QCOMPARE(get("/health", loopback(1), {{"X-Forwarded-For", "2001:db8::5"}}), 200);
+        QCOMPARE(get("/health", loopback(1), {{"X-Forwarded-For", "2001:db9::5"}}), 403);
+        QCOMPARE(get("/health", loopback(1), {{"X-Forwarded-For", "[2001:db8::7]:443"}}), 200);
+        QList<QStringList> rows;
+        QTRY_COMPARE_WITH_TIMEOUT(
+            (rows = auditRows(u"source_ip"_s, u"outcome = 'forbidden'"_s)).size(), 2, 5000);
+        QCOMPARE(rows, (QList<QStringList>{{u"127.0.0.3"_s}, {u"2001:db9::5"_s}}));
+    }
+
+    void malformedAllowlistIsRefusedAtStart()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        GatewayProcess gw(m_dir->path());
+        gw.environment().insert(u"GERBANG_ALLOWLIST"_s, u"10.0.0.0/8 banana"_s);
+        QString error;
+        QVERIFY(!gw.start(&error));
+        QVERIFY2(error.contains(u"'banana' is not an IP address"_s), qPrintable(error));
+    }
+
+    void hugeBodyIsRefusedWithoutBeingRead()
+    {
+        start({});
+        const qint64 before = m_gw->rssKiB();
+        QTcpSocket s;
+        s.connectToHost(u"127.0.0.1"_s, m_gw->port());
+        QVERIFY(s.waitForConnected(5000));
+        s.write("POST /whatsapp/webhook HTTP/1.1\r\nHost: x\r\nContent-Length: 52428800\r\n\r\n");
+        // Keep sending body bytes: the answer must come anyway, and the bytes not be kept.
+        const QByteArray chunk(64 * 1024, 'x');
+        QByteArray raw;
+        for (int i = 0; i < 200 && s.state() == QAbstractSocket::ConnectedState; ++i) {
+            s.write(chunk);
+            s.waitForBytesWritten(50);
+            raw += s.readAll();
+            if (raw.contains("\r\n\r\n"))
+                break;
+        }
+        while (!raw.contains("\r\n\r\n") && s.waitForReadyRead(2000))
+            raw += s.readAll();
+        QVERIFY2(raw.startsWith("HTTP/1.1 413 "), raw.left(200).constData());
+        QVERIFY(raw.contains(R"({"error":"body_too_large"})"));
+        QVERIFY(m_gw->rssKiB() - before < 5 * 1024);
+    }
+
+    void slowClientsDoNotStarveOthers()
+    {
+        start({}, "[server]\nread_timeout_ms=2000\n");
+        // 300 clients that trickle one header byte per second.
+        std::vector<std::unique_ptr<QTcpSocket>> slow;
+        for (int i = 0; i < 300; ++i) {
+            auto s = std::make_unique<QTcpSocket>();
+            s->bind(loopback(20 + i % 200));
+            s->connectToHost(u"127.0.0.1"_s, m_gw->port());
+            slow.push_back(std::move(s));
+        }
+        for (auto &s : slow)
+            QVERIFY(s->waitForConnected(5000));
+        const QByteArray header = "POST /whatsapp/webhook HTTP/1.1\r\nHost: x\r\n";
+        QElapsedTimer elapsed;
+        elapsed.start();
+        for (int second = 0; second < 2; ++second) {
+            for (auto &s : slow) {
+                s->write(header.mid(second, 1));
+                s->flush();
+            }
+            // A normal client is served promptly meanwhile.
+            QElapsedTimer t;
+            t.start();
+            QCOMPARE(httpRequest(m_gw->port(), "GET", "/health").status, 200);
+            QVERIFY2(t.elapsed() < 100, qPrintable(QString::number(t.elapsed())));
+            QTest::qWait(1000);
+        }
+        // At the read timeout every slow client has had a 408 and been disconnected.
+        QDeadlineTimer deadline(5000);
+        int closed = 0;
+        while (!deadline.hasExpired()) {
+            closed = 0;
+            for (auto &s : slow) {
+                s->waitForReadyRead(1);
+                if (s->state() == QAbstractSocket::UnconnectedState || s->readAll().contains("408"))
+                    closed += 1;
+            }
+            if (closed == int(slow.size()))
+                break;
+            QTest::qWait(100);
+        }
+        QCOMPARE(closed, int(slow.size()));
+        QVERIFY(elapsed.elapsed() < 6000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEdgeDefence)
+#include "tst_edge_defence.moc"
