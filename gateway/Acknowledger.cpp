@@ -52,10 +52,18 @@ void Acknowledger::answer(http::Responder &responder, const http::HttpRequest &r
     Q_UNUSED(request);
     audit.httpStatus = response.status;
     audit.processingUs = (monotonicNs() - startedNs) / 1000;
-    m_stats.recordRequest(audit.provider, audit.outcome, audit.signatureStatus, audit.processingUs);
+    m_stats.recordRequest(audit.provider, audit.outcome, audit.signatureStatus, audit.httpStatus,
+                          audit.processingUs);
     responder.send(std::move(response));
     if (!m_writer.submitAudit(std::move(audit)))
         m_stats.addAuditDropped();
+}
+
+void Acknowledger::signatureFailed(const QString &source, const QString &reason)
+{
+    m_stats.recordSignatureFailure(source, reason);
+    if (m_onSignatureFailure)
+        m_onSignatureFailure(source, reason);
 }
 
 void Acknowledger::commit(http::Responder responder, IngestJob &&job)
@@ -67,7 +75,7 @@ void Acknowledger::commit(http::Responder responder, IngestJob &&job)
         // Queue full or shutting down: the provider must retry later.
         qCWarning(lcAck) << "commit queue full; answering 503";
         const qint64 us = (monotonicNs() - p.startedNs) / 1000;
-        m_stats.recordRequest(p.provider, u"overloaded"_s, p.signatureStatus, us);
+        m_stats.recordRequest(p.provider, u"overloaded"_s, p.signatureStatus, 503, us);
         p.responder.send(http::HttpResponse::error(503, "store_unavailable"));
         return;
     }
@@ -78,6 +86,8 @@ void Acknowledger::commit(http::Responder responder, IngestJob &&job)
 void Acknowledger::committed(const QList<CommitResult> &results)
 {
     m_stats.addCommitBatch();
+    if (!results.isEmpty())
+        m_stats.recordCommit(results.first().batchCommitUs);
     for (const CommitResult &r : results) {
         auto it = m_pending.find(r.jobId);
         if (it == m_pending.end())
@@ -89,12 +99,12 @@ void Acknowledger::committed(const QList<CommitResult> &results)
             const bool duplicate = r.stored == 0;
             m_stats.addEvents(r.stored, r.duplicates);
             m_stats.recordRequest(p.provider, duplicate ? u"duplicate"_s : u"accepted"_s,
-                                  p.signatureStatus, us);
+                                  p.signatureStatus, 200, us);
             p.responder.send(
                 http::HttpResponse::json(200, duplicate ? QByteArray(R"({"status":"duplicate"})")
                                                         : QByteArray(R"({"status":"accepted"})")));
         } else {
-            m_stats.recordRequest(p.provider, u"store_failed"_s, p.signatureStatus, us);
+            m_stats.recordRequest(p.provider, u"store_failed"_s, p.signatureStatus, 503, us);
             p.responder.send(http::HttpResponse::error(503, "store_unavailable"));
         }
     }

@@ -5,6 +5,7 @@
 #include "http/RequestHandler.h"
 #include "store/StoreWriter.h"
 
+#include <functional>
 #include <unordered_map>
 
 namespace gerbang {
@@ -18,9 +19,12 @@ class Vault;
 class Acknowledger
 {
 public:
-    Acknowledger(StoreWriter &writer, Stats &stats)
+    using FailureListener = std::function<void(const QString &source, const QString &reason)>;
+
+    Acknowledger(StoreWriter &writer, Stats &stats, FailureListener onSignatureFailure = {})
         : m_writer(writer)
         , m_stats(stats)
+        , m_onSignatureFailure(std::move(onSignatureFailure))
     {
     }
 
@@ -34,6 +38,9 @@ public:
     // Answers now and queues the audit row.
     void answer(http::Responder &responder, const http::HttpRequest &request,
                 http::HttpResponse response, AuditRecord audit, qint64 startedNs);
+    // A request of `source` failed its signature check: counted per source and reason, and
+    // fed to the alerting.
+    void signatureFailed(const QString &source, const QString &reason);
     // Queues the job; answers 200 after the commit, or 503 if it fails or cannot be queued.
     void commit(http::Responder responder, IngestJob &&job);
     // Called on the engine thread with the store's results.
@@ -50,6 +57,7 @@ private:
     };
     StoreWriter &m_writer;
     Stats &m_stats;
+    FailureListener m_onSignatureFailure;
     std::unordered_map<quint64, Pending> m_pending;
     quint64 m_nextJob = 1;
 };

@@ -2,9 +2,13 @@
 #include "Engine.h"
 
 #include "Acknowledger.h"
+#include "alerts/AlertNotifier.h"
+#include "alerts/SignatureAlerts.h"
+#include "crypto/Crypto.h"
 #include "domain/Clock.h"
 #include "edge/EdgeGuard.h"
 #include "http/HttpServer.h"
+#include "metrics/PrometheusText.h"
 #include "providers/ProviderEndpoint.h"
 #include "store/StoreWriter.h"
 #include "whatsapp/WhatsAppEndpoint.h"
@@ -102,7 +106,17 @@ bool Engine::start(QString *error)
         return false;
     }
     m_directory = m_writer->initialDirectory();
-    m_ack = std::make_unique<Acknowledger>(*m_writer, *m_stats);
+    m_alerts = std::make_unique<SignatureAlerts>(m_config.alerts);
+    m_notifier = std::make_unique<AlertNotifier>(m_config.alertUrl, m_config.alertSecret, *m_writer,
+                                                 *m_stats);
+    connect(m_notifier.get(), &AlertNotifier::alertRaised, this, &Engine::alertRaised);
+    m_ack = std::make_unique<Acknowledger>(
+        *m_writer, *m_stats, [this](const QString &source, const QString &) {
+            const qint64 now = nowMs();
+            if (const auto alert = m_alerts->recordFailure(source, now))
+                m_notifier->raise(AlertInfo{now, alert->source, u"signature_failures"_s,
+                                            alert->count, int(m_config.alerts.windowMs / 1000)});
+        });
     m_edge = std::make_unique<EdgeGuard>(m_config.edge, *m_writer, *m_stats);
     m_whatsapp =
         std::make_unique<WhatsAppEndpoint>([this] { return m_directory; }, *m_config.vault, *m_ack);
@@ -141,6 +155,8 @@ void Engine::stop()
     m_providers.reset();
     m_whatsapp.reset();
     m_edge.reset();
+    m_notifier.reset();
+    m_alerts.reset();
     m_ack.reset();
     m_writer.reset();
 }
@@ -215,7 +231,7 @@ void Engine::rejected(const http::HttpRequest &partial, int status, QByteArrayVi
     a.httpStatus = status;
     a.detail = u"{\"reason\":\"%1\"}"_s.arg(QString::fromLatin1(reason));
     a.processingUs = partial.startedNs > 0 ? (monotonicNs() - partial.startedNs) / 1000 : 0;
-    m_stats->recordRequest(QString(), a.outcome, a.signatureStatus, a.processingUs);
+    m_stats->recordRequest(QString(), a.outcome, a.signatureStatus, status, a.processingUs);
     if (m_writer && !m_writer->submitAudit(std::move(a)))
         m_stats->addAuditDropped();
 }
@@ -244,36 +260,19 @@ void Engine::answerProbe(quint64 id, bool ok, const QString &reason)
 
 void Engine::metrics(http::HttpRequest &&request, http::Responder responder)
 {
-    Q_UNUSED(request);
-    const StatsSnapshot s = m_stats->snapshot();
-    QByteArray out;
-    auto line = [&out](QByteArrayView name, QByteArrayView labels, qint64 value) {
-        out.append(name);
-        if (!labels.isEmpty())
-            out.append('{').append(labels).append('}');
-        out.append(' ').append(QByteArray::number(value)).append('\n');
-    };
-    out.append("# TYPE gerbang_requests_total counter\n");
-    for (auto it = s.byOutcome.cbegin(); it != s.byOutcome.cend(); ++it)
-        line("gerbang_requests_total", QByteArray("outcome=\"" + it.key().toLatin1() + '"'),
-             it.value());
-    out.append("# TYPE gerbang_signature_failures_total counter\n");
-    for (auto it = s.signatureFailures.cbegin(); it != s.signatureFailures.cend(); ++it)
-        line("gerbang_signature_failures_total",
-             QByteArray("reason=\"" + it.key().toLatin1() + '"'), it.value());
-    out.append("# TYPE gerbang_events_stored_total counter\n");
-    line("gerbang_events_stored_total", {}, s.eventsStored);
-    out.append("# TYPE gerbang_dedup_hits_total counter\n");
-    line("gerbang_dedup_hits_total", {}, s.dedupHits);
-    out.append("# TYPE gerbang_open_connections gauge\n");
-    line("gerbang_open_connections", {}, s.openConnections);
-    out.append("# TYPE gerbang_pending_commits gauge\n");
-    line("gerbang_pending_commits", {}, s.pendingCommits);
-    out.append("# TYPE gerbang_latency_microseconds gauge\n");
-    line("gerbang_latency_microseconds", "quantile=\"0.5\"", s.latencyP50Us);
-    line("gerbang_latency_microseconds", "quantile=\"0.99\"", s.latencyP99Us);
-    HttpResponse r = HttpResponse::text(200, out);
-    r.contentType = "text/plain; version=0.0.4";
+    if (!m_config.metricsToken.isEmpty()) {
+        const QByteArray auth = request.header("authorization");
+        const bool ok =
+            auth.startsWith("Bearer ") &&
+            crypto::constantTimeEquals(QByteArrayView(auth).sliced(7), m_config.metricsToken);
+        if (!ok) {
+            HttpResponse r = HttpResponse::error(401, "unauthorized");
+            r.headers.append({QByteArray("WWW-Authenticate"), QByteArray("Bearer")});
+            return responder.send(std::move(r));
+        }
+    }
+    HttpResponse r = HttpResponse::text(200, prometheusText(m_stats->snapshot()));
+    r.contentType = "text/plain; version=0.0.4; charset=utf-8";
     responder.send(std::move(r));
 }
 

@@ -13,7 +13,9 @@ namespace gerbang {
 
 class Acknowledger;
 class StoreWriter;
+class AlertNotifier;
 class EdgeGuard;
+class SignatureAlerts;
 class ProviderEndpoint;
 class WhatsAppEndpoint;
 namespace http {
@@ -41,6 +43,7 @@ public:
     void rejected(const http::HttpRequest &partial, int status, QByteArrayView reason) override;
 
 Q_SIGNALS:
+    void alertRaised(const gerbang::AlertInfo &alert);
     void configurationReloaded(qint64 revision);
     void storeFailure(const QString &reason);
 
@@ -55,6 +58,8 @@ private:
     std::unique_ptr<StoreWriter> m_writer;
     std::unique_ptr<Acknowledger> m_ack;
     std::unique_ptr<EdgeGuard> m_edge;
+    std::unique_ptr<SignatureAlerts> m_alerts;
+    std::unique_ptr<AlertNotifier> m_notifier;
     std::unique_ptr<WhatsAppEndpoint> m_whatsapp;
     std::unique_ptr<ProviderEndpoint> m_providers;
     std::unique_ptr<http::HttpServer> m_server;

@@ -54,6 +54,17 @@ EngineConfig EngineConfig::fromSettings(const Settings &s, std::shared_ptr<const
     c.edge.allowlist = CidrList::parse(allow, &cidrProblems);
     for (const QString &p : std::as_const(cidrProblems))
         issues << u"edge/allowlist: "_s + p;
+    c.alerts.threshold = s.intValue(u"alerts/signature_failures"_s, 1, 1000000);
+    c.alerts.windowMs = qint64(s.intValue(u"alerts/window_s"_s, 1, 86400)) * 1000;
+    c.alerts.cooldownMs = qint64(s.intValue(u"alerts/cooldown_s"_s, 0, 86400 * 7)) * 1000;
+    if (const QString url = s.value(u"alerts/url"_s); !url.isEmpty()) {
+        c.alertUrl = QUrl(url, QUrl::StrictMode);
+        if (!c.alertUrl.isValid() ||
+            (c.alertUrl.scheme() != u"https"_s && c.alertUrl.scheme() != u"http"_s))
+            issues << u"alerts/url must be an http(s) URL (got '%1')"_s.arg(url);
+    }
+    c.alertSecret = s.value(u"alerts/secret"_s).toUtf8();
+    c.metricsToken = s.value(u"metrics/token"_s).toUtf8();
     c.vault = std::move(vault);
     return c;
 }

@@ -2,11 +2,13 @@
 #pragma once
 
 #include "Directory.h"
+#include "alerts/SignatureAlerts.h"
 #include "edge/EdgeGuard.h"
 #include "http/HttpConnection.h"
 
 #include <QHostAddress>
 #include <QString>
+#include <QUrl>
 #include <memory>
 
 namespace gerbang {
@@ -32,6 +34,10 @@ struct EngineConfig
     int auditRetentionDays = 365;
     Directory::Overrides whatsapp;
     EdgeGuard::Config edge;
+    SignatureAlerts::Config alerts;
+    QUrl alertUrl;
+    QByteArray alertSecret;
+    QByteArray metricsToken;
     std::shared_ptr<const Vault> vault;
 
     // `problems` receives what cannot be used (e.g. a malformed allowlist entry).

@@ -56,6 +56,7 @@ bool EngineHost::start(EngineConfig config, QString *error)
     connect(m_engine, &Engine::configurationReloaded, this, &EngineHost::configurationReloaded,
             Qt::QueuedConnection);
     connect(m_engine, &Engine::storeFailure, this, &EngineHost::storeFailure, Qt::QueuedConnection);
+    connect(m_engine, &Engine::alertRaised, this, &EngineHost::alertRaised, Qt::QueuedConnection);
     return true;
 }
 

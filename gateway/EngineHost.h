@@ -31,6 +31,7 @@ public:
     StatsSnapshot snapshot() const;
 
 Q_SIGNALS:
+    void alertRaised(const gerbang::AlertInfo &alert);
     void configurationReloaded(qint64 revision);
     void storeFailure(const QString &reason);
 

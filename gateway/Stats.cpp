@@ -1,11 +1,28 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Stats.h"
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
 
 namespace gerbang {
+
+const std::array<double, 14> &Histogram::bounds()
+{
+    static const std::array<double, 14> b = {0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01,
+                                             0.025,  0.05,    0.1,    0.25,  0.5,    1,     2.5};
+    return b;
+}
+
+void Histogram::observe(double secs)
+{
+    const auto &b = bounds();
+    const auto it = std::lower_bound(b.begin(), b.end(), secs);
+    counts[size_t(it - b.begin())] += 1;
+    count += 1;
+    sumSecs += secs;
+}
 
 Stats::Stats()
 {
@@ -37,11 +54,13 @@ void Stats::rotateIfDue()
 }
 
 void Stats::recordRequest(const QString &provider, const QString &outcome,
-                          const QString &signatureStatus, qint64 latencyUs)
+                          const QString &signatureStatus, int httpStatus, qint64 latencyUs)
 {
     std::lock_guard lock(m_mutex);
     rotateIfDue();
     m_counts.requests += 1;
+    m_counts.requestsByLabels[provider + u'|' + outcome + u'|' + QString::number(httpStatus)] += 1;
+    m_counts.latency.observe(double(latencyUs) / 1e6);
     m_counts.byOutcome[outcome] += 1;
     if (!provider.isEmpty())
         m_counts.byProvider[provider] += 1;
@@ -82,12 +101,35 @@ void Stats::addAuditDropped()
     m_counts.auditDropped += 1;
 }
 
-void Stats::addRefused(bool rateLimited)
+void Stats::recordSignatureFailure(const QString &source, const QString &reason)
 {
     std::lock_guard lock(m_mutex);
+    m_counts.signatureFailuresBySource[source + u'|' + reason] += 1;
+}
+
+void Stats::recordCommit(qint64 durationUs)
+{
+    std::lock_guard lock(m_mutex);
+    m_counts.commitLatency.observe(double(durationUs) / 1e6);
+}
+
+void Stats::recordAlert(const AlertInfo &alert)
+{
+    std::lock_guard lock(m_mutex);
+    m_counts.alertsRaised += 1;
+    m_counts.recentAlerts << alert;
+    if (m_counts.recentAlerts.size() > 50)
+        m_counts.recentAlerts.removeFirst();
+}
+
+void Stats::addRefused(bool rateLimited, int httpStatus)
+{
+    std::lock_guard lock(m_mutex);
+    const QString outcome = rateLimited ? u"rate_limited"_s : u"forbidden"_s;
     (rateLimited ? m_counts.rateLimited : m_counts.forbidden) += 1;
     m_counts.requests += 1;
-    m_counts.byOutcome[rateLimited ? u"rate_limited"_s : u"forbidden"_s] += 1;
+    m_counts.byOutcome[outcome] += 1;
+    m_counts.requestsByLabels[u'|' + outcome + u'|' + QString::number(httpStatus)] += 1;
 }
 
 void Stats::setTopOffenders(QList<ClientCounter> offenders)

@@ -19,6 +19,25 @@ struct ClientCounter
     qint64 lastSeenMs = 0;
 };
 
+struct AlertInfo
+{
+    qint64 atMs = 0;
+    QString source;
+    QString kind; // signature_failures
+    qint64 count = 0;
+    int windowSecs = 0;
+};
+
+// Cumulative histogram with fixed upper bounds (seconds), in Prometheus' shape.
+struct Histogram
+{
+    static const std::array<double, 14> &bounds();
+    std::array<qint64, 15> counts{}; // one per bound, then +Inf (not cumulative)
+    qint64 count = 0;
+    double sumSecs = 0;
+    void observe(double secs);
+};
+
 // What the console and /metrics read. A plain value, safe to copy across threads.
 struct StatsSnapshot
 {
@@ -26,7 +45,13 @@ struct StatsSnapshot
     qint64 requests = 0;
     QMap<QString, qint64> byOutcome;
     QMap<QString, qint64> byProvider;
-    QMap<QString, qint64> signatureFailures; // by reason: missing, malformed, mismatch
+    QMap<QString, qint64> signatureFailures;         // by reason: missing, malformed, mismatch
+    QMap<QString, qint64> signatureFailuresBySource; // "source|reason"
+    QMap<QString, qint64> requestsByLabels;          // "provider|outcome|status"
+    Histogram latency;                               // request processing, since start
+    Histogram commitLatency;                         // one store transaction, since start
+    qint64 alertsRaised = 0;
+    QList<AlertInfo> recentAlerts; // newest last, at most 50
     qint64 dedupHits = 0;
     qint64 eventsStored = 0;
     qint64 latencyP50Us = 0; // over roughly the last one to two minutes
@@ -46,13 +71,16 @@ class Stats
 public:
     Stats();
     void recordRequest(const QString &provider, const QString &outcome,
-                       const QString &signatureStatus, qint64 latencyUs);
+                       const QString &signatureStatus, int httpStatus, qint64 latencyUs);
+    void recordSignatureFailure(const QString &source, const QString &reason);
+    void recordCommit(qint64 durationUs);
+    void recordAlert(const AlertInfo &alert);
     void addEvents(qint64 stored, qint64 duplicates);
     void setOpenConnections(int n);
     void setPendingCommits(int n);
     void addCommitBatch();
     void addAuditDropped();
-    void addRefused(bool rateLimited);
+    void addRefused(bool rateLimited, int httpStatus);
     void setTopOffenders(QList<ClientCounter> offenders);
     StatsSnapshot snapshot() const;
 

@@ -46,7 +46,7 @@ std::optional<http::HttpResponse> EdgeGuard::admit(http::HttpRequest &head)
     head.client = clientAddress(head.peer, head.header("x-forwarded-for"), m_config.trustedProxies);
     if (!m_config.allowlist.isEmpty() && !m_config.allowlist.contains(head.client)) {
         refuse(head, u"forbidden"_s, 403);
-        m_stats.addRefused(false);
+        m_stats.addRefused(false, 403);
         return http::HttpResponse::error(403, "forbidden");
     }
     if (isExemptFromRateLimits(head.path))
@@ -55,7 +55,7 @@ std::optional<http::HttpResponse> EdgeGuard::admit(http::HttpRequest &head)
     if (d.allowed)
         return std::nullopt;
     refuse(head, u"rate_limited"_s, 429);
-    m_stats.addRefused(true);
+    m_stats.addRefused(true, 429);
     http::HttpResponse r = http::HttpResponse::error(429, "rate_limited");
     r.headers.append({"Retry-After", QByteArray::number(d.retryAfterSecs)});
     return r;

@@ -5,6 +5,7 @@
 #include "domain/Clock.h"
 
 #include <QDateTime>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <algorithm>
 #include <cctype>
@@ -125,6 +126,10 @@ HttpConnection::HttpConnection(QTcpSocket *socket, RequestHandler *handler,
         if (e != QAbstractSocket::RemoteHostClosedError)
             closeNow();
     });
+    // A TLS socket is handed over once encrypted(); the client may already have sent its
+    // request along with the end of the handshake.
+    if (m_socket->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(this, &HttpConnection::onReadyRead, Qt::QueuedConnection);
 }
 
 HttpConnection::~HttpConnection() = default;
@@ -251,6 +256,7 @@ bool HttpConnection::parseHead(qsizetype headEnd)
     HttpRequest &r = m_request;
     r.peer = m_socket->peerAddress();
     r.peerPort = m_socket->peerPort();
+    r.clientCertificateSubject = m_clientSubject;
     r.receivedAtMs = QDateTime::currentMSecsSinceEpoch();
     const QByteArrayView head(m_buffer.constData(), headEnd);
     const qsizetype lineEnd = head.indexOf("\r\n");
@@ -422,6 +428,7 @@ void HttpConnection::reply(quint64 serial, const HttpResponse &response)
 
 void HttpConnection::fail(int status, QByteArrayView reason)
 {
+    m_request.clientCertificateSubject = m_clientSubject;
     m_handler->rejected(m_request, status, reason);
     HttpResponse r = HttpResponse::error(status, reason);
     m_socket->write(r.serialize(false));
@@ -438,11 +445,16 @@ void HttpConnection::closeLingering()
     m_lingering = true;
     m_stateSinceMs = m_clock.elapsed();
     m_buffer.clear();
-    auto halfClose = [this] {
-        if (m_socket->bytesToWrite() == 0 && m_socket->socketDescriptor() >= 0)
+    // On TLS, bytesWritten() means "encrypted"; the ciphertext still has to leave.
+    auto *tls = qobject_cast<QSslSocket *>(m_socket);
+    auto halfClose = [this, tls] {
+        if (m_socket->bytesToWrite() == 0 && (!tls || tls->encryptedBytesToWrite() == 0) &&
+            m_socket->socketDescriptor() >= 0)
             ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
     };
     connect(m_socket, &QTcpSocket::bytesWritten, this, halfClose);
+    if (tls)
+        connect(tls, &QSslSocket::encryptedBytesWritten, this, halfClose);
     m_socket->flush();
     halfClose();
 }

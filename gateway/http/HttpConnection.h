@@ -39,6 +39,8 @@ public:
     // Stop reading further requests; close once the pending reply (if any) is written.
     void shutdown();
     bool isIdle() const { return m_state == State::Head && m_buffer.isEmpty(); }
+    // The verified client certificate's subject (mutual TLS), copied into every request.
+    void setClientCertificateSubject(const QString &subject) { m_clientSubject = subject; }
 
 Q_SIGNALS:
     void closed();
@@ -72,6 +74,7 @@ private:
     QByteArray m_buffer;
     qsizetype m_scanFrom = 0;
     HttpRequest m_request;
+    QString m_clientSubject;
     qint64 m_bodyLimit = 0;
     qint64 m_remaining = 0; // bytes left of the fixed body or of the current chunk
     bool m_keepAlive = true;

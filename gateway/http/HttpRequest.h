@@ -4,6 +4,7 @@
 #include <QByteArray>
 #include <QHostAddress>
 #include <QList>
+#include <QString>
 #include <utility>
 
 namespace gerbang::http {
@@ -24,6 +25,9 @@ struct HttpRequest
     // The client the request comes from (peer, or X-Forwarded-For behind a trusted proxy), set
     // by the handler's admission check; null until then.
     QHostAddress client;
+    // Subject of the client's TLS certificate ("CN=…,O=…") on a mutual-TLS connection; empty
+    // otherwise. Goes into the audit row.
+    QString clientCertificateSubject;
     qint64 receivedAtMs = 0; // wall clock, UTC, when the request head was complete
     qint64 startedNs = 0;    // monotonic clock, for processing time
 

@@ -3,10 +3,100 @@
 
 #include "RequestHandler.h"
 
+#include <QDateTime>
+#include <QFile>
+#include <QLoggingCategory>
 #include <QNetworkProxy>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QSslSocket>
 #include <QTcpSocket>
+#include <openssl/bio.h>
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+#include <memory>
+#include <sys/stat.h>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcTls, "gerbang.tls")
 
 namespace gerbang::http {
+namespace {
+
+constexpr qint64 kMaxPemFile = 1 << 20;
+
+bool readSmallFile(const QString &path, const QString &what, QByteArray *out, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = u"cannot read the %1 %2: %3"_s.arg(what, path, file.errorString());
+        return false;
+    }
+    *out = file.read(kMaxPemFile + 1);
+    if (out->size() > kMaxPemFile) {
+        *error = u"the %1 %2 is larger than 1 MiB"_s.arg(what, path);
+        return false;
+    }
+    return true;
+}
+
+// A key protected by a passphrase is refused instead of prompting on a terminal.
+int noPassphrase(char *, int, int, void *)
+{
+    return -1;
+}
+
+// Checks with OpenSSL that the PEM key is the private half of the first PEM certificate, and
+// tells which algorithm QSslKey must be given.
+bool checkKeyPair(const QByteArray &certPem, const QByteArray &keyPem, const TlsSettings &s,
+                  QSsl::KeyAlgorithm *algorithm, QString *error)
+{
+    using Bio = std::unique_ptr<BIO, decltype(&BIO_free)>;
+    using Key = std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)>;
+    using Cert = std::unique_ptr<X509, decltype(&X509_free)>;
+    Bio keyBio(BIO_new_mem_buf(keyPem.constData(), int(keyPem.size())), &BIO_free);
+    Bio certBio(BIO_new_mem_buf(certPem.constData(), int(certPem.size())), &BIO_free);
+    Key key(keyBio ? PEM_read_bio_PrivateKey(keyBio.get(), nullptr, noPassphrase, nullptr)
+                   : nullptr,
+            &EVP_PKEY_free);
+    Cert cert(certBio ? PEM_read_bio_X509(certBio.get(), nullptr, noPassphrase, nullptr) : nullptr,
+              &X509_free);
+    // Our checks leave errors on this thread's OpenSSL queue; the TLS sockets share it.
+    ERR_clear_error();
+    if (!key) {
+        *error = u"the TLS private key %1 is not an unencrypted PEM private key"_s.arg(
+            s.privateKeyPath);
+        return false;
+    }
+    if (!cert) {
+        *error = u"the TLS certificate %1 holds no PEM certificate"_s.arg(s.certificatePath);
+        return false;
+    }
+    const bool matches = X509_check_private_key(cert.get(), key.get()) == 1;
+    ERR_clear_error();
+    if (!matches) {
+        *error = u"the TLS private key %1 does not belong to the certificate %2"_s.arg(
+            s.privateKeyPath, s.certificatePath);
+        return false;
+    }
+    switch (EVP_PKEY_base_id(key.get())) {
+    case EVP_PKEY_RSA:
+        *algorithm = QSsl::Rsa;
+        return true;
+    case EVP_PKEY_EC:
+        *algorithm = QSsl::Ec;
+        return true;
+    default:
+        *error = u"the TLS private key %1 has an unsupported type (use RSA or ECDSA)"_s.arg(
+            s.privateKeyPath);
+        return false;
+    }
+}
+
+} // namespace
 
 HttpServer::HttpServer(RequestHandler *handler, ConnectionLimits limits, int maxConnections,
                        QObject *parent)
@@ -17,11 +107,19 @@ HttpServer::HttpServer(RequestHandler *handler, ConnectionLimits limits, int max
 {
     // A listening socket must never pick up an application-wide proxy.
     setProxy(QNetworkProxy::NoProxy);
+    m_clock.start();
     m_sweep.setInterval(250);
     connect(&m_sweep, &QTimer::timeout, this, [this] {
         const auto snapshot = m_connections; // a check may close and remove a connection
         for (HttpConnection *c : snapshot)
             c->checkTimeouts(0);
+        // A handshake gets the read timeout: a silent client must not hold a slot.
+        const qint64 now = m_clock.elapsed();
+        const auto pending = m_handshakes;
+        for (auto it = pending.cbegin(); it != pending.cend(); ++it) {
+            if (now - it->startedMs > m_limits.readTimeoutMs)
+                refuseHandshake(it.key(), u"TLS handshake timed out"_s);
+        }
     });
 }
 
@@ -31,6 +129,120 @@ HttpServer::~HttpServer()
     const auto snapshot = m_connections;
     m_connections.clear();
     qDeleteAll(snapshot);
+    const auto handshakes = m_handshakes.keys();
+    m_handshakes.clear();
+    qDeleteAll(handshakes);
+}
+
+QString HttpServer::subjectOf(const QSslCertificate &certificate)
+{
+    QStringList parts;
+    for (const QByteArray &attribute : certificate.subjectInfoAttributes()) {
+        for (const QString &value : certificate.subjectInfo(attribute))
+            parts << QString::fromLatin1(attribute) + u'=' + value;
+    }
+    return parts.join(u',').left(512);
+}
+
+std::optional<QSslConfiguration> HttpServer::loadTls(const TlsSettings &s, QString *summary,
+                                                     QString *error)
+{
+    if (!QSslSocket::supportsSsl()) {
+        *error = u"TLS is not available: Qt found no usable OpenSSL 3 library"_s;
+        return std::nullopt;
+    }
+    if (s.certificatePath.isEmpty() || s.privateKeyPath.isEmpty()) {
+        *error = u"TLS needs both tls/certificate and tls/private_key"_s;
+        return std::nullopt;
+    }
+    // Like the master key: a private key others can read is refused, with the fix.
+    struct stat st
+    {
+    };
+    if (::stat(QFile::encodeName(s.privateKeyPath).constData(), &st) != 0 ||
+        !S_ISREG(st.st_mode)) {
+        *error = u"the TLS private key %1 is not a readable file"_s.arg(s.privateKeyPath);
+        return std::nullopt;
+    }
+    if (st.st_mode & (S_IRWXG | S_IRWXO)) {
+        *error = u"the TLS private key %1 is accessible by group or others (mode %2); run: chmod "
+                 "600 %1"_s.arg(s.privateKeyPath)
+                     .arg(st.st_mode & 0777, 3, 8, QLatin1Char('0'));
+        return std::nullopt;
+    }
+    QByteArray certPem;
+    QByteArray keyPem;
+    if (!readSmallFile(s.certificatePath, u"TLS certificate"_s, &certPem, error) ||
+        !readSmallFile(s.privateKeyPath, u"TLS private key"_s, &keyPem, error))
+        return std::nullopt;
+    QSsl::KeyAlgorithm algorithm = QSsl::Rsa;
+    const bool pairOk = checkKeyPair(certPem, keyPem, s, &algorithm, error);
+    const QSslKey key = pairOk ? QSslKey(keyPem, algorithm, QSsl::Pem, QSsl::PrivateKey)
+                               : QSslKey();
+    keyPem.fill('\0'); // no stray copy of the key left in freed memory
+    if (!pairOk)
+        return std::nullopt;
+    if (key.isNull()) {
+        *error = u"the TLS private key %1 could not be loaded"_s.arg(s.privateKeyPath);
+        return std::nullopt;
+    }
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(certPem, QSsl::Pem);
+    if (chain.isEmpty()) {
+        *error = u"the TLS certificate %1 holds no PEM certificate"_s.arg(s.certificatePath);
+        return std::nullopt;
+    }
+
+    QSslConfiguration c = QSslConfiguration::defaultConfiguration();
+    c.setProtocol(QSsl::TlsV1_2OrLater);
+    c.setLocalCertificateChain(chain);
+    c.setPrivateKey(key);
+    if (s.mutual()) {
+        QByteArray caPem;
+        if (!readSmallFile(s.clientCaPath, u"TLS client CA bundle"_s, &caPem, error))
+            return std::nullopt;
+        const QList<QSslCertificate> cas = QSslCertificate::fromData(caPem, QSsl::Pem);
+        if (cas.isEmpty()) {
+            *error = u"the TLS client CA bundle %1 holds no PEM certificate"_s.arg(s.clientCaPath);
+            return std::nullopt;
+        }
+        // Only these CAs: setCaCertificates() also turns off loading the system roots.
+        c.setCaCertificates(cas);
+        c.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    } else {
+        c.setPeerVerifyMode(QSslSocket::VerifyNone);
+    }
+
+    const QSslCertificate &leaf = chain.first();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    *summary = u"certificate %1 (issuer %2, serial %3), valid until %4"_s.arg(
+        subjectOf(leaf), leaf.issuerDisplayName(), QString::fromLatin1(leaf.serialNumber()),
+        leaf.expiryDate().toUTC().toString(Qt::ISODate));
+    if (leaf.expiryDate() < now || leaf.effectiveDate() > now)
+        qCWarning(lcTls).noquote() << "the TLS certificate is not valid now:" << *summary;
+    return c;
+}
+
+bool HttpServer::setTls(const TlsSettings &settings, QString *summary, QString *error)
+{
+    auto c = loadTls(settings, summary, error);
+    if (!c)
+        return false;
+    m_tlsSettings = settings;
+    m_tls = std::move(c);
+    return true;
+}
+
+bool HttpServer::reloadTls(QString *summary, QString *error)
+{
+    if (!m_tls) {
+        *error = u"TLS is not enabled"_s;
+        return false;
+    }
+    auto c = loadTls(m_tlsSettings, summary, error);
+    if (!c)
+        return false;
+    m_tls = std::move(c);
+    return true;
 }
 
 bool HttpServer::start(const QHostAddress &address, quint16 port, QString *error)
@@ -46,6 +258,14 @@ bool HttpServer::start(const QHostAddress &address, quint16 port, QString *error
 void HttpServer::stopAccepting()
 {
     close();
+    const auto handshakes = m_handshakes.keys();
+    m_handshakes.clear();
+    for (QSslSocket *s : handshakes) {
+        s->disconnect(this);
+        s->deleteLater(); // not refused by the client's fault: nothing to report
+    }
+    if (!handshakes.isEmpty())
+        Q_EMIT connectionCountChanged(openConnections());
     const auto snapshot = m_connections;
     for (HttpConnection *c : snapshot)
         c->shutdown();
@@ -53,27 +273,114 @@ void HttpServer::stopAccepting()
 
 void HttpServer::incomingConnection(qintptr descriptor)
 {
+    if (m_tls) {
+        auto *socket = new QSslSocket;
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            return;
+        }
+        if (openConnections() >= m_maxConnections) {
+            // No plaintext answer on the TLS port, and no handshake spent on it: close.
+            socket->abort();
+            delete socket;
+            return;
+        }
+        socket->setReadBufferSize(64 * 1024);
+        socket->setSslConfiguration(*m_tls);
+        m_handshakes.insert(socket, {m_clock.elapsed(), {}});
+        connect(socket, &QSslSocket::encrypted, this, [this, socket] { encrypted(socket); });
+        connect(socket, &QSslSocket::sslErrors, this,
+                [this, socket](const QList<QSslError> &errors) {
+                    auto it = m_handshakes.find(socket);
+                    if (it == m_handshakes.end() || !it->error.isEmpty())
+                        return;
+                    QStringList texts;
+                    for (const QSslError &e : errors)
+                        texts << e.errorString();
+                    it->error = texts.join(u"; "_s);
+                });
+        // Qt aborts the socket itself after a failed handshake: only forget it here.
+        connect(socket, &QSslSocket::errorOccurred, this, [this, socket] {
+            refuseHandshake(socket, socket->errorString());
+        });
+        connect(socket, &QSslSocket::disconnected, this,
+                [this, socket] { refuseHandshake(socket, u"closed during the TLS handshake"_s); });
+        socket->startServerEncryption();
+        Q_EMIT connectionCountChanged(openConnections());
+        return;
+    }
+
     auto *socket = new QTcpSocket;
     if (!socket->setSocketDescriptor(descriptor)) {
         delete socket;
         return;
     }
-    if (int(m_connections.size()) >= m_maxConnections) {
+    if (openConnections() >= m_maxConnections) {
         // Over the cap: a short, honest answer rather than a silent reset.
         socket->write(HttpResponse::error(503, "too_many_connections").serialize(false));
         socket->disconnectFromHost();
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         return;
     }
+    adopt(socket, QString());
+}
+
+void HttpServer::encrypted(QSslSocket *socket)
+{
+    auto it = m_handshakes.find(socket);
+    if (it == m_handshakes.end())
+        return;
+    const QSslCertificate peer = socket->peerCertificate();
+    const QString subject = peer.isNull() ? QString() : subjectOf(peer);
+    QString refusal;
+    if (m_tlsSettings.mutual()) {
+        if (peer.isNull())
+            refusal = u"no client certificate"_s;
+        else if (!m_tlsSettings.clientSubjectCn.isEmpty() &&
+                 !peer.subjectInfo(QSslCertificate::CommonName)
+                      .contains(m_tlsSettings.clientSubjectCn))
+            refusal = u"client certificate CN not allowed"_s;
+    }
+    if (!refusal.isEmpty()) {
+        // Not from inside the socket's own signal: it is still in its handshake code.
+        it->error = refusal;
+        QMetaObject::invokeMethod(
+            this, [this, socket, refusal] { refuseHandshake(socket, refusal); },
+            Qt::QueuedConnection);
+        return;
+    }
+    m_handshakes.erase(it);
+    socket->disconnect(this);
+    adopt(socket, subject);
+}
+
+void HttpServer::refuseHandshake(QSslSocket *socket, const QString &reason)
+{
+    auto it = m_handshakes.find(socket);
+    if (it == m_handshakes.end())
+        return;
+    const QString why = it->error.isEmpty() ? reason : it->error;
+    m_handshakes.erase(it);
+    socket->disconnect(this);
+    const QSslCertificate peer = socket->peerCertificate();
+    Q_EMIT tlsRefused(socket->peerAddress(), why, peer.isNull() ? QString() : subjectOf(peer));
+    // Deleted from the event loop (which closes it): we may be inside the socket's own code.
+    socket->deleteLater();
+    Q_EMIT connectionCountChanged(openConnections());
+}
+
+void HttpServer::adopt(QTcpSocket *socket, const QString &clientSubject)
+{
     auto *connection = new HttpConnection(socket, m_handler, m_limits, this);
+    connection->setClientCertificateSubject(clientSubject);
     m_connections.insert(connection);
     connect(connection, &HttpConnection::closed, this, [this, connection] {
         if (m_connections.remove(connection)) {
             connection->deleteLater();
-            Q_EMIT connectionCountChanged(int(m_connections.size()));
+            Q_EMIT connectionCountChanged(openConnections());
         }
     });
-    Q_EMIT connectionCountChanged(int(m_connections.size()));
+    Q_EMIT connectionCountChanged(openConnections());
 }
 
 } // namespace gerbang::http

@@ -3,17 +3,37 @@
 
 #include "HttpConnection.h"
 
+#include <QElapsedTimer>
+#include <QHash>
 #include <QHostAddress>
 #include <QSet>
+#include <QSslConfiguration>
 #include <QTcpServer>
 #include <QTimer>
+#include <optional>
+
+class QSslSocket;
 
 namespace gerbang::http {
 
 class RequestHandler;
 
+// Where the listener's TLS material comes from. Certificate and key set: HTTPS only.
+struct TlsSettings
+{
+    QString certificatePath; // PEM: the server certificate, then its intermediates
+    QString privateKeyPath;  // PEM, unencrypted, owner-only
+    QString clientCaPath;    // PEM bundle; set: client certificates are required (mutual TLS)
+    QString clientSubjectCn; // optional: the CN a client certificate must carry
+
+    bool enabled() const { return !certificatePath.isEmpty() || !privateKeyPath.isEmpty(); }
+    bool mutual() const { return !clientCaPath.isEmpty(); }
+};
+
 // Accepts connections (with a cap), owns them, and sweeps their timeouts. Lives on one
-// thread; create it there.
+// thread; create it there. With TLS each connection first completes its handshake (within the
+// read timeout, and with a verified client certificate under mutual TLS) before it is handed
+// to an HttpConnection: no HTTP byte is read or written in plaintext.
 class HttpServer : public QTcpServer
 {
     Q_OBJECT
@@ -22,22 +42,53 @@ public:
                QObject *parent = nullptr);
     ~HttpServer() override;
 
+    // Reads and checks the TLS files: certificate chain, key (owner-only, matching the
+    // certificate), client CA bundle. `summary` describes the certificate for the log.
+    static std::optional<QSslConfiguration> loadTls(const TlsSettings &settings, QString *summary,
+                                                    QString *error);
+    // "CN=…,O=…" of a certificate, for audit rows and logs.
+    static QString subjectOf(const QSslCertificate &certificate);
+
+    // Turns TLS on for connections accepted from now on. Call before start().
+    bool setTls(const TlsSettings &settings, QString *summary, QString *error);
+    // Re-reads the certificate and key. On error the previous pair stays in use. Connections
+    // already open keep the certificate they were accepted with.
+    bool reloadTls(QString *summary, QString *error);
+    bool isTls() const { return m_tls.has_value(); }
+
     bool start(const QHostAddress &address, quint16 port, QString *error);
     // Stops accepting; idle connections close now, busy ones after their reply.
     void stopAccepting();
-    int openConnections() const { return int(m_connections.size()); }
+    int openConnections() const { return int(m_connections.size() + m_handshakes.size()); }
 
 Q_SIGNALS:
     void connectionCountChanged(int count);
+    // A TLS connection was refused before any HTTP: failed or timed-out handshake, or a client
+    // certificate with the wrong CN. `reason` is an error text, never key material.
+    void tlsRefused(const QHostAddress &peer, const QString &reason,
+                    const QString &clientSubject);
 
 protected:
     void incomingConnection(qintptr descriptor) override;
 
 private:
+    struct Handshake
+    {
+        qint64 startedMs = 0;
+        QString error; // the first precise reason seen (verification errors, CN refusal)
+    };
+    void adopt(QTcpSocket *socket, const QString &clientSubject);
+    void encrypted(QSslSocket *socket);
+    void refuseHandshake(QSslSocket *socket, const QString &reason);
+
     RequestHandler *m_handler;
     ConnectionLimits m_limits;
     int m_maxConnections;
     QSet<HttpConnection *> m_connections;
+    QHash<QSslSocket *, Handshake> m_handshakes;
+    TlsSettings m_tlsSettings;
+    std::optional<QSslConfiguration> m_tls;
+    QElapsedTimer m_clock;
     QTimer m_sweep;
 };
 

@@ -115,6 +115,7 @@ void ProviderEndpoint::receive(const QString &provider, const QString &key,
     audit.signatureStatus = QString::fromLatin1(signatureStatusName(verified.status));
     verified.diagnostics[u"source"_s] = source.name;
     if (verified.status != SignatureStatus::Valid) {
+        m_ack.signatureFailed(source.name, audit.signatureStatus);
         audit.outcome = u"rejected"_s;
         audit.detail = compact(verified.diagnostics);
         return m_ack.answer(responder, request,

@@ -343,6 +343,7 @@ void StoreWriter::commitBatch(Batch &batch)
     QList<CommitResult> results;
     results.reserve(qsizetype(batch.jobs.size()));
     QString error;
+    const qint64 startedNs = monotonicNs();
     bool ok = m_db->inWriteTransaction(&error, [&] {
         const qint64 now = nowMs();
         for (IngestJob &job : batch.jobs) {
@@ -360,11 +361,14 @@ void StoreWriter::commitBatch(Batch &batch)
         }
         return true;
     });
+    const qint64 commitUs = (monotonicNs() - startedNs) / 1000;
+    for (CommitResult &r : results)
+        r.batchCommitUs = commitUs;
     if (!ok) {
         qCWarning(lcStore) << "commit of" << batch.jobs.size() << "requests failed:" << error;
         results.clear();
         for (const IngestJob &job : batch.jobs)
-            results << CommitResult{job.id, false, 0, 0, {}, error};
+            results << CommitResult{job.id, false, 0, 0, {}, error, commitUs};
         // Answer the providers (503) at once; they retry. The audit rows of the failed
         // requests, and the batch's other audit rows, go back to the queue for the next
         // transaction rather than waiting for the lock again here (bounded like the queue).

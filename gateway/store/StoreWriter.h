@@ -38,7 +38,8 @@ struct CommitResult
     int stored = 0;
     int duplicates = 0;
     QStringList eventIds;
-    QString error; // for logs and /ready; never shown to clients
+    QString error;            // for logs and /ready; never shown to clients
+    qint64 batchCommitUs = 0; // how long the whole transaction took
 };
 
 struct StoreWriterOptions

@@ -18,6 +18,9 @@ SignatureStatus verifyHubSignature(const QByteArray &header, QByteArrayView body
         return SignatureStatus::Malformed;
     bool matched = false;
     for (const QByteArray &secret : secrets) {
+        // An empty key is legal HMAC, and anyone can compute it: never a match.
+        if (secret.isEmpty())
+            continue;
         // No early exit: every configured secret is checked the same way.
         matched = crypto::constantTimeEquals(crypto::hmacSha256(secret, body), given) || matched;
     }

@@ -115,6 +115,8 @@ void WhatsAppEndpoint::receive(const QString &app, http::HttpRequest &&request,
     const SignatureStatus sig = verifyHubSignature(header, request.body, secrets.values);
     audit.signatureStatus = QString::fromLatin1(signatureStatusName(sig));
     if (sig != SignatureStatus::Valid) {
+        m_ack.signatureFailed(app.isEmpty() ? u"whatsapp"_s : u"whatsapp:"_s + app,
+                              audit.signatureStatus);
         audit.outcome = u"rejected"_s;
         audit.detail = signatureDetail(request, header);
         return m_ack.answer(responder, request, HttpResponse::error(401, "invalid_signature"),

@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTcpSocket>
@@ -213,6 +214,79 @@ private Q_SLOTS:
         QVERIFY2(raw.startsWith("HTTP/1.1 413 "), raw.left(200).constData());
         QVERIFY(raw.contains(R"({"error":"body_too_large"})"));
         QVERIFY(m_gw->rssKiB() - before < 5 * 1024);
+    }
+
+    void signatureFailureAlertAfterThresholdOnly()
+    {
+        start({}, "[alerts]\nsignature_failures=3\nwindow_s=60\ncooldown_s=600\n");
+        const QByteArray body = readFixture(u"wa_text.json"_s);
+        const QList<std::pair<QByteArray, QByteArray>> forged{
+            {"X-Hub-Signature-256", "sha256=" + QByteArray(64, '0')}};
+        auto alerts = [this] { return auditRows(u"detail"_s, u"outcome = 'alert'"_s); };
+        for (int i = 0; i < 2; ++i)
+            QCOMPARE(httpRequest(m_gw->port(), "POST", "/whatsapp/webhook", body, forged).status,
+                     401);
+        QTest::qWait(300);
+        QCOMPARE(alerts().size(), 0); // not before the threshold
+        QVERIFY(!m_gw->output().contains("ALERT"));
+        QCOMPARE(httpRequest(m_gw->port(), "POST", "/whatsapp/webhook", body, forged).status, 401);
+        QTRY_COMPARE_WITH_TIMEOUT(alerts().size(), 1, 5000);
+        const QJsonObject detail =
+            QJsonDocument::fromJson(alerts().first().first().toUtf8()).object();
+        QCOMPARE(detail[u"source"_s].toString(), u"whatsapp"_s);
+        QCOMPARE(detail[u"count"_s].toInt(), 3);
+        QTRY_VERIFY_WITH_TIMEOUT(m_gw->output().contains("ALERT signature_failures"), 3000);
+        // The cooldown holds further alerts back.
+        for (int i = 0; i < 5; ++i)
+            httpRequest(m_gw->port(), "POST", "/whatsapp/webhook", body, forged);
+        QTest::qWait(300);
+        QCOMPARE(alerts().size(), 1);
+    }
+
+    void metricsParseAndMove()
+    {
+        start({}, "[metrics]\ntoken=scrape-token\n");
+        const QList<std::pair<QByteArray, QByteArray>> auth{
+            {"Authorization", "Bearer scrape-token"}};
+        QCOMPARE(get("/metrics", loopback(1)), 401);
+        QCOMPARE(get("/metrics", loopback(1), {{"Authorization", "Bearer wrong"}}), 401);
+        HttpResult before;
+        QCOMPARE(get("/metrics", loopback(1), auth, &before), 200);
+        QVERIFY(before.header("content-type").startsWith("text/plain; version=0.0.4"));
+        const QByteArray body = readFixture(u"wa_text.json"_s);
+        for (int i = 0; i < 3; ++i)
+            httpRequest(m_gw->port(), "POST", "/whatsapp/webhook", body,
+                        {{"X-Hub-Signature-256", "sha256=" + QByteArray(64, 'a')}});
+        get("/nope", loopback(1));
+        HttpResult after;
+        QCOMPARE(get("/metrics", loopback(1), auth, &after), 200);
+        // Every line is a comment or `name{labels} value` with a numeric value.
+        static const QRegularExpression sampleLine(QStringLiteral(
+            "^[a-zA-Z_:][a-zA-Z0-9_:]*(\\{([a-zA-Z_][a-zA-Z0-9_]*=\"([^\"\\\\]|\\\\.)*\",?)*\\})?"
+            " [-+0-9.eE]+(Inf)?$"));
+        QHash<QString, double> values;
+        for (const QByteArray &line : after.body.split('\n')) {
+            if (line.isEmpty() || line.startsWith('#'))
+                continue;
+            QVERIFY2(sampleLine.match(QString::fromUtf8(line)).hasMatch(), line.constData());
+            const qsizetype sp = line.lastIndexOf(' ');
+            values.insert(QString::fromUtf8(line.left(sp)), line.mid(sp + 1).toDouble());
+        }
+        QCOMPARE(
+            values.value(
+                u"gerbang_signature_failures_total{source=\"whatsapp\",reason=\"mismatch\"}"_s),
+            3.0);
+        QCOMPARE(
+            values.value(
+                u"gerbang_requests_total{provider=\"whatsapp\",outcome=\"rejected\",status=\"401\"}"_s),
+            3.0);
+        QCOMPARE(
+            values.value(
+                u"gerbang_requests_total{provider=\"\",outcome=\"not_found\",status=\"404\"}"_s),
+            1.0);
+        QVERIFY(values.value(u"gerbang_request_duration_seconds_count"_s) >= 4);
+        QCOMPARE(values.value(u"gerbang_request_duration_seconds_bucket{le=\"+Inf\"}"_s),
+                 values.value(u"gerbang_request_duration_seconds_count"_s));
     }
 
     void slowClientsDoNotStarveOthers()

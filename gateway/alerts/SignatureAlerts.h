@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QHash>
+#include <QString>
+#include <deque>
+#include <optional>
+
+namespace gerbang {
+
+// Counts signature failures per source in a sliding window and says when to raise an alert:
+// at `threshold` failures within `windowMs`, then not again for that source until `cooldownMs`
+// has passed. Memory is bounded by the number of configured sources (only known sources are
+// counted) times the threshold.
+class SignatureAlerts
+{
+public:
+    struct Config
+    {
+        int threshold = 10;
+        qint64 windowMs = 300'000;
+        qint64 cooldownMs = 900'000;
+    };
+    struct Alert
+    {
+        QString source;
+        int count = 0;
+    };
+
+    explicit SignatureAlerts(Config config)
+        : m_config(config)
+    {
+    }
+    // Records one failure; returns the alert to raise, if this failure crosses the line.
+    std::optional<Alert> recordFailure(const QString &source, qint64 nowMs);
+    const Config &config() const { return m_config; }
+
+private:
+    struct Window
+    {
+        std::deque<qint64> failures;
+        qint64 lastAlertMs = -1;
+    };
+    Config m_config;
+    QHash<QString, Window> m_windows;
+};
+
+} // namespace gerbang
