@@ -16,7 +16,14 @@ public:
     DataDirLock(const DataDirLock &) = delete;
     DataDirLock &operator=(const DataDirLock &) = delete;
 
+    // Takes the lock and empties the file (a pid left by an engine that died is stale).
     bool acquire(const QString &dataDir, QString *error);
+    // Writes this process's id into the held lock file, so that `gerbangctl tls reload` can
+    // signal the running gerbangd.
+    bool recordPid(QString *error);
+    // The pid recorded by the engine that holds the lock of `dataDir`; 0 with a message for
+    // the admin when no engine holds it or the holder recorded no pid.
+    static qint64 runningEnginePid(const QString &dataDir, QString *error);
 
 private:
     int m_fd = -1;
