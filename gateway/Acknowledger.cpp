@@ -8,6 +8,8 @@
 #include "domain/Ids.h"
 #include "edge/CidrList.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
 
 using namespace Qt::StringLiterals;
@@ -27,7 +29,19 @@ AuditRecord Acknowledger::auditFor(const http::HttpRequest &request, QStringView
     a.provider = provider.toString();
     a.bodySize = request.body.size();
     a.signatureStatus = u"not_applicable"_s;
+    addClientCertificate(a, request);
     return a;
+}
+
+void Acknowledger::addClientCertificate(AuditRecord &audit, const http::HttpRequest &request)
+{
+    if (request.clientCertificateSubject.isEmpty())
+        return;
+    QJsonObject detail = QJsonDocument::fromJson(audit.detail.toUtf8()).object();
+    if (detail.isEmpty() && !audit.detail.isEmpty())
+        detail.insert(u"note"_s, audit.detail); // not a JSON object: keep it, do not lose it
+    detail.insert(u"client_certificate"_s, request.clientCertificateSubject);
+    audit.detail = QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact));
 }
 
 IngestJob Acknowledger::prepareJob(const http::HttpRequest &request, const Vault &vault,
@@ -42,6 +56,7 @@ IngestJob Acknowledger::prepareJob(const http::HttpRequest &request, const Vault
     job.provider = provider;
     job.events = std::move(events);
     job.audit = std::move(audit);
+    addClientCertificate(job.audit, request);
     job.startedNs = request.startedNs;
     return job;
 }
@@ -49,7 +64,7 @@ IngestJob Acknowledger::prepareJob(const http::HttpRequest &request, const Vault
 void Acknowledger::answer(http::Responder &responder, const http::HttpRequest &request,
                           http::HttpResponse response, AuditRecord audit, qint64 startedNs)
 {
-    Q_UNUSED(request);
+    addClientCertificate(audit, request);
     audit.httpStatus = response.status;
     audit.processingUs = (monotonicNs() - startedNs) / 1000;
     m_stats.recordRequest(audit.provider, audit.outcome, audit.signatureStatus, audit.httpStatus,

@@ -29,6 +29,9 @@ public:
     }
 
     static AuditRecord auditFor(const http::HttpRequest &request, QStringView provider);
+    // Adds the client certificate's subject (mutual TLS) to the row's detail JSON; endpoints
+    // replace the detail, so this runs again when the row is written.
+    static void addClientCertificate(AuditRecord &audit, const http::HttpRequest &request);
     // A commit job for an authenticated request: the raw body sealed under the vault (on the
     // calling thread, so the store thread only writes), its events and its audit row.
     static IngestJob prepareJob(const http::HttpRequest &request, const Vault &vault,

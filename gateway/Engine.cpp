@@ -126,6 +126,17 @@ bool Engine::start(QString *error)
         std::make_unique<http::HttpServer>(this, m_config.connection, m_config.maxConnections);
     connect(m_server.get(), &http::HttpServer::connectionCountChanged, this,
             [this](int n) { m_stats->setOpenConnections(n); });
+    connect(m_server.get(), &http::HttpServer::tlsRefused, this, &Engine::tlsRefused);
+    if (m_config.tls.enabled()) {
+        QString summary;
+        if (!m_server->setTls(m_config.tls, &summary, error)) {
+            m_server.reset();
+            m_writer->stopWriter();
+            return false;
+        }
+        qCInfo(lcEngine).noquote() << u"TLS (1.2 or later): %1%2"_s.arg(
+            summary, m_config.tls.mutual() ? u"; client certificates required"_s : QString());
+    }
     if (!m_server->start(m_config.listenAddress, m_config.listenPort, error)) {
         *error = u"cannot listen on %1:%2: %3"_s.arg(m_config.listenAddress.toString())
                      .arg(m_config.listenPort)
@@ -168,7 +179,55 @@ QString Engine::listenUrl() const
     const QHostAddress a = m_server->serverAddress();
     const QString host =
         a.protocol() == QAbstractSocket::IPv6Protocol ? u"[%1]"_s.arg(a.toString()) : a.toString();
-    return u"http://%1:%2"_s.arg(host).arg(m_server->serverPort());
+    return u"%1://%2:%3"_s.arg(m_server->isTls() ? u"https"_s : u"http"_s, host)
+        .arg(m_server->serverPort());
+}
+
+void Engine::reloadTls()
+{
+    if (!m_server || !m_server->isTls()) {
+        qCInfo(lcEngine) << "TLS reload requested, but TLS is not enabled: nothing to reload";
+        Q_EMIT tlsReloaded(false, u"TLS is not enabled"_s);
+        return;
+    }
+    QString summary;
+    QString error;
+    if (!m_server->reloadTls(&summary, &error)) {
+        qCWarning(lcEngine).noquote()
+            << "TLS reload refused, the current certificate stays in use:" << error;
+        Q_EMIT tlsReloaded(false, error);
+        return;
+    }
+    qCInfo(lcEngine).noquote() << "TLS certificate reloaded for new connections:" << summary;
+    Q_EMIT tlsReloaded(true, summary);
+}
+
+void Engine::tlsRefused(const QHostAddress &peer, const QString &reason,
+                        const QString &clientSubject)
+{
+    const qint64 second = nowMs() / 1000;
+    if (second != m_tlsReportSecond) {
+        m_tlsReportSecond = second;
+        m_tlsReports = 0;
+    }
+    if (++m_tlsReports > 10) {
+        ++m_tlsUnreported;
+        return;
+    }
+    qCWarning(lcEngine).noquote() << "TLS connection from" << peer.toString()
+                                  << "refused:" << reason;
+    http::HttpRequest request;
+    request.peer = peer;
+    AuditRecord a = Acknowledger::auditFor(request, u"");
+    a.outcome = u"tls_refused"_s;
+    QJsonObject detail{{u"reason"_s, reason.left(300)}};
+    if (!clientSubject.isEmpty())
+        detail.insert(u"client_certificate"_s, clientSubject);
+    if (m_tlsUnreported > 0)
+        detail.insert(u"unreported_before"_s, std::exchange(m_tlsUnreported, 0));
+    a.detail = QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact));
+    if (m_writer && !m_writer->submitAudit(std::move(a)))
+        m_stats->addAuditDropped();
 }
 
 std::optional<http::HttpResponse> Engine::admit(http::HttpRequest &head)
@@ -230,6 +289,7 @@ void Engine::rejected(const http::HttpRequest &partial, int status, QByteArrayVi
     a.outcome = status == 413 ? u"too_large"_s : (status == 408 ? u"timeout"_s : u"bad_request"_s);
     a.httpStatus = status;
     a.detail = u"{\"reason\":\"%1\"}"_s.arg(QString::fromLatin1(reason));
+    Acknowledger::addClientCertificate(a, partial);
     a.processingUs = partial.startedNs > 0 ? (monotonicNs() - partial.startedNs) / 1000 : 0;
     m_stats->recordRequest(QString(), a.outcome, a.signatureStatus, status, a.processingUs);
     if (m_writer && !m_writer->submitAudit(std::move(a)))

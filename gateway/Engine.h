@@ -35,6 +35,9 @@ public:
     // Stops accepting, lets in-flight commits finish and their replies go out.
     void stop();
     QString listenUrl() const;
+    // Re-reads the TLS certificate and key for new connections; on error the current pair
+    // stays. The outcome is logged and signalled.
+    void reloadTls();
 
     // http::RequestHandler
     qint64 bodyLimit(const http::HttpRequest &head) const override;
@@ -46,8 +49,10 @@ Q_SIGNALS:
     void alertRaised(const gerbang::AlertInfo &alert);
     void configurationReloaded(qint64 revision);
     void storeFailure(const QString &reason);
+    void tlsReloaded(bool ok, const QString &message);
 
 private:
+    void tlsRefused(const QHostAddress &peer, const QString &reason, const QString &clientSubject);
     void ready(http::HttpRequest &&request, http::Responder responder);
     void metrics(http::HttpRequest &&request, http::Responder responder);
     void answerProbe(quint64 id, bool ok, const QString &reason);
@@ -65,6 +70,11 @@ private:
     std::unique_ptr<http::HttpServer> m_server;
     std::unordered_map<quint64, http::Responder> m_probes;
     quint64 m_nextProbe = 1;
+    // Refused TLS connections reported (logged and audited) in the current second, and those
+    // left unreported since the last report: a scanner must not flood the log and audit table.
+    qint64 m_tlsReportSecond = 0;
+    int m_tlsReports = 0;
+    qint64 m_tlsUnreported = 0;
 };
 
 } // namespace gerbang

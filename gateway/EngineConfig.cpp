@@ -65,6 +65,17 @@ EngineConfig EngineConfig::fromSettings(const Settings &s, std::shared_ptr<const
     }
     c.alertSecret = s.value(u"alerts/secret"_s).toUtf8();
     c.metricsToken = s.value(u"metrics/token"_s).toUtf8();
+    c.tls.certificatePath = s.value(u"tls/certificate"_s);
+    c.tls.privateKeyPath = s.value(u"tls/private_key"_s);
+    c.tls.clientCaPath = s.value(u"tls/client_ca"_s);
+    c.tls.clientSubjectCn = s.value(u"tls/client_subject_cn"_s);
+    // The files themselves are read (and the key's mode checked) when the engine starts.
+    if (c.tls.certificatePath.isEmpty() != c.tls.privateKeyPath.isEmpty())
+        issues << u"tls/certificate and tls/private_key must be set together"_s;
+    else if (!c.tls.enabled() && c.tls.mutual())
+        issues << u"tls/client_ca needs tls/certificate and tls/private_key"_s;
+    if (!c.tls.clientSubjectCn.isEmpty() && !c.tls.mutual())
+        issues << u"tls/client_subject_cn needs tls/client_ca (mutual TLS)"_s;
     c.vault = std::move(vault);
     return c;
 }

@@ -5,6 +5,7 @@
 #include "alerts/SignatureAlerts.h"
 #include "edge/EdgeGuard.h"
 #include "http/HttpConnection.h"
+#include "http/HttpServer.h"
 
 #include <QHostAddress>
 #include <QString>
@@ -38,6 +39,7 @@ struct EngineConfig
     QUrl alertUrl;
     QByteArray alertSecret;
     QByteArray metricsToken;
+    http::TlsSettings tls;
     std::shared_ptr<const Vault> vault;
 
     // `problems` receives what cannot be used (e.g. a malformed allowlist entry).

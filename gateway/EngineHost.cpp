@@ -56,6 +56,7 @@ bool EngineHost::start(EngineConfig config, QString *error)
     connect(m_engine, &Engine::configurationReloaded, this, &EngineHost::configurationReloaded,
             Qt::QueuedConnection);
     connect(m_engine, &Engine::storeFailure, this, &EngineHost::storeFailure, Qt::QueuedConnection);
+    connect(m_engine, &Engine::tlsReloaded, this, &EngineHost::tlsReloaded, Qt::QueuedConnection);
     connect(m_engine, &Engine::alertRaised, this, &EngineHost::alertRaised, Qt::QueuedConnection);
     return true;
 }
@@ -75,6 +76,15 @@ void EngineHost::stop()
     m_thread.quit();
     m_thread.wait();
     m_listenUrl.clear();
+}
+
+void EngineHost::reloadTls()
+{
+    if (!m_engine)
+        return;
+    Engine *engine = m_engine;
+    QMetaObject::invokeMethod(
+        engine, [engine] { engine->reloadTls(); }, Qt::QueuedConnection);
 }
 
 StatsSnapshot EngineHost::snapshot() const

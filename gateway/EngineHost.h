@@ -29,11 +29,15 @@ public:
     bool isRunning() const { return m_engine != nullptr; }
     QString listenUrl() const { return m_listenUrl; }
     StatsSnapshot snapshot() const;
+    // Asks the engine (queued, on its thread) to re-read the TLS certificate and key; the
+    // outcome arrives as tlsReloaded().
+    void reloadTls();
 
 Q_SIGNALS:
     void alertRaised(const gerbang::AlertInfo &alert);
     void configurationReloaded(qint64 revision);
     void storeFailure(const QString &reason);
+    void tlsReloaded(bool ok, const QString &message);
 
 private:
     QThread m_thread;

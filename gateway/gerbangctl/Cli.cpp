@@ -159,6 +159,16 @@ bool Invocation::open(bool withVault)
     return true;
 }
 
+bool Invocation::openConfiguration()
+{
+    QString error;
+    if (!m_runtime.prepare(m_parser, false, &error)) {
+        fail(error);
+        return false;
+    }
+    return true;
+}
+
 QString groupHelp(const Group &group)
 {
     QString out =

@@ -57,6 +57,8 @@ public:
     // Loads configuration (and the master key with `withVault`) and opens the database,
     // creating or migrating it. Prints the reason and returns false on failure.
     bool open(bool withVault);
+    // Loads the configuration only (no key, no database). Prints the reason on failure.
+    bool openConfiguration();
     Database &database() { return *m_db; }
     const Vault &vault() const { return *m_runtime.vault; }
     QString dataDir() const { return m_runtime.settings.dataDir(); }
@@ -102,5 +104,6 @@ Group sourceGroup();
 Group eventsGroup();
 Group auditGroup();
 Group keyGroup();
+Group tlsGroup();
 
 } // namespace gerbang::ctl

@@ -14,7 +14,8 @@ namespace {
 
 QList<Group> groups()
 {
-    return {tenantGroup(), sourceGroup(), secretGroup(), eventsGroup(), auditGroup(), keyGroup()};
+    return {tenantGroup(), sourceGroup(), secretGroup(), eventsGroup(),
+            auditGroup(),  keyGroup(),    tlsGroup()};
 }
 
 QString topHelp()

@@ -56,7 +56,7 @@ int main(int argc, char **argv)
     // One engine per data directory: two would both write, and a key rotation must not run
     // beside one.
     gerbang::DataDirLock lock;
-    if (!lock.acquire(dataDir, &error)) {
+    if (!lock.acquire(dataDir, &error) || !lock.recordPid(&error)) {
         std::fprintf(stderr, "gerbangd: %s\n", qPrintable(error));
         return 1;
     }
@@ -78,7 +78,7 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "gerbangd: %s\n", qPrintable(error));
         return 1;
     }
-    if (!cfg.listenAddress.isLoopback())
+    if (!cfg.listenAddress.isLoopback() && !cfg.tls.enabled())
         qWarning("listening on a non-loopback address without TLS: put a TLS-terminating proxy "
                  "in front of Gerbang");
     say(u"Gerbang %1 listening on %2"_s.arg(QCoreApplication::applicationVersion(),
@@ -90,6 +90,12 @@ int main(int argc, char **argv)
     say(u"set app secret:   echo -n '<meta app secret>' | gerbangctl --data-dir '%1' secret set whatsapp"_s
             .arg(dataDir));
 
+    // SIGHUP (also sent by 'gerbangctl tls reload'): new TLS certificate and key for new
+    // connections, without dropping the process or the open connections.
+    QObject::connect(&signals, &gerbang::SignalWatcher::hangup, &host, [&] {
+        qInfo("SIGHUP: reloading the TLS certificate and key");
+        host.reloadTls();
+    });
     QObject::connect(&signals, &gerbang::SignalWatcher::terminate, &app, [&](int sig) {
         qInfo("signal %d: stopping (finishing in-flight commits)", sig);
         host.stop();

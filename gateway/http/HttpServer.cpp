@@ -11,12 +11,12 @@
 #include <QSslKey>
 #include <QSslSocket>
 #include <QTcpSocket>
+#include <memory>
 #include <openssl/bio.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
-#include <memory>
 #include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
@@ -67,8 +67,8 @@ bool checkKeyPair(const QByteArray &certPem, const QByteArray &keyPem, const Tls
     // Our checks leave errors on this thread's OpenSSL queue; the TLS sockets share it.
     ERR_clear_error();
     if (!key) {
-        *error = u"the TLS private key %1 is not an unencrypted PEM private key"_s.arg(
-            s.privateKeyPath);
+        *error =
+            u"the TLS private key %1 is not an unencrypted PEM private key"_s.arg(s.privateKeyPath);
         return false;
     }
     if (!cert) {
@@ -159,8 +159,7 @@ std::optional<QSslConfiguration> HttpServer::loadTls(const TlsSettings &s, QStri
     struct stat st
     {
     };
-    if (::stat(QFile::encodeName(s.privateKeyPath).constData(), &st) != 0 ||
-        !S_ISREG(st.st_mode)) {
+    if (::stat(QFile::encodeName(s.privateKeyPath).constData(), &st) != 0 || !S_ISREG(st.st_mode)) {
         *error = u"the TLS private key %1 is not a readable file"_s.arg(s.privateKeyPath);
         return std::nullopt;
     }
@@ -177,8 +176,8 @@ std::optional<QSslConfiguration> HttpServer::loadTls(const TlsSettings &s, QStri
         return std::nullopt;
     QSsl::KeyAlgorithm algorithm = QSsl::Rsa;
     const bool pairOk = checkKeyPair(certPem, keyPem, s, &algorithm, error);
-    const QSslKey key = pairOk ? QSslKey(keyPem, algorithm, QSsl::Pem, QSsl::PrivateKey)
-                               : QSslKey();
+    const QSslKey key =
+        pairOk ? QSslKey(keyPem, algorithm, QSsl::Pem, QSsl::PrivateKey) : QSslKey();
     keyPem.fill('\0'); // no stray copy of the key left in freed memory
     if (!pairOk)
         return std::nullopt;
@@ -300,9 +299,8 @@ void HttpServer::incomingConnection(qintptr descriptor)
                     it->error = texts.join(u"; "_s);
                 });
         // Qt aborts the socket itself after a failed handshake: only forget it here.
-        connect(socket, &QSslSocket::errorOccurred, this, [this, socket] {
-            refuseHandshake(socket, socket->errorString());
-        });
+        connect(socket, &QSslSocket::errorOccurred, this,
+                [this, socket] { refuseHandshake(socket, socket->errorString()); });
         connect(socket, &QSslSocket::disconnected, this,
                 [this, socket] { refuseHandshake(socket, u"closed during the TLS handshake"_s); });
         socket->startServerEncryption();

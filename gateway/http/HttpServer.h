@@ -65,8 +65,7 @@ Q_SIGNALS:
     void connectionCountChanged(int count);
     // A TLS connection was refused before any HTTP: failed or timed-out handshake, or a client
     // certificate with the wrong CN. `reason` is an error text, never key material.
-    void tlsRefused(const QHostAddress &peer, const QString &reason,
-                    const QString &clientSubject);
+    void tlsRefused(const QHostAddress &peer, const QString &reason, const QString &clientSubject);
 
 protected:
     void incomingConnection(qintptr descriptor) override;

@@ -60,10 +60,10 @@ qint64 DataDirLock::runningEnginePid(const QString &dataDir, QString *error)
     const QString none = u"no gerbangd is running for the data directory %1"_s.arg(dataDir);
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
-        *error = errno == ENOENT
-                     ? none
-                     : u"cannot open %1: %2"_s.arg(path,
-                                                   QString::fromLocal8Bit(std::strerror(errno)));
+        *error =
+            errno == ENOENT
+                ? none
+                : u"cannot open %1: %2"_s.arg(path, QString::fromLocal8Bit(std::strerror(errno)));
         return 0;
     }
     // If we can lock it, nobody holds it, and whatever pid it holds is stale.
