@@ -6,7 +6,7 @@
 #include "crypto/Vault.h"
 #include "domain/Clock.h"
 #include "domain/Ids.h"
-#include "edge/CidrList.h"
+#include "net/CidrList.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

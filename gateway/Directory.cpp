@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Directory.h"
 
+#include "storage/AllowlistRepository.h"
 #include "storage/Database.h"
 #include "storage/SecretRepository.h"
 #include "storage/SourceRepository.h"
@@ -117,6 +118,19 @@ std::shared_ptr<const Directory> Directory::load(Database &db, const Vault &vaul
     if (!err.isEmpty()) {
         *error = err;
         return nullptr;
+    }
+    const QHash<QString, QStringList> allowlists = AllowlistRepository(db).all(&err);
+    if (!err.isEmpty()) {
+        *error = err;
+        return nullptr;
+    }
+    for (auto it = allowlists.cbegin(); it != allowlists.cend(); ++it) {
+        QStringList problems; // entries were validated when written; a bad one is skipped
+        const CidrList networks = CidrList::parse(it.value().join(u'\n'), &problems);
+        if (it.key() == AllowlistRepository::kGlobal)
+            d->globalAllowlist = networks;
+        else
+            d->sourceAllowlists.insert(it.key(), networks);
     }
     if (!overrides.appSecret.isEmpty()) {
         WhatsAppApp &a = d->whatsappApps[QString()];

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "domain/Source.h"
+#include "net/CidrList.h"
 #include "storage/SecretRepository.h"
 
 #include <QByteArray>
@@ -50,6 +51,8 @@ public:
     QHash<QString, WhatsAppApp> whatsappApps; // "" is the default app
     QHash<QString, SourceEntry> sources;      // by name
     QHash<QString, QString> sourceByTenant; // "provider/tenant" → name (stripe, midtrans, xendit)
+    CidrList globalAllowlist;               // from the database; the engine adds the configured one
+    QHash<QString, CidrList> sourceAllowlists; // by source name
 
     // The source behind /webhooks/{provider}/{key}: key is the tenant for Stripe, Midtrans and
     // Xendit, the source name for generic and standard. Null when there is none.

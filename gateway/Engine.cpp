@@ -2,6 +2,7 @@
 #include "Engine.h"
 
 #include "Acknowledger.h"
+#include "Routes.h"
 #include "alerts/AlertNotifier.h"
 #include "alerts/SignatureAlerts.h"
 #include "crypto/Crypto.h"
@@ -118,6 +119,7 @@ bool Engine::start(QString *error)
                                             alert->count, int(m_config.alerts.windowMs / 1000)});
         });
     m_edge = std::make_unique<EdgeGuard>(m_config.edge, *m_writer, *m_stats);
+    m_edge->setDirectoryAccess([this] { return m_directory; });
     m_whatsapp =
         std::make_unique<WhatsAppEndpoint>([this] { return m_directory; }, *m_config.vault, *m_ack);
     m_providers = std::make_unique<ProviderEndpoint>(
@@ -237,8 +239,14 @@ std::optional<http::HttpResponse> Engine::admit(http::HttpRequest &head)
 
 qint64 Engine::bodyLimit(const http::HttpRequest &head) const
 {
-    if (!whatsappApp(head.path).isNull())
+    const Route route = Route::match(head.path);
+    if (route.kind == Route::Kind::WhatsApp)
         return m_config.whatsappBodyLimit;
+    if (route.kind == Route::Kind::Provider && m_directory) {
+        const SourceEntry *entry = m_directory->findSource(route.provider, route.key);
+        if (entry && entry->source.bodyLimit > 0)
+            return entry->source.bodyLimit;
+    }
     return m_config.bodyLimit;
 }
 

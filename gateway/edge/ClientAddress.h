@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "CidrList.h"
+#include "net/CidrList.h"
 
 #include <QByteArray>
 #include <QHostAddress>

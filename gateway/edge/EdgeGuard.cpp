@@ -2,6 +2,8 @@
 #include "EdgeGuard.h"
 
 #include "ClientAddress.h"
+#include "Directory.h"
+#include "Routes.h"
 #include "Stats.h"
 #include "domain/Clock.h"
 #include "store/StoreWriter.h"
@@ -44,7 +46,7 @@ EdgeGuard::~EdgeGuard()
 std::optional<http::HttpResponse> EdgeGuard::admit(http::HttpRequest &head)
 {
     head.client = clientAddress(head.peer, head.header("x-forwarded-for"), m_config.trustedProxies);
-    if (!m_config.allowlist.isEmpty() && !m_config.allowlist.contains(head.client)) {
+    if (!allowed(head)) {
         refuse(head, u"forbidden"_s, 403);
         m_stats.addRefused(false, 403);
         return http::HttpResponse::error(403, "forbidden");
@@ -59,6 +61,24 @@ std::optional<http::HttpResponse> EdgeGuard::admit(http::HttpRequest &head)
     http::HttpResponse r = http::HttpResponse::error(429, "rate_limited");
     r.headers.append({"Retry-After", QByteArray::number(d.retryAfterSecs)});
     return r;
+}
+
+bool EdgeGuard::allowed(const http::HttpRequest &head) const
+{
+    const std::shared_ptr<const Directory> dir = m_directory ? m_directory() : nullptr;
+    // Global: the configured networks and those set with gerbangctl together.
+    const bool globalSet =
+        !m_config.allowlist.isEmpty() || (dir && !dir->globalAllowlist.isEmpty());
+    if (globalSet && !m_config.allowlist.contains(head.client) &&
+        !(dir && dir->globalAllowlist.contains(head.client)))
+        return false;
+    if (!dir || dir->sourceAllowlists.isEmpty())
+        return true;
+    // Per source: only that source's route is restricted.
+    const QString source = Route::match(head.path).sourceName(*dir);
+    const auto it = dir->sourceAllowlists.constFind(source);
+    return source.isEmpty() || it == dir->sourceAllowlists.constEnd() || it->isEmpty() ||
+           it->contains(head.client);
 }
 
 void EdgeGuard::refuse(const http::HttpRequest &head, const QString &outcome, int status)

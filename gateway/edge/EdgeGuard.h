@@ -1,18 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "CidrList.h"
 #include "RateLimiter.h"
 #include "http/HttpRequest.h"
 #include "http/HttpResponse.h"
+#include "net/CidrList.h"
 
 #include <QHash>
 #include <QObject>
 #include <QTimer>
+#include <functional>
+#include <memory>
 #include <optional>
 
 namespace gerbang {
 
+class Directory;
 class Stats;
 class StoreWriter;
 
@@ -34,6 +37,10 @@ public:
     EdgeGuard(Config config, StoreWriter &writer, Stats &stats, QObject *parent = nullptr);
     ~EdgeGuard() override;
 
+    using DirectoryAccess = std::function<std::shared_ptr<const Directory>()>;
+    // Allowlists kept in the database (global and per source) come from the directory.
+    void setDirectoryAccess(DirectoryAccess access) { m_directory = std::move(access); }
+
     std::optional<http::HttpResponse> admit(http::HttpRequest &head);
     void flush();
 
@@ -48,7 +55,10 @@ private:
     };
     void refuse(const http::HttpRequest &head, const QString &outcome, int status);
 
+    bool allowed(const http::HttpRequest &head) const;
+
     Config m_config;
+    DirectoryAccess m_directory;
     StoreWriter &m_writer;
     Stats &m_stats;
     RateLimiter m_limiter;

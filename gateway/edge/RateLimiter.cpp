@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RateLimiter.h"
 
-#include "CidrList.h"
+#include "net/CidrList.h"
 
 #include <algorithm>
 #include <cmath>

@@ -104,6 +104,7 @@ Group sourceGroup();
 Group eventsGroup();
 Group auditGroup();
 Group keyGroup();
+Group allowlistGroup();
 Group tlsGroup();
 
 } // namespace gerbang::ctl

@@ -33,6 +33,10 @@ int add(Invocation &inv)
                   u"/json/pointer"_s);
     inv.addOption(u"failure-status"_s,
                   u"HTTP status answered on a failed signature (default 401)."_s, u"CODE"_s);
+    inv.addOption(u"body-limit"_s,
+                  u"Largest body accepted on this route, in bytes (default: "
+                  "server/body_limit_bytes)."_s,
+                  u"BYTES"_s);
     if (auto rc = inv.parse(1, 1))
         return *rc;
     if (!inv.isSet(u"provider"_s))
@@ -47,6 +51,11 @@ int add(Invocation &inv)
         s.toleranceSecs = inv.value(u"tolerance"_s).toInt(&ok);
         if (!ok || s.toleranceSecs <= 0)
             return inv.usageError(u"--tolerance takes a whole number of seconds"_s);
+    }
+    if (inv.isSet(u"body-limit"_s)) {
+        s.bodyLimit = inv.value(u"body-limit"_s).toLongLong(&ok);
+        if (!ok || s.bodyLimit <= 0)
+            return inv.usageError(u"--body-limit takes a number of bytes"_s);
     }
     if (inv.isSet(u"failure-status"_s)) {
         s.failureStatus = inv.value(u"failure-status"_s).toInt(&ok);
@@ -88,6 +97,7 @@ int list(Invocation &inv)
                 {u"dedup_field"_s,
                  s.dedupField.isEmpty() ? QJsonValue() : QJsonValue(s.dedupField)},
                 {u"failure_status"_s, s.failureStatus},
+                {u"body_limit"_s, s.bodyLimit > 0 ? QJsonValue(s.bodyLimit) : QJsonValue()},
                 {u"enabled"_s, s.enabled},
                 {u"created_at"_s, isoOrNull(s.createdAtMs)}};
         printJson(array);
@@ -126,7 +136,7 @@ Group sourceGroup()
             {
                 {u"add"_s,
                  u"NAME --provider P [--tenant ID] [--tolerance SECONDS] [--dedup-field /ptr] "
-                 "[--failure-status CODE]"_s,
+                 "[--failure-status CODE] [--body-limit BYTES]"_s,
                  u"Add a source; then set its secret with 'secret set NAME'."_s, add},
                 {u"list"_s, u"[--json]"_s, u"List sources, newest first."_s, list},
                 {u"remove"_s, u"NAME"_s, u"Remove a source."_s, remove},

@@ -15,7 +15,7 @@ namespace {
 QList<Group> groups()
 {
     return {tenantGroup(), sourceGroup(), secretGroup(), eventsGroup(),
-            auditGroup(),  keyGroup(),    tlsGroup()};
+            auditGroup(),  allowlistGroup(), keyGroup(), tlsGroup()};
 }
 
 QString topHelp()

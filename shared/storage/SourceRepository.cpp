@@ -29,7 +29,7 @@ QList<Source> SourceRepository::list(QString *error) const
     QList<Source> out;
     QSqlQuery q(m_db.db());
     if (!q.exec(u"SELECT name, provider, tenant_id, tolerance_s, dedup_field, failure_status, "
-                "enabled, created_at FROM sources ORDER BY created_at DESC, name"_s)) {
+                "enabled, created_at, body_limit FROM sources ORDER BY created_at DESC, name"_s)) {
         *error = q.lastError().text();
         return out;
     }
@@ -43,6 +43,7 @@ QList<Source> SourceRepository::list(QString *error) const
         s.failureStatus = q.value(5).toInt();
         s.enabled = q.value(6).toInt() != 0;
         s.createdAtMs = q.value(7).toLongLong();
+        s.bodyLimit = q.value(8).toLongLong();
         out << s;
     }
     return out;
@@ -88,6 +89,8 @@ QStringList SourceRepository::validate(const Source &s) const
             s.dedupField);
     if (!s.dedupField.isEmpty() && s.provider != u"generic"_s)
         problems << u"--dedup-field applies to generic sources only"_s;
+    if (s.bodyLimit < 0 || s.bodyLimit > (64LL << 20))
+        problems << u"body limit must be from 1 byte to 64 MiB"_s;
     if (s.failureStatus < 400 || s.failureStatus > 499)
         problems << u"failure status must be a 4xx code (got %1)"_s.arg(s.failureStatus);
     return problems;
@@ -102,8 +105,9 @@ bool SourceRepository::add(const Source &s, QString *error)
     }
     return m_db.inWriteTransaction(error, [&] {
         QSqlQuery q(m_db.db());
-        q.prepare(u"INSERT INTO sources (name, provider, tenant_id, tolerance_s, dedup_field, "
-                  "failure_status, enabled, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
+        q.prepare(
+            u"INSERT INTO sources (name, provider, tenant_id, tolerance_s, dedup_field, "
+            "failure_status, enabled, created_at, body_limit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
         q.addBindValue(s.name);
         q.addBindValue(s.provider);
         q.addBindValue(s.tenant.isEmpty() ? QVariant() : QVariant(s.tenant));
@@ -112,6 +116,7 @@ bool SourceRepository::add(const Source &s, QString *error)
         q.addBindValue(s.failureStatus);
         q.addBindValue(s.enabled ? 1 : 0);
         q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+        q.addBindValue(s.bodyLimit > 0 ? QVariant(s.bodyLimit) : QVariant());
         if (!q.exec()) {
             *error = q.lastError().text().contains(u"UNIQUE"_s)
                          ? u"source '%1' already exists"_s.arg(s.name)

@@ -7,12 +7,14 @@
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTcpSocket>
+#include <QTemporaryFile>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -181,6 +183,49 @@ private Q_SLOTS:
         // Aggregated rows are flushed together, in no particular order.
         std::sort(rows.begin(), rows.end());
         QCOMPARE(rows, (QList<QStringList>{{u"127.0.0.3"_s}, {u"2001:db9::5"_s}}));
+    }
+
+    void allowlistsSetWithGerbangctlTakeEffectLive()
+    {
+        start({});
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"GERBANG_CONFIG"_s, m_dir->path() + u"/gerbang.ini"_s);
+        auto ctl = [&](const QStringList &args, const QByteArray &input = {}) {
+            return runCtl(m_dir->path(), args, input, env);
+        };
+        const QByteArray body = readFixture(u"wa_text.json"_s);
+        const QList<std::pair<QByteArray, QByteArray>> forged{
+            {"X-Hub-Signature-256", "sha256=" + QByteArray(64, '0')}};
+        auto postFrom = [&](int n) {
+            return httpRequest(m_gw->port(), "POST", "/whatsapp/webhook", body, forged, 10000,
+                               loopback(n))
+                .status;
+        };
+        QCOMPARE(postFrom(3), 401);
+        // Meta's ranges for the WhatsApp route only (here: a loopback stand-in).
+        QTemporaryFile ranges;
+        QVERIFY(ranges.open());
+        ranges.write("# Meta ranges, from whois AS32934\n127.0.0.2/32\n2001:db8::/32 # v6\n");
+        ranges.close();
+        CommandResult r =
+            ctl({u"allowlist"_s, u"set"_s, u"--source"_s, u"whatsapp"_s, ranges.fileName()});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QTRY_COMPARE_WITH_TIMEOUT(postFrom(3), 403, 5000);
+        QCOMPARE(postFrom(2), 401);                 // allowed through to the signature check
+        QCOMPARE(get("/health", loopback(3)), 200); // other routes are not restricted
+        // A bad entry changes nothing.
+        r = ctl({u"allowlist"_s, u"set"_s, u"-"_s}, "127.0.0.9\nbanana\n");
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("banana"));
+        // A global list, from standard input.
+        QCOMPARE(ctl({u"allowlist"_s, u"set"_s, u"-"_s}, "127.0.0.2\n").exitCode, 0);
+        QTRY_COMPARE_WITH_TIMEOUT(get("/health", loopback(3)), 403, 5000);
+        const QJsonArray lists =
+            QJsonDocument::fromJson(ctl({u"allowlist"_s, u"list"_s, u"--json"_s}).out).array();
+        QCOMPARE(lists.size(), 2);
+        QCOMPARE(ctl({u"allowlist"_s, u"clear"_s}).exitCode, 0);
+        QCOMPARE(ctl({u"allowlist"_s, u"clear"_s, u"--source"_s, u"whatsapp"_s}).exitCode, 0);
+        QTRY_COMPARE_WITH_TIMEOUT(postFrom(3), 401, 5000);
     }
 
     void malformedAllowlistIsRefusedAtStart()

@@ -363,6 +363,30 @@ private Q_SLOTS:
                  200);
     }
 
+    void perSourceBodyLimit()
+    {
+        ctl({u"source"_s, u"add"_s, u"tiny"_s, u"--provider"_s, u"generic"_s, u"--tenant"_s,
+             u"firm-a"_s, u"--body-limit"_s, u"1024"_s});
+        ctl({u"secret"_s, u"set"_s, u"tiny"_s}, "tiny-secret");
+        const QByteArray small(600, 'x');
+        const QByteArray big(4096, 'x');
+        auto sig = [](const QByteArray &b) {
+            return QByteArray("sha256=" + crypto::hmacSha256("tiny-secret", b).toHex());
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(
+            post("/webhooks/generic/tiny", big, {{"X-Webhook-Signature", sig(big)}}).status, 413,
+            5000);
+        // Under the limit it reaches the parser (not JSON: 400), and other sources keep 1 MiB.
+        QCOMPARE(
+            post("/webhooks/generic/tiny", small, {{"X-Webhook-Signature", sig(small)}}).status,
+            400);
+        QCOMPARE(post("/webhooks/generic/crm", big,
+                      {{"X-Webhook-Signature",
+                        "sha256=" + crypto::hmacSha256(kGenericSecret, big).toHex()}})
+                     .status,
+                 400);
+    }
+
     void masterKeyRotationKeepsEverySourceWorking()
     {
         const QByteArray body = readFixture(u"stripe_payment_intent_succeeded.json"_s);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "CidrList.h"
+#include "net/CidrList.h"
 
 #include <QFile>
 #include <QRegularExpression>

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace gerbang {
+
+class Directory;
+
+// The route table of BRIEF §3, as data: which endpoint a path belongs to. Shared by the
+// router and the edge checks that run on the request head.
+struct Route
+{
+    enum class Kind
+    {
+        Unknown,
+        WhatsApp,
+        Provider,
+        Health,
+        Ready,
+        Metrics
+    };
+    Kind kind = Kind::Unknown;
+    QString provider; // Provider: stripe, midtrans, xendit, generic, standard
+    QString key; // WhatsApp: the {app} ("" for the default app); Provider: {tenant} or {source}
+
+    static Route match(const QByteArray &path);
+    // The allowlist scope / alert source this route belongs to: "whatsapp", "whatsapp:APP" or
+    // the provider source's name; empty when the route has none.
+    QString sourceName(const Directory &directory) const;
+};
+
+} // namespace gerbang

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// gerbangctl allowlist set|list|clear
+#include "Cli.h"
+#include "Output.h"
+#include "net/CidrList.h"
+#include "storage/AllowlistRepository.h"
+
+#include <QFile>
+
+using namespace Qt::StringLiterals;
+
+namespace gerbang::ctl {
+namespace {
+
+void addScopeOption(Invocation &inv)
+{
+    inv.addOption(u"source"_s,
+                  u"Restrict one source's route only: whatsapp, whatsapp:APP or a source name "
+                  "(default: every route)."_s,
+                  u"NAME"_s);
+}
+
+QString scopeOf(const Invocation &inv)
+{
+    return inv.isSet(u"source"_s) ? inv.value(u"source"_s)
+                                  : AllowlistRepository::kGlobal.toString();
+}
+
+int set(Invocation &inv)
+{
+    addScopeOption(inv);
+    if (auto rc = inv.parse(1, 1))
+        return *rc;
+    const QString path = inv.positional().first();
+    QFile file;
+    const bool opened = path == u"-"_s ? file.open(stdin, QIODevice::ReadOnly)
+                                       : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+    if (!opened)
+        return inv.fail(u"cannot read %1: %2"_s.arg(path, file.errorString()));
+    QStringList problems;
+    const CidrList list = CidrList::parse(QString::fromUtf8(file.readAll()), &problems);
+    if (!problems.isEmpty())
+        return inv.fail(u"nothing changed: "_s + problems.join(u"; "_s));
+    if (!inv.open(false))
+        return ExitFailed;
+    QString error;
+    if (!AllowlistRepository(inv.database()).replace(scopeOf(inv), list.toStrings(), &error))
+        return inv.fail(error);
+    if (list.isEmpty())
+        printOut(u"allowlist '%1' cleared: every address may connect\n"_s.arg(scopeOf(inv)));
+    else
+        printOut(
+            u"allowlist '%1' set: %2 networks (in effect within a second)\n"_s.arg(scopeOf(inv))
+                .arg(list.size()));
+    return ExitOk;
+}
+
+int clear(Invocation &inv)
+{
+    addScopeOption(inv);
+    if (auto rc = inv.parse(0, 0))
+        return *rc;
+    if (!inv.open(false))
+        return ExitFailed;
+    QString error;
+    if (!AllowlistRepository(inv.database()).replace(scopeOf(inv), {}, &error))
+        return inv.fail(error);
+    printOut(u"allowlist '%1' cleared\n"_s.arg(scopeOf(inv)));
+    return ExitOk;
+}
+
+int list(Invocation &inv)
+{
+    inv.addOption(u"json"_s, u"Print one JSON array."_s);
+    if (auto rc = inv.parse(0, 0))
+        return *rc;
+    if (!inv.open(false))
+        return ExitFailed;
+    QString error;
+    const QHash<QString, QStringList> all = AllowlistRepository(inv.database()).all(&error);
+    if (!error.isEmpty())
+        return inv.fail(error);
+    QStringList scopes = all.keys();
+    scopes.sort();
+    if (inv.isSet(u"json"_s)) {
+        QJsonArray array;
+        for (const QString &scope : scopes)
+            array << QJsonObject{{u"scope"_s, scope},
+                                 {u"networks"_s, toJsonArray(all.value(scope))}};
+        printJson(array);
+        return ExitOk;
+    }
+    Table table({u"SCOPE"_s, u"NETWORK"_s});
+    for (const QString &scope : scopes) {
+        for (const QString &n : all.value(scope))
+            table.addRow({scope, n});
+    }
+    table.print(u"no allowlist: every address may connect (see also edge/allowlist)"_s);
+    return ExitOk;
+}
+
+} // namespace
+
+Group allowlistGroup()
+{
+    return {u"allowlist"_s,
+            u"IP allowlists (IPv4 and IPv6 CIDR), for every route or one source's route. Files "
+            "hold one network per line, '#' starts a comment. Meta's ranges: whois -h "
+            "whois.radb.net -- '-i origin AS32934' | awk '/^route6?:/ {print $2}' > meta.txt."_s,
+            {
+                {u"set"_s, u"FILE|- [--source NAME]"_s,
+                 u"Replace the list with the networks in FILE ('-': standard input)."_s, set},
+                {u"list"_s, u"[--json]"_s, u"Show every list."_s, list},
+                {u"clear"_s, u"[--source NAME]"_s, u"Remove a list: every address may connect."_s,
+                 clear},
+            }};
+}
+
+} // namespace gerbang::ctl
