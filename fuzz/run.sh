@@ -87,6 +87,14 @@ while IFS='|' read -r _ file _ header _; do
     seed generic_extractor "$file" "x-fuzz-pointer: /entry/0/id" "$data/$file"
 done < <(grep -E '^\| `wa_[a-z_]+\.json` \|' "$data/FIXTURES.md")
 
+# Raw-input targets (no header block).
+seed_raw() { mkdir -p "$seeds/$1" && printf '%b' "$3" >"$seeds/$1/$2"; }
+seed_raw cidr_list mixed '203.0.113.0/24, 2001:db8::/32\n# meta\n157.240.0.0/17 10.0.0.1\n::ffff:192.0.2.1/128'
+seed_raw cidr_list bad '10.0.0.0/33 banana 2001:db8::/129 ,,, /8'
+seed_raw client_address chain '203.0.113.9, 10.1.2.3, 127.0.0.5'
+seed_raw client_address ports '[2001:db8::7]:443, 198.51.100.7:8080, fd00::1'
+seed_raw client_address junk ', ,not-an-ip,, [::1'
+
 # Run each target for the time given; libFuzzer stops itself at max_total_time.
 status=0
 summary=()
