@@ -9,7 +9,8 @@ cd "$(dirname "$(readlink -f "$0")")"
 
 # Debian 12 packages needed to build and run (keep in sync with test.sh).
 PACKAGES=(qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite libqt6sql6-psql
-    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libssl-dev cmake ninja-build g++ pkg-config)
+    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libssl-dev cmake ninja-build g++ pkg-config
+    openssl)
 
 install_packages() {
     local missing=() p

@@ -25,7 +25,8 @@ done
 
 # Debian 12 packages needed to build and test (keep in sync with run.sh).
 PACKAGES=(qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite libqt6sql6-psql
-    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libssl-dev cmake ninja-build g++ pkg-config)
+    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libssl-dev cmake ninja-build g++ pkg-config
+    openssl)
 
 install_packages() {
     local missing=() p

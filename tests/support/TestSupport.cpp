@@ -84,15 +84,15 @@ bool GatewayProcess::start(QString *error)
         *error = u"gerbangd did not start: "_s + m_process->errorString();
         return false;
     }
-    static const QRegularExpression listening(u"listening on http://127\\.0\\.0\\.1:(\\d+)"_s);
+    static const QRegularExpression listening(u"listening on (https?)://127\\.0\\.0\\.1:(\\d+)"_s);
     QDeadlineTimer deadline(20000);
     while (!deadline.hasExpired()) {
         m_process->waitForReadyRead(100);
         m_output += m_process->readAll();
         const auto match = listening.match(QString::fromUtf8(m_output));
         if (match.hasMatch()) {
-            m_port = quint16(match.captured(1).toUInt());
-            m_baseUrl = u"http://127.0.0.1:%1"_s.arg(m_port);
+            m_port = quint16(match.captured(2).toUInt());
+            m_baseUrl = u"%1://127.0.0.1:%2"_s.arg(match.captured(1)).arg(m_port);
             return true;
         }
         if (m_process->state() == QProcess::NotRunning) {
