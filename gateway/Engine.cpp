@@ -30,41 +30,6 @@ namespace {
 
 using http::HttpResponse;
 
-constexpr QByteArrayView kWhatsAppPrefix = "/whatsapp/webhook";
-
-// "/whatsapp/webhook" → "", "/whatsapp/webhook/{app}" → app; anything else → null.
-QString whatsappApp(const QByteArray &path)
-{
-    if (path == kWhatsAppPrefix)
-        return QString(u""_s);
-    if (path.startsWith(kWhatsAppPrefix) && path.size() > kWhatsAppPrefix.size() + 1 &&
-        path[kWhatsAppPrefix.size()] == '/') {
-        const QByteArray app = path.mid(kWhatsAppPrefix.size() + 1);
-        const bool valid = app.size() <= 63 && std::all_of(app.begin(), app.end(), [](char c) {
-                               return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                                      c == '-' || c == '_' || c == '.';
-                           });
-        return valid ? QString::fromLatin1(app) : QString();
-    }
-    return QString();
-}
-
-// "/webhooks/{provider}/{key}" → {provider, key}; anything else → empty provider.
-std::pair<QString, QString> providerRoute(const QByteArray &path)
-{
-    constexpr QByteArrayView prefix = "/webhooks/";
-    if (!path.startsWith(prefix))
-        return {};
-    const QByteArray rest = path.mid(prefix.size());
-    const qsizetype slash = rest.indexOf('/');
-    if (slash <= 0 || slash == rest.size() - 1 || rest.indexOf('/', slash + 1) >= 0)
-        return {};
-    const QByteArray key = rest.mid(slash + 1);
-    if (key.size() > 63)
-        return {};
-    return {QString::fromLatin1(rest.left(slash)), QString::fromUtf8(key)};
-}
-
 } // namespace
 
 Engine::Engine(EngineConfig config, std::shared_ptr<Stats> stats, QObject *parent)
@@ -262,28 +227,32 @@ void Engine::handle(http::HttpRequest &&request, http::Responder responder)
         m_ack->answer(responder, request, std::move(r), std::move(a), request.startedNs);
     };
 
-    if (const QString app = whatsappApp(path); !app.isNull()) {
+    const Route route = Route::match(path);
+    const bool readOnly = method == "GET" || method == "HEAD";
+    switch (route.kind) {
+    case Route::Kind::WhatsApp:
         if (method == "POST")
-            return m_whatsapp->receive(app, std::move(request), std::move(responder));
+            return m_whatsapp->receive(route.key, std::move(request), std::move(responder));
         if (method == "GET")
-            return m_whatsapp->verifySubscription(app, std::move(request), std::move(responder));
+            return m_whatsapp->verifySubscription(route.key, std::move(request),
+                                                  std::move(responder));
         return methodNotAllowed("GET, POST");
-    }
-    if (const auto [provider, key] = providerRoute(path);
-        !provider.isEmpty() && ProviderEndpoint::isProvider(provider.toLatin1())) {
+    case Route::Kind::Provider:
         if (method == "POST")
-            return m_providers->receive(provider, key, std::move(request), std::move(responder));
+            return m_providers->receive(route.provider, route.key, std::move(request),
+                                        std::move(responder));
         return methodNotAllowed("POST");
-    }
-    if (path == "/health" || path == "/ready" || path == "/metrics") {
-        if (method != "GET" && method != "HEAD")
-            return methodNotAllowed("GET");
-        if (path == "/ready")
-            return ready(std::move(request), std::move(responder));
-        if (path == "/metrics")
-            return metrics(std::move(request), std::move(responder));
+    case Route::Kind::Ready:
+        return readOnly ? ready(std::move(request), std::move(responder)) : methodNotAllowed("GET");
+    case Route::Kind::Metrics:
+        return readOnly ? metrics(std::move(request), std::move(responder))
+                        : methodNotAllowed("GET");
+    case Route::Kind::Health:
         // Liveness answers are not audited: monitors poll them every few seconds.
-        return responder.send(HttpResponse::json(200, R"({"status":"ok"})"));
+        return readOnly ? responder.send(HttpResponse::json(200, R"({"status":"ok"})"))
+                        : methodNotAllowed("GET");
+    case Route::Kind::Unknown:
+        break;
     }
     AuditRecord a = Acknowledger::auditFor(request, u"");
     a.outcome = u"not_found"_s;
