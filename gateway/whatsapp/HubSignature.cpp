@@ -6,8 +6,10 @@
 namespace gerbang {
 
 SignatureStatus verifyHubSignature(const QByteArray &header, QByteArrayView body,
-                                   const QList<QByteArray> &secrets)
+                                   const QList<QByteArray> &secrets, int *matchedSecret)
 {
+    if (matchedSecret)
+        *matchedSecret = -1;
     if (header.isNull() || header.trimmed().isEmpty())
         return SignatureStatus::Missing;
     constexpr QByteArrayView prefix = "sha256=";
@@ -16,15 +18,18 @@ SignatureStatus verifyHubSignature(const QByteArray &header, QByteArrayView body
     if (!value.startsWith(prefix) || value.size() != prefix.size() + 64 ||
         !crypto::decodeHex(QByteArrayView(value).sliced(prefix.size()), &given))
         return SignatureStatus::Malformed;
-    bool matched = false;
-    for (const QByteArray &secret : secrets) {
+    int matched = -1;
+    for (qsizetype i = 0; i < secrets.size(); ++i) {
         // An empty key is legal HMAC, and anyone can compute it: never a match.
-        if (secret.isEmpty())
+        if (secrets[i].isEmpty())
             continue;
         // No early exit: every configured secret is checked the same way.
-        matched = crypto::constantTimeEquals(crypto::hmacSha256(secret, body), given) || matched;
+        if (crypto::constantTimeEquals(crypto::hmacSha256(secrets[i], body), given) && matched < 0)
+            matched = int(i);
     }
-    return matched ? SignatureStatus::Valid : SignatureStatus::Mismatch;
+    if (matchedSecret)
+        *matchedSecret = matched;
+    return matched >= 0 ? SignatureStatus::Valid : SignatureStatus::Mismatch;
 }
 
 } // namespace gerbang

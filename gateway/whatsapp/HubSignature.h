@@ -10,8 +10,9 @@ namespace gerbang {
 
 // Meta's `X-Hub-Signature-256: sha256=<hex HMAC-SHA256(app secret, raw body)>`. Checks the raw
 // bytes against every accepted secret (current, then the previous one during a rotation) in
-// constant time. `header` is null when the header was absent.
+// constant time. `header` is null when the header was absent. `matchedSecret` receives the
+// index of the secret that matched (-1 when none did).
 SignatureStatus verifyHubSignature(const QByteArray &header, QByteArrayView body,
-                                   const QList<QByteArray> &secrets);
+                                   const QList<QByteArray> &secrets, int *matchedSecret = nullptr);
 
 } // namespace gerbang

@@ -112,7 +112,8 @@ void WhatsAppEndpoint::receive(const QString &app, http::HttpRequest &&request,
     // 1. Signature over the raw bytes, before any parsing.
     const QByteArray header = request.header("x-hub-signature-256");
     const AcceptedSecrets secrets = AcceptedSecrets::at(appIt->appSecrets, nowMs());
-    const SignatureStatus sig = verifyHubSignature(header, request.body, secrets.values);
+    int matched = -1;
+    const SignatureStatus sig = verifyHubSignature(header, request.body, secrets.values, &matched);
     audit.signatureStatus = QString::fromLatin1(signatureStatusName(sig));
     if (sig != SignatureStatus::Valid) {
         m_ack.signatureFailed(app.isEmpty() ? u"whatsapp"_s : u"whatsapp:"_s + app,
@@ -122,6 +123,13 @@ void WhatsAppEndpoint::receive(const QString &app, http::HttpRequest &&request,
         return m_ack.answer(responder, request, HttpResponse::error(401, "invalid_signature"),
                             std::move(audit), request.startedNs);
     }
+
+    // Which secret matched: during a rotation the admin sees when the old one stops being used.
+    QJsonObject detail{
+        {u"secret"_s, secrets.previous.value(matched) ? u"previous"_s : u"current"_s}};
+    auto compact = [&detail] {
+        return QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact));
+    };
 
     // 2. Parse and route.
     QJsonParseError parseError;
@@ -140,8 +148,8 @@ void WhatsAppEndpoint::receive(const QString &app, http::HttpRequest &&request,
     }
     if (!extraction.ok) {
         audit.outcome = u"malformed"_s;
-        QJsonObject detail{{u"reason"_s, extraction.error}};
-        audit.detail = QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact));
+        detail[u"reason"_s] = extraction.error;
+        audit.detail = compact();
         return m_ack.answer(responder, request, HttpResponse::error(400, "malformed_payload"),
                             std::move(audit), request.startedNs);
     }
@@ -151,9 +159,9 @@ void WhatsAppEndpoint::receive(const QString &app, http::HttpRequest &&request,
             unrouted.append(QJsonObject{{u"waba_id"_s, u.wabaId},
                                         {u"phone_number_id"_s, u.phoneNumberId},
                                         {u"field"_s, u.field}});
-        audit.detail = QString::fromUtf8(
-            QJsonDocument(QJsonObject{{u"unrouted"_s, unrouted}}).toJson(QJsonDocument::Compact));
+        detail[u"unrouted"_s] = unrouted;
     }
+    audit.detail = compact();
     if (extraction.events.isEmpty()) {
         // Unknown tenant: 200 so Meta stops retrying, but nothing is stored for delivery.
         audit.outcome = extraction.unrouted.isEmpty() ? u"empty"_s : u"unknown_tenant"_s;

@@ -450,8 +450,14 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(m_gw->start(&error), qPrintable(error));
         QCOMPARE(postFixture(u"wa_text.json"_s).status, 200);
+        QVERIFY(column(u"SELECT detail FROM audit_log"_s)
+                    .value(0)
+                    .contains(u"\"secret\":\"previous\""_s));
         const QByteArray body = readFixture(u"wa_image.json"_s);
         QCOMPARE(post(body, signedHeaders(body, "the-new-secret")).status, 200);
+        QVERIFY(column(u"SELECT detail FROM audit_log ORDER BY id DESC"_s)
+                    .value(0)
+                    .contains(u"\"secret\":\"current\""_s));
         QCOMPARE(post(body, signedHeaders(body, "neither")).status, 401);
     }
 
