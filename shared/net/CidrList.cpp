@@ -23,6 +23,15 @@ CidrList CidrList::parse(const QString &text, QStringList *problems)
         if (const qsizetype hash = line.indexOf(u'#'); hash >= 0)
             line.truncate(hash);
         for (const QString &entry : line.split(separators, Qt::SkipEmptyParts)) {
+            // Strict syntax first: QHostAddress also takes inet_aton short forms ("10.1" is
+            // 10.0.0.1) and stops at odd characters, which in an allowlist hide typos.
+            static const QRegularExpression ipv4Syntax(u"^\\d{1,3}(\\.\\d{1,3}){3}(/\\d{1,2})?$"_s);
+            static const QRegularExpression ipv6Syntax(u"^[0-9A-Fa-f:.]+(/\\d{1,3})?$"_s);
+            if (!(entry.contains(u':') ? ipv6Syntax : ipv4Syntax).match(entry).hasMatch()) {
+                problems->append(
+                    u"'%1' is not an IP address or CIDR network"_s.arg(entry.left(80)));
+                continue;
+            }
             // QHostAddress::parseSubnet accepts "a.b.c.d" with an implied /32 and also
             // netmask forms; require either a bare address or address/prefix.
             const auto subnet =
@@ -32,6 +41,21 @@ CidrList CidrList::parse(const QString &text, QStringList *problems)
             if (subnet.first.isNull() || subnet.second < 0) {
                 problems->append(
                     u"'%1' is not an IP address or CIDR network"_s.arg(entry.left(80)));
+                continue;
+            }
+            // Addresses are compared in their IPv4 form (normalizedAddress), so an IPv4-mapped
+            // network ("::ffff:192.0.2.0/120") is kept as the IPv4 network it means.
+            bool isV4 = false;
+            const quint32 v4 = subnet.first.toIPv4Address(&isV4);
+            if (isV4 && subnet.first.protocol() == QAbstractSocket::IPv6Protocol) {
+                if (subnet.second < 96) {
+                    problems->append(
+                        u"'%1' mixes IPv4-mapped and IPv6 space"_s.arg(entry.left(80)));
+                    continue;
+                }
+                const int prefix = subnet.second - 96;
+                const quint32 mask = prefix == 0 ? 0 : ~quint32(0) << (32 - prefix);
+                list.m_networks.append({QHostAddress(v4 & mask), prefix});
                 continue;
             }
             list.m_networks.append(subnet);
