@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Sets up a fresh Debian 12 machine and runs the whole test suite with CTest, twice:
-#   1. warnings as errors, into build-test/
+# Sets up a fresh Debian 12 machine and runs the whole test suite:
+#   1. CTest, warnings as errors, into build-test/
 #   2. the same under AddressSanitizer + UndefinedBehaviorSanitizer, into build-sanitize/
-# Usage: ./test.sh [--quick]    (--quick skips the sanitizer pass)
+#   3. every libFuzzer target (clang) for a bounded time, seeded from tests/data
+#      (GERBANG_FUZZ_SECONDS per target, default 15), into build-fuzz/
+# Usage: ./test.sh [--quick]    (--quick runs pass 1 only)
 # Exits non-zero if any build or test fails.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")"
@@ -89,10 +91,21 @@ if [ "$quick" -eq 0 ]; then
     export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0
     export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
     run_pass "tests under ASan+UBSan" build-sanitize -DGERBANG_WERROR=ON -DGERBANG_SANITIZE=ON
+
+    echo
+    echo "==== fuzzing: every target for ${GERBANG_FUZZ_SECONDS:-15} s ===="
+    fuzz_start=$SECONDS
+    install_packages clang libclang-rt-14-dev
+    if ASAN_OPTIONS= LSAN_OPTIONS= UBSAN_OPTIONS= fuzz/run.sh "${GERBANG_FUZZ_SECONDS:-15}"; then
+        summary+=("fuzzing: every target clean ($((SECONDS - fuzz_start)) s)")
+    else
+        summary+=("fuzzing: a target FAILED, reproducer in build-fuzz/ ($((SECONDS - fuzz_start)) s)")
+        failed=1
+    fi
 fi
 
 echo
 echo "==== summary ===="
 for line in "${summary[@]}"; do echo "  $line"; done
-[ "$quick" -eq 1 ] && echo "  (sanitizer pass skipped: --quick)"
+[ "$quick" -eq 1 ] && echo "  (sanitizer and fuzzing passes skipped: --quick)"
 exit "$failed"

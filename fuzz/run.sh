@@ -25,7 +25,7 @@ have_libfuzzer() {
 }
 if ! have_libfuzzer; then
     echo "run.sh: installing clang and libFuzzer" >&2
-    apt-get install -y clang libclang-rt-14-dev
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q clang libclang-rt-14-dev
 fi
 
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ \
