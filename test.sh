@@ -15,7 +15,7 @@ for arg in "$@"; do
     case "$arg" in
     --quick) quick=1 ;;
     -h | --help)
-        sed -n '3,7p' "$0" | sed 's/^# \{0,1\}//'
+        sed -n '3,9p' "$0" | sed 's/^# \{0,1\}//'
         exit 0
         ;;
     *)
@@ -25,28 +25,9 @@ for arg in "$@"; do
     esac
 done
 
-# Debian 12 packages needed to build and test (keep in sync with run.sh).
-PACKAGES=(qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite libqt6sql6-psql
-    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libssl-dev cmake ninja-build g++ pkg-config
-    openssl)
-
-install_packages() {
-    local missing=() p
-    for p in "$@"; do
-        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")
-    done
-    [ ${#missing[@]} -eq 0 ] && return 0
-    local as_root=()
-    if [ "$(id -u)" -ne 0 ]; then
-        command -v sudo >/dev/null || { echo "test.sh: need root (or sudo) to install: ${missing[*]}" >&2; exit 1; }
-        as_root=(sudo)
-    fi
-    echo "test.sh: installing ${missing[*]}"
-    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
-    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
-}
-
-install_packages "${PACKAGES[@]}"
+# shellcheck source=packaging/debian-deps.sh
+. packaging/debian-deps.sh
+install_packages "${GERBANG_PACKAGES[@]}"
 
 jobs=$(nproc 2>/dev/null || echo 2)
 export QT_QPA_PLATFORM=offscreen
