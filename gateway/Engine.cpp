@@ -102,7 +102,11 @@ bool Engine::start(QString *error)
             return false;
         }
         qCInfo(lcEngine).noquote() << u"TLS (1.2 or later): %1%2"_s.arg(
-            summary, m_config.tls.mutual() ? u"; client certificates required"_s : QString());
+            summary, !m_config.tls.mutual() ? QString()
+                     : m_config.tls.perRoute()
+                         ? u"; client certificates required for: "_s +
+                               m_config.tls.clientCertificateRoutes.join(u", "_s)
+                         : u"; client certificates required"_s);
     }
     if (!m_server->start(m_config.listenAddress, m_config.listenPort, error)) {
         *error = u"cannot listen on %1:%2: %3"_s.arg(m_config.listenAddress.toString())

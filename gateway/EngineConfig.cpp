@@ -5,6 +5,7 @@
 #include "storage/Database.h"
 
 #include <QFile>
+#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
@@ -76,6 +77,16 @@ EngineConfig EngineConfig::fromSettings(const Settings &s, std::shared_ptr<const
         issues << u"tls/client_ca needs tls/certificate and tls/private_key"_s;
     if (!c.tls.clientSubjectCn.isEmpty() && !c.tls.mutual())
         issues << u"tls/client_subject_cn needs tls/client_ca (mutual TLS)"_s;
+    c.tls.clientCertificateRoutes =
+        s.value(u"tls/client_certificate_routes"_s)
+            .split(QRegularExpression(u"[,\\s]+"_s), Qt::SkipEmptyParts);
+    if (!c.tls.clientCertificateRoutes.isEmpty() && !c.tls.mutual())
+        issues << u"tls/client_certificate_routes needs tls/client_ca (mutual TLS)"_s;
+    // Listener-wide mode ("*" or no list) is enforced at the handshake; a list, on the head.
+    if (c.tls.perRoute()) {
+        for (const QString &scope : std::as_const(c.tls.clientCertificateRoutes))
+            c.edge.clientCertificateRoutes.insert(scope);
+    }
     c.vault = std::move(vault);
     return c;
 }

@@ -51,6 +51,11 @@ std::optional<http::HttpResponse> EdgeGuard::admit(http::HttpRequest &head)
         m_stats.addRefused(false, 403);
         return http::HttpResponse::error(403, "forbidden");
     }
+    if (!head.clientCertificateVerified && needsClientCertificate(head)) {
+        refuse(head, u"client_certificate_required"_s, 403, head.clientCertificateProblem);
+        m_stats.addRefused(false, 403);
+        return http::HttpResponse::error(403, "client_certificate_required");
+    }
     if (isExemptFromRateLimits(head.path))
         return std::nullopt;
     const RateLimiter::Decision d = m_limiter.admit(head.client, monotonicNs(), nowMs());
@@ -81,7 +86,23 @@ bool EdgeGuard::allowed(const http::HttpRequest &head) const
            it->contains(head.client);
 }
 
-void EdgeGuard::refuse(const http::HttpRequest &head, const QString &outcome, int status)
+bool EdgeGuard::needsClientCertificate(const http::HttpRequest &head) const
+{
+    if (m_config.clientCertificateRoutes.isEmpty())
+        return false;
+    const Route route = Route::match(head.path);
+    if (route.kind == Route::Kind::WhatsApp) {
+        static const Directory none; // WhatsApp scopes do not depend on the directory
+        return m_config.clientCertificateRoutes.contains(route.sourceName(none));
+    }
+    if (route.kind != Route::Kind::Provider)
+        return false;
+    const std::shared_ptr<const Directory> dir = m_directory ? m_directory() : nullptr;
+    return dir && m_config.clientCertificateRoutes.contains(route.sourceName(*dir));
+}
+
+void EdgeGuard::refuse(const http::HttpRequest &head, const QString &outcome, int status,
+                       const QString &reason)
 {
     QString key = outcome + u'|' + normalizedAddress(head.client).toString();
     if (m_pending.size() >= kMaxAggregates && !m_pending.contains(key))
@@ -92,6 +113,7 @@ void EdgeGuard::refuse(const http::HttpRequest &head, const QString &outcome, in
         a.method = QString::fromLatin1(head.method);
         a.path = QString::fromUtf8(head.path).left(512);
         a.status = status;
+        a.reason = reason.left(300);
     }
     a.count += 1;
 }
@@ -109,9 +131,10 @@ void EdgeGuard::flush()
         r.signatureStatus = u"not_applicable"_s;
         r.httpStatus = it->status;
         // One row stands for `count` requests in this second; the first one's method and path.
-        r.detail = QString::fromUtf8(
-            QJsonDocument(QJsonObject{{u"aggregated"_s, true}, {u"count"_s, it->count}})
-                .toJson(QJsonDocument::Compact));
+        QJsonObject detail{{u"aggregated"_s, true}, {u"count"_s, it->count}};
+        if (!it->reason.isEmpty())
+            detail.insert(u"reason"_s, it->reason);
+        r.detail = QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact));
         if (!m_writer.submitAudit(std::move(r)))
             m_stats.addAuditDropped();
     }

@@ -8,6 +8,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 #include <functional>
 #include <memory>
@@ -21,7 +22,8 @@ class StoreWriter;
 
 // The cheap refusals, done on the request head before any body byte is read: the client
 // address (X-Forwarded-For from trusted proxies only), the IP allowlist (403) and the rate
-// limits (429 + Retry-After; /health, /ready and /metrics are exempt). Refusals are audited
+// limits (429 + Retry-After; /health, /ready and /metrics are exempt), and the routes that need
+// a verified client certificate (per-route mutual TLS, 403). Refusals are audited
 // aggregated: one row per client, outcome and second, never one row per request in a flood.
 class EdgeGuard : public QObject
 {
@@ -32,6 +34,10 @@ public:
         CidrList trustedProxies;
         CidrList allowlist; // empty: every address allowed
         RateLimiter::Config rates;
+        // Per-route mutual TLS: the source scopes (Route::sourceName(): "whatsapp",
+        // "whatsapp:APP", a provider source's name) whose requests need a verified client
+        // certificate; others get 403 client_certificate_required. Empty: no such check.
+        QSet<QString> clientCertificateRoutes;
     };
 
     EdgeGuard(Config config, StoreWriter &writer, Stats &stats, QObject *parent = nullptr);
@@ -52,10 +58,13 @@ private:
         QString method;
         QString path;
         int status = 0;
+        QString reason; // the first request's, when the refusal has one
     };
-    void refuse(const http::HttpRequest &head, const QString &outcome, int status);
+    void refuse(const http::HttpRequest &head, const QString &outcome, int status,
+                const QString &reason = {});
 
     bool allowed(const http::HttpRequest &head) const;
+    bool needsClientCertificate(const http::HttpRequest &head) const;
 
     Config m_config;
     DirectoryAccess m_directory;

@@ -257,6 +257,8 @@ bool HttpConnection::parseHead(qsizetype headEnd)
     r.peer = m_socket->peerAddress();
     r.peerPort = m_socket->peerPort();
     r.clientCertificateSubject = m_clientSubject;
+    r.clientCertificateVerified = m_clientVerified;
+    r.clientCertificateProblem = m_clientProblem;
     r.receivedAtMs = QDateTime::currentMSecsSinceEpoch();
     const QByteArrayView head(m_buffer.constData(), headEnd);
     const qsizetype lineEnd = head.indexOf("\r\n");
@@ -429,6 +431,8 @@ void HttpConnection::reply(quint64 serial, const HttpResponse &response)
 void HttpConnection::fail(int status, QByteArrayView reason)
 {
     m_request.clientCertificateSubject = m_clientSubject;
+    m_request.clientCertificateVerified = m_clientVerified;
+    m_request.clientCertificateProblem = m_clientProblem;
     m_handler->rejected(m_request, status, reason);
     HttpResponse r = HttpResponse::error(status, reason);
     m_socket->write(r.serialize(false));
@@ -452,11 +456,18 @@ void HttpConnection::closeLingering()
             m_socket->socketDescriptor() >= 0)
             ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
     };
-    connect(m_socket, &QTcpSocket::bytesWritten, this, halfClose);
-    if (tls)
-        connect(tls, &QSslSocket::encryptedBytesWritten, this, halfClose);
     m_socket->flush();
-    halfClose();
+    if (!tls) {
+        connect(m_socket, &QTcpSocket::bytesWritten, this, halfClose);
+        halfClose();
+        return;
+    }
+    // Not bytesWritten on TLS: QSslSocket emits it once the plaintext went into SSL_write,
+    // before the ciphertext has left OpenSSL's buffer, and a shutdown then loses the response
+    // (seen with refusals answered inside the socket's own readyRead). The first check is
+    // queued for the same reason.
+    connect(tls, &QSslSocket::encryptedBytesWritten, this, halfClose);
+    QMetaObject::invokeMethod(this, halfClose, Qt::QueuedConnection);
 }
 
 void HttpConnection::closeNow()

@@ -39,8 +39,14 @@ public:
     // Stop reading further requests; close once the pending reply (if any) is written.
     void shutdown();
     bool isIdle() const { return m_state == State::Head && m_buffer.isEmpty(); }
-    // The verified client certificate's subject (mutual TLS), copied into every request.
-    void setClientCertificateSubject(const QString &subject) { m_clientSubject = subject; }
+    // The client certificate check (mutual TLS), copied into every request: the verified
+    // certificate's subject, or why there is none.
+    void setClientCertificate(const QString &subject, bool verified, const QString &problem)
+    {
+        m_clientSubject = subject;
+        m_clientVerified = verified;
+        m_clientProblem = problem;
+    }
 
 Q_SIGNALS:
     void closed();
@@ -75,6 +81,8 @@ private:
     qsizetype m_scanFrom = 0;
     HttpRequest m_request;
     QString m_clientSubject;
+    bool m_clientVerified = false;
+    QString m_clientProblem;
     qint64 m_bodyLimit = 0;
     qint64 m_remaining = 0; // bytes left of the fixed body or of the current chunk
     bool m_keepAlive = true;

@@ -25,9 +25,15 @@ struct HttpRequest
     // The client the request comes from (peer, or X-Forwarded-For behind a trusted proxy), set
     // by the handler's admission check; null until then.
     QHostAddress client;
-    // Subject of the client's TLS certificate ("CN=…,O=…") on a mutual-TLS connection; empty
-    // otherwise. Goes into the audit row.
+    // Subject of the client's verified TLS certificate ("CN=…,O=…") on a mutual-TLS
+    // connection; empty otherwise. Goes into the audit row.
     QString clientCertificateSubject;
+    // The connection presented a client certificate that chains to the configured CA (and has
+    // the configured CN). Per-route mutual TLS: routes that require one check this.
+    bool clientCertificateVerified = false;
+    // Why it is not verified ("no client certificate", the CA or CN refusal with the presented
+    // subject); empty when verified or when mutual TLS is off.
+    QString clientCertificateProblem;
     qint64 receivedAtMs = 0; // wall clock, UTC, when the request head was complete
     qint64 startedNs = 0;    // monotonic clock, for processing time
 

@@ -17,7 +17,10 @@
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/x509.h>
+#include <openssl/x509_vfy.h>
+#include <openssl/x509v3.h>
 #include <sys/stat.h>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -96,7 +99,80 @@ bool checkKeyPair(const QByteArray &certPem, const QByteArray &keyPem, const Tls
     }
 }
 
+using X509Ptr = std::unique_ptr<X509, decltype(&X509_free)>;
+
+X509Ptr toX509(const QSslCertificate &certificate)
+{
+    const QByteArray der = certificate.toDer();
+    const auto *p = reinterpret_cast<const unsigned char *>(der.constData());
+    return X509Ptr(der.isEmpty() ? nullptr : d2i_X509(nullptr, &p, long(der.size())), &X509_free);
+}
+
+bool hasCommonName(const QSslCertificate &certificate, const QString &cn)
+{
+    return cn.isEmpty() || certificate.subjectInfo(QSslCertificate::CommonName).contains(cn);
+}
+
 } // namespace
+
+bool TlsSettings::perRoute() const
+{
+    return mutual() && !clientCertificateRoutes.isEmpty() &&
+           !clientCertificateRoutes.contains(u"*"_s);
+}
+
+bool HttpServer::verifyClientChain(const QList<QSslCertificate> &chain,
+                                   const QList<QSslCertificate> &cas, QString *error)
+{
+    if (chain.isEmpty()) {
+        *error = u"no client certificate"_s;
+        return false;
+    }
+    std::unique_ptr<X509_STORE, decltype(&X509_STORE_free)> store(X509_STORE_new(),
+                                                                  &X509_STORE_free);
+    struct StackFree
+    {
+        void operator()(STACK_OF(X509) * stack) const { sk_X509_free(stack); } // a macro
+    };
+    std::unique_ptr<STACK_OF(X509), StackFree> untrusted(sk_X509_new_null());
+    std::unique_ptr<X509_STORE_CTX, decltype(&X509_STORE_CTX_free)> ctx(X509_STORE_CTX_new(),
+                                                                        &X509_STORE_CTX_free);
+    if (!store || !untrusted || !ctx) {
+        ERR_clear_error();
+        *error = u"out of memory"_s;
+        return false;
+    }
+    // The store is the only trust: the configured CAs, no default paths.
+    for (const QSslCertificate &ca : cas) {
+        if (X509Ptr x = toX509(ca))
+            X509_STORE_add_cert(store.get(), x.get()); // takes its own reference
+    }
+    const X509Ptr leaf = toX509(chain.first());
+    std::vector<X509Ptr> intermediates; // owned here; the stack only borrows them
+    for (qsizetype i = 1; i < chain.size(); ++i) {
+        if (chain.at(i) == chain.first())
+            continue;
+        if (X509Ptr x = toX509(chain.at(i))) {
+            sk_X509_push(untrusted.get(), x.get());
+            intermediates.push_back(std::move(x));
+        }
+    }
+    bool ok = false;
+    if (!leaf) {
+        *error = u"the client certificate cannot be parsed"_s;
+    } else if (X509_STORE_CTX_init(ctx.get(), store.get(), leaf.get(), untrusted.get()) != 1) {
+        *error = u"cannot set up the certificate verification"_s;
+    } else {
+        X509_STORE_CTX_set_purpose(ctx.get(), X509_PURPOSE_SSL_CLIENT);
+        ok = X509_verify_cert(ctx.get()) == 1;
+        if (!ok)
+            *error = QString::fromLatin1(
+                X509_verify_cert_error_string(X509_STORE_CTX_get_error(ctx.get())));
+    }
+    // Like checkKeyPair: leave nothing on the queue the TLS sockets of this thread share.
+    ERR_clear_error();
+    return ok;
+}
 
 HttpServer::HttpServer(RequestHandler *handler, ConnectionLimits limits, int maxConnections,
                        QObject *parent)
@@ -206,7 +282,9 @@ std::optional<QSslConfiguration> HttpServer::loadTls(const TlsSettings &s, QStri
         }
         // Only these CAs: setCaCertificates() also turns off loading the system roots.
         c.setCaCertificates(cas);
-        c.setPeerVerifyMode(QSslSocket::VerifyPeer);
+        // Per route: ask for a certificate without requiring it; encrypted() verifies it
+        // against these CAs and the routes that need it refuse requests without it.
+        c.setPeerVerifyMode(s.perRoute() ? QSslSocket::QueryPeer : QSslSocket::VerifyPeer);
     } else {
         c.setPeerVerifyMode(QSslSocket::VerifyNone);
     }
@@ -320,7 +398,7 @@ void HttpServer::incomingConnection(qintptr descriptor)
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         return;
     }
-    adopt(socket, QString());
+    adopt(socket, QString(), false, QString());
 }
 
 void HttpServer::encrypted(QSslSocket *socket)
@@ -330,13 +408,33 @@ void HttpServer::encrypted(QSslSocket *socket)
         return;
     const QSslCertificate peer = socket->peerCertificate();
     const QString subject = peer.isNull() ? QString() : subjectOf(peer);
+    if (m_tlsSettings.perRoute()) {
+        // Nothing is refused here: the result travels with each request to the edge check.
+        QString problem;
+        bool verified = false;
+        if (peer.isNull()) {
+            problem = u"no client certificate"_s;
+        } else {
+            QList<QSslCertificate> chain = socket->peerCertificateChain();
+            chain.prepend(peer);
+            QString why;
+            if (!verifyClientChain(chain, socket->sslConfiguration().caCertificates(), &why))
+                problem = u"client certificate %1 refused: %2"_s.arg(subject, why);
+            else if (!hasCommonName(peer, m_tlsSettings.clientSubjectCn))
+                problem = u"client certificate %1 refused: CN not allowed"_s.arg(subject);
+            else
+                verified = true;
+        }
+        m_handshakes.erase(it);
+        socket->disconnect(this);
+        adopt(socket, verified ? subject : QString(), verified, problem);
+        return;
+    }
     QString refusal;
     if (m_tlsSettings.mutual()) {
         if (peer.isNull())
             refusal = u"no client certificate"_s;
-        else if (!m_tlsSettings.clientSubjectCn.isEmpty() &&
-                 !peer.subjectInfo(QSslCertificate::CommonName)
-                      .contains(m_tlsSettings.clientSubjectCn))
+        else if (!hasCommonName(peer, m_tlsSettings.clientSubjectCn))
             refusal = u"client certificate CN not allowed"_s;
     }
     if (!refusal.isEmpty()) {
@@ -349,7 +447,7 @@ void HttpServer::encrypted(QSslSocket *socket)
     }
     m_handshakes.erase(it);
     socket->disconnect(this);
-    adopt(socket, subject);
+    adopt(socket, subject, m_tlsSettings.mutual(), QString());
 }
 
 void HttpServer::refuseHandshake(QSslSocket *socket, const QString &reason)
@@ -367,10 +465,11 @@ void HttpServer::refuseHandshake(QSslSocket *socket, const QString &reason)
     Q_EMIT connectionCountChanged(openConnections());
 }
 
-void HttpServer::adopt(QTcpSocket *socket, const QString &clientSubject)
+void HttpServer::adopt(QTcpSocket *socket, const QString &clientSubject, bool verified,
+                       const QString &problem)
 {
     auto *connection = new HttpConnection(socket, m_handler, m_limits, this);
-    connection->setClientCertificateSubject(clientSubject);
+    connection->setClientCertificate(clientSubject, verified, problem);
     m_connections.insert(connection);
     connect(connection, &HttpConnection::closed, this, [this, connection] {
         if (m_connections.remove(connection)) {

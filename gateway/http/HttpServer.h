@@ -8,6 +8,7 @@
 #include <QHostAddress>
 #include <QSet>
 #include <QSslConfiguration>
+#include <QStringList>
 #include <QTcpServer>
 #include <QTimer>
 #include <optional>
@@ -23,11 +24,17 @@ struct TlsSettings
 {
     QString certificatePath; // PEM: the server certificate, then its intermediates
     QString privateKeyPath;  // PEM, unencrypted, owner-only
-    QString clientCaPath;    // PEM bundle; set: client certificates are required (mutual TLS)
+    QString clientCaPath;    // PEM bundle; set: client certificates are checked (mutual TLS)
     QString clientSubjectCn; // optional: the CN a client certificate must carry
+    // The source scopes (Route::sourceName()) that require a client certificate. Empty or
+    // holding "*": the whole listener requires one, at the handshake. Otherwise a certificate
+    // is asked for but not required; the server verifies it and each request carries the
+    // result, which the edge checks on the routes listed here.
+    QStringList clientCertificateRoutes;
 
     bool enabled() const { return !certificatePath.isEmpty() || !privateKeyPath.isEmpty(); }
     bool mutual() const { return !clientCaPath.isEmpty(); }
+    bool perRoute() const;
 };
 
 // Accepts connections (with a cap), owns them, and sweeps their timeouts. Lives on one
@@ -48,6 +55,11 @@ public:
                                                     QString *error);
     // "CN=…,O=…" of a certificate, for audit rows and logs.
     static QString subjectOf(const QSslCertificate &certificate);
+    // Whether `chain` (the client's certificate first, then the intermediates it sent) leads
+    // to one of `cas` and is valid now for client authentication. Only `cas` are trusted,
+    // never the system store. `error` gets OpenSSL's reason.
+    static bool verifyClientChain(const QList<QSslCertificate> &chain,
+                                  const QList<QSslCertificate> &cas, QString *error);
 
     // Turns TLS on for connections accepted from now on. Call before start().
     bool setTls(const TlsSettings &settings, QString *summary, QString *error);
@@ -76,7 +88,8 @@ private:
         qint64 startedMs = 0;
         QString error; // the first precise reason seen (verification errors, CN refusal)
     };
-    void adopt(QTcpSocket *socket, const QString &clientSubject);
+    void adopt(QTcpSocket *socket, const QString &clientSubject, bool verified,
+               const QString &problem);
     void encrypted(QSslSocket *socket);
     void refuseHandshake(QSslSocket *socket, const QString &reason);
 

@@ -100,6 +100,12 @@ const QList<SettingDef> &Settings::definitions()
          {},
          false,
          u"required subject CN of client certificates (mutual TLS; empty: any)"_s},
+        {u"tls/client_certificate_routes"_s,
+         u"GERBANG_TLS_CLIENT_CERT_ROUTES"_s,
+         {},
+         false,
+         u"sources whose routes need a client certificate (whatsapp, whatsapp:APP, a source "
+         "name; comma or space separated); empty or *: every route, checked at the handshake"_s},
         {u"storage/data_dir"_s,
          u"GERBANG_DATA_DIR"_s,
          {},
