@@ -288,7 +288,21 @@ paced_delay=$(awk -v r="${R[$cal.rps]}" -v c="$paced_conns" 'BEGIN{
     cycle = c * 1000 / (r > 0 ? r : 1); d = 8 - (cycle - c * 1000 / 1000);
     d = int(d + 0.5); if (d < 1) d = 1; print d }')
 echo "bench: calibration ${R[$cal.rps]} req/s at 8 ms: paced run with ${paced_delay} ms" >&2
-durable_run durable_paced "$paced_conns" "$paced_duration" "$paced_count" "$paced_delay"
+# Latency varies (disk, other load): if the run lands outside 900-1,100 requests/s, set D from
+# its own cycle and run it again (at most twice).
+for attempt in 0 1 2; do
+    label=durable_paced
+    [ "$attempt" -gt 0 ] && label=durable_paced_rerun$attempt
+    durable_run "$label" "$paced_conns" "$paced_duration" "$paced_count" "$paced_delay"
+    pr=${R[${final[$label]}.rps]%.*}
+    final[durable_paced]=${final[$label]}
+    if [ "$pr" -ge 900 ] && [ "$pr" -le 1100 ]; then break; fi
+    next_delay=$(awk -v r="${R[${final[$label]}.rps]}" -v c="$paced_conns" -v d="$paced_delay" 'BEGIN{
+        cycle = c * 1000 / (r > 0 ? r : 1); n = d - (cycle - c); n = int(n + 0.5); if (n < 1) n = 1; print n }')
+    if [ "$next_delay" -eq "$paced_delay" ]; then break; fi
+    echo "bench: paced run at ${R[${final[$label]}.rps]} req/s; again with ${next_delay} ms" >&2
+    paced_delay=$next_delay
+done
 hwm_all=$(awk '/VmHWM/ {print $2}' "/proc/$gd_pid/status")
 rss_now=$(awk '/VmRSS/ {print $2}' "/proc/$gd_pid/status")
 R[disk.dsync_after_ms]=$(dsync_probe)
