@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "StoreWriter.h"
 
+#include "WalCheckpointer.h"
 #include "crypto/Vault.h"
 #include "domain/Clock.h"
 #include "domain/Ids.h"
@@ -169,6 +170,8 @@ bool StoreWriter::openDatabase(QString *error)
     m_db = Database::open({m_options.sqlitePath, m_options.busyTimeoutMs, false}, error);
     if (!m_db || !m_db->migrate(error))
         return false;
+    // Checkpoints run on their own thread (WalCheckpointer), never inside a commit.
+    QSqlQuery(m_db->db()).exec(u"PRAGMA wal_autocheckpoint=0"_s);
     m_stmts = std::make_unique<Statements>(m_db->db());
     return m_stmts->prepare(error);
 }
@@ -197,6 +200,8 @@ void StoreWriter::run()
         return;
     }
     m_lastMaintenanceMs = 0;
+    WalCheckpointer checkpointer(m_options.sqlitePath, 200);
+    checkpointer.start();
     for (;;) {
         Batch batch;
         bool stopping = false;
@@ -236,6 +241,9 @@ void StoreWriter::run()
         if (stopping)
             break;
     }
+    checkpointer.stop();
+    // Leave a small WAL behind: the next start (and every reader) begins from a clean file.
+    QSqlQuery(m_db->db()).exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
     m_stmts.reset();
     m_db.reset();
 }
