@@ -3,6 +3,8 @@
 
 #include "Engine.h"
 
+#include <openssl/crypto.h>
+
 using namespace Qt::StringLiterals;
 
 namespace gerbang {
@@ -71,6 +73,7 @@ void EngineHost::stop()
         [engine] {
             engine->stop();
             delete engine;
+            OPENSSL_thread_stop(); // see StoreWriter::run
         },
         Qt::BlockingQueuedConnection);
     m_thread.quit();

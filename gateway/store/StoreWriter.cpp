@@ -10,6 +10,7 @@
 #include <QLoggingCategory>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <openssl/crypto.h>
 
 using namespace Qt::StringLiterals;
 
@@ -246,6 +247,9 @@ void StoreWriter::run()
     QSqlQuery(m_db->db()).exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
     m_stmts.reset();
     m_db.reset();
+    // Free this thread's OpenSSL state now: QThread::wait() may return before thread-exit
+    // handlers run, which LeakSanitizer then reports.
+    OPENSSL_thread_stop();
 }
 
 bool StoreWriter::writeJob(IngestJob &job, CommitResult &result, qint64 nowMs)
