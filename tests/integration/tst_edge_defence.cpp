@@ -2,6 +2,7 @@
 // Edge defence over real loopback: rate limits, client addresses behind proxies, allowlists,
 // size and time limits. 127.0.0.0/8 gives the test as many client addresses as it needs.
 #include "TestSupport.h"
+#include "crypto/Crypto.h"
 #include "storage/Database.h"
 
 #include <QDeadlineTimer>
@@ -13,6 +14,7 @@
 #include <QRegularExpression>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryFile>
 #include <QTest>
@@ -265,7 +267,24 @@ private Q_SLOTS:
 
     void signatureFailureAlertAfterThresholdOnly()
     {
-        start({}, "[alerts]\nsignature_failures=3\nwindow_s=60\ncooldown_s=600\n");
+        // A receiver for the signed alert POST.
+        QTcpServer receiver;
+        QVERIFY(receiver.listen(QHostAddress::LocalHost, 0));
+        QByteArray received;
+        connect(&receiver, &QTcpServer::newConnection, this, [&] {
+            QTcpSocket *c = receiver.nextPendingConnection();
+            connect(c, &QTcpSocket::readyRead, c, [c, &received] {
+                received += c->readAll();
+                if (received.contains("\r\n\r\n") && received.endsWith("}")) {
+                    c->write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                    c->disconnectFromHost();
+                }
+            });
+        });
+        const QByteArray alertSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+        start({{u"GERBANG_ALERT_URL"_s, u"http://127.0.0.1:%1/alerts"_s.arg(receiver.serverPort())},
+               {u"GERBANG_ALERT_SECRET"_s, QString::fromLatin1(alertSecret)}},
+              "[alerts]\nsignature_failures=3\nwindow_s=60\ncooldown_s=600\n");
         const QByteArray body = readFixture(u"wa_text.json"_s);
         const QList<std::pair<QByteArray, QByteArray>> forged{
             {"X-Hub-Signature-256", "sha256=" + QByteArray(64, '0')}};
@@ -283,6 +302,22 @@ private Q_SLOTS:
         QCOMPARE(detail[u"source"_s].toString(), u"whatsapp"_s);
         QCOMPARE(detail[u"count"_s].toInt(), 3);
         QTRY_VERIFY_WITH_TIMEOUT(m_gw->output().contains("ALERT signature_failures"), 3000);
+        // The POST carries Standard Webhooks headers that verify with the configured secret.
+        QTRY_VERIFY_WITH_TIMEOUT(received.contains("\r\n\r\n") && received.endsWith("}"), 5000);
+        HttpResult post;
+        qsizetype used = 0;
+        const QByteArray asResponse =
+            "HTTP/1.1 200 X\r\n" + received.mid(received.indexOf("\r\n") + 2);
+        QVERIFY(parseResponse(asResponse, &post, &used));
+        QVERIFY(received.startsWith("POST /alerts "));
+        const QByteArray key = QByteArray::fromBase64(alertSecret.mid(6));
+        const QByteArray expected =
+            "v1," + crypto::hmacSha256(key, {post.header("webhook-id"), ".",
+                                             post.header("webhook-timestamp"), ".", post.body})
+                        .toBase64();
+        QCOMPARE(post.header("webhook-signature"), expected);
+        QCOMPARE(QJsonDocument::fromJson(post.body).object()[u"type"_s].toString(),
+                 u"gerbang.alert.signature_failures"_s);
         // The cooldown holds further alerts back.
         for (int i = 0; i < 5; ++i)
             httpRequest(m_gw->port(), "POST", "/whatsapp/webhook", body, forged);
