@@ -283,7 +283,8 @@ private Q_SLOTS:
         });
         const QByteArray alertSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
         start({{u"GERBANG_ALERT_URL"_s, u"http://127.0.0.1:%1/alerts"_s.arg(receiver.serverPort())},
-               {u"GERBANG_ALERT_SECRET"_s, QString::fromLatin1(alertSecret)}},
+               {u"GERBANG_ALERT_SECRET"_s, QString::fromLatin1(alertSecret)},
+               {u"GERBANG_LOG_FORMAT"_s, u"json"_s}},
               "[alerts]\nsignature_failures=3\nwindow_s=60\ncooldown_s=600\n");
         const QByteArray body = readFixture(u"wa_text.json"_s);
         const QList<std::pair<QByteArray, QByteArray>> forged{
@@ -302,6 +303,15 @@ private Q_SLOTS:
         QCOMPARE(detail[u"source"_s].toString(), u"whatsapp"_s);
         QCOMPARE(detail[u"count"_s].toInt(), 3);
         QTRY_VERIFY_WITH_TIMEOUT(m_gw->output().contains("ALERT signature_failures"), 3000);
+        // With GERBANG_LOG_FORMAT=json every log line is one JSON object (journald / ELK).
+        for (const QByteArray &line : m_gw->output().split('\n')) {
+            if (!line.contains("ALERT"))
+                continue;
+            const QJsonObject o = QJsonDocument::fromJson(line).object();
+            QCOMPARE(o[u"level"_s].toString(), u"warning"_s);
+            QCOMPARE(o[u"category"_s].toString(), u"gerbang.alerts"_s);
+            QVERIFY(o[u"message"_s].toString().contains(u"source 'whatsapp'"_s));
+        }
         // The POST carries Standard Webhooks headers that verify with the configured secret.
         QTRY_VERIFY_WITH_TIMEOUT(received.contains("\r\n\r\n") && received.endsWith("}"), 5000);
         HttpResult post;
