@@ -55,14 +55,8 @@ bool SecretRepository::set(const QString &name, const QByteArray &value, QString
         return false;
     }
     return m_db.inWriteTransaction(error, [&] {
-        QSqlQuery del(m_db.db());
-        del.prepare(u"DELETE FROM secrets WHERE name = ?"_s);
-        del.addBindValue(name);
-        if (!del.exec()) {
-            *error = del.lastError().text();
-            return false;
-        }
-        return write(name, u"current"_s, value, 0, error) && m_db.bumpConfigRevision(error);
+        return deleteSlots(name, false, error) >= 0 && write(name, u"current"_s, value, 0, error) &&
+               m_db.bumpConfigRevision(error);
     });
 }
 
@@ -87,19 +81,24 @@ bool SecretRepository::rotate(const QString &name, const QByteArray &value, qint
 bool SecretRepository::remove(const QString &name, QString *error)
 {
     return m_db.inWriteTransaction(error, [&] {
-        QSqlQuery del(m_db.db());
-        del.prepare(u"DELETE FROM secrets WHERE name = ?"_s);
-        del.addBindValue(name);
-        if (!del.exec()) {
-            *error = del.lastError().text();
-            return false;
-        }
-        if (del.numRowsAffected() == 0) {
+        const int removed = deleteSlots(name, false, error);
+        if (removed == 0)
             *error = u"no secret '%1'"_s.arg(name);
-            return false;
-        }
-        return m_db.bumpConfigRevision(error);
+        return removed > 0 && m_db.bumpConfigRevision(error);
     });
+}
+
+int SecretRepository::deleteSlots(const QString &name, bool previousOnly, QString *error)
+{
+    QSqlQuery del(m_db.db());
+    del.prepare(previousOnly ? u"DELETE FROM secrets WHERE name = ? AND slot = 'previous'"_s
+                             : u"DELETE FROM secrets WHERE name = ?"_s);
+    del.addBindValue(name);
+    if (!del.exec()) {
+        *error = del.lastError().text();
+        return -1;
+    }
+    return del.numRowsAffected();
 }
 
 QList<SecretInfo> SecretRepository::list(QString *error) const
@@ -156,18 +155,10 @@ QList<QByteArray> SecretRepository::values(const QString &name, QString *error) 
 bool SecretRepository::retire(const QString &name, QString *error)
 {
     return m_db.inWriteTransaction(error, [&] {
-        QSqlQuery del(m_db.db());
-        del.prepare(u"DELETE FROM secrets WHERE name = ? AND slot = 'previous'"_s);
-        del.addBindValue(name);
-        if (!del.exec()) {
-            *error = del.lastError().text();
-            return false;
-        }
-        if (del.numRowsAffected() == 0) {
+        const int removed = deleteSlots(name, true, error);
+        if (removed == 0)
             *error = u"secret '%1' has no previous value to retire"_s.arg(name);
-            return false;
-        }
-        return m_db.bumpConfigRevision(error);
+        return removed > 0 && m_db.bumpConfigRevision(error);
     });
 }
 

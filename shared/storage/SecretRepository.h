@@ -62,6 +62,8 @@ public:
     QList<QByteArray> values(const QString &name, QString *error) const;
 
 private:
+    // Deletes both slots, or only the previous one; the number of rows, or -1 on error.
+    int deleteSlots(const QString &name, bool previousOnly, QString *error);
     bool write(const QString &name, const QString &slot, const QByteArray &value, qint64 retireAtMs,
                QString *error);
     Database &m_db;
