@@ -63,6 +63,13 @@ struct StatsSnapshot
     qint64 rateLimited = 0;
     qint64 forbidden = 0;
     QList<ClientCounter> topOffenders; // refreshed about once a second
+    // Hand-off to the core (outbox) and retention; -1 / 0 while the engine does not run them.
+    qint64 outboxPending = -1;   // accepted, not yet delivered
+    qint64 deadLetters = -1;     // given up, waiting for `dlq replay`
+    qint64 delivered = 0;        // delivered since start
+    qint64 deliveryFailures = 0; // failed attempts since start (retried or dead-lettered)
+    qint64 lastPurgeMs = 0;      // epoch ms of the last retention run, 0 = never
+    qint64 nextPurgeMs = 0;      // epoch ms of the next scheduled run, 0 = not scheduled
 };
 
 // Counters written on the engine thread and read from any thread through snapshot().
