@@ -2,6 +2,7 @@
 #include "Engine.h"
 
 #include "Acknowledger.h"
+#include "BackgroundWork.h"
 #include "Routes.h"
 #include "alerts/AlertNotifier.h"
 #include "alerts/SignatureAlerts.h"
@@ -51,15 +52,17 @@ bool Engine::start(QString *error)
     options.busyTimeoutMs = m_config.busyTimeoutMs;
     options.maxPending = m_config.maxPending;
     options.dedupTtlMs = m_config.dedupTtlMs;
-    options.rawRetentionDays = m_config.rawRetentionDays;
-    options.auditRetentionDays = m_config.auditRetentionDays;
     options.overrides = m_config.whatsapp;
 
     m_writer = std::make_unique<StoreWriter>(
         options, *m_config.vault, this,
         [this](QList<CommitResult> results) {
+            const bool stored = std::any_of(results.cbegin(), results.cend(),
+                                            [](const CommitResult &r) { return r.stored > 0; });
             if (m_ack)
                 m_ack->committed(results);
+            if (stored && m_background)
+                m_background->wake();
         },
         [this](std::shared_ptr<const Directory> d) {
             m_directory = std::move(d);
@@ -72,6 +75,15 @@ bool Engine::start(QString *error)
         return false;
     }
     m_directory = m_writer->initialDirectory();
+    m_background = std::make_unique<BackgroundWork>(
+        m_config.delivery, m_config.retention,
+        Database::Options{m_config.sqlitePath, m_config.busyTimeoutMs, false}, *m_config.vault,
+        m_stats);
+    if (!m_background->start(error)) {
+        m_background.reset();
+        m_writer->stopWriter();
+        return false;
+    }
     m_alerts = std::make_unique<SignatureAlerts>(m_config.alerts);
     m_notifier = std::make_unique<AlertNotifier>(m_config.alertUrl, m_config.alertSecret, *m_writer,
                                                  *m_stats);
@@ -98,6 +110,7 @@ bool Engine::start(QString *error)
         QString summary;
         if (!m_server->setTls(m_config.tls, &summary, error)) {
             m_server.reset();
+            m_background->stop();
             m_writer->stopWriter();
             return false;
         }
@@ -113,6 +126,7 @@ bool Engine::start(QString *error)
                      .arg(m_config.listenPort)
                      .arg(*error);
         m_server.reset();
+        m_background->stop();
         m_writer->stopWriter();
         return false;
     }
@@ -133,6 +147,8 @@ void Engine::stop()
         QThread::msleep(5);
     }
     QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    m_background->stop();
+    m_background.reset();
     m_server.reset();
     m_providers.reset();
     m_whatsapp.reset();
@@ -141,6 +157,12 @@ void Engine::stop()
     m_alerts.reset();
     m_ack.reset();
     m_writer.reset();
+}
+
+void Engine::purgeNow()
+{
+    if (m_background)
+        m_background->purgeNow();
 }
 
 QString Engine::listenUrl() const

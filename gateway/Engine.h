@@ -12,6 +12,7 @@
 namespace gerbang {
 
 class Acknowledger;
+class BackgroundWork;
 class StoreWriter;
 class AlertNotifier;
 class EdgeGuard;
@@ -38,6 +39,8 @@ public:
     // Re-reads the TLS certificate and key for new connections; on error the current pair
     // stays. The outcome is logged and signalled.
     void reloadTls();
+    // Runs the retention job now (asynchronously, on the background thread).
+    void purgeNow();
 
     // http::RequestHandler
     qint64 bodyLimit(const http::HttpRequest &head) const override;
@@ -61,6 +64,7 @@ private:
     std::shared_ptr<Stats> m_stats;
     std::shared_ptr<const Directory> m_directory;
     std::unique_ptr<StoreWriter> m_writer;
+    std::unique_ptr<BackgroundWork> m_background;
     std::unique_ptr<Acknowledger> m_ack;
     std::unique_ptr<EdgeGuard> m_edge;
     std::unique_ptr<SignatureAlerts> m_alerts;

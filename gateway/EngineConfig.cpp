@@ -30,8 +30,19 @@ EngineConfig EngineConfig::fromSettings(const Settings &s, std::shared_ptr<const
     c.busyTimeoutMs = s.intValue(u"storage/busy_timeout_ms"_s, 10, 60000);
     c.maxPending = s.intValue(u"storage/max_pending"_s, 1, 1000000);
     c.dedupTtlMs = qint64(s.intValue(u"dedup/ttl_hours"_s, 24, 24 * 365)) * 3600 * 1000;
-    c.rawRetentionDays = s.intValue(u"retention/raw_days"_s, 1, 3650);
-    c.auditRetentionDays = s.intValue(u"retention/audit_days"_s, 1, 36500);
+    c.retention = RetentionPolicy::fromSettings(s);
+    // Settings::validate() has checked the sink URL and its secret.
+    c.delivery.sinkUrl = QUrl(s.value(u"sink/url"_s), QUrl::StrictMode);
+    c.delivery.sinkSecret = s.value(u"sink/secret"_s).toUtf8();
+    c.delivery.withContent = s.value(u"sink/content"_s) != u"refs"_s;
+    c.delivery.timeoutMs = s.intValue(u"sink/timeout_ms"_s, 100, 600000);
+    c.delivery.concurrency = s.intValue(u"sink/concurrency"_s, 1, 256);
+    c.delivery.retry.baseMs = s.intValue(u"delivery/retry_base_ms"_s, 10, 3600000);
+    c.delivery.retry.capMs = s.intValue(u"delivery/retry_cap_ms"_s, 10, 86400000);
+    c.delivery.retry.maxAttempts = s.intValue(u"delivery/max_attempts"_s, 1, 1000);
+    c.delivery.retry.maxAgeMs =
+        qint64(s.intValue(u"delivery/max_age_hours"_s, 1, 24 * 365)) * 3'600'000;
+    c.internalApiToken = s.value(u"internal/api_token"_s).toUtf8();
     c.whatsapp.appSecret = s.value(u"whatsapp/app_secret"_s).toUtf8();
     c.whatsapp.previousAppSecret = s.value(u"whatsapp/previous_app_secret"_s).toUtf8();
     c.whatsapp.verifyToken = s.value(u"whatsapp/verify_token"_s).toUtf8();

@@ -3,9 +3,11 @@
 
 #include "Directory.h"
 #include "alerts/SignatureAlerts.h"
+#include "delivery/DeliveryConfig.h"
 #include "edge/EdgeGuard.h"
 #include "http/HttpConnection.h"
 #include "http/HttpServer.h"
+#include "storage/Retention.h"
 
 #include <QHostAddress>
 #include <QString>
@@ -31,8 +33,9 @@ struct EngineConfig
     int busyTimeoutMs = 2000;
     int maxPending = 20000;
     qint64 dedupTtlMs = 7LL * 24 * 3600 * 1000;
-    int rawRetentionDays = 7;
-    int auditRetentionDays = 365;
+    RetentionPolicy retention;
+    DeliveryConfig delivery;
+    QByteArray internalApiToken; // empty: GET /internal/events/ID is off
     Directory::Overrides whatsapp;
     EdgeGuard::Config edge;
     SignatureAlerts::Config alerts;

@@ -90,6 +90,15 @@ void EngineHost::reloadTls()
         engine, [engine] { engine->reloadTls(); }, Qt::QueuedConnection);
 }
 
+void EngineHost::purgeNow()
+{
+    if (!m_engine)
+        return;
+    Engine *engine = m_engine;
+    QMetaObject::invokeMethod(
+        engine, [engine] { engine->purgeNow(); }, Qt::QueuedConnection);
+}
+
 StatsSnapshot EngineHost::snapshot() const
 {
     return m_stats->snapshot();

@@ -32,6 +32,8 @@ public:
     // Asks the engine (queued, on its thread) to re-read the TLS certificate and key; the
     // outcome arrives as tlsReloaded().
     void reloadTls();
+    // Runs the retention job now; the new last/next run times appear in snapshot().
+    void purgeNow();
 
 Q_SIGNALS:
     void alertRaised(const gerbang::AlertInfo &alert);

@@ -166,4 +166,25 @@ StatsSnapshot Stats::snapshot() const
     return s;
 }
 
+void Stats::setOutbox(qint64 pending, qint64 dead)
+{
+    std::lock_guard lock(m_mutex);
+    m_counts.outboxPending = pending;
+    m_counts.deadLetters = dead;
+}
+
+void Stats::addDeliveries(qint64 delivered, qint64 failures)
+{
+    std::lock_guard lock(m_mutex);
+    m_counts.delivered += delivered;
+    m_counts.deliveryFailures += failures;
+}
+
+void Stats::setPurgeTimes(qint64 lastMs, qint64 nextMs)
+{
+    std::lock_guard lock(m_mutex);
+    m_counts.lastPurgeMs = lastMs;
+    m_counts.nextPurgeMs = nextMs;
+}
+
 } // namespace gerbang

@@ -89,6 +89,9 @@ public:
     void addAuditDropped();
     void addRefused(bool rateLimited, int httpStatus);
     void setTopOffenders(QList<ClientCounter> offenders);
+    void setOutbox(qint64 pending, qint64 dead);
+    void addDeliveries(qint64 delivered, qint64 failures);
+    void setPurgeTimes(qint64 lastMs, qint64 nextMs);
     StatsSnapshot snapshot() const;
 
     static constexpr int kBuckets = 200;

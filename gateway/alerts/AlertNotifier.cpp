@@ -82,10 +82,9 @@ void AlertNotifier::post(const AlertInfo &alert)
     const QByteArray ts = QByteArray::number(alert.atMs / 1000);
     request.setRawHeader("webhook-id", id);
     request.setRawHeader("webhook-timestamp", ts);
-    const QByteArray key = standardWebhooksKey(m_secret);
-    if (!key.isNull())
-        request.setRawHeader("webhook-signature",
-                             "v1," + crypto::hmacSha256(key, {id, ".", ts, ".", body}).toBase64());
+    if (const QByteArray signature = signStandardWebhooks(m_secret, id, ts, body);
+        !signature.isNull())
+        request.setRawHeader("webhook-signature", signature);
     QNetworkReply *reply = m_network->post(request, body);
     connect(reply, &QNetworkReply::finished, this, [reply] {
         reply->deleteLater();

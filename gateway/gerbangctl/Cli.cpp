@@ -197,6 +197,12 @@ int runGroup(const Group &group, const QStringList &globalArgs, const QStringLis
         writeError(lines);
         return int(ExitUsage);
     };
+    // A group with a single unnamed command (e.g. `purge`) runs it with every argument.
+    if (group.subcommands.size() == 1 && group.subcommands.first().name.isEmpty()) {
+        const Subcommand &s = group.subcommands.first();
+        Invocation inv(group.name, s.synopsis, s.summary, globalArgs, args);
+        return s.run(inv);
+    }
     if (args.isEmpty())
         return usage(u"'%1' needs a command"_s.arg(group.name));
     const QString name = args.first();

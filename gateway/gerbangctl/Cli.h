@@ -62,6 +62,7 @@ public:
     Database &database() { return *m_db; }
     const Vault &vault() const { return *m_runtime.vault; }
     QString dataDir() const { return m_runtime.settings.dataDir(); }
+    const Settings &settings() const { return m_runtime.settings; }
 
     QString helpText() const;
 
@@ -106,5 +107,7 @@ Group auditGroup();
 Group keyGroup();
 Group allowlistGroup();
 Group tlsGroup();
+Group dlqGroup();
+Group purgeGroup();
 
 } // namespace gerbang::ctl

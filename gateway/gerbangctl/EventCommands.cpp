@@ -3,6 +3,7 @@
 // read here.
 #include "Cli.h"
 #include "Output.h"
+#include "Replay.h"
 #include "domain/Ids.h"
 #include "storage/EventRepository.h"
 
@@ -91,6 +92,32 @@ int show(Invocation &inv)
     return ExitOk;
 }
 
+int replay(Invocation &inv)
+{
+    if (auto rc = inv.parse(1, 1000))
+        return *rc;
+    if (!inv.open(false))
+        return ExitFailed;
+    EventRepository events(inv.database());
+    QString error;
+    const QStringList ids = inv.positional();
+    for (const QString &id : ids) {
+        const std::optional<WebhookEvent> event = events.find(id, &error);
+        if (!event)
+            return inv.fail(error.isEmpty() ? u"no event '%1'"_s.arg(id) : error);
+        if (!events.rawRetained(*event, &error))
+            return inv.fail(error.isEmpty()
+                                ? u"event '%1' cannot be replayed: its raw payload is past its "
+                                  "retention and was deleted"_s.arg(id)
+                                : error);
+    }
+    const int queued = replayEvents(inv.database(), ids, u"events replay"_s, &error);
+    if (queued < 0)
+        return inv.fail(error);
+    printOut(u"%1 event(s) queued for delivery\n"_s.arg(queued));
+    return ExitOk;
+}
+
 } // namespace
 
 Group eventsGroup()
@@ -104,6 +131,10 @@ Group eventsGroup()
                  u"Show one event as a JSON object, with raw_retained telling whether its raw "
                  "payload is still stored."_s,
                  show},
+                {u"replay"_s, u"ID…"_s,
+                 u"Deliver stored events to the core again, from their raw payloads while these "
+                 "are retained (audited)."_s,
+                 replay},
             }};
 }
 

@@ -6,6 +6,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 using namespace gerbang::ctl;
@@ -14,8 +15,8 @@ namespace {
 
 QList<Group> groups()
 {
-    return {tenantGroup(), sourceGroup(), secretGroup(), eventsGroup(),
-            auditGroup(),  allowlistGroup(), keyGroup(), tlsGroup()};
+    return {tenantGroup(), sourceGroup(),    secretGroup(), eventsGroup(), dlqGroup(),
+            auditGroup(),  allowlistGroup(), keyGroup(),    tlsGroup(),    purgeGroup()};
 }
 
 QString topHelp()
@@ -26,7 +27,9 @@ QString topHelp()
                   "gerbangd.\n\nCommands:\n"_s;
     for (const Group &g : groups()) {
         for (const Subcommand &s : g.subcommands)
-            out += u"  gerbangctl %1 %2 %3\n"_s.arg(g.name, s.name, s.synopsis);
+            out += u"  gerbangctl %1 %2\n"_s.arg(QStringList{g.name, s.name, s.synopsis}
+                                                     .filter(QRegularExpression(u"."_s))
+                                                     .join(u' '));
     }
     out += u"\nGroups:\n"_s;
     for (const Group &g : groups())

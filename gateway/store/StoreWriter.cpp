@@ -5,6 +5,7 @@
 #include "crypto/Vault.h"
 #include "domain/Clock.h"
 #include "domain/Ids.h"
+#include "storage/AuditRepository.h"
 #include "storage/Database.h"
 
 #include <QLoggingCategory>
@@ -21,14 +22,8 @@ namespace {
 
 constexpr size_t kMaxBatch = 1024;
 
-// QtSql binds a null QString as SQL NULL; text columns of the audit log are NOT NULL.
-QString text(const QString &s)
-{
-    return s.isNull() ? QString(u""_s) : s;
-}
 constexpr size_t kMaxAuditQueue = 50000;
 constexpr qint64 kRevisionPollMs = 1000;
-constexpr qint64 kMaintenanceMs = 10 * 60 * 1000;
 
 } // namespace
 
@@ -39,6 +34,7 @@ struct StoreWriter::Statements
         : dedup(db)
         , raw(db)
         , event(db)
+        , outbox(db)
         , audit(db)
     {
     }
@@ -54,19 +50,19 @@ struct StoreWriter::Statements
             event.prepare(u"INSERT INTO events (id, tenant_id, provider, type, "
                           "provider_event_id, dedup_key, raw_ref, locator, received_at, "
                           "occurred_at, routing_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s) &&
-            audit.prepare(u"INSERT INTO audit_log (received_at, source_ip, method, path, "
-                          "provider, tenant, outcome, signature_status, http_status, "
-                          "processing_us, body_size, raw_ref, event_ids, event_types, detail) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+            outbox.prepare(u"INSERT INTO outbox (event_id, tenant_id, created_at, "
+                           "next_attempt_at) VALUES (?, ?, ?, ?)"_s) &&
+            audit.prepare(AuditRepository::insertSql());
         if (!ok)
-            *error = u"cannot prepare statements: %1 %2 %3 %4"_s.arg(
+            *error = u"cannot prepare statements: %1 %2 %3 %4 %5"_s.arg(
                 dedup.lastError().text(), raw.lastError().text(), event.lastError().text(),
-                audit.lastError().text());
+                outbox.lastError().text(), audit.lastError().text());
         return ok;
     }
     QSqlQuery dedup;
     QSqlQuery raw;
     QSqlQuery event;
+    QSqlQuery outbox;
     QSqlQuery audit;
 };
 
@@ -200,7 +196,6 @@ void StoreWriter::run()
         m_db.reset();
         return;
     }
-    m_lastMaintenanceMs = 0;
     WalCheckpointer checkpointer(m_options.sqlitePath, 200);
     checkpointer.start();
     for (;;) {
@@ -234,10 +229,6 @@ void StoreWriter::run()
         if (batch.reload || now - m_lastRevisionCheckMs >= kRevisionPollMs) {
             m_lastRevisionCheckMs = now;
             reloadDirectoryIfChanged(batch.reload);
-        }
-        if (now - m_lastMaintenanceMs >= kMaintenanceMs) {
-            m_lastMaintenanceMs = now;
-            maintain(now);
         }
         if (stopping)
             break;
@@ -302,6 +293,16 @@ bool StoreWriter::writeJob(IngestJob &job, CommitResult &result, qint64 nowMs)
                 result.error = ev.lastError().text();
                 return false;
             }
+            // The hand-off to the core is part of the acknowledgement: same transaction.
+            QSqlQuery &ob = m_stmts->outbox;
+            ob.bindValue(0, id);
+            ob.bindValue(1, e->tenant);
+            ob.bindValue(2, nowMs);
+            ob.bindValue(3, nowMs);
+            if (!ob.exec()) {
+                result.error = ob.lastError().text();
+                return false;
+            }
             result.eventIds << id;
             a.eventTypes << e->type;
         }
@@ -328,21 +329,7 @@ bool StoreWriter::writeJob(IngestJob &job, CommitResult &result, qint64 nowMs)
 bool StoreWriter::insertAudit(const AuditRecord &a, QString *error)
 {
     QSqlQuery &q = m_stmts->audit;
-    q.bindValue(0, a.receivedAtMs);
-    q.bindValue(1, text(a.sourceIp));
-    q.bindValue(2, text(a.method));
-    q.bindValue(3, text(a.path));
-    q.bindValue(4, text(a.provider));
-    q.bindValue(5, text(a.tenant));
-    q.bindValue(6, text(a.outcome));
-    q.bindValue(7, text(a.signatureStatus));
-    q.bindValue(8, a.httpStatus);
-    q.bindValue(9, a.processingUs);
-    q.bindValue(10, a.bodySize);
-    q.bindValue(11, a.rawRef.isEmpty() ? QVariant() : QVariant(a.rawRef));
-    q.bindValue(12, text(a.eventIds.join(u',')));
-    q.bindValue(13, text(a.eventTypes.join(u',')));
-    q.bindValue(14, text(a.detail));
+    AuditRepository::bindInsert(q, a);
     if (!q.exec()) {
         *error = q.lastError().text();
         return false;
@@ -444,41 +431,6 @@ void StoreWriter::reloadDirectoryIfChanged(bool force)
     }
     m_revision = directory->revision;
     post([cb = m_onDirectory, directory] { cb(directory); });
-}
-
-void StoreWriter::maintain(qint64 now)
-{
-    struct Purge
-    {
-        QString sql;
-        qint64 cutoff;
-    };
-    const Purge purges[] = {
-        {u"DELETE FROM dedup_keys WHERE expires_at < ?"_s, now},
-        {u"DELETE FROM raw_payloads WHERE received_at < ?"_s,
-         now - qint64(m_options.rawRetentionDays) * 86'400'000},
-        {u"DELETE FROM audit_log WHERE received_at < ?"_s,
-         now - qint64(m_options.auditRetentionDays) * 86'400'000},
-    };
-    for (const Purge &p : purges) {
-        QString error;
-        int removed = 0;
-        const bool ok = m_db->inWriteTransaction(&error, [&] {
-            QSqlQuery q(m_db->db());
-            q.prepare(p.sql);
-            q.addBindValue(p.cutoff);
-            if (!q.exec()) {
-                error = q.lastError().text();
-                return false;
-            }
-            removed = q.numRowsAffected();
-            return true;
-        });
-        if (!ok)
-            qCWarning(lcStore) << "purge failed:" << error;
-        else if (removed > 0)
-            qCInfo(lcStore) << "purged" << removed << "expired rows:" << p.sql.section(u' ', 2, 2);
-    }
 }
 
 } // namespace gerbang

@@ -48,16 +48,13 @@ struct StoreWriterOptions
     int busyTimeoutMs = 2000;
     int maxPending = 20000;
     qint64 dedupTtlMs = 7LL * 24 * 3600 * 1000;
-    int rawRetentionDays = 7;
-    int auditRetentionDays = 365;
     Directory::Overrides overrides;
 };
 
 // The single writer: one thread, one database connection. It drains whatever requests are
 // waiting into one transaction (group commit), so a durable fsync is shared by every request
 // that arrived while the previous one ran. Results go back to `receiver`'s thread as queued
-// calls. It also reloads the routing directory when the configuration revision moves, and
-// purges expired data.
+// calls. It also reloads the routing directory when the configuration revision moves.
 class StoreWriter : public QThread
 {
     Q_OBJECT
@@ -101,7 +98,6 @@ private:
     bool writeJob(IngestJob &job, CommitResult &result, qint64 nowMs);
     bool insertAudit(const AuditRecord &record, QString *error);
     void probe(const std::vector<quint64> &ids);
-    void maintain(qint64 nowMs);
     void reloadDirectoryIfChanged(bool force);
     void post(std::function<void()> fn);
 
@@ -127,7 +123,6 @@ private:
     std::unique_ptr<Statements> m_stmts;
     qint64 m_revision = -1;
     qint64 m_lastRevisionCheckMs = 0;
-    qint64 m_lastMaintenanceMs = 0;
 };
 
 } // namespace gerbang

@@ -29,6 +29,15 @@ QByteArray standardWebhooksKey(const QByteArray &secret)
     return key.isEmpty() ? QByteArray() : key;
 }
 
+QByteArray signStandardWebhooks(const QByteArray &secret, QByteArrayView id,
+                                QByteArrayView timestamp, QByteArrayView body)
+{
+    const QByteArray key = standardWebhooksKey(secret);
+    if (key.isNull())
+        return {};
+    return "v1," + crypto::hmacSha256(key, {id, ".", timestamp, ".", body}).toBase64();
+}
+
 VerifyResult verifyStandardWebhooks(const VerifyInput &in)
 {
     constexpr QByteArrayView name = "webhook-signature";

@@ -27,4 +27,9 @@ VerifyResult verifyStandardWebhooks(const VerifyInput &in);
 // The HMAC key of a Standard Webhooks secret, or a null array when it is unusable.
 QByteArray standardWebhooksKey(const QByteArray &secret);
 
+// The `webhook-signature` value ("v1,<base64>") Gerbang sends with its own POSTs (deliveries
+// to the core, alerts), or a null array when the secret is unusable.
+QByteArray signStandardWebhooks(const QByteArray &secret, QByteArrayView id,
+                                QByteArrayView timestamp, QByteArrayView body);
+
 } // namespace gerbang

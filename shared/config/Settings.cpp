@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <QHostAddress>
 #include <QStandardPaths>
+#include <QUrl>
 #include <algorithm>
 #include <sys/stat.h>
 
@@ -213,12 +214,48 @@ const QList<SettingDef> &Settings::definitions()
          u"bearer token required by /metrics (empty: none; restrict with the allowlist)"_s},
         {u"retention/raw_days"_s, {}, u"7"_s, false, u"days raw payloads are kept"_s},
         {u"retention/audit_days"_s, {}, u"365"_s, false, u"days audit rows are kept"_s},
-        {u"sink/url"_s, u"GERBANG_SINK_URL"_s, {}, false, u"where normalized events go"_s},
+        {u"retention/delivered_days"_s,
+         {},
+         u"7"_s,
+         false,
+         u"days delivered events (ids, outbox rows) are kept after delivery"_s},
+        {u"retention/interval_minutes"_s,
+         {},
+         u"60"_s,
+         false,
+         u"how often the retention job runs (once per interval across gateways)"_s},
+        {u"sink/url"_s,
+         u"GERBANG_SINK_URL"_s,
+         {},
+         false,
+         u"the core's HTTP endpoint normalized events are POSTed to (empty: keep them queued)"_s},
         {u"sink/secret"_s,
          u"GERBANG_SINK_SECRET"_s,
          {},
          true,
-         u"whsec_… secret that signs deliveries"_s},
+         u"whsec_… secret that signs deliveries (Standard Webhooks)"_s},
+        {u"sink/content"_s, u"GERBANG_SINK_CONTENT"_s, u"full"_s, false,
+         u"full: the provider's original object travels with the event; refs: references only "
+         "(the core fetches content from /internal/events/ID)"_s},
+        {u"sink/timeout_ms"_s, {}, u"10000"_s, false, u"one delivery attempt's time limit"_s},
+        {u"sink/concurrency"_s, {}, u"8"_s, false, u"deliveries in flight at once"_s},
+        {u"delivery/retry_base_ms"_s, {}, u"1000"_s, false, u"first retry delay (doubles)"_s},
+        {u"delivery/retry_cap_ms"_s, {}, u"600000"_s, false, u"longest retry delay"_s},
+        {u"delivery/max_attempts"_s,
+         {},
+         u"30"_s,
+         false,
+         u"attempts before an event becomes a dead letter"_s},
+        {u"delivery/max_age_hours"_s,
+         {},
+         u"72"_s,
+         false,
+         u"age after which an undelivered event becomes a dead letter"_s},
+        {u"internal/api_token"_s,
+         u"GERBANG_INTERNAL_API_TOKEN"_s,
+         {},
+         true,
+         u"bearer token for GET /internal/events/ID (empty: the route is off)"_s},
         {u"log/format"_s, u"GERBANG_LOG_FORMAT"_s, u"text"_s, false, u"text or json"_s},
     };
     return defs;
@@ -326,6 +363,14 @@ QStringList Settings::validate() const
         {u"limits/burst_per_ip"_s, 0, 10000000},
         {u"retention/raw_days"_s, 1, 3650},
         {u"retention/audit_days"_s, 1, 36500},
+        {u"retention/delivered_days"_s, 1, 3650},
+        {u"retention/interval_minutes"_s, 1, 24 * 60},
+        {u"sink/timeout_ms"_s, 100, 600000},
+        {u"sink/concurrency"_s, 1, 256},
+        {u"delivery/retry_base_ms"_s, 10, 3600000},
+        {u"delivery/retry_cap_ms"_s, 10, 86400000},
+        {u"delivery/max_attempts"_s, 1, 1000},
+        {u"delivery/max_age_hours"_s, 1, 24 * 365},
     };
     for (const Range &r : ranges) {
         bool ok = false;
@@ -343,6 +388,18 @@ QStringList Settings::validate() const
     const QString fmt = value(u"log/format"_s);
     if (fmt != u"text"_s && fmt != u"json"_s)
         problems << u"log/format must be text or json (got '%1')"_s.arg(fmt);
+    const QString content = value(u"sink/content"_s);
+    if (content != u"full"_s && content != u"refs"_s)
+        problems << u"sink/content must be full or refs (got '%1')"_s.arg(content);
+    if (const QString sink = value(u"sink/url"_s); !sink.isEmpty()) {
+        const QUrl url(sink, QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != u"https"_s && url.scheme() != u"http"_s) ||
+            url.host().isEmpty())
+            problems << u"sink/url must be an http(s) URL (got '%1')"_s.arg(sink);
+        else if (value(u"sink/secret"_s).isEmpty())
+            problems << u"sink/secret must be set when sink/url is: the core verifies "
+                        "deliveries with it"_s;
+    }
     return problems;
 }
 

@@ -111,4 +111,44 @@ QList<AuditRecord> AuditRepository::list(const AuditFilter &filter, QString *err
     return out;
 }
 
+QString AuditRepository::insertSql()
+{
+    return u"INSERT INTO audit_log (received_at, source_ip, method, path, provider, tenant, "
+           "outcome, signature_status, http_status, processing_us, body_size, raw_ref, "
+           "event_ids, event_types, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s;
+}
+
+void AuditRepository::bindInsert(QSqlQuery &q, const AuditRecord &a)
+{
+    // QtSql binds a null QString as SQL NULL; text columns of the audit log are NOT NULL.
+    auto text = [](const QString &s) { return s.isNull() ? QString(u""_s) : s; };
+    q.bindValue(0, a.receivedAtMs);
+    q.bindValue(1, text(a.sourceIp));
+    q.bindValue(2, text(a.method));
+    q.bindValue(3, text(a.path));
+    q.bindValue(4, text(a.provider));
+    q.bindValue(5, text(a.tenant));
+    q.bindValue(6, text(a.outcome));
+    q.bindValue(7, text(a.signatureStatus));
+    q.bindValue(8, a.httpStatus);
+    q.bindValue(9, a.processingUs);
+    q.bindValue(10, a.bodySize);
+    q.bindValue(11, a.rawRef.isEmpty() ? QVariant() : QVariant(a.rawRef));
+    q.bindValue(12, text(a.eventIds.join(u',')));
+    q.bindValue(13, text(a.eventTypes.join(u',')));
+    q.bindValue(14, text(a.detail));
+}
+
+bool AuditRepository::append(const AuditRecord &record, QString *error)
+{
+    QSqlQuery q(m_db.db());
+    q.prepare(insertSql());
+    bindInsert(q, record);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
 } // namespace gerbang

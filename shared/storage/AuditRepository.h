@@ -8,6 +8,8 @@
 #include <functional>
 #include <optional>
 
+class QSqlQuery;
+
 namespace gerbang {
 
 class Database;
@@ -39,6 +41,12 @@ public:
     // traffic); stops early when `visit` returns false.
     bool forEach(const AuditFilter &filter, const std::function<bool(const AuditRecord &)> &visit,
                  QString *error) const;
+
+    // Appends one row (used outside the engine's store thread, e.g. to audit a replay).
+    bool append(const AuditRecord &record, QString *error);
+    // The one INSERT statement and its bindings, shared with the engine's prepared statement.
+    static QString insertSql();
+    static void bindInsert(QSqlQuery &q, const AuditRecord &record);
 
 private:
     Database &m_db;

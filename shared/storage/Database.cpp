@@ -26,6 +26,7 @@ const QList<Migration> &sqliteMigrations()
         {1, u":/gerbang/migrations/sqlite/0001_initial.sql"_s},
         {2, u":/gerbang/migrations/sqlite/0002_sources.sql"_s},
         {3, u":/gerbang/migrations/sqlite/0003_allowlists.sql"_s},
+        {4, u":/gerbang/migrations/sqlite/0004_outbox.sql"_s},
     };
     return list;
 }

@@ -110,4 +110,18 @@ bool EventRepository::rawRetained(const WebhookEvent &event, QString *error) con
     return q.next();
 }
 
+QByteArray EventRepository::sealedRaw(const QString &rawRef, QString *error) const
+{
+    if (rawRef.isEmpty())
+        return {};
+    QSqlQuery q(m_db.db());
+    q.prepare(u"SELECT ciphertext FROM raw_payloads WHERE id = ?"_s);
+    q.addBindValue(rawRef);
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return {};
+    }
+    return q.next() ? q.value(0).toByteArray() : QByteArray();
+}
+
 } // namespace gerbang

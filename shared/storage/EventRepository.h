@@ -38,6 +38,8 @@ public:
     // Whether the event's raw payload is still stored (retention may have purged it). Never
     // reads the payload itself.
     bool rawRetained(const WebhookEvent &event, QString *error) const;
+    // The sealed (encrypted) raw payload, or a null array when retention removed it.
+    QByteArray sealedRaw(const QString &rawRef, QString *error) const;
 
 private:
     Database &m_db;

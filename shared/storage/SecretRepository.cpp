@@ -2,6 +2,7 @@
 #include "SecretRepository.h"
 
 #include "Database.h"
+#include "crypto/Crypto.h"
 #include "crypto/Vault.h"
 
 #include <QDateTime>
@@ -58,6 +59,34 @@ bool SecretRepository::set(const QString &name, const QByteArray &value, QString
         return deleteSlots(name, false, error) >= 0 && write(name, u"current"_s, value, 0, error) &&
                m_db.bumpConfigRevision(error);
     });
+}
+
+QByteArray SecretRepository::ensureGenerated(const QString &name, int bytes, QString *error)
+{
+    if (const QList<QByteArray> existing = values(name, error); !existing.isEmpty())
+        return existing.first();
+    if (!error->isEmpty())
+        return {};
+    if (!isValidName(name)) {
+        *error = u"invalid secret name '%1'"_s.arg(name);
+        return {};
+    }
+    const QByteArray value = crypto::randomBytes(bytes);
+    const QString slot = u"current"_s;
+    QSqlQuery q(m_db.db());
+    q.prepare(u"INSERT INTO secrets (name, slot, ciphertext, fingerprint, created_at) "
+              "VALUES (?, ?, ?, ?, ?) ON CONFLICT (name, slot) DO NOTHING"_s);
+    q.addBindValue(name);
+    q.addBindValue(slot);
+    q.addBindValue(m_vault.seal(Vault::Purpose::Secret, value, recordId(name, slot)));
+    q.addBindValue(QString::fromLatin1(m_vault.fingerprint(value)));
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    if (!q.exec()) {
+        *error = q.lastError().text();
+        return {};
+    }
+    const QList<QByteArray> stored = values(name, error);
+    return stored.isEmpty() ? QByteArray() : stored.first();
 }
 
 bool SecretRepository::rotate(const QString &name, const QByteArray &value, qint64 retireAtMs,

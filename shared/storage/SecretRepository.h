@@ -60,6 +60,10 @@ public:
     QList<SecretValue> entries(const QString &name, QString *error) const;
     // The values accepted now, current first.
     QList<QByteArray> values(const QString &name, QString *error) const;
+    // The current value of a key Gerbang generates itself (e.g. a tenant's sender-hash key):
+    // created with `bytes` random bytes when absent. Insert-if-absent, so gateways sharing a
+    // database that race here all end up with the one value that won.
+    QByteArray ensureGenerated(const QString &name, int bytes, QString *error);
 
 private:
     // Deletes both slots, or only the previous one; the number of rows, or -1 on error.

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "BackgroundWork.h"
+
+#include "delivery/Forwarder.h"
+#include "retention/RetentionScheduler.h"
+
+#include <openssl/crypto.h>
+
+using namespace Qt::StringLiterals;
+
+namespace gerbang {
+
+BackgroundWork::BackgroundWork(DeliveryConfig delivery, RetentionPolicy retention,
+                               Database::Options db, const Vault &vault,
+                               std::shared_ptr<Stats> stats)
+{
+    m_thread.setObjectName(u"gerbang-background"_s);
+    m_forwarder = new Forwarder(std::move(delivery), db, vault, stats);
+    m_retention = new RetentionScheduler(retention, db, stats);
+    m_forwarder->moveToThread(&m_thread);
+    m_retention->moveToThread(&m_thread);
+}
+
+BackgroundWork::~BackgroundWork()
+{
+    stop();
+    delete m_forwarder;
+    delete m_retention;
+}
+
+bool BackgroundWork::start(QString *error)
+{
+    m_thread.start();
+    bool ok = false;
+    QMetaObject::invokeMethod(
+        m_forwarder, [&] { ok = m_forwarder->open(error) && m_retention->open(error); },
+        Qt::BlockingQueuedConnection);
+    if (!ok)
+        stop();
+    return ok;
+}
+
+void BackgroundWork::stop()
+{
+    if (!m_thread.isRunning())
+        return;
+    QMetaObject::invokeMethod(
+        m_forwarder,
+        [this] {
+            m_forwarder->shutdown();
+            m_retention->shutdown();
+            // Objects die on this thread after it ends; move them back so that their
+            // destructors (run by the owner) do not touch a finished thread.
+            m_forwarder->moveToThread(m_thread.thread());
+            m_retention->moveToThread(m_thread.thread());
+            OPENSSL_thread_stop();
+        },
+        Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void BackgroundWork::wake()
+{
+    QMetaObject::invokeMethod(m_forwarder, &Forwarder::wake, Qt::QueuedConnection);
+}
+
+void BackgroundWork::purgeNow()
+{
+    QMetaObject::invokeMethod(m_retention, &RetentionScheduler::runNow, Qt::QueuedConnection);
+}
+
+} // namespace gerbang

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "delivery/DeliveryConfig.h"
+#include "storage/Database.h"
+#include "storage/Retention.h"
+
+#include <QThread>
+#include <memory>
+
+namespace gerbang {
+
+class Forwarder;
+class RetentionScheduler;
+class Stats;
+class Vault;
+
+// The work that happens after the reply (BRIEF §2 step 8): delivery of the outbox to the
+// core, and retention. One thread, away from the HTTP and store threads, so neither a slow
+// core nor a large purge delays an acknowledgement.
+class BackgroundWork
+{
+public:
+    BackgroundWork(DeliveryConfig delivery, RetentionPolicy retention, Database::Options db,
+                   const Vault &vault, std::shared_ptr<Stats> stats);
+    ~BackgroundWork();
+
+    // Opens the database connections on the background thread. Blocks.
+    bool start(QString *error);
+    // Gives back delivery leases and joins the thread. Blocks.
+    void stop();
+    // Thread-safe: new outbox rows were committed.
+    void wake();
+    // Thread-safe: run the retention job now.
+    void purgeNow();
+
+private:
+    QThread m_thread;
+    Forwarder *m_forwarder = nullptr;
+    RetentionScheduler *m_retention = nullptr;
+};
+
+} // namespace gerbang

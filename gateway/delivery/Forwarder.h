@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "DeliveryConfig.h"
+#include "storage/Database.h"
+#include "storage/OutboxRepository.h"
+
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+#include <deque>
+#include <memory>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace gerbang {
+
+class Stats;
+class Vault;
+
+// Delivers the outbox to the core: leases due rows, decrypts and normalizes each event,
+// POSTs it signed with Standard Webhooks, and records the outcome (delivered, retry later
+// with backoff, or dead letter). Lives on the background thread with its own database
+// connection, so a slow or dead core never touches the acceptance path; at most
+// `concurrency` requests are in flight.
+class Forwarder : public QObject
+{
+    Q_OBJECT
+public:
+    Forwarder(DeliveryConfig config, Database::Options db, const Vault &vault,
+              std::shared_ptr<Stats> stats, QObject *parent = nullptr);
+    ~Forwarder() override;
+
+    // On the forwarder's thread.
+    bool open(QString *error);
+    // Gives unfinished leases back (so a restart redelivers them at once) and stops.
+    void shutdown();
+
+public Q_SLOTS:
+    // New rows were committed: look for due work soon (coalesced).
+    void wake();
+
+private:
+    struct Claimed
+    {
+        OutboxItem item;
+        QString claimToken;
+    };
+    void tick();
+    void dispatch(Claimed claimed);
+    void finished(QNetworkReply *reply, const Claimed &claimed);
+    void record(const Claimed &claimed, int httpStatus, qint64 retryAfterMs, const QString &error,
+                bool forceDead = false);
+    void flush();
+    void refreshCounts();
+    QByteArray payload(const QString &rawRef, bool *retained, QString *error);
+    QByteArray senderKey(const QString &tenant, QString *error);
+
+    DeliveryConfig m_config;
+    Database::Options m_dbOptions;
+    const Vault &m_vault;
+    std::shared_ptr<Stats> m_stats;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<OutboxRepository> m_outbox;
+    QNetworkAccessManager *m_network = nullptr;
+    QTimer m_poll{this}; // children: they move to the forwarder's thread with it
+    QTimer m_wakeSoon{this};
+    QTimer m_flushSoon{this};
+    QTimer m_counts{this};
+    QString m_workerId;
+    quint64 m_claimSeq = 0;
+    std::deque<Claimed> m_queue; // leased, waiting for a free slot
+    int m_inFlight = 0;
+    bool m_stopping = false;
+    QHash<QString, QList<OutboxOutcome>> m_outcomes; // by claim token, not yet written
+    QHash<QString, QByteArray> m_senderKeys;
+    // Recently decrypted payloads: the events of one WhatsApp batch share one payload.
+    QHash<QString, QByteArray> m_payloads;
+    QStringList m_payloadOrder;
+};
+
+} // namespace gerbang

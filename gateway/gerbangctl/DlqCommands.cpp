@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// gerbangctl dlq list|replay: events the core refused or that could not be delivered in time.
+#include "Cli.h"
+#include "Output.h"
+#include "Replay.h"
+#include "domain/Ids.h"
+#include "storage/OutboxRepository.h"
+
+using namespace Qt::StringLiterals;
+
+namespace gerbang::ctl {
+namespace {
+
+QJsonObject deadLetterJson(const OutboxItem &item)
+{
+    const WebhookEvent &e = item.event;
+    return {{u"id"_s, e.id},
+            {u"tenant"_s, e.tenant},
+            {u"provider"_s, e.provider},
+            {u"type"_s, e.type},
+            {u"provider_event_id"_s, e.providerEventId},
+            {u"received_at"_s, isoUtc(e.receivedAtMs)},
+            {u"attempts"_s, item.attempts},
+            {u"last_status"_s, item.lastStatus > 0 ? QJsonValue(item.lastStatus) : QJsonValue()},
+            {u"last_error"_s, item.lastError},
+            {u"dead_at"_s, isoOrNull(item.finishedAtMs)}};
+}
+
+int list(Invocation &inv)
+{
+    inv.addOption(u"json"_s, u"Print one JSON array."_s);
+    inv.addOption(u"limit"_s, u"At most N dead letters (default 100, 0: all)."_s, u"N"_s);
+    if (auto rc = inv.parse(0, 0))
+        return *rc;
+    int limit = 100;
+    int rc = ExitOk;
+    if (!inv.limit(&limit, &rc))
+        return rc;
+    if (!inv.open(false))
+        return ExitFailed;
+    QString error;
+    const QList<OutboxItem> items = OutboxRepository(inv.database()).list(u"dead"_s, limit, &error);
+    if (!error.isEmpty())
+        return inv.fail(error);
+    if (inv.isSet(u"json"_s)) {
+        QJsonArray array;
+        for (const OutboxItem &item : items)
+            array << deadLetterJson(item);
+        printJson(array);
+        return ExitOk;
+    }
+    Table table({u"DEAD SINCE"_s, u"ID"_s, u"TENANT"_s, u"PROVIDER"_s, u"TYPE"_s, u"ATTEMPTS"_s,
+                 u"LAST ERROR"_s});
+    for (const OutboxItem &item : items)
+        table.addRow({isoUtc(item.finishedAtMs), item.event.id, item.event.tenant,
+                      item.event.provider, item.event.type, QString::number(item.attempts),
+                      item.lastError});
+    table.print(u"no dead letters"_s);
+    return ExitOk;
+}
+
+int replay(Invocation &inv)
+{
+    inv.addOption(u"all"_s, u"Replay every dead letter."_s);
+    if (auto rc = inv.parse(0, 1000))
+        return *rc;
+    const bool all = inv.isSet(u"all"_s);
+    if (all == !inv.positional().isEmpty())
+        return inv.usageError(u"give the dead letters' event ids, or --all"_s);
+    if (!inv.open(false))
+        return ExitFailed;
+    OutboxRepository outbox(inv.database());
+    QString error;
+    QStringList ids = inv.positional();
+    if (all) {
+        for (const OutboxItem &item : outbox.list(u"dead"_s, 0, &error))
+            ids << item.event.id;
+        if (!error.isEmpty())
+            return inv.fail(error);
+    } else {
+        for (const QString &id : std::as_const(ids)) {
+            const std::optional<OutboxItem> item = outbox.find(id, &error);
+            if (!item || item->state != u"dead"_s)
+                return inv.fail(error.isEmpty() ? u"'%1' is not a dead letter"_s.arg(id) : error);
+        }
+    }
+    const int queued = replayEvents(inv.database(), ids, u"dlq replay"_s, &error);
+    if (queued < 0)
+        return inv.fail(error);
+    printOut(u"%1 dead letter(s) queued for delivery\n"_s.arg(queued));
+    return ExitOk;
+}
+
+} // namespace
+
+Group dlqGroup()
+{
+    return {u"dlq"_s,
+            u"Dead letters: accepted events the core refused or that could not be delivered."_s,
+            {
+                {u"list"_s, u"[--json] [--limit N]"_s,
+                 u"List dead letters, newest first, with the last error."_s, list},
+                {u"replay"_s, u"ID… | --all"_s,
+                 u"Queue dead letters for delivery again (audited)."_s, replay},
+            }};
+}
+
+} // namespace gerbang::ctl

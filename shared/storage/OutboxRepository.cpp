@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "OutboxRepository.h"
+
+#include "Database.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace gerbang {
+namespace {
+
+const QString kSelect =
+    u"SELECT e.id, e.tenant_id, e.provider, e.type, e.provider_event_id, e.dedup_key, "
+    "e.raw_ref, e.locator, e.received_at, e.occurred_at, e.routing_key, o.state, o.attempts, "
+    "o.created_at, o.next_attempt_at, o.last_status, o.last_error, o.finished_at "
+    "FROM outbox o JOIN events e ON e.id = o.event_id"_s;
+
+OutboxItem fromRow(const QSqlQuery &q)
+{
+    OutboxItem item;
+    WebhookEvent &e = item.event;
+    e.id = q.value(0).toString();
+    e.tenant = q.value(1).toString();
+    e.provider = q.value(2).toString();
+    e.type = q.value(3).toString();
+    e.providerEventId = q.value(4).toString();
+    e.dedupKey = q.value(5).toString();
+    e.rawRef = q.value(6).toString();
+    e.locator = q.value(7).toString();
+    e.receivedAtMs = q.value(8).toLongLong();
+    e.occurredAtMs = q.value(9).isNull() ? 0 : q.value(9).toLongLong();
+    e.routingKey = q.value(10).toString();
+    item.state = q.value(11).toString();
+    e.deliveryState = item.state;
+    item.attempts = q.value(12).toInt();
+    item.createdAtMs = q.value(13).toLongLong();
+    item.nextAttemptAtMs = q.value(14).toLongLong();
+    item.lastStatus = q.value(15).toInt();
+    item.lastError = q.value(16).toString();
+    item.finishedAtMs = q.value(17).isNull() ? 0 : q.value(17).toLongLong();
+    return item;
+}
+
+bool isPostgres(Database &db)
+{
+    return db.db().driverName() == u"QPSQL"_s;
+}
+
+bool run(QSqlQuery &q, QString *error)
+{
+    if (q.exec())
+        return true;
+    *error = q.lastError().text();
+    return false;
+}
+
+} // namespace
+
+QList<OutboxItem> OutboxRepository::claim(const QString &claimToken, qint64 nowMs, qint64 leaseMs,
+                                          int limit, QString *error)
+{
+    QList<OutboxItem> items;
+    // PostgreSQL: rows another gateway is claiming right now are skipped, not waited for.
+    const QString lock = isPostgres(m_db) ? u" FOR UPDATE SKIP LOCKED"_s : QString();
+    const bool ok = m_db.inWriteTransaction(error, [&] {
+        QSqlQuery q(m_db.db());
+        q.prepare(u"UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE event_id IN "
+                  "(SELECT event_id FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? "
+                  "AND (claimed_until IS NULL OR claimed_until < ?) "
+                  "ORDER BY next_attempt_at LIMIT ?"_s +
+                  lock + u")"_s);
+        q.addBindValue(claimToken);
+        q.addBindValue(nowMs + leaseMs);
+        q.addBindValue(nowMs);
+        q.addBindValue(nowMs);
+        q.addBindValue(limit);
+        if (!run(q, error))
+            return false;
+        if (q.numRowsAffected() <= 0)
+            return true;
+        QSqlQuery s(m_db.db());
+        s.prepare(kSelect + u" WHERE o.claimed_by = ? ORDER BY o.next_attempt_at"_s);
+        s.addBindValue(claimToken);
+        if (!run(s, error))
+            return false;
+        while (s.next())
+            items << fromRow(s);
+        return true;
+    });
+    if (!ok)
+        items.clear();
+    return items;
+}
+
+bool OutboxRepository::finish(const QString &claimToken, const QList<OutboxOutcome> &outcomes,
+                              qint64 nowMs, QString *error)
+{
+    if (outcomes.isEmpty())
+        return true;
+    return m_db.inWriteTransaction(error, [&] {
+        QSqlQuery o(m_db.db());
+        o.prepare(u"UPDATE outbox SET state = ?, attempts = ?, next_attempt_at = ?, "
+                  "last_status = ?, last_error = ?, finished_at = ?, claimed_by = NULL, "
+                  "claimed_until = NULL WHERE event_id = ? AND claimed_by = ?"_s);
+        QSqlQuery e(m_db.db());
+        e.prepare(u"UPDATE events SET delivery_state = ? WHERE id = ?"_s);
+        for (const OutboxOutcome &out : outcomes) {
+            const bool final = out.state != u"pending"_s;
+            o.bindValue(0, out.state);
+            o.bindValue(1, out.attempts);
+            o.bindValue(2, out.nextAttemptAtMs);
+            o.bindValue(3, out.lastStatus > 0 ? QVariant(out.lastStatus) : QVariant());
+            o.bindValue(4, out.lastError.isEmpty() ? QVariant() : QVariant(out.lastError));
+            o.bindValue(5, final ? QVariant(nowMs) : QVariant());
+            o.bindValue(6, out.eventId);
+            o.bindValue(7, claimToken);
+            if (!run(o, error))
+                return false;
+            if (o.numRowsAffected() <= 0)
+                continue; // the lease expired and another worker owns the row now
+            e.bindValue(0, out.state);
+            e.bindValue(1, out.eventId);
+            if (!run(e, error))
+                return false;
+        }
+        return true;
+    });
+}
+
+bool OutboxRepository::release(const QString &tokenPrefix, QString *error)
+{
+    return m_db.inWriteTransaction(error, [&] {
+        QSqlQuery q(m_db.db());
+        q.prepare(u"UPDATE outbox SET claimed_by = NULL, claimed_until = NULL "
+                  "WHERE state = 'pending' AND substr(claimed_by, 1, ?) = ?"_s);
+        q.addBindValue(int(tokenPrefix.size()));
+        q.addBindValue(tokenPrefix);
+        return run(q, error);
+    });
+}
+
+std::optional<OutboxCounts> OutboxRepository::counts(QString *error) const
+{
+    QSqlQuery q(m_db.db());
+    if (!q.exec(u"SELECT (SELECT COUNT(*) FROM outbox WHERE state = 'pending'), "
+                "(SELECT COUNT(*) FROM outbox WHERE state = 'dead')"_s) ||
+        !q.next()) {
+        *error = q.lastError().text();
+        return std::nullopt;
+    }
+    return OutboxCounts{q.value(0).toLongLong(), q.value(1).toLongLong()};
+}
+
+QList<OutboxItem> OutboxRepository::list(const QString &state, int limit, QString *error) const
+{
+    QList<OutboxItem> items;
+    QSqlQuery q(m_db.db());
+    q.prepare(kSelect +
+              u" WHERE o.state = ? ORDER BY o.created_at DESC, o.event_id DESC LIMIT ?"_s);
+    q.addBindValue(state);
+    q.addBindValue(limit > 0 ? limit : 1000000);
+    if (!run(q, error))
+        return items;
+    while (q.next())
+        items << fromRow(q);
+    return items;
+}
+
+std::optional<OutboxItem> OutboxRepository::find(const QString &eventId, QString *error) const
+{
+    QSqlQuery q(m_db.db());
+    q.prepare(kSelect + u" WHERE o.event_id = ?"_s);
+    q.addBindValue(eventId);
+    if (!run(q, error) || !q.next())
+        return std::nullopt;
+    return fromRow(q);
+}
+
+int OutboxRepository::requeue(const QStringList &eventIds, qint64 nowMs, QString *error)
+{
+    int queued = 0;
+    const bool ok = m_db.inWriteTransaction(error, [&] {
+        QSqlQuery up(m_db.db());
+        up.prepare(u"INSERT INTO outbox (event_id, tenant_id, created_at, next_attempt_at) "
+                   "SELECT id, tenant_id, ?, ? FROM events WHERE id = ? "
+                   "ON CONFLICT (event_id) DO UPDATE SET state = 'pending', attempts = 0, "
+                   "next_attempt_at = excluded.next_attempt_at, claimed_by = NULL, "
+                   "claimed_until = NULL, last_status = NULL, last_error = NULL, "
+                   "finished_at = NULL"_s);
+        QSqlQuery ev(m_db.db());
+        ev.prepare(u"UPDATE events SET delivery_state = 'pending' WHERE id = ?"_s);
+        for (const QString &id : eventIds) {
+            up.bindValue(0, nowMs);
+            up.bindValue(1, nowMs);
+            up.bindValue(2, id);
+            if (!run(up, error))
+                return false;
+            if (up.numRowsAffected() <= 0)
+                continue; // no such event
+            ev.bindValue(0, id);
+            if (!run(ev, error))
+                return false;
+            ++queued;
+        }
+        return true;
+    });
+    return ok ? queued : -1;
+}
+
+QStringList OutboxRepository::requeueDead(qint64 nowMs, QString *error)
+{
+    QStringList ids;
+    QSqlQuery q(m_db.db());
+    if (!q.exec(u"SELECT event_id FROM outbox WHERE state = 'dead' ORDER BY created_at"_s)) {
+        *error = q.lastError().text();
+        return ids;
+    }
+    while (q.next())
+        ids << q.value(0).toString();
+    if (ids.isEmpty())
+        return ids;
+    if (requeue(ids, nowMs, error) < 0)
+        ids.clear();
+    return ids;
+}
+
+} // namespace gerbang

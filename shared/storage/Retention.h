@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <optional>
+
+namespace gerbang {
+
+class Database;
+
+class Settings;
+
+struct RetentionPolicy
+{
+    static RetentionPolicy fromSettings(const Settings &settings);
+
+    int rawDays = 7;
+    int auditDays = 365;
+    int deliveredDays = 7; // delivered events (ids and outbox rows) after delivery
+    qint64 intervalMs = 3'600'000;
+};
+
+struct RetentionReport
+{
+    qint64 rawPayloads = 0;
+    qint64 auditRows = 0;
+    qint64 dedupKeys = 0;
+    qint64 deliveredEvents = 0;
+    qint64 deadLetters = 0; // kept as long as audit rows, then removed
+    QString summary() const;
+};
+
+struct RetentionSchedule
+{
+    qint64 lastRunMs = 0; // 0: never ran
+    qint64 nextRunMs = 0; // 0: not scheduled yet
+    QString lastReport;
+};
+
+// The retention job: deletes what is past its retention at `nowMs` (an argument, so tests
+// choose the time). Rows are deleted in small transactions, so that the acceptance path never
+// waits long for SQLite's write lock; raw payload pages are overwritten (secure_delete).
+// The schedule lives in the database, so that several gateways sharing it run the job once
+// per interval and the console can show the last and next run.
+class Retention
+{
+public:
+    Retention(Database &db, RetentionPolicy policy)
+        : m_db(db)
+        , m_policy(policy)
+    {
+    }
+
+    std::optional<RetentionReport> run(qint64 nowMs, QString *error);
+    // Compare-and-set on the schedule: true for exactly one caller once the next run is due;
+    // that caller then runs the job and records it.
+    bool claimScheduledRun(qint64 nowMs, QString *error);
+    bool recordRun(qint64 nowMs, const RetentionReport &report, QString *error);
+    std::optional<RetentionSchedule> schedule(QString *error) const;
+
+private:
+    // Deletes matching rows `chunk` at a time; the number removed, -1 on error.
+    qint64 deleteInChunks(const QString &sql, qint64 cutoff, QString *error);
+    Database &m_db;
+    RetentionPolicy m_policy;
+};
+
+} // namespace gerbang
