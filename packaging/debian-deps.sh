@@ -4,7 +4,7 @@
 
 GERBANG_PACKAGES=(qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite
     libqt6sql6-psql qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libssl-dev cmake
-    ninja-build g++ pkg-config openssl)
+    ninja-build g++ pkg-config openssl python3-jsonschema)
 
 # install_packages NAME... — as root, or through sudo; progress goes to standard error.
 install_packages() {
