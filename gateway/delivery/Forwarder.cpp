@@ -177,7 +177,8 @@ void Forwarder::dispatch(Claimed claimed)
         return;
     }
     const DeliveryEnvelope envelope = DeliveryEnvelope::build(
-        event, normalized.normalized, m_config.withContent ? normalized.original : QJsonValue(),
+        event, normalized.normalized,
+        m_config.withContent ? normalized.original : QJsonValue(QJsonValue::Undefined),
         m_config.sinkSecret, nowMs());
     QNetworkRequest request(m_config.sinkUrl);
     request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
