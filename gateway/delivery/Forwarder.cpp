@@ -24,7 +24,7 @@ namespace gerbang {
 namespace {
 
 constexpr int kPayloadCache = 16;
-constexpr qint64 kLeaseSlackMs = 60'000;
+constexpr qint64 kLeaseSlackMs = 15'000;
 
 qint64 retryAfterMs(const QNetworkReply *reply)
 {
@@ -60,6 +60,13 @@ bool Forwarder::open(QString *error)
         QSqlQuery(m_db->db()).exec(u"PRAGMA synchronous=NORMAL"_s);
     }
     m_outbox = std::make_unique<OutboxRepository>(*m_db);
+    if (m_db->db().driverName() == u"QSQLITE"_s) {
+        // SQLite has one engine per data directory (DataDirLock): leases still held belong to
+        // a previous process that died, and can be taken back at once.
+        QString ignored;
+        if (!m_outbox->release(u""_s, &ignored))
+            qCWarning(lcDelivery) << "cannot take back stale delivery leases:" << ignored;
+    }
     m_network = new QNetworkAccessManager(this);
     m_network->setAutoDeleteReplies(false);
 
@@ -95,24 +102,20 @@ void Forwarder::tick()
     if (m_stopping || !m_outbox)
         return;
     const int room = m_config.concurrency - m_inFlight;
-    if (m_queue.empty() && room > 0) {
-        // Lease a few slots' worth at once: fewer write transactions, and the lease covers
-        // the wait in the local queue.
-        const int want = m_config.concurrency * 4;
-        const QString token = m_workerId + u'.' + QString::number(++m_claimSeq);
-        QString error;
-        const qint64 lease = qint64(m_config.timeoutMs) * 5 + kLeaseSlackMs;
-        const QList<OutboxItem> items = m_outbox->claim(token, nowMs(), lease, want, &error);
-        if (!error.isEmpty())
-            qCWarning(lcDelivery) << "cannot read the outbox:" << error;
-        for (const OutboxItem &item : items)
-            m_queue.push_back({item, token});
-    }
-    while (m_inFlight < m_config.concurrency && !m_queue.empty()) {
-        Claimed next = std::move(m_queue.front());
-        m_queue.pop_front();
-        dispatch(std::move(next));
-    }
+    if (room <= 0)
+        return;
+    // Lease only what starts now, so that a lease covers one request and a crashed worker's
+    // rows come free soon (timeout + slack).
+    const QString token = m_workerId + u'.' + QString::number(++m_claimSeq);
+    QString error;
+    const qint64 lease = qint64(m_config.timeoutMs) + kLeaseSlackMs;
+    const QList<OutboxItem> items = m_outbox->claim(token, nowMs(), lease, room, &error);
+    if (!error.isEmpty())
+        qCWarning(lcDelivery) << "cannot read the outbox:" << error;
+    for (const OutboxItem &item : items)
+        dispatch({item, token});
+    // A full claim means more is due: come back as soon as slots free up.
+    m_moreDue = items.size() == room;
 }
 
 QByteArray Forwarder::payload(const QString &rawRef, bool *retained, QString *error)
@@ -207,7 +210,9 @@ void Forwarder::finished(QNetworkReply *reply, const Claimed &claimed)
     else if (status / 100 != 2)
         error = u"HTTP %1 from the sink"_s.arg(status);
     record(claimed, status, retryAfterMs(reply), error);
-    tick();
+    // Refill in waves of at least half the slots: one claim transaction per wave.
+    if (m_moreDue && m_inFlight <= m_config.concurrency / 2)
+        tick();
 }
 
 void Forwarder::record(const Claimed &claimed, int httpStatus, qint64 retryAfter,
@@ -294,7 +299,6 @@ void Forwarder::shutdown()
         if (!m_outbox->release(m_workerId + u'.', &error))
             qCWarning(lcDelivery) << "cannot give back delivery leases:" << error;
     }
-    m_queue.clear();
     m_outbox.reset();
     m_db.reset();
 }

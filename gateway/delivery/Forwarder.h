@@ -8,7 +8,6 @@
 #include <QHash>
 #include <QObject>
 #include <QTimer>
-#include <deque>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -70,8 +69,8 @@ private:
     QTimer m_counts{this};
     QString m_workerId;
     quint64 m_claimSeq = 0;
-    std::deque<Claimed> m_queue; // leased, waiting for a free slot
     int m_inFlight = 0;
+    bool m_moreDue = false;
     bool m_stopping = false;
     QHash<QString, QList<OutboxOutcome>> m_outcomes; // by claim token, not yet written
     QHash<QString, QByteArray> m_senderKeys;
