@@ -12,10 +12,10 @@ namespace gerbang {
 
 BackgroundWork::BackgroundWork(DeliveryConfig delivery, RetentionPolicy retention,
                                Database::Options db, const Vault &vault,
-                               std::shared_ptr<Stats> stats)
+                               std::shared_ptr<Stats> stats, StoreWriter *writer)
 {
     m_thread.setObjectName(u"gerbang-background"_s);
-    m_forwarder = new Forwarder(std::move(delivery), db, vault, stats);
+    m_forwarder = new Forwarder(std::move(delivery), db, vault, stats, writer);
     m_retention = new RetentionScheduler(retention, db, stats);
     m_forwarder->moveToThread(&m_thread);
     m_retention->moveToThread(&m_thread);

@@ -13,6 +13,7 @@ namespace gerbang {
 class Forwarder;
 class RetentionScheduler;
 class Stats;
+class StoreWriter;
 class Vault;
 
 // The work that happens after the reply (BRIEF §2 step 8): delivery of the outbox to the
@@ -22,7 +23,7 @@ class BackgroundWork
 {
 public:
     BackgroundWork(DeliveryConfig delivery, RetentionPolicy retention, Database::Options db,
-                   const Vault &vault, std::shared_ptr<Stats> stats);
+                   const Vault &vault, std::shared_ptr<Stats> stats, StoreWriter *writer);
     ~BackgroundWork();
 
     // Opens the database connections on the background thread. Blocks.

@@ -78,7 +78,7 @@ bool Engine::start(QString *error)
     m_background = std::make_unique<BackgroundWork>(
         m_config.delivery, m_config.retention,
         Database::Options{m_config.sqlitePath, m_config.busyTimeoutMs, false}, *m_config.vault,
-        m_stats);
+        m_stats, m_writer.get());
     if (!m_background->start(error)) {
         m_background.reset();
         m_writer->stopWriter();
@@ -139,6 +139,8 @@ void Engine::stop()
         return;
     m_server->stopAccepting();
     m_edge->flush();
+    // Delivery stops first: its last outcomes and leases go through the still-running writer.
+    m_background->stop();
     // The writer finishes every queued commit; its results arrive here as queued calls.
     m_writer->stopWriter();
     QDeadlineTimer deadline(5000);
@@ -147,7 +149,6 @@ void Engine::stop()
         QThread::msleep(5);
     }
     QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-    m_background->stop();
     m_background.reset();
     m_server.reset();
     m_providers.reset();

@@ -9,12 +9,12 @@
 #include "normalize/Normalizer.h"
 #include "storage/EventRepository.h"
 #include "storage/SecretRepository.h"
+#include "store/StoreWriter.h"
 
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRandomGenerator>
-#include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -36,12 +36,13 @@ qint64 retryAfterMs(const QNetworkReply *reply)
 } // namespace
 
 Forwarder::Forwarder(DeliveryConfig config, Database::Options db, const Vault &vault,
-                     std::shared_ptr<Stats> stats, QObject *parent)
+                     std::shared_ptr<Stats> stats, StoreWriter *writer, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
     , m_dbOptions(std::move(db))
     , m_vault(vault)
     , m_stats(std::move(stats))
+    , m_writer(writer)
     , m_workerId(newRecordId(u"fw_"))
 {
 }
@@ -53,18 +54,12 @@ bool Forwarder::open(QString *error)
     m_db = Database::open(m_dbOptions, error);
     if (!m_db)
         return false;
-    if (m_db->db().driverName() == u"QSQLITE"_s) {
-        // Delivery bookkeeping needs no fsync of its own: losing it in a power cut only means
-        // a redelivery (at least once), and it keeps the write lock short for the acceptance
-        // path. The next durable commit syncs these WAL frames too.
-        QSqlQuery(m_db->db()).exec(u"PRAGMA synchronous=NORMAL"_s);
-    }
     m_outbox = std::make_unique<OutboxRepository>(*m_db);
-    if (m_db->db().driverName() == u"QSQLITE"_s) {
+    if (m_writer) {
         // SQLite has one engine per data directory (DataDirLock): leases still held belong to
         // a previous process that died, and can be taken back at once.
         QString ignored;
-        if (!m_outbox->release(u""_s, &ignored))
+        if (!write([](OutboxRepository &o, QString *e) { return o.release(u""_s, e); }, &ignored))
             qCWarning(lcDelivery) << "cannot take back stale delivery leases:" << ignored;
     }
     m_network = new QNetworkAccessManager(this);
@@ -109,7 +104,13 @@ void Forwarder::tick()
     const QString token = m_workerId + u'.' + QString::number(++m_claimSeq);
     QString error;
     const qint64 lease = qint64(m_config.timeoutMs) + kLeaseSlackMs;
-    const QList<OutboxItem> items = m_outbox->claim(token, nowMs(), lease, room, &error);
+    QList<OutboxItem> items;
+    write(
+        [&](OutboxRepository &o, QString *e) {
+            items = o.claim(token, nowMs(), lease, room, e);
+            return e->isEmpty();
+        },
+        &error);
     if (!error.isEmpty())
         qCWarning(lcDelivery) << "cannot read the outbox:" << error;
     for (const OutboxItem &item : items)
@@ -262,7 +263,10 @@ void Forwarder::flush()
 {
     for (auto it = m_outcomes.begin(); it != m_outcomes.end();) {
         QString error;
-        if (!m_outbox->finish(it.key(), it.value(), nowMs(), &error)) {
+        const auto finish = [&](OutboxRepository &o, QString *e) {
+            return o.finish(it.key(), it.value(), nowMs(), e);
+        };
+        if (!write(finish, &error)) {
             // Kept in memory and written with the next flush; should the process die first,
             // the lease expires and the rows are delivered again (at least once).
             qCWarning(lcDelivery) << "cannot record delivery outcomes:" << error;
@@ -272,6 +276,20 @@ void Forwarder::flush()
         }
         it = m_outcomes.erase(it);
     }
+}
+
+bool Forwarder::write(const std::function<bool(OutboxRepository &, QString *)> &body,
+                      QString *error)
+{
+    if (m_writer) {
+        return m_writer->runInTransaction(
+            [&body](Database &db, QString *e) {
+                OutboxRepository outbox(db);
+                return body(outbox, e);
+            },
+            error);
+    }
+    return m_db->inWriteTransaction(error, [&] { return body(*m_outbox, error); });
 }
 
 void Forwarder::refreshCounts()
@@ -296,7 +314,10 @@ void Forwarder::shutdown()
     flush();
     if (m_outbox) {
         QString error;
-        if (!m_outbox->release(m_workerId + u'.', &error))
+        const auto release = [this](OutboxRepository &o, QString *e) {
+            return o.release(m_workerId + u'.', e);
+        };
+        if (!write(release, &error))
             qCWarning(lcDelivery) << "cannot give back delivery leases:" << error;
     }
     m_outbox.reset();

@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QObject>
 #include <QTimer>
+#include <functional>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -16,6 +17,7 @@ class QNetworkReply;
 namespace gerbang {
 
 class Stats;
+class StoreWriter;
 class Vault;
 
 // Delivers the outbox to the core: leases due rows, decrypts and normalizes each event,
@@ -27,8 +29,10 @@ class Forwarder : public QObject
 {
     Q_OBJECT
 public:
+    // With a `writer` (SQLite), the outbox bookkeeping is written by the engine's single
+    // writer; without one (PostgreSQL), in short transactions of this worker's own.
     Forwarder(DeliveryConfig config, Database::Options db, const Vault &vault,
-              std::shared_ptr<Stats> stats, QObject *parent = nullptr);
+              std::shared_ptr<Stats> stats, StoreWriter *writer, QObject *parent = nullptr);
     ~Forwarder() override;
 
     // On the forwarder's thread.
@@ -53,6 +57,7 @@ private:
                 bool forceDead = false);
     void flush();
     void refreshCounts();
+    bool write(const std::function<bool(OutboxRepository &, QString *)> &body, QString *error);
     QByteArray payload(const QString &rawRef, bool *retained, QString *error);
     QByteArray senderKey(const QString &tenant, QString *error);
 
@@ -60,6 +65,7 @@ private:
     Database::Options m_dbOptions;
     const Vault &m_vault;
     std::shared_ptr<Stats> m_stats;
+    StoreWriter *m_writer;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<OutboxRepository> m_outbox;
     QNetworkAccessManager *m_network = nullptr;

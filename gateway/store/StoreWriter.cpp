@@ -11,6 +11,7 @@
 #include <QLoggingCategory>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <future>
 #include <openssl/crypto.h>
 
 using namespace Qt::StringLiterals;
@@ -18,6 +19,15 @@ using namespace Qt::StringLiterals;
 Q_LOGGING_CATEGORY(lcStore, "gerbang.store")
 
 namespace gerbang {
+
+struct WorkItem
+{
+    StoreWriter::Work work;
+    bool ok = false;
+    QString error;
+    std::promise<void> done;
+};
+
 namespace {
 
 constexpr size_t kMaxBatch = 1024;
@@ -133,6 +143,26 @@ bool StoreWriter::submitAudit(AuditRecord &&record)
     return true;
 }
 
+bool StoreWriter::runInTransaction(Work work, QString *error)
+{
+    auto item = std::make_shared<WorkItem>();
+    item->work = std::move(work);
+    std::future<void> done = item->done.get_future();
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_startState != 1 || m_loopDone) {
+            *error = u"the store is not running"_s;
+            return false;
+        }
+        m_queue.work.push_back(item);
+    }
+    m_wake.notify_one();
+    done.wait();
+    if (!item->ok)
+        *error = item->error;
+    return item->ok;
+}
+
 void StoreWriter::requestProbe(quint64 id)
 {
     {
@@ -205,7 +235,7 @@ void StoreWriter::run()
             std::unique_lock lock(m_mutex);
             m_wake.wait_for(lock, std::chrono::milliseconds(kRevisionPollMs), [this] {
                 return m_stopping || !m_queue.jobs.empty() || !m_queue.audits.empty() ||
-                       !m_queue.probes.empty() || m_queue.reload;
+                       !m_queue.probes.empty() || !m_queue.work.empty() || m_queue.reload;
             });
             // Take at most kMaxBatch jobs so one transaction stays short.
             if (m_queue.jobs.size() <= kMaxBatch) {
@@ -218,10 +248,11 @@ void StoreWriter::run()
             }
             batch.audits.swap(m_queue.audits);
             batch.probes.swap(m_queue.probes);
+            batch.work.swap(m_queue.work);
             batch.reload = std::exchange(m_queue.reload, false);
-            stopping = m_stopping && m_queue.jobs.empty();
+            stopping = m_stopping && m_queue.jobs.empty() && m_queue.work.empty();
         }
-        if (!batch.jobs.empty() || !batch.audits.empty())
+        if (!batch.jobs.empty() || !batch.audits.empty() || !batch.work.empty())
             commitBatch(batch);
         if (!batch.probes.empty())
             probe(batch.probes);
@@ -232,6 +263,15 @@ void StoreWriter::run()
         }
         if (stopping)
             break;
+    }
+    {
+        std::lock_guard lock(m_mutex);
+        m_loopDone = true;
+        for (const auto &item : m_queue.work) {
+            item->error = u"the store stopped"_s;
+            item->done.set_value();
+        }
+        m_queue.work.clear();
     }
     checkpointer.stop();
     // Leave a small WAL behind: the next start (and every reader) begins from a clean file.
@@ -358,8 +398,16 @@ void StoreWriter::commitBatch(Batch &batch)
             if (!insertAudit(a, &error))
                 return false;
         }
+        runWork(batch);
         return true;
     });
+    for (const auto &item : batch.work) {
+        if (!ok) {
+            item->ok = false;
+            item->error = error;
+        }
+        item->done.set_value();
+    }
     const qint64 commitUs = (monotonicNs() - startedNs) / 1000;
     for (CommitResult &r : results)
         r.batchCommitUs = commitUs;
@@ -399,6 +447,21 @@ void StoreWriter::commitBatch(Batch &batch)
     }
     if (!results.isEmpty())
         post([cb = m_onCommit, results = std::move(results)]() mutable { cb(std::move(results)); });
+}
+
+void StoreWriter::runWork(Batch &batch)
+{
+    QSqlQuery sp(m_db->db());
+    for (const auto &item : batch.work) {
+        if (!sp.exec(u"SAVEPOINT work"_s)) {
+            item->error = sp.lastError().text();
+            continue;
+        }
+        item->ok = item->work(*m_db, &item->error);
+        if (!item->ok)
+            sp.exec(u"ROLLBACK TO work"_s);
+        sp.exec(u"RELEASE work"_s);
+    }
 }
 
 void StoreWriter::probe(const std::vector<quint64> &ids)

@@ -16,6 +16,7 @@ namespace gerbang {
 
 class Database;
 class Vault;
+struct WorkItem;
 
 // A request whose events must be durable before it is answered.
 struct IngestJob
@@ -78,6 +79,14 @@ public:
     // Thread-safe, best effort: under a flood audit rows beyond the queue limit are counted
     // and dropped rather than growing memory without bound.
     bool submitAudit(AuditRecord &&record);
+    // Runs `work` on the writer thread with the writer's connection, inside the next group
+    // commit's transaction under a savepoint (so its failure never fails the batch), and
+    // blocks the caller until that transaction has committed. Other components that write on
+    // SQLite (delivery bookkeeping) use it: one writer means no lock contention with
+    // acknowledgements, and they share the batch's fsync. False with `error` when `work`
+    // failed, the commit failed, or the writer has stopped.
+    using Work = std::function<bool(Database &db, QString *error)>;
+    bool runInTransaction(Work work, QString *error);
     void requestProbe(quint64 id);
     void requestDirectoryReload();
     int pending() const;
@@ -91,12 +100,14 @@ private:
         std::vector<IngestJob> jobs;
         std::vector<AuditRecord> audits;
         std::vector<quint64> probes;
+        std::vector<std::shared_ptr<WorkItem>> work;
         bool reload = false;
     };
     bool openDatabase(QString *error);
     void commitBatch(Batch &batch);
     bool writeJob(IngestJob &job, CommitResult &result, qint64 nowMs);
     bool insertAudit(const AuditRecord &record, QString *error);
+    void runWork(Batch &batch);
     void probe(const std::vector<quint64> &ids);
     void reloadDirectoryIfChanged(bool force);
     void post(std::function<void()> fn);
@@ -114,6 +125,7 @@ private:
     Batch m_queue;
     bool m_stopping = false;
     int m_startState = 0; // 0 starting, 1 ok, -1 failed
+    bool m_loopDone = false;
     QString m_startError;
     std::shared_ptr<const Directory> m_initialDirectory;
 

@@ -64,33 +64,26 @@ QList<OutboxItem> OutboxRepository::claim(const QString &claimToken, qint64 nowM
     QList<OutboxItem> items;
     // PostgreSQL: rows another gateway is claiming right now are skipped, not waited for.
     const QString lock = isPostgres(m_db) ? u" FOR UPDATE SKIP LOCKED"_s : QString();
-    const bool ok = m_db.inWriteTransaction(error, [&] {
-        QSqlQuery q(m_db.db());
-        q.prepare(u"UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE event_id IN "
-                  "(SELECT event_id FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? "
-                  "AND (claimed_until IS NULL OR claimed_until < ?) "
-                  "ORDER BY next_attempt_at LIMIT ?"_s +
-                  lock + u")"_s);
-        q.addBindValue(claimToken);
-        q.addBindValue(nowMs + leaseMs);
-        q.addBindValue(nowMs);
-        q.addBindValue(nowMs);
-        q.addBindValue(limit);
-        if (!run(q, error))
-            return false;
-        if (q.numRowsAffected() <= 0)
-            return true;
-        QSqlQuery s(m_db.db());
-        s.prepare(kSelect + u" WHERE o.claimed_by = ? ORDER BY o.next_attempt_at"_s);
-        s.addBindValue(claimToken);
-        if (!run(s, error))
-            return false;
-        while (s.next())
-            items << fromRow(s);
-        return true;
-    });
-    if (!ok)
-        items.clear();
+    QSqlQuery q(m_db.db());
+    q.prepare(u"UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE event_id IN "
+              "(SELECT event_id FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? "
+              "AND (claimed_until IS NULL OR claimed_until < ?) "
+              "ORDER BY next_attempt_at LIMIT ?"_s +
+              lock + u")"_s);
+    q.addBindValue(claimToken);
+    q.addBindValue(nowMs + leaseMs);
+    q.addBindValue(nowMs);
+    q.addBindValue(nowMs);
+    q.addBindValue(limit);
+    if (!run(q, error) || q.numRowsAffected() <= 0)
+        return items;
+    QSqlQuery s(m_db.db());
+    s.prepare(kSelect + u" WHERE o.claimed_by = ? ORDER BY o.next_attempt_at"_s);
+    s.addBindValue(claimToken);
+    if (!run(s, error))
+        return items;
+    while (s.next())
+        items << fromRow(s);
     return items;
 }
 
@@ -99,7 +92,7 @@ bool OutboxRepository::finish(const QString &claimToken, const QList<OutboxOutco
 {
     if (outcomes.isEmpty())
         return true;
-    return m_db.inWriteTransaction(error, [&] {
+    {
         QSqlQuery o(m_db.db());
         o.prepare(u"UPDATE outbox SET state = ?, attempts = ?, next_attempt_at = ?, "
                   "last_status = ?, last_error = ?, finished_at = ?, claimed_by = NULL, "
@@ -126,19 +119,17 @@ bool OutboxRepository::finish(const QString &claimToken, const QList<OutboxOutco
                 return false;
         }
         return true;
-    });
+    }
 }
 
 bool OutboxRepository::release(const QString &tokenPrefix, QString *error)
 {
-    return m_db.inWriteTransaction(error, [&] {
-        QSqlQuery q(m_db.db());
-        q.prepare(u"UPDATE outbox SET claimed_by = NULL, claimed_until = NULL "
-                  "WHERE state = 'pending' AND substr(claimed_by, 1, ?) = ?"_s);
-        q.addBindValue(int(tokenPrefix.size()));
-        q.addBindValue(tokenPrefix);
-        return run(q, error);
-    });
+    QSqlQuery q(m_db.db());
+    q.prepare(u"UPDATE outbox SET claimed_by = NULL, claimed_until = NULL "
+              "WHERE state = 'pending' AND substr(claimed_by, 1, ?) = ?"_s);
+    q.addBindValue(int(tokenPrefix.size()));
+    q.addBindValue(tokenPrefix);
+    return run(q, error);
 }
 
 std::optional<OutboxCounts> OutboxRepository::counts(QString *error) const

@@ -45,6 +45,9 @@ struct OutboxCounts
 // The durable hand-off queue. Rows are leased ("claimed") by one worker at a time, so that
 // several workers, or several gateways sharing one PostgreSQL database, never deliver the same
 // row at the same time; a worker that dies loses its lease when it expires.
+// claim(), finish() and release() run inside the caller's write transaction (on SQLite the
+// engine's single writer runs them, so they never contend with acknowledgements for the lock);
+// requeue() and requeueDead() open their own.
 class OutboxRepository
 {
 public:
