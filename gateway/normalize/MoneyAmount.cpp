@@ -2,8 +2,8 @@
 #include "MoneyAmount.h"
 
 #include <QLocale>
-#include <QRegularExpression>
 #include <QSet>
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -11,10 +11,20 @@ using namespace Qt::StringLiterals;
 namespace gerbang::normalize {
 namespace {
 
-const QRegularExpression &decimalPattern()
+// -?digits[.digits], checked by hand: delivery workers call this from several threads, and a
+// plain loop needs no shared state.
+bool isDecimal(QStringView s)
 {
-    static const QRegularExpression re(u"^-?[0-9]+(\\.[0-9]+)?$"_s);
-    return re;
+    if (s.startsWith(u'-'))
+        s = s.sliced(1);
+    const qsizetype dot = s.indexOf(u'.');
+    const QStringView whole = dot < 0 ? s : s.first(dot);
+    const QStringView fraction = dot < 0 ? QStringView() : s.sliced(dot + 1);
+    const auto digits = [](QStringView part) {
+        return !part.isEmpty() && std::all_of(part.begin(), part.end(),
+                                              [](QChar c) { return c >= u'0' && c <= u'9'; });
+    };
+    return digits(whole) && (dot < 0 || digits(fraction));
 }
 
 } // namespace
@@ -23,7 +33,7 @@ QJsonValue decimalText(const QJsonValue &v)
 {
     if (v.isString()) {
         const QString s = v.toString();
-        return decimalPattern().match(s).hasMatch() ? v : QJsonValue(QJsonValue::Null);
+        return isDecimal(s) ? v : QJsonValue(QJsonValue::Null);
     }
     if (!v.isDouble() || !std::isfinite(v.toDouble()))
         return QJsonValue(QJsonValue::Null);
@@ -31,8 +41,7 @@ QJsonValue decimalText(const QJsonValue &v)
     if (std::trunc(d) == d && std::fabs(d) <= double(kMaxExactJsonInteger))
         return QString::number(qint64(d));
     const QString text = QString::number(d, 'f', QLocale::FloatingPointShortest);
-    return decimalPattern().match(text).hasMatch() ? QJsonValue(text)
-                                                   : QJsonValue(QJsonValue::Null);
+    return isDecimal(text) ? QJsonValue(text) : QJsonValue(QJsonValue::Null);
 }
 
 QJsonValue currencyCode(const QJsonValue &v)
@@ -67,7 +76,7 @@ int currencyExponent(const QString &code)
 
 QJsonValue minorUnits(const QString &decimal, int exponent)
 {
-    if (!decimalPattern().match(decimal).hasMatch() || exponent < 0)
+    if (!isDecimal(decimal) || exponent < 0)
         return QJsonValue(QJsonValue::Null);
     const bool negative = decimal.startsWith(u'-');
     const QString unsignedText = negative ? decimal.mid(1) : decimal;

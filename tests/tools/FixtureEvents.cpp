@@ -86,7 +86,7 @@ QString fixtureProvider(const QString &fileName)
 FixtureEvents fixtureEvents(const QString &fileName, const QByteArray &payload)
 {
     FixtureEvents out;
-    const QString provider = fixtureProvider(fileName);
+    const QString provider = fixtureProvider(QFileInfo(fileName).fileName());
     const QList<ExtractedEvent> extracted = extract(provider, payload, &out.error);
     if (!out.error.isEmpty())
         return out;
@@ -114,7 +114,12 @@ FixtureEvents fixtureEvents(const QString &fileName, const QByteArray &payload)
 
 QStringList fixtureFiles(const QString &dataDir)
 {
-    return QDir(dataDir).entryList({u"*.json"_s}, QDir::Files, QDir::Name);
+    QStringList files = QDir(dataDir).entryList({u"*.json"_s}, QDir::Files, QDir::Name);
+    const QStringList handWritten =
+        QDir(dataDir + u"/normalizer"_s).entryList({u"*.json"_s}, QDir::Files, QDir::Name);
+    for (const QString &name : handWritten)
+        files << u"normalizer/"_s + name;
+    return files;
 }
 
 } // namespace gerbang::test

@@ -22,6 +22,7 @@ inline constexpr QStringView kFixtureTenantB = u"firm-b";
 QByteArray fixtureSenderKey(const QString &tenant);
 
 // whatsapp|stripe|midtrans|xendit|generic|standard from the file name prefix, else empty.
+// Takes the bare file name ("wa_text.json").
 QString fixtureProvider(const QString &fileName);
 
 struct FixtureEvents
@@ -31,12 +32,15 @@ struct FixtureEvents
     QList<WebhookEvent> events;
 };
 
+// `fileName` is relative to tests/data ("wa_text.json", "normalizer/wa_order.json").
 // Runs the provider's extractor over `payload` (the file's exact bytes) with the headers the
 // sample's sender sends (FIXTURES.md) and returns the rows: ids "ev_<file>_<n>", raw ref
 // "raw_<file>", received at 2026-01-01T01:00:00Z.
 FixtureEvents fixtureEvents(const QString &fileName, const QByteArray &payload);
 
-// The *.json files of a directory, sorted.
+// The *.json files of tests/data, then those of tests/data/normalizer (hand-written, unsigned,
+// kept apart so the signature and extractor tables, which cover every wa_*.json, stay as
+// they are) as "normalizer/<name>"; sorted.
 QStringList fixtureFiles(const QString &dataDir);
 
 } // namespace gerbang::test

@@ -346,7 +346,7 @@ void TestNormalizer::replies_data()
                                   << u"Ya, jadwalkan"_s;
     QTest::newRow("list_reply") << u"wa_interactive_list_reply.json"_s << u"interactive"_s
                                 << u"list_reply"_s << u"layanan_perdata"_s << u"Hukum Perdata"_s;
-    QTest::newRow("nfm_reply") << u"wa_interactive_nfm_reply.json"_s << u"interactive"_s
+    QTest::newRow("nfm_reply") << u"normalizer/wa_interactive_nfm_reply.json"_s << u"interactive"_s
                                << u"nfm_reply"_s << QString() << u"FLOW-TOKEN-0001"_s;
     QTest::newRow("button") << u"wa_button_template_reply.json"_s << u"button"_s << QString()
                             << u"KONFIRMASI_HADIR"_s << u"Saya akan hadir"_s;
@@ -397,13 +397,14 @@ void TestNormalizer::reactions()
 
 void TestNormalizer::orderAndSystem()
 {
-    const QJsonObject order = single(u"wa_order.json"_s).result.normalized;
+    const QJsonObject order = single(u"normalizer/wa_order.json"_s).result.normalized;
     QCOMPARE(order[u"type"_s].toString(), u"order"_s);
     QCOMPARE(order[u"order"_s][u"catalog_id"_s].toString(), u"300000000000001"_s);
     QCOMPARE(order[u"order"_s][u"item_count"_s].toInteger(), 2);
     QVERIFY(!serialized(order).contains(u"dijadwalkan"_s));
 
-    const QJsonObject system = single(u"wa_system_user_changed_number.json"_s).result.normalized;
+    const QJsonObject system =
+        single(u"normalizer/wa_system_user_changed_number.json"_s).result.normalized;
     QCOMPARE(system[u"type"_s].toString(), u"system"_s);
     QCOMPARE(system[u"sender_hash"_s].toString(), hashFor(kTenantA, u"6281300000102"_s));
     QCOMPARE(system[u"system"_s][u"kind"_s].toString(), u"user_changed_number"_s);
@@ -422,8 +423,9 @@ void TestNormalizer::unsupportedAndUnknown_data()
     QTest::newRow("unsupported") << u"wa_unsupported.json"_s << u"unsupported"_s
                                  << u"poll_creation"_s << 131051;
     QTest::newRow("legacy unknown")
-        << u"wa_unknown_legacy.json"_s << u"unknown"_s << u"unknown"_s << 131051;
-    QTest::newRow("future type") << u"wa_future_type.json"_s << u"unknown"_s << u"poll"_s << 0;
+        << u"normalizer/wa_unknown_legacy.json"_s << u"unknown"_s << u"unknown"_s << 131051;
+    QTest::newRow("future type") << u"normalizer/wa_future_type.json"_s << u"unknown"_s << u"poll"_s
+                                 << 0;
 }
 
 void TestNormalizer::unsupportedAndUnknown()
@@ -514,7 +516,7 @@ void TestNormalizer::statuses_data()
                           << 0 << QString();
     QTest::newRow("failed") << u"wa_status_failed.json"_s << u"failed"_s << u"6285700000103"_s
                             << qint64(1767225702) << 131049 << QString();
-    QTest::newRow("played") << u"wa_status_played.json"_s << u"played"_s << kBudi
+    QTest::newRow("played") << u"normalizer/wa_status_played.json"_s << u"played"_s << kBudi
                             << qint64(1767225790) << 0 << QString();
 }
 
@@ -552,7 +554,7 @@ void TestNormalizer::statuses()
 
 void TestNormalizer::batchKeepsEachObject()
 {
-    const QList<Normalized> all = normalizeFixture(u"wa_batch_mixed.json"_s);
+    const QList<Normalized> all = normalizeFixture(u"normalizer/wa_batch_mixed.json"_s);
     QCOMPARE(all.size(), 5);
     QStringList types;
     for (const Normalized &n : all) {
@@ -587,7 +589,7 @@ void TestNormalizer::batchKeepsEachObject()
 
 void TestNormalizer::whatsAppChanges()
 {
-    const QJsonObject account = single(u"wa_account_update.json"_s).result.normalized;
+    const QJsonObject account = single(u"normalizer/wa_account_update.json"_s).result.normalized;
     QCOMPARE(account[u"schema"_s].toString(), u"gerbang.normalized_event/1"_s);
     QCOMPARE(account[u"provider"_s].toString(), u"whatsapp"_s);
     QCOMPARE(account[u"type"_s].toString(), u"account_update"_s);
@@ -596,7 +598,8 @@ void TestNormalizer::whatsAppChanges()
     QVERIFY(account[u"provider_event_id"_s].isNull());
     QVERIFY(!serialized(account).contains(kBusiness));
 
-    const QJsonObject tpl = single(u"wa_template_status_update.json"_s).result.normalized;
+    const QJsonObject tpl =
+        single(u"normalizer/wa_template_status_update.json"_s).result.normalized;
     QCOMPARE(tpl[u"type"_s].toString(), u"message_template_status_update"_s);
     QCOMPARE(tpl[u"status"_s].toString(), u"APPROVED"_s);
 
@@ -638,9 +641,9 @@ void TestNormalizer::paymentAndGenericEvents_data()
                               << u"contact.created"_s << u"msg_2KWPBgLlAfxdpx2AI54pPJ85f4W"_s
                               << u"2022-11-03T20:26:10.345Z"_s << QString() << qint64(-1)
                               << QString() << QString();
-    QTest::newRow("generic") << u"generic_case_updated.json"_s << u"generic"_s << u"case.updated"_s
-                             << u"case-evt-0001"_s << QString() << QString() << qint64(-1)
-                             << QString() << QString();
+    QTest::newRow("generic") << u"normalizer/generic_case_updated.json"_s << u"generic"_s
+                             << u"case.updated"_s << u"case-evt-0001"_s << QString() << QString()
+                             << qint64(-1) << QString() << QString();
 }
 
 void TestNormalizer::paymentAndGenericEvents()
@@ -718,6 +721,11 @@ void TestNormalizer::amounts()
     QCOMPARE(decimalText(QJsonValue(2500000)).toString(), u"2500000"_s);
     QCOMPARE(decimalText(QJsonValue(0.1)).toString(), u"0.1"_s);
     QVERIFY(decimalText(QJsonValue(u"1,500"_s)).isNull());
+    QVERIFY(decimalText(QJsonValue(u"1."_s)).isNull());
+    QVERIFY(decimalText(QJsonValue(u".5"_s)).isNull());
+    QVERIFY(decimalText(QJsonValue(u"-"_s)).isNull());
+    QVERIFY(decimalText(QJsonValue(u""_s)).isNull());
+    QCOMPARE(decimalText(QJsonValue(u"-0.50"_s)).toString(), u"-0.50"_s);
     QVERIFY(decimalText(QJsonValue(true)).isNull());
     QCOMPARE(currencyCode(QJsonValue(u"idr"_s)).toString(), u"IDR"_s);
     QVERIFY(currencyCode(QJsonValue(u"rupiah"_s)).isNull());
