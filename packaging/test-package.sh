@@ -136,7 +136,7 @@ say "packages: ${debs[*]}"
 
 say "lintian"
 lintian_rc=0
-lintian --fail-on error --no-tag-display-limit "${debs[@]}" >"$log/lintian.txt" 2>&1 || lintian_rc=$?
+lintian --fail-on error --tag-display-limit 0 "${debs[@]}" >"$log/lintian.txt" 2>&1 || lintian_rc=$?
 cat "$log/lintian.txt"
 errors=$(grep -c '^E: ' "$log/lintian.txt" || true)
 warnings=$(grep -c '^W: ' "$log/lintian.txt" || true)
@@ -162,7 +162,8 @@ check "$CONF is 0640 root:gerbang" [ "$(mode_owner "$CONF")" = "640 root:gerbang
 check "$CONF is a conffile" conffile
 check "the unit is installed" [ -f "$UNIT" ]
 check "man pages are installed" man_pages
-check "the Qt SQLite driver came as a dependency" dpkg -s libqt6sql6-sqlite
+sqlite_driver() { dpkg -s libqt6sql6-sqlite >/dev/null 2>&1; }
+check "the Qt SQLite driver came as a dependency" sqlite_driver
 if command -v systemd-analyze >/dev/null; then
     if systemd-analyze verify "$UNIT" >"$log/verify.txt" 2>&1; then
         ok "systemd-analyze verify $UNIT"
@@ -256,11 +257,9 @@ for _ in $(seq 1 50); do
     sleep 0.2
 done
 check "signed WhatsApp webhook answered 200 (got $status)" [ "$status" = 200 ]
-ctl events list --json >"$log/events.json" 2>"$log/events.err" || true
-check "gerbangctl events list --json shows $WAMID for firm-a" \
+ctl events list --json --tenant firm-a --provider whatsapp >"$log/events.json" 2>&1 || true
+check "gerbangctl events list --json --tenant firm-a --provider whatsapp shows $WAMID" \
     grep -Eq "\"provider_event_id\": *\"$WAMID\"" "$log/events.json"
-check "... as a whatsapp event of tenant firm-a" \
-    grep -Eq '"tenant": *"firm-a"' "$log/events.json"
 
 stop_rc=0
 stop_gateway || stop_rc=$?
