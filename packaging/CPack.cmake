@@ -48,7 +48,7 @@ else()
   set(CPACK_DEBIAN_GERBANGD_PACKAGE_NAME "gerbangd")
   set(CPACK_DEBIAN_GERBANGD_PACKAGE_DEPENDS "adduser, libqt6sql6-sqlite, libqt6sql6-psql")
   set(CPACK_DEBIAN_GERBANGD_DESCRIPTION
-"Gerbang webhook gateway service and admin command line
+"on-premise webhook gateway service and admin tool
 Gerbang receives webhooks from WhatsApp Cloud API, Stripe, Midtrans, Xendit,
 Standard Webhooks and generic HMAC senders, verifies each signature over the
 raw bytes, routes events to tenants, deduplicates provider retries, stores
@@ -65,10 +65,14 @@ configuration file /etc/gerbang/gerbang.ini. Data is kept in
   # need gerbangd; it only suggests it, because gerbangd starts a system service that a
   # desktop user may not want (and both default to port 8080).
   set(CPACK_DEBIAN_GERBANG_PACKAGE_NAME "gerbang")
-  set(CPACK_DEBIAN_GERBANG_PACKAGE_DEPENDS "libqt6sql6-sqlite, libqt6sql6-psql, qt6-qpa-plugins")
+  # The X11 platform plugin comes with libqt6gui6 (shlibdeps); Wayland's and the Indonesian
+  # translations of Qt's own dialogs are recommended. Plugins the console loads at run time
+  # (SQL drivers; image formats if it uses them) must be listed here.
+  set(CPACK_DEBIAN_GERBANG_PACKAGE_DEPENDS "libqt6sql6-sqlite, libqt6sql6-psql")
+  set(CPACK_DEBIAN_GERBANG_PACKAGE_RECOMMENDS "qt6-wayland, qt6-translations-l10n")
   set(CPACK_DEBIAN_GERBANG_PACKAGE_SUGGESTS "gerbangd")
   set(CPACK_DEBIAN_GERBANG_DESCRIPTION
-"Gerbang webhook gateway desktop console
+"desktop console of the Gerbang webhook gateway
 Gerbang receives webhooks from WhatsApp Cloud API, Stripe, Midtrans, Xendit,
 Standard Webhooks and generic HMAC senders, verifies, deduplicates, stores
 and audits them.

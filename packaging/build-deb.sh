@@ -19,7 +19,13 @@ build_dir=${1:-build-deb}
 . packaging/debian-deps.sh
 install_packages "${GERBANG_PACKAGES[@]}" "${GERBANG_PACKAGING_PACKAGES[@]}"
 
+# Debian's hardening flags, as dpkg-buildflags gives them to every Debian package: fortify,
+# stack protector, format security, full RELRO and bind-now (PIE is the compiler's default).
+export DEB_BUILD_MAINT_OPTIONS=hardening=+all
+cxxflags="$(dpkg-buildflags --get CPPFLAGS) $(dpkg-buildflags --get CXXFLAGS)"
+ldflags=$(dpkg-buildflags --get LDFLAGS)
 cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr \
+    -DCMAKE_CXX_FLAGS="$cxxflags" -DCMAKE_EXE_LINKER_FLAGS="$ldflags" \
     -DGERBANG_BUILD_TESTS=OFF -DGERBANG_BUILD_BENCH=OFF -DGERBANG_WERROR=OFF \
     -DGERBANG_SANITIZE=OFF
 cmake --build "$build_dir" --parallel "$(nproc 2>/dev/null || echo 2)"

@@ -164,6 +164,19 @@ check "the unit is installed" [ -f "$UNIT" ]
 check "man pages are installed" man_pages
 sqlite_driver() { dpkg -s libqt6sql6-sqlite >/dev/null 2>&1; }
 check "the Qt SQLite driver came as a dependency" sqlite_driver
+libs_resolved() { ! ldd "$1" | grep -q 'not found'; }
+service_libs() { libs_resolved /usr/bin/gerbangd && libs_resolved /usr/bin/gerbangctl; }
+check "every shared library of gerbangd and gerbangctl is installed" service_libs
+if dpkg -s gerbang >/dev/null 2>&1; then # the console package, when the GUI was built
+    check "gerbang: every shared library is installed" libs_resolved /usr/bin/gerbang
+    check "gerbang: desktop entry installed" [ -f /usr/share/applications/gerbang.desktop ]
+    check "gerbang: icon installed" [ -f /usr/share/icons/hicolor/scalable/apps/gerbang.svg ]
+    xcb_plugin() { [ -n "$(find /usr/lib/*/qt6/plugins/platforms -name libqxcb.so 2>/dev/null)" ]; }
+    check "gerbang: the Qt X11 platform plugin came as a dependency" xcb_plugin
+    if command -v desktop-file-validate >/dev/null; then
+        check "gerbang: desktop-file-validate" desktop-file-validate /usr/share/applications/gerbang.desktop
+    fi
+fi
 if command -v systemd-analyze >/dev/null; then
     if systemd-analyze verify "$UNIT" >"$log/verify.txt" 2>&1; then
         ok "systemd-analyze verify $UNIT"
