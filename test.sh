@@ -5,17 +5,24 @@
 #   2. the same under AddressSanitizer + UndefinedBehaviorSanitizer, into build-sanitize/
 #   3. every libFuzzer target (clang) for a bounded time, seeded from tests/data
 #      (GERBANG_FUZZ_SECONDS per target, default 15), into build-fuzz/
-# Usage: ./test.sh [--quick]    (--quick runs pass 1 only)
+#   4. the Debian packages, built into build-deb/, linted, installed and run
+#      (packaging/test-package.sh): with --package, or as root in CI (CI=true)
+# Usage: ./test.sh [--quick] [--package]    (--quick runs pass 1 only)
 # Exits non-zero if any build or test fails.
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")"
 
 quick=0
+package=0
+if [ "${CI:-}" = true ] && [ "$(id -u)" -eq 0 ]; then
+    package=1
+fi
 for arg in "$@"; do
     case "$arg" in
     --quick) quick=1 ;;
+    --package) package=1 ;;
     -h | --help)
-        sed -n '3,9p' "$0" | sed 's/^# \{0,1\}//'
+        sed -n '3,11p' "$0" | sed 's/^# \{0,1\}//'
         exit 0
         ;;
     *)
@@ -81,6 +88,21 @@ if [ "$quick" -eq 0 ]; then
         summary+=("fuzzing: every target clean ($((SECONDS - fuzz_start)) s)")
     else
         summary+=("fuzzing: a target FAILED, reproducer in build-fuzz/ ($((SECONDS - fuzz_start)) s)")
+        failed=1
+    fi
+fi
+
+if [ "$package" -eq 1 ]; then
+    echo
+    echo "==== packages: build, lintian, install, run, remove, purge (packaging/test-package.sh) ===="
+    package_start=$SECONDS
+    if [ "$(id -u)" -ne 0 ]; then
+        summary+=("packages: FAILED - packaging/test-package.sh installs packages and needs root")
+        failed=1
+    elif packaging/test-package.sh; then
+        summary+=("packages: built, lintian clean, installed, ran, removed ($((SECONDS - package_start)) s)")
+    else
+        summary+=("packages: FAILED ($((SECONDS - package_start)) s)")
         failed=1
     fi
 fi

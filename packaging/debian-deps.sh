@@ -6,6 +6,10 @@ GERBANG_PACKAGES=(qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-
     libqt6sql6-psql qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libssl-dev cmake
     ninja-build g++ pkg-config openssl python3-jsonschema)
 
+# Building the .deb packages (packaging/build-deb.sh) and testing them as installed
+# (packaging/test-package.sh): dpkg-shlibdeps, file (used by CPack), lintian, curl.
+GERBANG_PACKAGING_PACKAGES=(dpkg-dev file lintian curl)
+
 # install_packages NAME... — as root, or through sudo; progress goes to standard error.
 install_packages() {
     local missing=() p

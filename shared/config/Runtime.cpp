@@ -5,11 +5,34 @@
 
 #include <QDir>
 #include <QFile>
+#include <pwd.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
 namespace gerbang {
+namespace {
+
+// Root working on a data directory that belongs to another user (the packaged service's
+// /var/lib/gerbang) would leave root-owned database or key files behind, which the service
+// then cannot open. Refuse, and say how to run it instead.
+bool ownedByCaller(const QString &dataDir, QString *error)
+{
+    struct stat st
+    {
+    };
+    if (::geteuid() != 0 || ::stat(QFile::encodeName(dataDir).constData(), &st) != 0 ||
+        st.st_uid == 0)
+        return true;
+    const passwd *pw = ::getpwuid(st.st_uid);
+    const QString owner = pw ? QString::fromLocal8Bit(pw->pw_name) : QString::number(st.st_uid);
+    *error = u"the data directory %1 belongs to user '%2'; run this as that user so that the "
+             "files it creates stay usable (e.g. sudo -u %2 gerbangctl ...)"_s.arg(dataDir, owner);
+    return false;
+}
+
+} // namespace
 
 void Runtime::addOptions(QCommandLineParser &parser)
 {
@@ -48,6 +71,8 @@ bool Runtime::prepare(const QCommandLineParser &parser, bool withVault, QString 
         *error = u"cannot create data directory %1"_s.arg(dataDir);
         return false;
     }
+    if (!ownedByCaller(dataDir, error))
+        return false;
     // The data directory holds the key file and encrypted payloads: owner only.
     ::chmod(QFile::encodeName(dataDir).constData(), 0700);
     if (withVault) {
