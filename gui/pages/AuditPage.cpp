@@ -414,7 +414,7 @@ void AuditPage::retranslateUi()
         box->setItemText(0, tr("any"));
     m_tenant->lineEdit()->setPlaceholderText(tr("any tenant"));
     m_clientIp->setPlaceholderText(tr("e.g. 203.0.113.7"));
-    m_eventId->setPlaceholderText(tr("part of an event id, e.g. wamid.… or evt_…"));
+    m_eventId->setPlaceholderText(tr("part of a stored event id (ev_…)"));
     m_refresh->setText(tr("Re&fresh"));
     m_csv->setText(tr("Export &CSV…"));
     m_pdf->setText(tr("&PDF report…"));
