@@ -50,33 +50,6 @@ QJsonObject auditJson(const AuditRecord &a)
             {u"detail"_s, detailValue(a.detail)}};
 }
 
-const QStringList kCsvHeader = {u"id"_s,          u"received_at"_s,   u"source_ip"_s,
-                                u"method"_s,      u"path"_s,          u"provider"_s,
-                                u"tenant"_s,      u"outcome"_s,       u"signature_status"_s,
-                                u"http_status"_s, u"processing_us"_s, u"body_size"_s,
-                                u"raw_ref"_s,     u"event_ids"_s,     u"event_types"_s,
-                                u"detail"_s};
-
-QStringList csvCells(const AuditRecord &a)
-{
-    return {QString::number(a.id),
-            isoUtc(a.receivedAtMs),
-            a.sourceIp,
-            a.method,
-            a.path,
-            a.provider,
-            a.tenant,
-            a.outcome,
-            a.signatureStatus,
-            QString::number(a.httpStatus),
-            QString::number(a.processingUs),
-            QString::number(a.bodySize),
-            a.rawRef,
-            a.eventIds.join(u','),
-            a.eventTypes.join(u','),
-            a.detail};
-}
-
 // YYYY-MM-DD means the whole UTC day (from: its first millisecond, to: its last); anything
 // else must be ISO 8601, read as UTC when it carries no offset.
 std::optional<qint64> parseDate(const QString &text, bool endOfDay)
@@ -191,7 +164,7 @@ int exportRows(Invocation &inv)
     } else if (!file.open(QIODevice::WriteOnly)) {
         return inv.fail(u"cannot write %1: %2"_s.arg(path, file.errorString()));
     }
-    device->write(csvRecord(kCsvHeader).toUtf8());
+    device->write(csvRecord(auditCsvHeader()).toUtf8());
     qint64 rows = 0;
     QString error;
     const bool ok = AuditRepository(inv.database())
@@ -199,7 +172,7 @@ int exportRows(Invocation &inv)
                             filter,
                             [&](const AuditRecord &a) {
                                 ++rows;
-                                return device->write(csvRecord(csvCells(a)).toUtf8()) >= 0;
+                                return device->write(csvRecord(auditCsvCells(a)).toUtf8()) >= 0;
                             },
                             &error);
     if (!ok)

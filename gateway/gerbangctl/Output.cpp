@@ -99,30 +99,4 @@ void Table::print(const QString &emptyText) const
     printOut(m_rows.isEmpty() ? emptyText + u'\n' : render());
 }
 
-QString csvField(const QString &value)
-{
-    QString cell = value;
-    if (!cell.isEmpty()) {
-        const QChar first = cell.front();
-        if (first == u'=' || first == u'+' || first == u'-' || first == u'@' || first == u'\t' ||
-            first == u'\r')
-            cell.prepend(u'\'');
-    }
-    const bool quote =
-        cell.contains(u',') || cell.contains(u'"') || cell.contains(u'\n') || cell.contains(u'\r');
-    if (!quote)
-        return cell;
-    cell.replace(u'"', u"\"\""_s);
-    return u'"' + cell + u'"';
-}
-
-QString csvRecord(const QStringList &fields)
-{
-    QStringList cells;
-    cells.reserve(fields.size());
-    for (const QString &f : fields)
-        cells << csvField(f);
-    return cells.join(u',') + u"\r\n"_s;
-}
-
 } // namespace gerbang::ctl

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "report/AuditCsv.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -46,11 +48,8 @@ private:
     QList<QStringList> m_rows;
 };
 
-// One RFC 4180 field. Cells a spreadsheet would evaluate (leading = + - @ tab CR) get a
-// leading apostrophe, so an exported audit log cannot smuggle a formula into the auditor's
-// spreadsheet.
-QString csvField(const QString &value);
-// A record of csvField()s terminated by CRLF.
-QString csvRecord(const QStringList &fields);
+// CSV cells with spreadsheet-formula protection live in shared/ (the console exports too).
+using gerbang::csvField;
+using gerbang::csvRecord;
 
 } // namespace gerbang::ctl

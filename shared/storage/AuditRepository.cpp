@@ -47,6 +47,23 @@ bool AuditRepository::forEach(const AuditFilter &filter,
         where << u"outcome = ?"_s;
         binds << filter.outcome;
     }
+    if (!filter.signatureStatus.isEmpty()) {
+        where << u"signature_status = ?"_s;
+        binds << filter.signatureStatus;
+    }
+    if (!filter.sourceIp.isEmpty()) {
+        where << u"source_ip = ?"_s;
+        binds << filter.sourceIp;
+    }
+    if (!filter.eventIdContains.isEmpty()) {
+        where << u"instr(event_ids, ?) > 0"_s;
+        binds << filter.eventIdContains;
+    }
+    if (filter.after) {
+        where << (filter.newestFirst ? u"(received_at < ? OR (received_at = ? AND id < ?))"_s
+                                     : u"(received_at > ? OR (received_at = ? AND id > ?))"_s);
+        binds << filter.after->first << filter.after->first << filter.after->second;
+    }
     QString sql = u"SELECT id, received_at, source_ip, method, path, provider, tenant, outcome, "
                   "signature_status, http_status, processing_us, body_size, raw_ref, event_ids, "
                   "event_types, detail FROM audit_log"_s;

@@ -7,6 +7,7 @@
 #include <QString>
 #include <functional>
 #include <optional>
+#include <utility>
 
 class QSqlQuery;
 
@@ -22,6 +23,12 @@ struct AuditFilter
     QString tenant;               // matches one of the row's comma-separated tenant ids
     QString provider;
     QString outcome;
+    QString signatureStatus;
+    QString sourceIp;
+    QString eventIdContains; // a substring of one of the row's event ids
+    // Keyset paging: only rows after this (received_at, id) in the chosen order, so a page
+    // costs the same on row 1,000,000 as on row 1 (no OFFSET).
+    std::optional<std::pair<qint64, qint64>> after;
     int limit = 100; // 0: no limit
     bool newestFirst = true;
 };

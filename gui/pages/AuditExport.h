@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "storage/AuditRepository.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+class QIODevice;
+
+namespace gerbang {
+
+class Database;
+
+// Writes the filtered audit log as CSV (the same columns and formula protection as
+// `gerbangctl audit export`) or as a PDF report for people: title, tenant, period, who and
+// when, counts by outcome and provider, then the rows. Runs on any thread with that thread's
+// own connection; texts are in the language installed when it runs.
+class AuditExport
+{
+    Q_DECLARE_TR_FUNCTIONS(AuditExport)
+public:
+    struct Report
+    {
+        QString firm;        // tenant shown on the title page, empty: every tenant
+        QString period;      // human-readable period
+        QString generatedBy; // user name
+        qint64 generatedAtMs = 0;
+    };
+    struct Result
+    {
+        bool ok = false;
+        QString error;
+        qint64 rows = 0;
+        int pages = 0; // PDF only
+    };
+
+    static Result writeCsv(Database &db, AuditFilter filter, QIODevice &out);
+    static Result writePdf(Database &db, AuditFilter filter, const Report &report,
+                           const QString &path);
+};
+
+} // namespace gerbang

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Page.h"
+#include "storage/AuditRepository.h"
+
+class QComboBox;
+class QDateTimeEdit;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableView;
+class QTextBrowser;
+class QTimer;
+
+namespace gerbang {
+
+class AuditModel;
+class Console;
+class MessageBar;
+
+// The audit log: filters, a lazily fetched table, a detail pane, and exports of the filtered
+// view as CSV or as a PDF report.
+class AuditPage : public Page
+{
+    Q_OBJECT
+public:
+    explicit AuditPage(Console &console, QWidget *parent = nullptr);
+    QString title() const override;
+    QString iconName() const override { return QStringLiteral("audit"); }
+    void activated() override;
+
+    AuditModel *model() const { return m_model; }
+    // The filter the controls describe now.
+    AuditFilter currentFilter() const;
+    // Re-reads the first page with the current filter.
+    void refresh();
+    // Exports run on their own thread with their own connection; exportFinished() follows.
+    void exportCsv(const QString &path);
+    void exportPdf(const QString &path);
+
+Q_SIGNALS:
+    void exportFinished(bool ok, const QString &path, qint64 rows, int pages, const QString &error);
+
+protected:
+    void retranslateUi() override;
+
+private:
+    enum Period
+    {
+        LastHour,
+        LastDay,
+        LastWeek,
+        LastMonth,
+        AllTime,
+        Custom
+    };
+    void fillCombo(QComboBox *box, const QStringList &values);
+    void showDetail();
+    void periodChanged();
+    void filterEdited();
+    QString periodText() const;
+    void startExport(const QString &path, bool pdf);
+
+    Console &m_console;
+    AuditModel *m_model;
+    MessageBar *m_messages;
+    QComboBox *m_period;
+    QDateTimeEdit *m_from;
+    QDateTimeEdit *m_to;
+    QComboBox *m_tenant;
+    QComboBox *m_provider;
+    QComboBox *m_outcome;
+    QComboBox *m_signature;
+    QLineEdit *m_clientIp;
+    QLineEdit *m_eventId;
+    QLabel *m_periodLabel, *m_tenantLabel, *m_providerLabel, *m_outcomeLabel, *m_signatureLabel,
+        *m_ipLabel, *m_eventLabel, *m_fromLabel, *m_toLabel;
+    QTableView *m_view;
+    QTextBrowser *m_detail;
+    QLabel *m_status;
+    QPushButton *m_refresh;
+    QPushButton *m_csv;
+    QPushButton *m_pdf;
+    QTimer *m_debounce;
+};
+
+} // namespace gerbang

@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "DashboardPage.h"
+
+#include "OffenderModel.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineSeries>
+#include <QLocale>
+#include <QScrollArea>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+using namespace Qt::StringLiterals;
+
+namespace gerbang {
+
+DashboardPage::DashboardPage(QWidget *parent)
+    : Page(parent)
+    , m_offenders(new OffenderModel(this))
+    , m_offenderView(new QTableView)
+    , m_offenderBox(new QGroupBox)
+{
+    setObjectName(u"dashboardPage"_s);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto *scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    outer->addWidget(scroll);
+    auto *content = new QWidget;
+    scroll->setWidget(content);
+    auto *layout = new QVBoxLayout(content);
+
+    auto *figures = new QGridLayout;
+    figures->setHorizontalSpacing(24);
+    m_requests = addFigure(figures, 0, &m_requestsCaption);
+    m_p50 = addFigure(figures, 1, &m_p50Caption);
+    m_p99 = addFigure(figures, 2, &m_p99Caption);
+    m_dedup = addFigure(figures, 3, &m_dedupCaption);
+    m_outbox = addFigure(figures, 4, &m_outboxCaption);
+    m_dead = addFigure(figures, 5, &m_deadCaption);
+    m_connections = addFigure(figures, 6, &m_connectionsCaption);
+    layout->addLayout(figures);
+
+    m_failures = makeChart(u"failuresChart"_s);
+    m_rates = makeChart(u"ratesChart"_s);
+    m_latency = makeChart(u"latencyChart"_s);
+    auto *charts = new QGridLayout;
+    charts->addWidget(m_failures.view, 0, 0, 1, 2);
+    charts->addWidget(m_rates.view, 1, 0);
+    charts->addWidget(m_latency.view, 1, 1);
+    layout->addLayout(charts, 1);
+
+    m_offenderView->setObjectName(u"offenderTable"_s);
+    m_offenderView->setModel(m_offenders);
+    m_offenderView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_offenderView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_offenderView->verticalHeader()->hide();
+    m_offenderView->horizontalHeader()->setStretchLastSection(true);
+    m_offenderView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_offenderView->setMinimumHeight(140);
+    auto *box = new QVBoxLayout(m_offenderBox);
+    box->addWidget(m_offenderView);
+    layout->addWidget(m_offenderBox);
+    retranslateUi();
+    engineStopped();
+}
+
+QString DashboardPage::title() const
+{
+    return tr("Dashboard");
+}
+
+QLabel *DashboardPage::addFigure(QGridLayout *grid, int column, QLabel **caption)
+{
+    *caption = new QLabel;
+    (*caption)->setForegroundRole(QPalette::PlaceholderText);
+    auto *value = new QLabel;
+    QFont big = value->font();
+    big.setPointSizeF(big.pointSizeF() * 1.6);
+    big.setBold(true);
+    value->setFont(big);
+    grid->addWidget(*caption, 0, column);
+    grid->addWidget(value, 1, column);
+    return value;
+}
+
+DashboardPage::Chart DashboardPage::makeChart(const QString &objectName)
+{
+    Chart c;
+    auto *chart = new QChart;
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    c.x = new QDateTimeAxis;
+    c.x->setFormat(u"HH:mm"_s);
+    c.x->setTickCount(7);
+    c.y = new QValueAxis;
+    c.y->setLabelFormat(u"%.0f"_s);
+    c.y->setMin(0);
+    chart->addAxis(c.x, Qt::AlignBottom);
+    chart->addAxis(c.y, Qt::AlignLeft);
+    c.view = new QChartView(chart);
+    c.view->setObjectName(objectName);
+    c.view->setRenderHint(QPainter::Antialiasing);
+    c.view->setMinimumHeight(220);
+    return c;
+}
+
+void DashboardPage::setSeries(Chart &chart, const QString &key, const QString &label,
+                              const QList<QPointF> &points)
+{
+    QLineSeries *series = chart.series.value(key);
+    if (!series) {
+        series = new QLineSeries;
+        series->setObjectName(key);
+        chart.view->chart()->addSeries(series);
+        series->attachAxis(chart.x);
+        series->attachAxis(chart.y);
+        chart.series.insert(key, series);
+    }
+    series->setName(label);
+    series->replace(points);
+}
+
+void DashboardPage::rescale(Chart &chart, qint64 fromMs, qint64 toMs)
+{
+    chart.x->setRange(QDateTime::fromMSecsSinceEpoch(fromMs), QDateTime::fromMSecsSinceEpoch(toMs));
+    double top = 1;
+    for (const QLineSeries *s : std::as_const(chart.series)) {
+        for (const QPointF &p : s->points())
+            top = qMax(top, p.y());
+    }
+    chart.y->setRange(0, top * 1.15);
+}
+
+QString DashboardPage::outcomeLabel(const QString &outcome) const
+{
+    if (outcome == u"accepted"_s)
+        return tr("accepted");
+    if (outcome == u"duplicate"_s)
+        return tr("duplicate");
+    if (outcome == u"rejected"_s)
+        return tr("rejected");
+    if (outcome == u"rate_limited"_s)
+        return tr("rate limited");
+    if (outcome == u"unknown_tenant"_s)
+        return tr("unknown tenant");
+    if (outcome == u"malformed"_s)
+        return tr("malformed");
+    return outcome;
+}
+
+void DashboardPage::update(qint64 nowMs, const StatsSnapshot &s)
+{
+    m_history.add(nowMs, s);
+    m_last = s;
+    const QLocale locale;
+    double perSecond = 0;
+    for (const auto &series : m_history.requestRates()) {
+        if (!series.isEmpty())
+            perSecond += series.last().y();
+    }
+    m_requests->setText(locale.toString(perSecond, 'f', 1));
+    m_p50->setText(tr("%1 ms").arg(locale.toString(double(s.latencyP50Us) / 1000.0, 'f', 2)));
+    m_p99->setText(tr("%1 ms").arg(locale.toString(double(s.latencyP99Us) / 1000.0, 'f', 2)));
+    m_dedup->setText(locale.toString(s.dedupHits));
+    // -1: this engine does not run an outbox yet; say so rather than show a false zero.
+    m_outbox->setText(s.outboxPending < 0 ? tr("n/a") : locale.toString(s.outboxPending));
+    m_dead->setText(s.deadLetters < 0 ? tr("n/a") : locale.toString(s.deadLetters));
+    m_connections->setText(locale.toString(s.openConnections));
+
+    const auto failures = m_history.signatureFailures(nowMs);
+    for (auto it = failures.cbegin(); it != failures.cend(); ++it)
+        setSeries(m_failures, it.key(), it.key(), it.value());
+    rescale(m_failures, nowMs - StatsHistory::kFailureWindowMs, nowMs);
+
+    const auto &rates = m_history.requestRates();
+    for (auto it = rates.cbegin(); it != rates.cend(); ++it)
+        setSeries(m_rates, it.key(), outcomeLabel(it.key()), it.value());
+    rescale(m_rates, nowMs - StatsHistory::kRateWindowMs, nowMs);
+
+    setSeries(m_latency, u"p50"_s, tr("p50"), m_history.latencyP50());
+    setSeries(m_latency, u"p99"_s, tr("p99"), m_history.latencyP99());
+    rescale(m_latency, nowMs - StatsHistory::kRateWindowMs, nowMs);
+
+    m_offenders->setOffenders(s.topOffenders);
+}
+
+void DashboardPage::engineStopped()
+{
+    const QString none = QStringLiteral("–");
+    for (QLabel *l : {m_requests, m_p50, m_p99, m_dedup, m_outbox, m_dead, m_connections})
+        l->setText(none);
+}
+
+void DashboardPage::retranslateUi()
+{
+    m_requestsCaption->setText(tr("Requests/s"));
+    m_p50Caption->setText(tr("Latency p50"));
+    m_p99Caption->setText(tr("Latency p99"));
+    m_dedupCaption->setText(tr("Duplicates caught"));
+    m_outboxCaption->setText(tr("Outbox backlog"));
+    m_deadCaption->setText(tr("Dead letters"));
+    m_connectionsCaption->setText(tr("Open connections"));
+    m_failures.view->chart()->setTitle(tr("Signature failures per minute, last 60 minutes"));
+    m_rates.view->chart()->setTitle(tr("Requests per second by outcome"));
+    m_latency.view->chart()->setTitle(tr("Latency (ms)"));
+    m_failures.y->setTitleText(tr("failures/min"));
+    m_rates.y->setTitleText(tr("req/s"));
+    m_latency.y->setTitleText(tr("ms"));
+    for (auto it = m_rates.series.cbegin(); it != m_rates.series.cend(); ++it)
+        it.value()->setName(outcomeLabel(it.key()));
+    m_offenderBox->setTitle(tr("Rate limit: clients answered 429, worst first"));
+    m_offenders->retranslate();
+    if (m_last.uptimeMs == 0)
+        engineStopped();
+}
+
+} // namespace gerbang

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Page.h"
+#include "StatsHistory.h"
+
+#include <QMap>
+
+class QChart;
+class QChartView;
+class QDateTimeAxis;
+class QGridLayout;
+class QGroupBox;
+class QLabel;
+class QLineSeries;
+class QTableView;
+class QValueAxis;
+
+namespace gerbang {
+
+class OffenderModel;
+
+// Live view of the engine, fed only from StatsSnapshot (never from the database): signature
+// failures per source over the last hour, requests per second by outcome, latency
+// percentiles, dedup hits, the outbox, and the rate-limit offenders.
+class DashboardPage : public Page
+{
+    Q_OBJECT
+public:
+    explicit DashboardPage(QWidget *parent = nullptr);
+    QString title() const override;
+    QString iconName() const override { return QStringLiteral("dashboard"); }
+
+    void update(qint64 nowMs, const StatsSnapshot &snapshot);
+    void engineStopped();
+    const StatsHistory &history() const { return m_history; }
+
+protected:
+    void retranslateUi() override;
+
+private:
+    struct Chart
+    {
+        QChartView *view = nullptr;
+        QDateTimeAxis *x = nullptr;
+        QValueAxis *y = nullptr;
+        QMap<QString, QLineSeries *> series;
+    };
+    Chart makeChart(const QString &objectName);
+    void setSeries(Chart &chart, const QString &key, const QString &label,
+                   const QList<QPointF> &points);
+    void rescale(Chart &chart, qint64 fromMs, qint64 toMs);
+    QLabel *addFigure(QGridLayout *grid, int column, QLabel **caption);
+    QString outcomeLabel(const QString &outcome) const;
+
+    StatsHistory m_history;
+    StatsSnapshot m_last;
+    Chart m_failures;
+    Chart m_rates;
+    Chart m_latency;
+    OffenderModel *m_offenders;
+    QTableView *m_offenderView;
+    QGroupBox *m_offenderBox;
+    QLabel *m_requestsCaption, *m_requests;
+    QLabel *m_p50Caption, *m_p50;
+    QLabel *m_p99Caption, *m_p99;
+    QLabel *m_dedupCaption, *m_dedup;
+    QLabel *m_outboxCaption, *m_outbox;
+    QLabel *m_deadCaption, *m_dead;
+    QLabel *m_connectionsCaption, *m_connections;
+};
+
+} // namespace gerbang

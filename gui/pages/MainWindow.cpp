@@ -1,0 +1,362 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "MainWindow.h"
+
+#include "AlertsPage.h"
+#include "AuditPage.h"
+#include "DashboardPage.h"
+#include "SettingsPage.h"
+#include "SourcesPage.h"
+#include "TenantsPage.h"
+#include "core/Language.h"
+#include "storage/Database.h"
+#include "widgets/Icons.h"
+#include "widgets/MessageBar.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QSystemTrayIcon>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace gerbang {
+
+MainWindow::MainWindow(Console &console, Language &language, QWidget *parent)
+    : QMainWindow(parent)
+    , m_console(console)
+    , m_language(language)
+    , m_nav(new QListWidget)
+    , m_stack(new QStackedWidget)
+    , m_banner(new MessageBar)
+    , m_dashboard(new DashboardPage)
+    , m_tenants(new TenantsPage(console))
+    , m_sources(new SourcesPage(console))
+    , m_audit(new AuditPage(console))
+    , m_alerts(new AlertsPage)
+    , m_settings(new SettingsPage(console, language))
+    , m_listenLabel(new QLabel)
+    , m_tlsLabel(new QLabel)
+    , m_databaseLabel(new QLabel)
+    , m_uptimeLabel(new QLabel)
+    , m_stateLabel(new QLabel)
+    , m_pollTimer(new QTimer(this))
+{
+    setObjectName(u"mainWindow"_s);
+    setWindowIcon(Icons::application());
+    resize(1200, 800);
+    setMinimumSize(900, 600);
+
+    m_banner->setObjectName(u"alertBanner"_s);
+    m_nav->setObjectName(u"navigation"_s);
+    m_nav->setIconSize(QSize(22, 22));
+    m_nav->setFixedWidth(200);
+    m_nav->setSpacing(2);
+    m_pages = {m_dashboard, m_tenants, m_sources, m_audit, m_alerts, m_settings};
+    for (Page *page : std::as_const(m_pages)) {
+        auto *item = new QListWidgetItem(Icons::get(page->iconName()), page->title());
+        item->setSizeHint(QSize(0, 36));
+        m_nav->addItem(item);
+        m_stack->addWidget(page);
+        connect(page, &Page::titleChanged, this, [this, page, item] {
+            item->setText(page->title());
+            Q_UNUSED(this);
+        });
+    }
+    connect(m_nav, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row < 0)
+            return;
+        m_stack->setCurrentIndex(row);
+        m_pages.at(row)->activated();
+    });
+
+    auto *central = new QWidget;
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addWidget(m_nav);
+    auto *right = new QVBoxLayout;
+    right->addWidget(m_banner);
+    right->addWidget(m_stack, 1);
+    layout->addLayout(right, 1);
+    setCentralWidget(central);
+
+    for (QLabel *l : {m_stateLabel, m_listenLabel, m_tlsLabel, m_databaseLabel, m_uptimeLabel})
+        statusBar()->addPermanentWidget(l);
+    m_stateLabel->setObjectName(u"engineState"_s);
+    m_listenLabel->setObjectName(u"listenAddress"_s);
+
+    buildActions();
+    buildMenus();
+    buildTray();
+
+    connect(&m_console, &Console::stateChanged, this, &MainWindow::updateState);
+    connect(&m_console, &Console::alertRaised, this, &MainWindow::onAlert);
+    connect(&m_console, &Console::storeFailure, this, [this](const QString &reason) {
+        m_banner->show(tr("The database cannot store requests: %1").arg(reason),
+                       MessageBar::Kind::Error);
+    });
+    connect(m_settings, &SettingsPage::restartRequested, &m_console, &Console::restartEngine);
+    connect(m_pollTimer, &QTimer::timeout, this, &MainWindow::poll);
+    m_pollTimer->start(1000);
+
+    m_nav->setCurrentRow(0);
+    retranslateUi();
+    updateState();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildActions()
+{
+    m_startAction = new QAction(Icons::get(u"start"_s), QString(), this);
+    m_stopAction = new QAction(Icons::get(u"stop"_s), QString(), this);
+    m_restartAction = new QAction(Icons::get(u"restart"_s), QString(), this);
+    m_quitAction = new QAction(Icons::get(u"quit"_s), QString(), this);
+    m_showAction = new QAction(Icons::get(u"gerbang"_s), QString(), this);
+    m_aboutAction = new QAction(QString(), this);
+    m_startAction->setObjectName(u"startAction"_s);
+    m_stopAction->setObjectName(u"stopAction"_s);
+    m_restartAction->setObjectName(u"restartAction"_s);
+    m_quitAction->setObjectName(u"quitAction"_s);
+    m_startAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_stopAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_startAction, &QAction::triggered, &m_console, &Console::startEngine);
+    connect(m_stopAction, &QAction::triggered, &m_console, &Console::stopEngine);
+    connect(m_restartAction, &QAction::triggered, &m_console, &Console::restartEngine);
+    connect(m_quitAction, &QAction::triggered, this, &MainWindow::quit);
+    connect(m_showAction, &QAction::triggered, this, [this] {
+        showNormal();
+        raise();
+        activateWindow();
+    });
+    connect(m_aboutAction, &QAction::triggered, this, [this] {
+        QMessageBox::about(
+            this, tr("About Gerbang"),
+            tr("<h3>Gerbang %1</h3><p>On-premise webhook gateway: verifies, deduplicates, "
+               "stores and audits provider webhooks before answering them.</p>"
+               "<p>Licence: GPL-3.0-or-later.</p>")
+                .arg(QApplication::applicationVersion()));
+    });
+
+    m_languageGroup = new QActionGroup(this);
+    m_indonesianAction = new QAction(this);
+    m_englishAction = new QAction(this);
+    m_indonesianAction->setObjectName(u"languageIndonesian"_s);
+    m_englishAction->setObjectName(u"languageEnglish"_s);
+    for (auto [action, code] :
+         {std::pair{m_indonesianAction, u"id"_s}, std::pair{m_englishAction, u"en"_s}}) {
+        action->setCheckable(true);
+        action->setChecked(m_language.current() == code);
+        m_languageGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [this, code] { m_language.apply(code); });
+    }
+    connect(&m_language, &Language::changed, this, [this](const QString &code) {
+        m_indonesianAction->setChecked(code == u"id"_s);
+        m_englishAction->setChecked(code == u"en"_s);
+    });
+
+    m_toolBar = addToolBar(QString());
+    m_toolBar->setObjectName(u"engineToolBar"_s);
+    m_toolBar->setMovable(false);
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolBar->addAction(m_startAction);
+    m_toolBar->addAction(m_stopAction);
+    m_toolBar->addAction(m_restartAction);
+}
+
+void MainWindow::buildMenus()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->addAction(m_quitAction);
+    m_engineMenu = menuBar()->addMenu(QString());
+    m_engineMenu->addActions({m_startAction, m_stopAction, m_restartAction});
+    m_languageMenu = menuBar()->addMenu(QString());
+    m_languageMenu->setObjectName(u"languageMenu"_s);
+    m_languageMenu->setIcon(Icons::get(u"language"_s));
+    m_languageMenu->addActions({m_indonesianAction, m_englishAction});
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->addAction(m_aboutAction);
+}
+
+void MainWindow::buildTray()
+{
+    if (!QSystemTrayIcon::isSystemTrayAvailable())
+        return;
+    m_tray = new QSystemTrayIcon(Icons::application(), this);
+    m_trayMenu = new QMenu(this);
+    m_trayMenu->addAction(m_showAction);
+    m_trayMenu->addSeparator();
+    m_trayMenu->addActions({m_startAction, m_stopAction});
+    m_trayMenu->addSeparator();
+    m_trayMenu->addAction(m_quitAction);
+    m_tray->setContextMenu(m_trayMenu);
+    connect(m_tray, &QSystemTrayIcon::activated, this,
+            [this](QSystemTrayIcon::ActivationReason reason) {
+                if (reason == QSystemTrayIcon::Trigger)
+                    m_showAction->trigger();
+            });
+    m_tray->show();
+}
+
+void MainWindow::showPage(Page *page)
+{
+    m_nav->setCurrentRow(int(m_pages.indexOf(page)));
+}
+
+void MainWindow::poll()
+{
+    if (!m_console.canSnapshot())
+        return;
+    const StatsSnapshot s = m_console.snapshot();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    m_dashboard->update(now, s);
+    m_alerts->merge(s.recentAlerts);
+    const QLocale locale;
+    const qint64 secs = s.uptimeMs / 1000;
+    m_uptimeLabel->setText(
+        tr("Uptime %1")
+            .arg(secs >= 86400 ? tr("%1 d %2 h").arg(secs / 86400).arg((secs % 86400) / 3600)
+                               : u"%1:%2:%3"_s.arg(secs / 3600, 2, 10, QChar(u'0'))
+                                     .arg((secs % 3600) / 60, 2, 10, QChar(u'0'))
+                                     .arg(secs % 60, 2, 10, QChar(u'0'))));
+}
+
+void MainWindow::updateState()
+{
+    const Console::State state = m_console.state();
+    const bool running = state == Console::State::Running;
+    const bool busy = state == Console::State::Starting || state == Console::State::Stopping;
+    m_startAction->setEnabled(!running && !busy);
+    m_stopAction->setEnabled(running);
+    m_restartAction->setEnabled(running);
+    QString text;
+    QString icon = u"stopped"_s;
+    switch (state) {
+    case Console::State::Stopped:
+        text = tr("Engine stopped");
+        break;
+    case Console::State::Starting:
+        text = tr("Engine starting…");
+        break;
+    case Console::State::Running:
+        text = tr("Engine running");
+        icon = u"running"_s;
+        break;
+    case Console::State::Stopping:
+        text = tr("Engine stopping…");
+        break;
+    case Console::State::Failed:
+        text = tr("Engine failed");
+        icon = u"failed"_s;
+        break;
+    }
+    m_stateLabel->setText(text);
+    m_stateLabel->setToolTip(m_console.lastError());
+    if (m_tray) {
+        m_tray->setToolTip(tr("Gerbang: %1").arg(text));
+    }
+    m_listenLabel->setText(running ? tr("Listening on %1").arg(m_console.listenUrl())
+                                   : tr("Not listening"));
+    m_tlsLabel->setText(m_console.tlsEnabled() ? tr("TLS on") : tr("TLS off"));
+    m_databaseLabel->setText(tr("Database: %1").arg(Database::sqlitePathIn(m_console.dataDir())));
+    if (!running) {
+        m_uptimeLabel->clear();
+        m_dashboard->engineStopped();
+    }
+    if (state == Console::State::Failed)
+        m_banner->show(tr("The engine could not start: %1").arg(m_console.lastError()),
+                       MessageBar::Kind::Error);
+    else if (running && m_banner->kind() == MessageBar::Kind::Error)
+        m_banner->clear();
+    Q_UNUSED(icon);
+}
+
+void MainWindow::onAlert(const AlertInfo &alert)
+{
+    m_alerts->addLive(alert);
+    const QString text =
+        tr("%1 signature failures from source '%2' within %3 s. Someone may be probing the "
+           "gateway, or a secret is out of date.")
+            .arg(alert.count)
+            .arg(alert.source)
+            .arg(alert.windowSecs);
+    m_banner->show(text, MessageBar::Kind::Warning);
+    if (m_tray)
+        m_tray->showMessage(tr("Gerbang alert"), text, QSystemTrayIcon::Warning, 10000);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    // Closing the window must not stop the gateway: it keeps serving from the tray.
+    if (!m_quitting && m_tray && m_tray->isVisible()) {
+        hide();
+        if (!m_trayHintShown) {
+            m_tray->showMessage(tr("Gerbang keeps running"),
+                                tr("The gateway still receives webhooks. Use Quit in the tray "
+                                   "menu to stop it."),
+                                QSystemTrayIcon::Information, 5000);
+            m_trayHintShown = true;
+        }
+        event->ignore();
+        return;
+    }
+    event->accept();
+    if (!m_quitting)
+        quit();
+}
+
+void MainWindow::quit()
+{
+    m_quitting = true;
+    m_pollTimer->stop();
+    m_console.shutdown();
+    QApplication::quit();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::retranslateUi()
+{
+    setWindowTitle(tr("Gerbang webhook gateway"));
+    m_startAction->setText(tr("&Start"));
+    m_startAction->setToolTip(tr("Start the gateway engine"));
+    m_stopAction->setText(tr("S&top"));
+    m_stopAction->setToolTip(tr("Stop the gateway engine (in-flight requests are finished)"));
+    m_restartAction->setText(tr("&Restart"));
+    m_restartAction->setToolTip(tr("Restart the engine to apply new settings"));
+    m_quitAction->setText(tr("&Quit"));
+    m_showAction->setText(tr("Show Gerbang"));
+    m_aboutAction->setText(tr("&About Gerbang"));
+    m_indonesianAction->setText(tr("Bahasa Indonesia"));
+    m_englishAction->setText(tr("English"));
+    m_fileMenu->setTitle(tr("&File"));
+    m_engineMenu->setTitle(tr("&Engine"));
+    m_languageMenu->setTitle(tr("&Language"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_toolBar->setWindowTitle(tr("Engine"));
+    m_nav->setAccessibleName(tr("Navigation"));
+    for (int i = 0; i < m_pages.size(); ++i)
+        m_nav->item(i)->setText(m_pages.at(i)->title());
+    updateState();
+}
+
+} // namespace gerbang

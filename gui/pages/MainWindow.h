@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/Console.h"
+
+#include <QMainWindow>
+
+class QAction;
+class QActionGroup;
+class QLabel;
+class QListWidget;
+class QMenu;
+class QStackedWidget;
+class QSystemTrayIcon;
+class QTimer;
+
+namespace gerbang {
+
+class AlertsPage;
+class AuditPage;
+class DashboardPage;
+class Language;
+class MessageBar;
+class Page;
+class SettingsPage;
+class SourcesPage;
+class TenantsPage;
+
+// The console's window: navigation on the left, the pages on the right, an alert banner on
+// top, the engine's state in the status bar, and a tray icon that keeps the gateway running
+// after the window is closed.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(Console &console, Language &language, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    DashboardPage *dashboard() const { return m_dashboard; }
+    TenantsPage *tenants() const { return m_tenants; }
+    SourcesPage *sources() const { return m_sources; }
+    AuditPage *audit() const { return m_audit; }
+    AlertsPage *alerts() const { return m_alerts; }
+    SettingsPage *settingsPage() const { return m_settings; }
+    MessageBar *banner() const { return m_banner; }
+    QList<Page *> pages() const { return m_pages; }
+    void showPage(Page *page);
+    // One poll of the engine's statistics (the timer calls it about once a second).
+    void poll();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void buildActions();
+    void buildMenus();
+    void buildTray();
+    void retranslateUi();
+    void updateState();
+    void onAlert(const AlertInfo &alert);
+    void quit();
+
+    Console &m_console;
+    Language &m_language;
+    QListWidget *m_nav;
+    QStackedWidget *m_stack;
+    MessageBar *m_banner;
+    QList<Page *> m_pages;
+    DashboardPage *m_dashboard;
+    TenantsPage *m_tenants;
+    SourcesPage *m_sources;
+    AuditPage *m_audit;
+    AlertsPage *m_alerts;
+    SettingsPage *m_settings;
+
+    QLabel *m_listenLabel;
+    QLabel *m_tlsLabel;
+    QLabel *m_databaseLabel;
+    QLabel *m_uptimeLabel;
+    QLabel *m_stateLabel;
+    QTimer *m_pollTimer;
+
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_engineMenu = nullptr;
+    QMenu *m_languageMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QMenu *m_trayMenu = nullptr;
+    QAction *m_startAction = nullptr;
+    QAction *m_stopAction = nullptr;
+    QAction *m_restartAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_showAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QAction *m_indonesianAction = nullptr;
+    QAction *m_englishAction = nullptr;
+    QActionGroup *m_languageGroup = nullptr;
+    class QToolBar *m_toolBar = nullptr;
+    QSystemTrayIcon *m_tray = nullptr;
+    bool m_trayHintShown = false;
+    bool m_quitting = false;
+};
+
+} // namespace gerbang

@@ -1,0 +1,343 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "SettingsPage.h"
+
+#include "EngineConfig.h"
+#include "config/ConfigWriter.h"
+#include "config/Settings.h"
+#include "core/Console.h"
+#include "core/Language.h"
+#include "widgets/Icons.h"
+#include "widgets/MessageBar.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QIntValidator>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace gerbang {
+namespace {
+
+enum Group
+{
+    Network,
+    Limits,
+    Access,
+    Retention,
+    Delivery,
+    Storage,
+    GroupCount
+};
+
+} // namespace
+
+const QList<SettingsPage::Field> &SettingsPage::fields()
+{
+    static const QList<Field> list = {
+        {u"server/listen"_s, Kind::Text, Network},
+        {u"tls/certificate"_s, Kind::File, Network},
+        {u"tls/private_key"_s, Kind::File, Network},
+        {u"server/body_limit_bytes"_s, Kind::Number, Limits},
+        {u"whatsapp/body_limit_bytes"_s, Kind::Number, Limits},
+        {u"limits/rate_global"_s, Kind::Number, Limits},
+        {u"limits/rate_per_ip"_s, Kind::Number, Limits},
+        {u"limits/burst_per_ip"_s, Kind::Number, Limits},
+        {u"edge/allowlist"_s, Kind::Text, Access},
+        {u"edge/trusted_proxies"_s, Kind::Text, Access},
+        {u"retention/raw_days"_s, Kind::Number, Retention},
+        {u"retention/audit_days"_s, Kind::Number, Retention},
+        {u"dedup/ttl_hours"_s, Kind::Number, Retention},
+        {u"sink/url"_s, Kind::Text, Delivery},
+        {u"sink/secret"_s, Kind::Secret, Delivery},
+        {u"alerts/url"_s, Kind::Text, Delivery},
+        {u"storage/data_dir"_s, Kind::Directory, Storage},
+        {u"storage/database_url"_s, Kind::Secret, Storage},
+    };
+    return list;
+}
+
+SettingsPage::SettingsPage(Console &console, Language &language, QWidget *parent)
+    : Page(parent)
+    , m_console(console)
+    , m_language(language)
+    , m_messages(new MessageBar)
+    , m_languageBox(new QComboBox)
+    , m_languageLabel(new QLabel)
+    , m_configPath(new QLabel)
+    , m_purgeTimes(new QLabel)
+    , m_save(new QPushButton(Icons::get(u"save"_s), QString()))
+    , m_revert(new QPushButton(Icons::get(u"revert"_s), QString()))
+    , m_restart(new QPushButton(Icons::get(u"restart"_s), QString()))
+{
+    setObjectName(u"settingsPage"_s);
+    m_messages->setObjectName(u"settingsMessages"_s);
+    m_save->setObjectName(u"saveSettings"_s);
+    m_languageBox->setObjectName(u"languageBox"_s);
+    m_configPath->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_configPath->setWordWrap(true);
+    m_purgeTimes->setObjectName(u"purgeTimes"_s);
+
+    auto *content = new QWidget;
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->addWidget(m_configPath);
+    QList<QFormLayout *> forms;
+    for (int g = 0; g < GroupCount; ++g) {
+        auto *box = new QGroupBox;
+        forms << new QFormLayout(box);
+        m_groups << box;
+        contentLayout->addWidget(box);
+    }
+    for (const Field &f : fields()) {
+        auto *edit = new QLineEdit;
+        edit->setObjectName(f.key);
+        auto *label = new QLabel;
+        label->setBuddy(edit);
+        m_fields.insert(f.key, edit);
+        m_labels.insert(f.key, label);
+        if (f.kind == Kind::Number)
+            edit->setValidator(new QIntValidator(0, 1 << 30, edit));
+        if (f.kind == Kind::Secret)
+            edit->setEchoMode(QLineEdit::Password);
+        QWidget *row = edit;
+        if (f.kind == Kind::File || f.kind == Kind::Directory) {
+            row = new QWidget;
+            auto *h = new QHBoxLayout(row);
+            h->setContentsMargins(0, 0, 0, 0);
+            h->addWidget(edit);
+            auto *browse = new QToolButton;
+            browse->setText(u"…"_s);
+            h->addWidget(browse);
+            const bool dir = f.kind == Kind::Directory;
+            connect(browse, &QToolButton::clicked, this, [this, edit, dir] {
+                const QString chosen =
+                    dir ? QFileDialog::getExistingDirectory(this, QString(), edit->text())
+                        : QFileDialog::getOpenFileName(this, QString(), edit->text());
+                if (!chosen.isEmpty())
+                    edit->setText(chosen);
+            });
+        }
+        forms.at(f.group)->addRow(label, row);
+        if (f.key == u"retention/audit_days"_s)
+            forms.at(f.group)->addRow(QString(), m_purgeTimes);
+    }
+    m_languageBox->addItem(u"Bahasa Indonesia"_s, u"id"_s);
+    m_languageBox->addItem(u"English"_s, u"en"_s);
+    m_languageLabel->setBuddy(m_languageBox);
+    forms.at(Storage)->addRow(m_languageLabel, m_languageBox);
+    contentLayout->addStretch();
+
+    auto *scroll = new QScrollArea;
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch();
+    buttons->addWidget(m_restart);
+    buttons->addWidget(m_revert);
+    buttons->addWidget(m_save);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_messages);
+    layout->addWidget(scroll, 1);
+    layout->addLayout(buttons);
+
+    connect(m_save, &QPushButton::clicked, this, &SettingsPage::save);
+    connect(m_revert, &QPushButton::clicked, this, &SettingsPage::load);
+    connect(m_restart, &QPushButton::clicked, this, &SettingsPage::restartRequested);
+    connect(m_languageBox, &QComboBox::activated, this,
+            [this] { m_language.apply(m_languageBox->currentData().toString()); });
+    connect(&m_language, &Language::changed, this, [this](const QString &code) {
+        m_languageBox->setCurrentIndex(m_languageBox->findData(code));
+    });
+    m_restart->hide();
+    load();
+    retranslateUi();
+}
+
+QString SettingsPage::title() const
+{
+    return tr("Settings");
+}
+
+void SettingsPage::activated()
+{
+    updatePurgeTimes();
+}
+
+void SettingsPage::load()
+{
+    // The file's own values (no environment), so that saving writes back what was there.
+    Settings file;
+    QString error;
+    const QString path = m_console.configPathFromArguments();
+    if (!file.load(path, false, QProcessEnvironment(), &error))
+        m_messages->show(tr("Cannot read %1: %2").arg(path, error), MessageBar::Kind::Error);
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    m_loaded.clear();
+    for (const Field &f : fields()) {
+        const QString value = file.value(f.key);
+        m_loaded.insert(f.key, value);
+        QLineEdit *edit = m_fields.value(f.key);
+        edit->setText(value);
+        const auto &defs = Settings::definitions();
+        const auto def = std::find_if(defs.cbegin(), defs.cend(),
+                                      [&](const SettingDef &d) { return d.key == f.key; });
+        const bool fromEnv = def != defs.cend() && !def->env.isEmpty() && env.contains(def->env);
+        edit->setReadOnly(fromEnv);
+        edit->setToolTip(
+            fromEnv ? tr("Set by the environment variable %1; change it there.").arg(def->env)
+                    : (def != defs.cend() ? def->help : QString()));
+        edit->setStyleSheet(QString());
+    }
+    m_languageBox->setCurrentIndex(m_languageBox->findData(m_language.current()));
+    m_problems.clear();
+    updatePurgeTimes();
+}
+
+bool SettingsPage::save()
+{
+    QHash<QString, QString> changes;
+    for (const Field &f : fields()) {
+        const QLineEdit *edit = m_fields.value(f.key);
+        if (!edit->isReadOnly() && edit->text().trimmed() != m_loaded.value(f.key))
+            changes.insert(f.key, edit->text().trimmed());
+    }
+    if (changes.isEmpty()) {
+        m_messages->show(tr("Nothing changed."), MessageBar::Kind::Information);
+        return true;
+    }
+    // Validate exactly as gerbangd will at its next start: the file's values with the changes,
+    // then the environment on top.
+    const QString path = m_console.configPathFromArguments();
+    Settings candidate;
+    QString error;
+    if (!candidate.load(path, false, QProcessEnvironment::systemEnvironment(), &error)) {
+        m_messages->show(error, MessageBar::Kind::Error);
+        return false;
+    }
+    for (auto it = changes.cbegin(); it != changes.cend(); ++it)
+        candidate.setOverride(it.key(), it.value());
+    m_problems = candidate.validate();
+    EngineConfig::fromSettings(candidate, nullptr, &m_problems);
+    if (!candidate.value(u"storage/database_url"_s).isEmpty())
+        m_problems << tr("storage/database_url: PostgreSQL is not supported by this build yet.");
+    for (const Field &f : fields()) {
+        const bool bad = std::any_of(m_problems.cbegin(), m_problems.cend(),
+                                     [&](const QString &p) { return p.contains(f.key); });
+        m_fields.value(f.key)->setStyleSheet(bad ? u"border: 1px solid #da4453;"_s : QString());
+    }
+    if (!m_problems.isEmpty()) {
+        m_messages->show(tr("Not saved:\n%1").arg(m_problems.join(u'\n')), MessageBar::Kind::Error);
+        return false;
+    }
+    if (!ConfigWriter::write(path, changes, &error)) {
+        m_messages->show(tr("Not saved: %1").arg(error), MessageBar::Kind::Error);
+        return false;
+    }
+    QStringList labels;
+    for (auto it = changes.cbegin(); it != changes.cend(); ++it)
+        labels << labelFor(it.key()).remove(u'&').remove(u':');
+    labels.sort();
+    // The engine reads these at start only: say so and offer the restart.
+    m_messages->show(tr("Saved to %1. These changes take effect when the engine restarts: %2.")
+                         .arg(path, labels.join(u", "_s)),
+                     MessageBar::Kind::Positive);
+    m_restart->show();
+    QString reloadError;
+    if (!m_console.load(&reloadError))
+        m_messages->show(reloadError, MessageBar::Kind::Error);
+    const QStringList keys = changes.keys();
+    load();
+    Q_EMIT saved(keys);
+    return true;
+}
+
+void SettingsPage::updatePurgeTimes()
+{
+    const StatsSnapshot s = m_console.snapshot();
+    const QLocale locale;
+    auto at = [&](qint64 ms) {
+        return locale.toString(QDateTime::fromMSecsSinceEpoch(ms), QLocale::ShortFormat);
+    };
+    m_purgeTimes->setText(
+        tr("Last purge: %1 · next purge: %2")
+            .arg(s.lastPurgeMs > 0 ? at(s.lastPurgeMs) : tr("never"),
+                 s.nextPurgeMs > 0 ? at(s.nextPurgeMs) : tr("not scheduled by this engine")));
+}
+
+QString SettingsPage::labelFor(const QString &key) const
+{
+    static const QHash<QString, const char *> labels = {
+        {u"server/listen"_s, QT_TR_NOOP("&Listen address (host:port):")},
+        {u"tls/certificate"_s, QT_TR_NOOP("TLS &certificate (PEM):")},
+        {u"tls/private_key"_s, QT_TR_NOOP("TLS private &key (PEM):")},
+        {u"server/body_limit_bytes"_s, QT_TR_NOOP("&Body limit (bytes):")},
+        {u"whatsapp/body_limit_bytes"_s, QT_TR_NOOP("&WhatsApp body limit (bytes):")},
+        {u"limits/rate_global"_s, QT_TR_NOOP("&Global rate (requests/s, 0 = unlimited):")},
+        {u"limits/rate_per_ip"_s, QT_TR_NOOP("&Per-address rate (requests/s, 0 = unlimited):")},
+        {u"limits/burst_per_ip"_s, QT_TR_NOOP("Per-address b&urst (0 = same as the rate):")},
+        {u"edge/allowlist"_s, QT_TR_NOOP("&Allowed networks (CIDR, empty = all):")},
+        {u"edge/trusted_proxies"_s, QT_TR_NOOP("&Trusted proxies (CIDR):")},
+        {u"retention/raw_days"_s, QT_TR_NOOP("&Raw payloads kept (days):")},
+        {u"retention/audit_days"_s, QT_TR_NOOP("Au&dit rows kept (days):")},
+        {u"dedup/ttl_hours"_s, QT_TR_NOOP("&Dedup window (hours, at least 24):")},
+        {u"sink/url"_s, QT_TR_NOOP("&Sink URL:")},
+        {u"sink/secret"_s, QT_TR_NOOP("Sink s&ecret (whsec_…):")},
+        {u"alerts/url"_s, QT_TR_NOOP("Alert &URL:")},
+        {u"storage/data_dir"_s, QT_TR_NOOP("Data &directory:")},
+        {u"storage/database_url"_s, QT_TR_NOOP("&PostgreSQL URL (empty = SQLite):")},
+    };
+    return tr(labels.value(key, ""));
+}
+
+QString SettingsPage::groupTitle(int group) const
+{
+    switch (group) {
+    case Network:
+        return tr("Network and TLS");
+    case Limits:
+        return tr("Limits");
+    case Access:
+        return tr("Access");
+    case Retention:
+        return tr("Retention");
+    case Delivery:
+        return tr("Delivery and alerts");
+    case Storage:
+        return tr("Storage and language");
+    default:
+        return {};
+    }
+}
+
+void SettingsPage::retranslateUi()
+{
+    for (int g = 0; g < m_groups.size(); ++g)
+        m_groups.at(g)->setTitle(groupTitle(g));
+    for (auto it = m_labels.cbegin(); it != m_labels.cend(); ++it)
+        it.value()->setText(labelFor(it.key()));
+    m_languageLabel->setText(tr("Lan&guage:"));
+    m_configPath->setText(tr("Configuration file: %1 (shared with gerbangd and gerbangctl)")
+                              .arg(m_console.configPathFromArguments()));
+    m_save->setText(tr("&Save"));
+    m_revert->setText(tr("Re&vert"));
+    m_restart->setText(tr("Restart &engine now"));
+    m_fields.value(u"sink/secret"_s)->setPlaceholderText(tr("not set"));
+    m_fields.value(u"storage/database_url"_s)
+        ->setPlaceholderText(tr("SQLite in the data directory"));
+    m_fields.value(u"storage/data_dir"_s)->setPlaceholderText(m_console.dataDir());
+    updatePurgeTimes();
+}
+
+} // namespace gerbang

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Page.h"
+
+#include <QHash>
+
+class QComboBox;
+class QGroupBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace gerbang {
+
+class Console;
+class Language;
+class MessageBar;
+
+// The settings gerbangd reads, edited in place in the same INI file. Values are validated with
+// the same rules as at engine start before anything is written; settings fixed by the
+// environment are shown read-only. Engine settings take effect on restart (the page says so
+// and offers it); the language applies at once.
+class SettingsPage : public Page
+{
+    Q_OBJECT
+public:
+    SettingsPage(Console &console, Language &language, QWidget *parent = nullptr);
+    QString title() const override;
+    QString iconName() const override { return QStringLiteral("settings"); }
+    void activated() override;
+
+    // Loads the fields from the configuration as it is now.
+    void load();
+    // Validates and writes; false (and nothing written) when a value is refused.
+    bool save();
+    QLineEdit *field(const QString &key) const { return m_fields.value(key); }
+    QStringList lastProblems() const { return m_problems; }
+
+Q_SIGNALS:
+    void restartRequested();
+    void saved(const QStringList &changedKeys);
+
+protected:
+    void retranslateUi() override;
+
+private:
+    enum class Kind
+    {
+        Text,
+        Number,
+        File,
+        Directory,
+        Secret
+    };
+    struct Field
+    {
+        QString key;
+        Kind kind;
+        int group;
+    };
+    static const QList<Field> &fields();
+    QString labelFor(const QString &key) const;
+    QString groupTitle(int group) const;
+    void updatePurgeTimes();
+
+    Console &m_console;
+    Language &m_language;
+    MessageBar *m_messages;
+    QHash<QString, QLineEdit *> m_fields;
+    QHash<QString, QLabel *> m_labels;
+    QHash<QString, QString> m_loaded; // file values as loaded, by key
+    QList<QGroupBox *> m_groups;
+    QComboBox *m_languageBox;
+    QLabel *m_languageLabel;
+    QLabel *m_configPath;
+    QLabel *m_purgeTimes;
+    QPushButton *m_save;
+    QPushButton *m_revert;
+    QPushButton *m_restart;
+    QStringList m_problems;
+};
+
+} // namespace gerbang

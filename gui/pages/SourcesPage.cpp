@@ -1,0 +1,361 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "SourcesPage.h"
+
+#include "SecretDialog.h"
+#include "SourceDialog.h"
+#include "core/Console.h"
+#include "core/DbWorker.h"
+#include "crypto/Vault.h"
+#include "storage/SourceRepository.h"
+#include "storage/TenantRepository.h"
+#include "widgets/Icons.h"
+#include "widgets/MessageBar.h"
+
+#include <QDateTime>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace gerbang {
+namespace {
+
+struct Listing
+{
+    QList<Source> sources;
+    QList<SecretInfo> secrets;
+    QStringList tenants;
+    QString error;
+};
+
+struct Outcome
+{
+    bool ok = false;
+    QString error;
+    QString fingerprint;
+};
+
+QTableWidget *makeTable(const QString &name, int columns)
+{
+    auto *t = new QTableWidget(0, columns);
+    t->setObjectName(name);
+    t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    t->setSelectionMode(QAbstractItemView::SingleSelection);
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->verticalHeader()->hide();
+    t->horizontalHeader()->setStretchLastSection(true);
+    t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    return t;
+}
+
+} // namespace
+
+SourcesPage::SourcesPage(Console &console, QWidget *parent)
+    : Page(parent)
+    , m_console(console)
+    , m_messages(new MessageBar)
+    , m_sourcesBox(new QGroupBox)
+    , m_secretsBox(new QGroupBox)
+    , m_sourceTable(makeTable(u"sourcesTable"_s, 5))
+    , m_secretTable(makeTable(u"secretsTable"_s, 5))
+    , m_add(new QPushButton(Icons::get(u"add"_s), QString()))
+    , m_remove(new QPushButton(Icons::get(u"remove"_s), QString()))
+    , m_set(new QPushButton(Icons::get(u"key"_s), QString()))
+    , m_rotate(new QPushButton(Icons::get(u"rotate"_s), QString()))
+    , m_retire(new QPushButton(Icons::get(u"close"_s), QString()))
+    , m_secretHint(new QLabel)
+{
+    setObjectName(u"sourcesPage"_s);
+    m_messages->setObjectName(u"sourceMessages"_s);
+    m_add->setObjectName(u"addSource"_s);
+    m_remove->setObjectName(u"removeSource"_s);
+    m_set->setObjectName(u"setSecret"_s);
+    m_rotate->setObjectName(u"rotateSecret"_s);
+    m_retire->setObjectName(u"retireSecret"_s);
+    m_secretHint->setWordWrap(true);
+
+    auto *sourcesLayout = new QVBoxLayout(m_sourcesBox);
+    sourcesLayout->addWidget(m_sourceTable);
+    auto *sourceButtons = new QHBoxLayout;
+    sourceButtons->addStretch();
+    sourceButtons->addWidget(m_add);
+    sourceButtons->addWidget(m_remove);
+    sourcesLayout->addLayout(sourceButtons);
+
+    auto *secretsLayout = new QVBoxLayout(m_secretsBox);
+    secretsLayout->addWidget(m_secretHint);
+    secretsLayout->addWidget(m_secretTable);
+    auto *secretButtons = new QHBoxLayout;
+    secretButtons->addStretch();
+    secretButtons->addWidget(m_set);
+    secretButtons->addWidget(m_rotate);
+    secretButtons->addWidget(m_retire);
+    secretsLayout->addLayout(secretButtons);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_messages);
+    layout->addWidget(m_sourcesBox, 1);
+    layout->addWidget(m_secretsBox, 1);
+
+    connect(m_add, &QPushButton::clicked, this, &SourcesPage::askAddSource);
+    connect(m_remove, &QPushButton::clicked, this, [this] {
+        const QString name = selectedSourceName();
+        if (name.isEmpty())
+            return;
+        if (QMessageBox::warning(this, tr("Remove source"),
+                                 tr("Remove source '%1'? Its route stops accepting webhooks at "
+                                    "once.")
+                                     .arg(name),
+                                 QMessageBox::Yes | QMessageBox::Cancel,
+                                 QMessageBox::Cancel) == QMessageBox::Yes)
+            removeSource(name);
+    });
+    connect(m_set, &QPushButton::clicked, this, [this] { askSecret(false); });
+    connect(m_rotate, &QPushButton::clicked, this, [this] { askSecret(true); });
+    connect(m_retire, &QPushButton::clicked, this, [this] {
+        const QString name = selectedSecretName();
+        if (!name.isEmpty())
+            retireSecret(name);
+    });
+    retranslateUi();
+}
+
+QString SourcesPage::title() const
+{
+    return tr("Sources & secrets");
+}
+
+void SourcesPage::activated()
+{
+    reload();
+}
+
+void SourcesPage::reload()
+{
+    m_console.db().run<Listing>(
+        this,
+        [](DbContext &ctx) {
+            Listing l;
+            if (!ctx.db || !ctx.vault) {
+                l.error = ctx.error;
+                return l;
+            }
+            l.sources = SourceRepository(*ctx.db).list(&l.error);
+            if (l.error.isEmpty())
+                l.secrets = SecretRepository(*ctx.db, *ctx.vault).list(&l.error);
+            if (l.error.isEmpty()) {
+                for (const Tenant &t : TenantRepository(*ctx.db).list(&l.error))
+                    l.tenants << t.id;
+            }
+            return l;
+        },
+        [this](Listing l) {
+            if (!l.error.isEmpty()) {
+                m_messages->show(tr("Cannot read the sources: %1").arg(l.error),
+                                 MessageBar::Kind::Error);
+                return;
+            }
+            m_sources = l.sources;
+            m_secrets = l.secrets;
+            m_tenantIds = l.tenants;
+            fillTables();
+            Q_EMIT loaded();
+        });
+}
+
+void SourcesPage::fillTables()
+{
+    const QLocale locale;
+    m_sourceTable->setRowCount(int(m_sources.size()));
+    for (int row = 0; row < m_sources.size(); ++row) {
+        const Source &s = m_sources.at(row);
+        const QString route = u"/webhooks/%1/%2"_s.arg(
+            s.provider, Source::routedByTenant(s.provider) ? s.tenant : s.name);
+        const bool hasSecret = std::any_of(m_secrets.cbegin(), m_secrets.cend(),
+                                           [&](const SecretInfo &i) { return i.name == s.name; });
+        const QStringList cells = {s.name, s.provider, s.tenant, route,
+                                   hasSecret ? tr("set") : tr("missing")};
+        for (int c = 0; c < cells.size(); ++c)
+            m_sourceTable->setItem(row, c, new QTableWidgetItem(cells.at(c)));
+        if (!hasSecret)
+            m_sourceTable->item(row, 4)->setIcon(Icons::get(u"warning"_s));
+    }
+    m_secretTable->setRowCount(int(m_secrets.size()));
+    for (int row = 0; row < m_secrets.size(); ++row) {
+        const SecretInfo &s = m_secrets.at(row);
+        const QStringList cells = {
+            s.name, s.slot == u"current"_s ? tr("current") : tr("previous"), s.fingerprint,
+            locale.toString(QDateTime::fromMSecsSinceEpoch(s.createdAtMs), QLocale::ShortFormat),
+            s.retireAtMs > 0 ? locale.toString(QDateTime::fromMSecsSinceEpoch(s.retireAtMs),
+                                               QLocale::ShortFormat)
+                             : QString()};
+        for (int c = 0; c < cells.size(); ++c)
+            m_secretTable->setItem(row, c, new QTableWidgetItem(cells.at(c)));
+    }
+}
+
+QString SourcesPage::selectedSourceName() const
+{
+    const int row = m_sourceTable->currentRow();
+    return row >= 0 && row < m_sources.size() ? m_sources.at(row).name : QString();
+}
+
+QString SourcesPage::selectedSecretName() const
+{
+    const int row = m_secretTable->currentRow();
+    return row >= 0 && row < m_secrets.size() ? m_secrets.at(row).name : QString();
+}
+
+void SourcesPage::finish(bool ok, const QString &error, const QString &success)
+{
+    m_messages->show(ok ? success : error,
+                     ok ? MessageBar::Kind::Positive : MessageBar::Kind::Error);
+    reload();
+    Q_EMIT changed(ok, ok ? success : error);
+}
+
+void SourcesPage::askAddSource()
+{
+    SourceDialog dialog(m_tenantIds, this);
+    if (dialog.exec() == QDialog::Accepted)
+        addSource(dialog.source());
+}
+
+void SourcesPage::addSource(const Source &source)
+{
+    m_console.db().run<Outcome>(
+        this,
+        [source](DbContext &ctx) {
+            Outcome o;
+            if (!ctx.db) {
+                o.error = ctx.error;
+                return o;
+            }
+            o.ok = SourceRepository(*ctx.db).add(source, &o.error);
+            return o;
+        },
+        [this, source](Outcome o) {
+            finish(o.ok, tr("Source not added: %1").arg(o.error),
+                   tr("Source '%1' added. Set its secret next.").arg(source.name));
+        });
+}
+
+void SourcesPage::removeSource(const QString &name)
+{
+    m_console.db().run<Outcome>(
+        this,
+        [name](DbContext &ctx) {
+            Outcome o;
+            if (!ctx.db) {
+                o.error = ctx.error;
+                return o;
+            }
+            o.ok = SourceRepository(*ctx.db).remove(name, &o.error);
+            return o;
+        },
+        [this, name](Outcome o) {
+            finish(o.ok, tr("Source not removed: %1").arg(o.error),
+                   tr("Source '%1' removed.").arg(name));
+        });
+}
+
+void SourcesPage::askSecret(bool rotate)
+{
+    QString name = selectedSecretName();
+    if (name.isEmpty())
+        name = selectedSourceName();
+    if (name.isEmpty() || !rotate) {
+        QStringList names = {u"whatsapp"_s, u"whatsapp-verify-token"_s};
+        for (const Source &s : std::as_const(m_sources))
+            names << s.name;
+        names.removeDuplicates();
+        bool ok = false;
+        name = QInputDialog::getItem(this, rotate ? tr("Rotate secret") : tr("Set secret"),
+                                     tr("Secret name (a source, whatsapp, whatsapp:APP or "
+                                        "whatsapp-verify-token):"),
+                                     names, std::max<qsizetype>(0, names.indexOf(name)), true, &ok);
+        if (!ok || name.isEmpty())
+            return;
+    }
+    if (!SecretRepository::isValidName(name)) {
+        m_messages->show(tr("'%1' is not a valid secret name.").arg(name), MessageBar::Kind::Error);
+        return;
+    }
+    SecretDialog dialog(name, rotate, this);
+    if (dialog.exec() == QDialog::Accepted)
+        writeSecret(name, dialog.takeValue(), rotate);
+}
+
+void SourcesPage::writeSecret(const QString &name, QByteArray value, bool rotate)
+{
+    auto sealed = std::make_shared<QByteArray>(std::move(value));
+    m_console.db().run<Outcome>(
+        this,
+        [name, sealed, rotate](DbContext &ctx) {
+            Outcome o;
+            if (!ctx.db || !ctx.vault) {
+                o.error = ctx.error;
+            } else {
+                SecretRepository repo(*ctx.db, *ctx.vault);
+                o.ok = rotate ? repo.rotate(name, *sealed, 0, &o.error)
+                              : repo.set(name, *sealed, &o.error);
+                o.fingerprint = QString::fromLatin1(ctx.vault->fingerprint(*sealed));
+            }
+            sealed->fill('\0');
+            return o;
+        },
+        [this, name, rotate](Outcome o) {
+            finish(o.ok, tr("Secret not stored: %1").arg(o.error),
+                   rotate ? tr("Secret '%1' rotated (fingerprint %2). The previous value stays "
+                               "accepted until you retire it.")
+                                .arg(name, o.fingerprint)
+                          : tr("Secret '%1' set (fingerprint %2).").arg(name, o.fingerprint));
+        });
+}
+
+void SourcesPage::retireSecret(const QString &name)
+{
+    m_console.db().run<Outcome>(
+        this,
+        [name](DbContext &ctx) {
+            Outcome o;
+            if (!ctx.db || !ctx.vault) {
+                o.error = ctx.error;
+                return o;
+            }
+            o.ok = SecretRepository(*ctx.db, *ctx.vault).retire(name, &o.error);
+            return o;
+        },
+        [this, name](Outcome o) {
+            finish(o.ok, tr("Previous value not retired: %1").arg(o.error),
+                   tr("The previous value of '%1' is no longer accepted.").arg(name));
+        });
+}
+
+void SourcesPage::retranslateUi()
+{
+    m_sourcesBox->setTitle(tr("Sources"));
+    m_secretsBox->setTitle(tr("Secrets"));
+    m_sourceTable->setHorizontalHeaderLabels(
+        {tr("Name"), tr("Provider"), tr("Tenant"), tr("Route"), tr("Secret")});
+    m_secretTable->setHorizontalHeaderLabels(
+        {tr("Name"), tr("Slot"), tr("Fingerprint"), tr("Created"), tr("Retires")});
+    m_add->setText(tr("&Add source…"));
+    m_remove->setText(tr("&Remove source"));
+    m_set->setText(tr("&Set secret…"));
+    m_rotate->setText(tr("R&otate secret…"));
+    m_retire->setText(tr("Re&tire previous"));
+    m_secretHint->setText(tr("Values are stored encrypted with the master key and never shown "
+                             "again: compare fingerprints with the sender instead."));
+    fillTables();
+}
+
+} // namespace gerbang

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "Page.h"
+#include "domain/Source.h"
+#include "storage/SecretRepository.h"
+
+class QGroupBox;
+class QLabel;
+class QPushButton;
+class QTableWidget;
+
+namespace gerbang {
+
+class Console;
+class MessageBar;
+
+// Sources (payment providers, generic senders) and the secrets that verify them, through the
+// same repositories gerbangctl uses. Secret values are entered masked and shown only as
+// fingerprints.
+class SourcesPage : public Page
+{
+    Q_OBJECT
+public:
+    explicit SourcesPage(Console &console, QWidget *parent = nullptr);
+    QString title() const override;
+    QString iconName() const override { return QStringLiteral("sources"); }
+    void activated() override;
+
+    void reload();
+    void addSource(const Source &source);
+    void removeSource(const QString &name);
+    // `value` is wiped after use.
+    void writeSecret(const QString &name, QByteArray value, bool rotate);
+    void retireSecret(const QString &name);
+    const QList<Source> &sourceList() const { return m_sources; }
+    const QList<SecretInfo> &secretList() const { return m_secrets; }
+
+Q_SIGNALS:
+    void loaded();
+    void changed(bool ok, const QString &message);
+
+protected:
+    void retranslateUi() override;
+
+private:
+    void fillTables();
+    void askAddSource();
+    void askSecret(bool rotate);
+    QString selectedSecretName() const;
+    QString selectedSourceName() const;
+    void finish(bool ok, const QString &error, const QString &success);
+
+    Console &m_console;
+    QList<Source> m_sources;
+    QList<SecretInfo> m_secrets;
+    QStringList m_tenantIds;
+    MessageBar *m_messages;
+    QGroupBox *m_sourcesBox;
+    QGroupBox *m_secretsBox;
+    QTableWidget *m_sourceTable;
+    QTableWidget *m_secretTable;
+    QPushButton *m_add;
+    QPushButton *m_remove;
+    QPushButton *m_set;
+    QPushButton *m_rotate;
+    QPushButton *m_retire;
+    QLabel *m_secretHint;
+};
+
+} // namespace gerbang

@@ -1,0 +1,387 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The console's pages driven like an admin would, over a real embedded engine.
+#include "ConsoleFixture.h"
+#include "TestSupport.h"
+#include "config/Settings.h"
+#include "pages/AlertsModel.h"
+#include "pages/AlertsPage.h"
+#include "pages/DashboardPage.h"
+#include "pages/SettingsPage.h"
+#include "pages/SourcesPage.h"
+#include "pages/TenantsPage.h"
+#include "storage/Database.h"
+#include "storage/TenantRepository.h"
+#include "widgets/MessageBar.h"
+
+#include <QAction>
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
+#include <QFile>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLineSeries>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTableView>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace gerbang;
+using namespace gerbang::test;
+
+class TestConsole : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<ConsoleFixture> m_fx;
+
+    TenantsPage *tenants() const { return m_fx->window->tenants(); }
+
+    template <typename T> T *child(QWidget *parent, const QString &name)
+    {
+        T *w = parent->findChild<T *>(name);
+        if (!w)
+            qFatal("no widget %s", qPrintable(name));
+        return w;
+    }
+
+    std::unique_ptr<Database> openDb()
+    {
+        QString error;
+        auto db = Database::open({Database::sqlitePathIn(m_fx->dataDir()), 5000, false}, &error);
+        if (!db)
+            qFatal("cannot open the database: %s", qPrintable(error));
+        return db;
+    }
+
+    QStringList column(const QString &sql)
+    {
+        auto db = openDb();
+        QSqlQuery q(db->db());
+        QStringList out;
+        if (!q.exec(sql))
+            qFatal("query failed: %s", qPrintable(sql));
+        while (q.next())
+            out << q.value(0).toString();
+        return out;
+    }
+
+    // Types into the tenant form and presses Save; waits for the engine to load the change.
+    void editAndSave(const QString &id, const QString &name, const QString &wabas)
+    {
+        if (!id.isEmpty()) {
+            QLineEdit *idEdit = child<QLineEdit>(tenants(), u"tenantId"_s);
+            idEdit->clear();
+            typeText(idEdit, id);
+        }
+        QLineEdit *nameEdit = child<QLineEdit>(tenants(), u"tenantName"_s);
+        nameEdit->clear();
+        typeText(nameEdit, name);
+        QPlainTextEdit *wabaEdit = child<QPlainTextEdit>(tenants(), u"tenantWabas"_s);
+        wabaEdit->clear();
+        typeText(wabaEdit, wabas);
+        QPushButton *save = child<QPushButton>(tenants(), u"saveTenant"_s);
+        QVERIFY2(save->isEnabled(), qPrintable(tenants()->problems().join(u'\n')));
+        QSignalSpy saved(tenants(), &TenantsPage::saved);
+        QSignalSpy reloaded(m_fx->console.get(), &Console::configurationReloaded);
+        QTest::mouseClick(save, Qt::LeftButton);
+        QVERIFY(saved.wait(10000));
+        // The engine polls the configuration revision: it routes with the change from here.
+        QVERIFY(reloaded.count() > 0 || reloaded.wait(5000));
+    }
+
+    void selectTenant(const QString &id)
+    {
+        QListWidget *list = child<QListWidget>(tenants(), u"tenantList"_s);
+        QTRY_VERIFY(list->count() > 0);
+        for (int i = 0; i < list->count(); ++i) {
+            if (list->item(i)->data(Qt::UserRole).toString() == id) {
+                list->setCurrentRow(i);
+                return;
+            }
+        }
+        QFAIL("tenant not listed");
+    }
+
+private Q_SLOTS:
+    void init() { m_fx = std::make_unique<ConsoleFixture>(); }
+
+    void cleanup() { m_fx.reset(); }
+
+    void tenantMappingPersistsAndRoutes()
+    {
+        QVERIFY(m_fx->start());
+        m_fx->window->showPage(tenants());
+        // Before any mapping the engine does not know the WABA.
+        QCOMPARE(postWhatsApp(m_fx->port(), u"wa_text.json"_s), 200);
+        QTRY_COMPARE(column(u"SELECT outcome FROM audit_log ORDER BY id DESC LIMIT 1"_s),
+                     QStringList{u"unknown_tenant"_s});
+
+        QTest::mouseClick(child<QPushButton>(tenants(), u"newTenant"_s), Qt::LeftButton);
+        editAndSave(u"firm-a"_s, u"Firm A"_s, u"100000000000001"_s);
+
+        // Persisted through the shared repository…
+        auto db = openDb();
+        const auto stored = TenantRepository(*db).find(u"firm-a"_s, nullptr);
+        QVERIFY(stored.has_value());
+        QCOMPARE(stored->name, u"Firm A"_s);
+        QCOMPARE(stored->wabaIds, QStringList{u"100000000000001"_s});
+        // …and the running engine routes a signed POST with it, without a restart.
+        QCOMPARE(postWhatsApp(m_fx->port(), u"wa_text.json"_s), 200);
+        QCOMPARE(column(u"SELECT tenant_id FROM events"_s), QStringList{u"firm-a"_s});
+
+        // Editing the mapping: the tenant now also owns the second WABA.
+        selectTenant(u"firm-a"_s);
+        QCOMPARE(child<QLineEdit>(tenants(), u"tenantId"_s)->isReadOnly(), true);
+        editAndSave(QString(), u"Firm A Legal"_s, u"100000000000001\n100000000000002"_s);
+        QCOMPARE(postWhatsApp(m_fx->port(), u"wa_second_waba_text.json"_s), 200);
+        QCOMPARE(column(u"SELECT tenant_id FROM events ORDER BY received_at"_s),
+                 (QStringList{u"firm-a"_s, u"firm-a"_s}));
+        QCOMPARE(column(u"SELECT name FROM tenants"_s), QStringList{u"Firm A Legal"_s});
+    }
+
+    void invalidInputShowsErrorsAndSavesNothing()
+    {
+        QVERIFY(m_fx->start());
+        m_fx->window->showPage(tenants());
+        QTest::mouseClick(child<QPushButton>(tenants(), u"newTenant"_s), Qt::LeftButton);
+        editAndSave(u"firm-a"_s, u"Firm A"_s, u"100000000000001"_s);
+
+        QTest::mouseClick(child<QPushButton>(tenants(), u"newTenant"_s), Qt::LeftButton);
+        typeText(child<QLineEdit>(tenants(), u"tenantId"_s), u"Firm B!"_s);
+        typeText(child<QLineEdit>(tenants(), u"tenantName"_s), u"Firm B"_s);
+        typeText(child<QPlainTextEdit>(tenants(), u"tenantWabas"_s), u"12ab\n100000000000001"_s);
+        QLabel *idError = child<QLabel>(tenants(), u"idError"_s);
+        QLabel *wabaError = child<QLabel>(tenants(), u"wabaError"_s);
+        QVERIFY(idError->isVisible());
+        QVERIFY(wabaError->isVisible());
+        QVERIFY2(wabaError->text().contains(u"'12ab' is not numeric"_s),
+                 qPrintable(wabaError->text()));
+        QVERIFY2(wabaError->text().contains(u"already belongs to tenant 'firm-a'"_s),
+                 qPrintable(wabaError->text()));
+        QPushButton *save = child<QPushButton>(tenants(), u"saveTenant"_s);
+        QVERIFY(!save->isEnabled());
+        // Ctrl+S (or a forced save) is refused too, with a message and nothing written.
+        QSignalSpy failed(tenants(), &TenantsPage::saveFailed);
+        tenants()->save();
+        QCOMPARE(failed.count(), 1);
+        QVERIFY(child<MessageBar>(tenants(), u"tenantMessages"_s)->isVisible());
+        QTest::qWait(300);
+        QCOMPARE(column(u"SELECT id FROM tenants ORDER BY id"_s), QStringList{u"firm-a"_s});
+        QCOMPARE(column(u"SELECT count(*) FROM tenant_routes"_s), QStringList{u"1"_s});
+
+        // Fixing the fields clears the errors.
+        QLineEdit *idEdit = child<QLineEdit>(tenants(), u"tenantId"_s);
+        idEdit->setText(u"firm-b"_s);
+        child<QPlainTextEdit>(tenants(), u"tenantWabas"_s)->setPlainText(u"100000000000002"_s);
+        QVERIFY(!idError->isVisible());
+        QVERIFY(!wabaError->isVisible());
+        QVERIFY(save->isEnabled());
+    }
+
+    void revertUndoesUnsavedEdits()
+    {
+        QVERIFY(m_fx->start());
+        m_fx->window->showPage(tenants());
+        QTest::mouseClick(child<QPushButton>(tenants(), u"newTenant"_s), Qt::LeftButton);
+        editAndSave(u"firm-a"_s, u"Firm A"_s, u"100000000000001"_s);
+        selectTenant(u"firm-a"_s);
+        QLineEdit *name = child<QLineEdit>(tenants(), u"tenantName"_s);
+        QCheckBox *enabled = child<QCheckBox>(tenants(), u"tenantEnabled"_s);
+        name->setText(u"Someone else"_s);
+        enabled->setChecked(false);
+        QVERIFY(tenants()->isDirty());
+        QPushButton *revert = child<QPushButton>(tenants(), u"revertTenant"_s);
+        QVERIFY(revert->isEnabled());
+        QTest::mouseClick(revert, Qt::LeftButton);
+        QCOMPARE(name->text(), u"Firm A"_s);
+        QVERIFY(enabled->isChecked());
+        QVERIFY(!tenants()->isDirty());
+        QCOMPARE(column(u"SELECT name FROM tenants"_s), QStringList{u"Firm A"_s});
+    }
+
+    void chartsReceivePointsAfterRealRequests()
+    {
+        QVERIFY(m_fx->start());
+        DashboardPage *dash = m_fx->window->dashboard();
+        m_fx->window->showPage(dash);
+        m_fx->window->poll();
+        for (int i = 0; i < 5; ++i) {
+            QCOMPARE(postWhatsApp(m_fx->port(), u"wa_text.json"_s), 200);
+            QCOMPARE(postWhatsApp(m_fx->port(), u"wa_status_read.json"_s, false), 401);
+        }
+        QTest::qWait(1100);
+        m_fx->window->poll();
+
+        auto series = [&](const QString &chart) {
+            QMap<QString, QLineSeries *> out;
+            const auto all = child<QChartView>(dash, chart)->chart()->series();
+            for (QAbstractSeries *s : all)
+                out.insert(s->objectName(), qobject_cast<QLineSeries *>(s));
+            return out;
+        };
+        auto maxY = [](QLineSeries *s) {
+            double top = 0;
+            for (const QPointF &p : s->points())
+                top = qMax(top, p.y());
+            return top;
+        };
+        const auto failures = series(u"failuresChart"_s);
+        QVERIFY2(failures.contains(u"whatsapp"_s), qPrintable(failures.keys().join(u',')));
+        QCOMPARE(maxY(failures.value(u"whatsapp"_s)), 5.0);
+        const auto rates = series(u"ratesChart"_s);
+        QVERIFY2(rates.contains(u"accepted"_s) || rates.contains(u"unknown_tenant"_s),
+                 qPrintable(rates.keys().join(u',')));
+        double total = 0;
+        for (QLineSeries *s : rates)
+            total += maxY(s);
+        QVERIFY(total > 0);
+        const auto latency = series(u"latencyChart"_s);
+        QVERIFY(latency.value(u"p99"_s)->count() >= 2);
+        QVERIFY(maxY(latency.value(u"p99"_s)) > 0);
+        QCOMPARE(dash->history().failuresLastHour(u"whatsapp"_s), 5);
+    }
+
+    void rateLimitTableShowsOffender()
+    {
+        QVERIFY(m_fx->start({{u"limits/rate_per_ip"_s, u"2"_s}}));
+        DashboardPage *dash = m_fx->window->dashboard();
+        const QHostAddress offender(u"127.0.0.7"_s);
+        int limited = 0;
+        for (int i = 0; i < 12; ++i)
+            limited += postWhatsApp(m_fx->port(), u"wa_text.json"_s, false, offender) == 429;
+        QVERIFY(limited >= 5);
+        QTableView *table = child<QTableView>(dash, u"offenderTable"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() > 0, 5000);
+        QCOMPARE(table->model()->index(0, 0).data().toString(), u"127.0.0.7"_s);
+        QCOMPARE(table->model()->index(0, 1).data().toString(), QString::number(limited));
+    }
+
+    void alertRaisesBannerAndHistory()
+    {
+        QVERIFY(m_fx->start({{u"alerts/signature_failures"_s, u"3"_s}}));
+        QSignalSpy alerts(m_fx->console.get(), &Console::alertRaised);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(postWhatsApp(m_fx->port(), u"wa_text.json"_s, false), 401);
+        QVERIFY(alerts.count() > 0 || alerts.wait(5000));
+        MessageBar *banner = m_fx->window->banner();
+        QVERIFY(banner->isVisible());
+        QVERIFY2(banner->text().contains(u"whatsapp"_s), qPrintable(banner->text()));
+        AlertsModel *model = m_fx->window->alerts()->model();
+        QTRY_COMPARE(model->rowCount(), 1);
+        m_fx->window->poll(); // the same alert in the snapshot is not listed twice
+        QCOMPARE(model->rowCount(), 1);
+        QCOMPARE(model->unacknowledged(), 1);
+        QVERIFY(model->setData(model->index(0, AlertsModel::Acknowledged), Qt::Checked,
+                               Qt::CheckStateRole));
+        QCOMPARE(model->unacknowledged(), 0);
+    }
+
+    void sourcesAndSecretsShowFingerprintsOnly()
+    {
+        QVERIFY(m_fx->start());
+        SourcesPage *page = m_fx->window->sources();
+        m_fx->window->showPage(tenants());
+        QTest::mouseClick(child<QPushButton>(tenants(), u"newTenant"_s), Qt::LeftButton);
+        editAndSave(u"firm-a"_s, u"Firm A"_s, u"100000000000001"_s);
+        m_fx->window->showPage(page);
+        Source s;
+        s.name = u"firm-a-stripe"_s;
+        s.provider = u"stripe"_s;
+        s.tenant = u"firm-a"_s;
+        QSignalSpy changed(page, &SourcesPage::changed);
+        page->addSource(s);
+        QVERIFY(changed.wait(5000));
+        QVERIFY2(changed.last().at(0).toBool(), qPrintable(changed.last().at(1).toString()));
+        QSignalSpy loaded(page, &SourcesPage::loaded);
+        page->writeSecret(u"firm-a-stripe"_s, "whsec_not_shown_anywhere", false);
+        QVERIFY(changed.wait(5000));
+        QVERIFY(changed.last().at(0).toBool());
+        QTRY_VERIFY(!page->secretList().isEmpty());
+        QCOMPARE(page->secretList().size(), 1);
+        const QString fingerprint = page->secretList().first().fingerprint;
+        QVERIFY(!fingerprint.isEmpty());
+        QTableView *secrets = child<QTableView>(page, u"secretsTable"_s);
+        QString shown;
+        for (int c = 0; c < secrets->model()->columnCount(); ++c)
+            shown += secrets->model()->index(0, c).data().toString() + u' ';
+        QVERIFY(shown.contains(fingerprint));
+        QVERIFY(!shown.contains(u"whsec_not_shown"_s));
+        QVERIFY(!changed.last().at(1).toString().contains(u"whsec_not_shown"_s));
+        QCOMPARE(column(u"SELECT name FROM sources"_s), QStringList{u"firm-a-stripe"_s});
+
+        page->removeSource(u"firm-a-stripe"_s);
+        QVERIFY(changed.wait(5000));
+        QCOMPARE(column(u"SELECT count(*) FROM sources"_s), QStringList{u"0"_s});
+    }
+
+    void settingsAreValidatedAndWrittenForGerbangd()
+    {
+        QVERIFY(m_fx->start());
+        SettingsPage *page = m_fx->window->settingsPage();
+        m_fx->window->showPage(page);
+        page->load();
+        // A refused value writes nothing.
+        QLineEdit *days = page->field(u"retention/audit_days"_s);
+        const QByteArray before = [&] {
+            QFile f(m_fx->configPath());
+            f.open(QIODevice::ReadOnly);
+            return f.readAll();
+        }();
+        days->setText(u"0"_s);
+        QVERIFY(!page->save());
+        QVERIFY(page->lastProblems().join(u' ').contains(u"retention/audit_days"_s));
+        QFile file(m_fx->configPath());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), before);
+        file.close();
+        // A good value is written to the INI file gerbangd reads, and the page says a restart
+        // is needed.
+        days->setText(u"90"_s);
+        page->field(u"limits/rate_per_ip"_s)->setText(u"25"_s);
+        QSignalSpy saved(page, &SettingsPage::saved);
+        QVERIFY(page->save());
+        QCOMPARE(saved.count(), 1);
+        QVERIFY(child<MessageBar>(page, u"settingsMessages"_s)->text().contains(u"restart"_s));
+        Settings reread;
+        QString error;
+        QVERIFY2(reread.load(m_fx->configPath(), true, QProcessEnvironment(), &error),
+                 qPrintable(error));
+        QCOMPARE(reread.value(u"retention/audit_days"_s), u"90"_s);
+        QCOMPARE(reread.value(u"limits/rate_per_ip"_s), u"25"_s);
+        // Untouched keys stay as they were (the secret among them).
+        QCOMPARE(reread.value(u"whatsapp/app_secret"_s), QString::fromLatin1(kFixtureAppSecret));
+        QCOMPARE(QFileInfo(m_fx->configPath()).permissions() &
+                     (QFileDevice::ReadOther | QFileDevice::ReadGroup),
+                 QFileDevice::Permissions());
+        // Restart applies it.
+        m_fx->console->restartEngine();
+        QTRY_COMPARE_WITH_TIMEOUT(m_fx->console->state(), Console::State::Running, 15000);
+        QCOMPARE(m_fx->console->settings().value(u"limits/rate_per_ip"_s), u"25"_s);
+    }
+
+    void engineStopsAndStartsFromTheToolbar()
+    {
+        QVERIFY(m_fx->start());
+        QAction *stop = m_fx->window->findChild<QAction *>(u"stopAction"_s);
+        QAction *start = m_fx->window->findChild<QAction *>(u"startAction"_s);
+        QVERIFY(stop->isEnabled());
+        QVERIFY(!start->isEnabled());
+        stop->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(m_fx->console->state(), Console::State::Stopped, 15000);
+        QVERIFY(start->isEnabled());
+        QCOMPARE(child<QLabel>(m_fx->window.get(), u"engineState"_s)->text(), u"Engine stopped"_s);
+        start->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(m_fx->console->state(), Console::State::Running, 15000);
+        QCOMPARE(httpRequest(m_fx->port(), "GET", "/health").status, 200);
+    }
+};
+
+QTEST_MAIN(TestConsole)
+#include "tst_console.moc"
