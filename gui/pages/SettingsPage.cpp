@@ -34,7 +34,7 @@ enum Group
     Network,
     Limits,
     Access,
-    Retention,
+    RetentionGroup, // not "Retention": that is the retention job (storage/Retention.h)
     Delivery,
     Storage,
     GroupCount
@@ -55,9 +55,9 @@ const QList<SettingsPage::Field> &SettingsPage::fields()
         {u"limits/burst_per_ip"_s, Kind::Number, Limits},
         {u"edge/allowlist"_s, Kind::Text, Access},
         {u"edge/trusted_proxies"_s, Kind::Text, Access},
-        {u"retention/raw_days"_s, Kind::Number, Retention},
-        {u"retention/audit_days"_s, Kind::Number, Retention},
-        {u"dedup/ttl_hours"_s, Kind::Number, Retention},
+        {u"retention/raw_days"_s, Kind::Number, RetentionGroup},
+        {u"retention/audit_days"_s, Kind::Number, RetentionGroup},
+        {u"dedup/ttl_hours"_s, Kind::Number, RetentionGroup},
         {u"sink/url"_s, Kind::Text, Delivery},
         {u"sink/secret"_s, Kind::Secret, Delivery},
         {u"alerts/url"_s, Kind::Text, Delivery},
@@ -310,7 +310,7 @@ QString SettingsPage::groupTitle(int group) const
         return tr("Limits");
     case Access:
         return tr("Access");
-    case Retention:
+    case RetentionGroup:
         return tr("Retention");
     case Delivery:
         return tr("Delivery and alerts");
