@@ -65,6 +65,22 @@ void BackgroundWork::wake()
     QMetaObject::invokeMethod(m_forwarder, &Forwarder::wake, Qt::QueuedConnection);
 }
 
+void BackgroundWork::fetchContent(const QString &eventId, QObject *receiver,
+                                  std::function<void(int, QByteArray, QString)> done)
+{
+    Forwarder *forwarder = m_forwarder;
+    QMetaObject::invokeMethod(
+        forwarder,
+        [forwarder, eventId, receiver, done = std::move(done)]() mutable {
+            Forwarder::Content c = forwarder->content(eventId);
+            QMetaObject::invokeMethod(
+                receiver,
+                [done = std::move(done), c = std::move(c)] { done(c.status, c.body, c.tenant); },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
 void BackgroundWork::purgeNow()
 {
     QMetaObject::invokeMethod(m_retention, &RetentionScheduler::runNow, Qt::QueuedConnection);

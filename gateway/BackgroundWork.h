@@ -6,6 +6,7 @@
 #include "storage/Retention.h"
 
 #include <QThread>
+#include <functional>
 #include <memory>
 
 namespace gerbang {
@@ -34,6 +35,10 @@ public:
     void wake();
     // Thread-safe: run the retention job now.
     void purgeNow();
+    // Thread-safe: the normalized event and its provider object for GET /internal/events/ID.
+    // `done(status, body, tenant)` runs on `receiver`'s thread: 200, 404 or 410 (expired).
+    void fetchContent(const QString &eventId, QObject *receiver,
+                      std::function<void(int, QByteArray, QString)> done);
 
 private:
     QThread m_thread;

@@ -274,6 +274,11 @@ void Engine::handle(http::HttpRequest &&request, http::Responder responder)
     case Route::Kind::Metrics:
         return readOnly ? metrics(std::move(request), std::move(responder))
                         : methodNotAllowed("GET");
+    case Route::Kind::InternalEvent:
+        if (!m_config.internalApiToken.isEmpty())
+            return readOnly ? internalEvent(route.key, std::move(request), std::move(responder))
+                            : methodNotAllowed("GET");
+        break; // off unless a token is configured: indistinguishable from an unknown route
     case Route::Kind::Health:
         // Liveness answers are not audited: monitors poll them every few seconds.
         return readOnly ? responder.send(HttpResponse::json(200, R"({"status":"ok"})"))
@@ -320,6 +325,47 @@ void Engine::answerProbe(quint64 id, bool ok, const QString &reason)
     Q_EMIT storeFailure(reason);
     QJsonObject body{{u"status"_s, u"not_ready"_s}, {u"reason"_s, reason}};
     responder.send(HttpResponse::json(503, QJsonDocument(body).toJson(QJsonDocument::Compact)));
+}
+
+void Engine::internalEvent(const QString &id, http::HttpRequest &&request,
+                           http::Responder responder)
+{
+    AuditRecord a = Acknowledger::auditFor(request, u"");
+    a.signatureStatus = u"not_applicable"_s;
+    const QByteArray auth = request.header("authorization");
+    if (!auth.startsWith("Bearer ") ||
+        !crypto::constantTimeEquals(QByteArrayView(auth).sliced(7), m_config.internalApiToken)) {
+        a.outcome = u"unauthorized"_s;
+        HttpResponse r = HttpResponse::error(401, "unauthorized");
+        r.headers.append({QByteArray("WWW-Authenticate"), QByteArray("Bearer")});
+        return m_ack->answer(responder, request, std::move(r), std::move(a), request.startedNs);
+    }
+    const quint64 fetch = m_nextProbe++;
+    m_fetches.emplace(fetch, std::move(responder));
+    const qint64 startedNs = request.startedNs;
+    m_background->fetchContent(
+        id, this,
+        [this, fetch, startedNs, a = std::move(a)](int status, QByteArray body,
+                                                   QString tenant) mutable {
+            auto it = m_fetches.find(fetch);
+            if (it == m_fetches.end())
+                return;
+            http::Responder r = std::move(it->second);
+            m_fetches.erase(it);
+            // Reading content is audited like any access to personal data.
+            a.outcome = status == 200   ? u"content_served"_s
+                        : status == 410 ? u"content_expired"_s
+                                        : u"not_found"_s;
+            a.tenant = tenant;
+            a.httpStatus = status;
+            a.processingUs = (monotonicNs() - startedNs) / 1000;
+            m_stats->recordRequest(QString(), a.outcome, a.signatureStatus, status, a.processingUs);
+            if (!m_writer->submitAudit(std::move(a)))
+                m_stats->addAuditDropped();
+            r.send(status == 200   ? HttpResponse::json(200, body)
+                   : status == 410 ? HttpResponse::error(410, "raw_payload_expired")
+                                   : HttpResponse::error(404, "not_found"));
+        });
 }
 
 void Engine::metrics(http::HttpRequest &&request, http::Responder responder)

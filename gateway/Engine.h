@@ -59,6 +59,7 @@ private:
     void ready(http::HttpRequest &&request, http::Responder responder);
     void metrics(http::HttpRequest &&request, http::Responder responder);
     void answerProbe(quint64 id, bool ok, const QString &reason);
+    void internalEvent(const QString &id, http::HttpRequest &&request, http::Responder responder);
 
     EngineConfig m_config;
     std::shared_ptr<Stats> m_stats;
@@ -73,6 +74,7 @@ private:
     std::unique_ptr<ProviderEndpoint> m_providers;
     std::unique_ptr<http::HttpServer> m_server;
     std::unordered_map<quint64, http::Responder> m_probes;
+    std::unordered_map<quint64, http::Responder> m_fetches; // waiting for the background thread
     quint64 m_nextProbe = 1;
     // Refused TLS connections reported (logged and audited) in the current second, and those
     // left unreported since the last report: a scanner must not flood the log and audit table.

@@ -3,6 +3,7 @@
 
 #include "config/Settings.h"
 #include "storage/Database.h"
+#include "verify/StandardWebhooksSignature.h"
 
 #include <QFile>
 #include <QRegularExpression>
@@ -76,6 +77,10 @@ EngineConfig EngineConfig::fromSettings(const Settings &s, std::shared_ptr<const
             issues << u"alerts/url must be an http(s) URL (got '%1')"_s.arg(url);
     }
     c.alertSecret = s.value(u"alerts/secret"_s).toUtf8();
+    if (!c.delivery.sinkSecret.isEmpty() && standardWebhooksKey(c.delivery.sinkSecret).isNull())
+        issues << u"sink/secret must be a Standard Webhooks secret: whsec_ followed by base64"_s;
+    if (!c.alertSecret.isEmpty() && standardWebhooksKey(c.alertSecret).isNull())
+        issues << u"alerts/secret must be a Standard Webhooks secret: whsec_ followed by base64"_s;
     c.metricsToken = s.value(u"metrics/token"_s).toUtf8();
     c.tls.certificatePath = s.value(u"tls/certificate"_s);
     c.tls.privateKeyPath = s.value(u"tls/private_key"_s);

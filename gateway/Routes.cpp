@@ -27,6 +27,12 @@ Route Route::match(const QByteArray &path)
         r.kind = Kind::Ready;
     } else if (path == "/metrics") {
         r.kind = Kind::Metrics;
+    } else if (constexpr QByteArrayView internal = "/internal/events/"; path.startsWith(internal)) {
+        const QByteArray id = path.mid(internal.size());
+        if (!id.isEmpty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), isNameChar)) {
+            r.kind = Kind::InternalEvent;
+            r.key = QString::fromLatin1(id);
+        }
     } else if (constexpr QByteArrayView wa = "/whatsapp/webhook"; path.startsWith(wa)) {
         const QByteArray rest = path.mid(wa.size());
         if (rest.isEmpty()) {

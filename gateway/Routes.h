@@ -19,11 +19,14 @@ struct Route
         Provider,
         Health,
         Ready,
-        Metrics
+        Metrics,
+        InternalEvent // GET /internal/events/{id}: content for the core (bearer token)
     };
     Kind kind = Kind::Unknown;
     QString provider; // Provider: stripe, midtrans, xendit, generic, standard
-    QString key; // WhatsApp: the {app} ("" for the default app); Provider: {tenant} or {source}
+    // WhatsApp: the {app} ("" for the default app); Provider: {tenant} or {source};
+    // InternalEvent: the event id.
+    QString key;
 
     static Route match(const QByteArray &path);
     // The allowlist scope / alert source this route belongs to: "whatsapp", "whatsapp:APP" or

@@ -11,6 +11,8 @@
 #include "storage/SecretRepository.h"
 #include "store/StoreWriter.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -154,6 +156,37 @@ QByteArray Forwarder::senderKey(const QString &tenant, QString *error)
     if (!key.isEmpty())
         m_senderKeys.insert(tenant, key);
     return key;
+}
+
+Forwarder::Content Forwarder::content(const QString &eventId)
+{
+    Content c;
+    if (!m_db)
+        return c;
+    QString error;
+    const std::optional<WebhookEvent> event = EventRepository(*m_db).find(eventId, &error);
+    if (!event)
+        return c;
+    c.tenant = event->tenant;
+    bool retained = true;
+    const QByteArray raw = payload(event->rawRef, &retained, &error);
+    const QByteArray key =
+        retained && !raw.isNull() ? senderKey(event->tenant, &error) : QByteArray();
+    if (!retained || raw.isNull() || key.isEmpty()) {
+        c.status = 410;
+        if (retained)
+            qCWarning(lcDelivery) << "cannot serve event content:" << error;
+        return c;
+    }
+    const NormalizeResult n = normalizeEvent(*event, raw, key);
+    if (!n.ok) {
+        c.status = 410;
+        return c;
+    }
+    c.status = 200;
+    c.body = QJsonDocument(QJsonObject{{u"event"_s, n.normalized}, {u"content"_s, n.original}})
+                 .toJson(QJsonDocument::Compact);
+    return c;
 }
 
 void Forwarder::dispatch(Claimed claimed)

@@ -40,6 +40,15 @@ public:
     // Gives unfinished leases back (so a restart redelivers them at once) and stops.
     void shutdown();
 
+    // What GET /internal/events/ID answers: the normalized event and the provider's object.
+    struct Content
+    {
+        int status = 404; // 200, 404 (no such event), 410 (raw payload past retention)
+        QByteArray body;
+        QString tenant;
+    };
+    Content content(const QString &eventId);
+
 public Q_SLOTS:
     // New rows were committed: look for due work soon (coalesced).
     void wake();

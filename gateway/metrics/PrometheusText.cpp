@@ -88,6 +88,24 @@ QByteArray prometheusText(const StatsSnapshot &s)
     w.sample("gerbang_open_connections", {}, double(s.openConnections));
     w.family("gerbang_pending_commits", "gauge", "Requests waiting for their durable commit.");
     w.sample("gerbang_pending_commits", {}, double(s.pendingCommits));
+    if (s.outboxPending >= 0) {
+        w.family("gerbang_outbox_pending", "gauge",
+                 "Accepted events not yet delivered to the core.");
+        w.sample("gerbang_outbox_pending", {}, double(s.outboxPending));
+        w.family("gerbang_dead_letters", "gauge", "Events given up on, waiting for a replay.");
+        w.sample("gerbang_dead_letters", {}, double(s.deadLetters));
+    }
+    w.family("gerbang_deliveries_total", "counter", "Events delivered to the core.");
+    w.sample("gerbang_deliveries_total", {}, double(s.delivered));
+    w.family("gerbang_delivery_failures_total", "counter",
+             "Delivery attempts that failed (retried or dead-lettered).");
+    w.sample("gerbang_delivery_failures_total", {}, double(s.deliveryFailures));
+    if (s.lastPurgeMs > 0) {
+        w.family("gerbang_retention_last_run_timestamp_seconds", "gauge",
+                 "When the retention job last ran.");
+        w.sample("gerbang_retention_last_run_timestamp_seconds", {},
+                 double(s.lastPurgeMs) / 1000.0);
+    }
     w.family("gerbang_uptime_seconds", "gauge", "Seconds since the engine started.");
     w.sample("gerbang_uptime_seconds", {}, double(s.uptimeMs) / 1000.0);
     w.histogram("gerbang_request_duration_seconds",

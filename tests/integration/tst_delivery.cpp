@@ -275,6 +275,47 @@ private Q_SLOTS:
         QVERIFY(!data.contains(u"content"_s));
         QVERIFY(data[u"event"_s][u"content_ref"_s].toString().startsWith(u"raw:"_s));
         QVERIFY(!m_sink->requests().first().body.contains("Selamat pagi"));
+        // Without a token the content route does not exist.
+        const QString id = ctlJson({u"events"_s, u"list"_s, u"--json"_s})[0][u"id"_s].toString();
+        QCOMPARE(httpRequest(m_gw->port(), "GET", "/internal/events/" + id.toLatin1()).status, 404);
+    }
+
+    void theCoreFetchesContentWithItsToken()
+    {
+        QVERIFY(m_sink->listen());
+        startGateway(m_sink->url(), {{u"GERBANG_SINK_CONTENT"_s, u"refs"_s},
+                                     {u"GERBANG_INTERNAL_API_TOKEN"_s, u"core-token-123"_s}});
+        QCOMPARE(postMessage(), 200);
+        QTRY_COMPARE_WITH_TIMEOUT(m_sink->count(), 1, 10000);
+        const QJsonObject delivered =
+            bodyOf(m_sink->requests().first())[u"data"_s][u"event"_s].toObject();
+        const QByteArray path =
+            "/internal/events/" + delivered[u"gateway_event_id"_s].toString().toLatin1();
+        const auto get = [&](const QByteArray &target, const QByteArray &token) {
+            QList<std::pair<QByteArray, QByteArray>> headers;
+            if (!token.isEmpty())
+                headers.append({"Authorization", "Bearer " + token});
+            return httpRequest(m_gw->port(), "GET", target, {}, headers);
+        };
+        QCOMPARE(get(path, {}).status, 401);
+        QCOMPARE(get(path, "core-token-124").status, 401);
+        const HttpResult ok = get(path, "core-token-123");
+        QCOMPARE(ok.status, 200);
+        const QJsonObject body = QJsonDocument::fromJson(ok.body).object();
+        QCOMPARE(body[u"event"_s].toObject(), delivered);
+        QVERIFY(body[u"content"_s][u"text"_s][u"body"_s].toString().startsWith(u"Selamat pagi"_s));
+        QCOMPARE(get("/internal/events/ev_unknown", "core-token-123").status, 404);
+        // Every access to content is audited, and the token never is.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const QJsonArray audit = ctlJson({u"audit"_s, u"list"_s, u"--json"_s});
+                return std::count_if(audit.begin(), audit.end(), [](const QJsonValue &row) {
+                           return row[u"outcome"_s].toString() == u"content_served"_s &&
+                                  row[u"tenant"_s].toString() == u"acme"_s;
+                       }) == 1;
+            }(),
+            5000);
+        QVERIFY(!m_gw->output().contains("core-token-123"));
     }
 };
 
