@@ -81,6 +81,13 @@ void BackgroundWork::fetchContent(const QString &eventId, QObject *receiver,
         Qt::QueuedConnection);
 }
 
+void BackgroundWork::setRetentionPolicy(const RetentionPolicy &policy)
+{
+    RetentionScheduler *retention = m_retention;
+    QMetaObject::invokeMethod(
+        retention, [retention, policy] { retention->setPolicy(policy); }, Qt::QueuedConnection);
+}
+
 void BackgroundWork::purgeNow()
 {
     QMetaObject::invokeMethod(m_retention, &RetentionScheduler::runNow, Qt::QueuedConnection);

@@ -35,6 +35,8 @@ public:
     void wake();
     // Thread-safe: run the retention job now.
     void purgeNow();
+    // Thread-safe: new retention settings, from the next run on.
+    void setRetentionPolicy(const RetentionPolicy &policy);
     // Thread-safe: the normalized event and its provider object for GET /internal/events/ID.
     // `done(status, body, tenant)` runs on `receiver`'s thread: 200, 404 or 410 (expired).
     void fetchContent(const QString &eventId, QObject *receiver,

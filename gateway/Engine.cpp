@@ -166,6 +166,13 @@ void Engine::purgeNow()
         m_background->purgeNow();
 }
 
+void Engine::setRetentionPolicy(const RetentionPolicy &policy)
+{
+    m_config.retention = policy;
+    if (m_background)
+        m_background->setRetentionPolicy(policy);
+}
+
 QString Engine::listenUrl() const
 {
     if (!m_server)

@@ -41,6 +41,7 @@ public:
     void reloadTls();
     // Runs the retention job now (asynchronously, on the background thread).
     void purgeNow();
+    void setRetentionPolicy(const RetentionPolicy &policy);
 
     // http::RequestHandler
     qint64 bodyLimit(const http::HttpRequest &head) const override;

@@ -99,6 +99,15 @@ void EngineHost::purgeNow()
         engine, [engine] { engine->purgeNow(); }, Qt::QueuedConnection);
 }
 
+void EngineHost::setRetentionPolicy(const RetentionPolicy &policy)
+{
+    if (!m_engine)
+        return;
+    Engine *engine = m_engine;
+    QMetaObject::invokeMethod(
+        engine, [engine, policy] { engine->setRetentionPolicy(policy); }, Qt::QueuedConnection);
+}
+
 StatsSnapshot EngineHost::snapshot() const
 {
     return m_stats->snapshot();

@@ -34,6 +34,8 @@ public:
     void reloadTls();
     // Runs the retention job now; the new last/next run times appear in snapshot().
     void purgeNow();
+    // Applies new retention settings to the running engine (no restart needed).
+    void setRetentionPolicy(const RetentionPolicy &policy);
 
 Q_SIGNALS:
     void alertRaised(const gerbang::AlertInfo &alert);

@@ -93,8 +93,16 @@ int main(int argc, char **argv)
     // SIGHUP (also sent by 'gerbangctl tls reload'): new TLS certificate and key for new
     // connections, without dropping the process or the open connections.
     QObject::connect(&signals, &gerbang::SignalWatcher::hangup, &host, [&] {
-        qInfo("SIGHUP: reloading the TLS certificate and key");
+        qInfo("SIGHUP: reloading the TLS certificate and key, and the retention settings");
         host.reloadTls();
+        gerbang::Settings fresh;
+        QString why;
+        const QString path = runtime.settings.configPath();
+        if (fresh.load(path, false, QProcessEnvironment::systemEnvironment(), &why) &&
+            (why = fresh.validate().join(u"; "_s)).isEmpty())
+            host.setRetentionPolicy(gerbang::RetentionPolicy::fromSettings(fresh));
+        else
+            qWarning("retention settings kept: %s", qPrintable(why));
     });
     QObject::connect(&signals, &gerbang::SignalWatcher::terminate, &app, [&](int sig) {
         qInfo("signal %d: stopping (finishing in-flight commits)", sig);

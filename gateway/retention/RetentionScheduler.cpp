@@ -64,6 +64,21 @@ void RetentionScheduler::runNow()
     publishSchedule();
 }
 
+void RetentionScheduler::setPolicy(const RetentionPolicy &policy)
+{
+    m_policy = policy;
+    if (!m_db)
+        return;
+    m_retention = std::make_unique<Retention>(*m_db, m_policy);
+    m_timer.setInterval(int(std::min<qint64>(m_policy.intervalMs, 30'000)));
+    qCInfo(lcRetention).noquote()
+        << u"retention: raw payloads %1 d, audit rows %2 d, delivered events %3 d, every %4 min"_s
+               .arg(policy.rawDays)
+               .arg(policy.auditDays)
+               .arg(policy.deliveredDays)
+               .arg(policy.intervalMs / 60'000);
+}
+
 void RetentionScheduler::runJob()
 {
     QString error;

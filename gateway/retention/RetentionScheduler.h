@@ -29,6 +29,8 @@ public:
 public Q_SLOTS:
     // Runs the job now, whatever the schedule says ("purge now").
     void runNow();
+    // New retention periods and interval, used from the next run on (no restart needed).
+    void setPolicy(const gerbang::RetentionPolicy &policy);
 
 private:
     void check();

@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+#include <csignal>
 
 using namespace Qt::StringLiterals;
 using namespace gerbang::test;
@@ -278,6 +279,29 @@ private Q_SLOTS:
         // Without a token the content route does not exist.
         const QString id = ctlJson({u"events"_s, u"list"_s, u"--json"_s})[0][u"id"_s].toString();
         QCOMPARE(httpRequest(m_gw->port(), "GET", "/internal/events/" + id.toLatin1()).status, 404);
+    }
+
+    void retentionRunsOnScheduleAndReloadsOnHangup()
+    {
+        QVERIFY(m_sink->listen());
+        startGateway(m_sink->url());
+        QCOMPARE(postMessage(), 200);
+        // The first scheduled run happens at start; /metrics and the console see when.
+        QTRY_VERIFY_WITH_TIMEOUT(httpRequest(m_gw->port(), "GET", "/metrics")
+                                     .body.contains("gerbang_retention_last_run_timestamp_seconds"),
+                                 10000);
+        // Nothing is due yet: a manual purge removes nothing and keeps the event.
+        const CommandResult purge = runCtl(dataDir(), {u"purge"_s, u"--json"_s}, {}, ctlEnv());
+        QVERIFY2(purge.exitCode == 0, purge.err.constData());
+        const QJsonObject counts = QJsonDocument::fromJson(purge.out).object();
+        QCOMPARE(counts[u"raw_payloads"_s].toInt(-1), 0);
+        QCOMPARE(counts[u"audit_rows"_s].toInt(-1), 0);
+        QCOMPARE(ctlJson({u"events"_s, u"list"_s, u"--json"_s}).size(), 1);
+        // New retention settings reach the running gateway on SIGHUP.
+        writeConfig("[retention]\nraw_days=2\naudit_days=90\n");
+        QVERIFY(::kill(pid_t(m_gw->pid()), SIGHUP) == 0);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_gw->output().contains("retention: raw payloads 2 d, audit rows 90 d"), 5000);
     }
 
     void theCoreFetchesContentWithItsToken()
