@@ -35,7 +35,8 @@ struct NormalizeResult
 // `senderKey` the tenant's 32-byte sender-hash key (required for WhatsApp events only).
 // Resolves event.locator in the payload and returns the normalized shape and, in `original`,
 // the provider's object at the locator. Never throws; a malformed payload or locator, or an
-// object that is not the event's (another wamid), gives ok=false.
+// object that is not the event's (another wamid), gives ok=false. Thread-safe; each thread
+// keeps the last payload it parsed, so the events of one batch share one parse.
 NormalizeResult normalizeEvent(const WebhookEvent &event, const QByteArray &payload,
                                const QByteArray &senderKey);
 

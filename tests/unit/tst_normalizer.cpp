@@ -6,6 +6,7 @@
 #include "normalize/MoneyAmount.h"
 #include "normalize/Normalizer.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMessageAuthenticationCode>
@@ -203,6 +204,8 @@ private Q_SLOTS:
     void statuses_data();
     void statuses();
     void batchKeepsEachObject();
+    void largeBatchIsLinear();
+    void eachPayloadIsItsOwn();
     void whatsAppChanges();
     void paymentAndGenericEvents_data();
     void paymentAndGenericEvents();
@@ -585,6 +588,58 @@ void TestNormalizer::batchKeepsEachObject()
     QCOMPARE(all[4].result.normalized[u"waba_id"_s].toString(), u"100000000000002"_s);
     // The same person has different pseudonyms per tenant.
     QVERIFY(hashFor(kTenantA, kBudi) != hashFor(kTenantB, kBudi));
+}
+
+void TestNormalizer::largeBatchIsLinear()
+{
+    // Meta's largest batch: 1,000 messages in one POST, each event normalized on its own.
+    QByteArray messages;
+    for (int i = 0; i < 1000; ++i) {
+        messages += (i ? "," : "") + QByteArray("{\"from\":\"62813") +
+                    QByteArray::number(10000000 + i) + "\",\"id\":\"wamid.BATCH" +
+                    QByteArray::number(i) + "\",\"timestamp\":\"1767225601\",\"type\":\"text\"," +
+                    "\"text\":{\"body\":\"pesan nomor " + QByteArray::number(i) + "\"}}";
+    }
+    const QByteArray payload = wrapMessage(messages);
+    const test::FixtureEvents rows = test::fixtureEvents(u"wa_generated.json"_s, payload);
+    QVERIFY2(rows.ok, qPrintable(rows.error));
+    QCOMPARE(rows.events.size(), 1000);
+    const QByteArray key = test::fixtureSenderKey(kTenantA);
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < rows.events.size(); ++i) {
+        const NormalizeResult r = normalizeEvent(rows.events[i], payload, key);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.normalized[u"wamid"_s].toString(), u"wamid.BATCH%1"_s.arg(i));
+        QCOMPARE(r.normalized[u"sender_hash"_s].toString(),
+                 hashFor(kTenantA, u"62813%1"_s.arg(10000000 + i)));
+    }
+    // Parsing the ~150 KB payload once per event took seconds (quadratic); once per batch it
+    // is a few milliseconds. The bound leaves a wide margin for sanitizers and a busy machine.
+    QVERIFY2(timer.elapsed() < 3000, qPrintable(u"%1 ms"_s.arg(timer.elapsed())));
+}
+
+void TestNormalizer::eachPayloadIsItsOwn()
+{
+    // Two payloads of the same length that differ in one word, normalized alternately: the
+    // per-thread parse cache must never hand one's objects to the other.
+    const QByteArray morning = test::readFixture(u"wa_text.json"_s);
+    QByteArray evening = morning;
+    evening.replace("Selamat pagi", "Selamat sore");
+    QCOMPARE(evening.size(), morning.size());
+    const WebhookEvent row = single(u"wa_text.json"_s).event;
+    const QByteArray key = test::fixtureSenderKey(kTenantA);
+    for (int round = 0; round < 3; ++round) {
+        for (const QByteArray &payload : {morning, evening}) {
+            const NormalizeResult r = normalizeEvent(row, payload, key);
+            QVERIFY(r.ok);
+            QCOMPARE(r.original[u"text"_s][u"body"_s].toString().left(12),
+                     payload == morning ? u"Selamat pagi"_s : u"Selamat sore"_s);
+        }
+    }
+    // And a broken payload after a good one is still refused.
+    QVERIFY(!normalizeEvent(row, morning.left(100), key).ok);
+    QVERIFY(normalizeEvent(row, morning, key).ok);
 }
 
 void TestNormalizer::whatsAppChanges()
