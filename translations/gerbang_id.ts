@@ -147,7 +147,7 @@
     <name>gerbang::AuditModel</name>
     <message>
         <source>%1 ms</source>
-        <translation>%1 md</translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>Received</source>
@@ -266,7 +266,7 @@
     </message>
     <message>
         <source>%1 µs</source>
-        <translation>%1 µdtk</translation>
+        <translation>%1 µs</translation>
     </message>
     <message>
         <source>Body size</source>
@@ -444,7 +444,7 @@
     </message>
     <message>
         <source>%1 ms</source>
-        <translation>%1 md</translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>n/a</source>
@@ -496,7 +496,7 @@
     </message>
     <message>
         <source>Latency (ms)</source>
-        <translation>Latensi (md)</translation>
+        <translation>Latensi (ms)</translation>
     </message>
     <message>
         <source>failures/min</source>
@@ -504,11 +504,11 @@
     </message>
     <message>
         <source>req/s</source>
-        <translation>perm/dtk</translation>
+        <translation>permintaan/dtk</translation>
     </message>
     <message>
         <source>ms</source>
-        <translation>md</translation>
+        <translation>ms</translation>
     </message>
     <message>
         <source>Rate limit: clients answered 429, worst first</source>

@@ -227,7 +227,9 @@ QString AuditPage::title() const
 
 void AuditPage::activated()
 {
-    refresh();
+    // The first visit loads; later visits keep the admin's place (Refresh reloads).
+    if (!std::exchange(m_loadedOnce, true))
+        refresh();
 }
 
 void AuditPage::fillCombo(QComboBox *box, const QStringList &values)

@@ -83,6 +83,7 @@ private:
     QPushButton *m_csv;
     QPushButton *m_pdf;
     QTimer *m_debounce;
+    bool m_loadedOnce = false;
 };
 
 } // namespace gerbang

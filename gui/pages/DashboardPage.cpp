@@ -103,7 +103,7 @@ DashboardPage::Chart DashboardPage::makeChart(const QString &objectName)
     c.x->setFormat(u"HH:mm"_s);
     c.x->setTickCount(7);
     c.y = new QValueAxis;
-    c.y->setLabelFormat(u"%.0f"_s);
+    c.y->setLabelFormat(u"%g"_s);
     c.y->setMin(0);
     chart->addAxis(c.x, Qt::AlignBottom);
     chart->addAxis(c.y, Qt::AlignLeft);
@@ -139,6 +139,8 @@ void DashboardPage::rescale(Chart &chart, qint64 fromMs, qint64 toMs)
             top = qMax(top, p.y());
     }
     chart.y->setRange(0, top * 1.15);
+    // Round ticks (0, 2, 4 … rather than 0, 1.15, 2.3 …).
+    chart.y->applyNiceNumbers();
 }
 
 QString DashboardPage::outcomeLabel(const QString &outcome) const

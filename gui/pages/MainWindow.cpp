@@ -23,6 +23,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QShortcut>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
@@ -74,6 +75,11 @@ MainWindow::MainWindow(Console &console, Language &language, QWidget *parent)
             item->setText(page->title());
             Q_UNUSED(this);
         });
+    }
+    // Alt+1 … Alt+6 jump to a page from anywhere in the window.
+    for (int i = 0; i < m_pages.size(); ++i) {
+        auto *shortcut = new QShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)), this);
+        connect(shortcut, &QShortcut::activated, this, [this, i] { m_nav->setCurrentRow(i); });
     }
     connect(m_nav, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0)
@@ -153,8 +159,8 @@ void MainWindow::buildActions()
     });
 
     m_languageGroup = new QActionGroup(this);
-    m_indonesianAction = new QAction(this);
-    m_englishAction = new QAction(this);
+    m_indonesianAction = new QAction(Icons::get(u"language"_s), QString(), this);
+    m_englishAction = new QAction(Icons::get(u"language"_s), QString(), this);
     m_indonesianAction->setObjectName(u"languageIndonesian"_s);
     m_englishAction->setObjectName(u"languageEnglish"_s);
     for (auto [action, code] :
@@ -186,7 +192,6 @@ void MainWindow::buildMenus()
     m_engineMenu->addActions({m_startAction, m_stopAction, m_restartAction});
     m_languageMenu = menuBar()->addMenu(QString());
     m_languageMenu->setObjectName(u"languageMenu"_s);
-    m_languageMenu->setIcon(Icons::get(u"language"_s));
     m_languageMenu->addActions({m_indonesianAction, m_englishAction});
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->addAction(m_aboutAction);
@@ -225,7 +230,6 @@ void MainWindow::poll()
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     m_dashboard->update(now, s);
     m_alerts->merge(s.recentAlerts);
-    const QLocale locale;
     const qint64 secs = s.uptimeMs / 1000;
     m_uptimeLabel->setText(
         tr("Uptime %1")

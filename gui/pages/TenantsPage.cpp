@@ -99,6 +99,8 @@ TenantsPage::TenantsPage(Console &console, QWidget *parent)
         e->setMaximumHeight(90);
     }
     m_id->setMaxLength(63);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_list->setTextElideMode(Qt::ElideRight);
     m_heading->setStyleSheet(u"font-weight: bold;"_s);
     m_hint->setWordWrap(true);
     m_hint->setForegroundRole(QPalette::PlaceholderText);
@@ -146,7 +148,7 @@ TenantsPage::TenantsPage(Console &console, QWidget *parent)
     splitter->addWidget(left);
     splitter->addWidget(right);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({260, 640});
+    splitter->setSizes({300, 700});
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_messages);
     layout->addWidget(splitter, 1);
@@ -211,6 +213,7 @@ void TenantsPage::reload()
                     new QListWidgetItem(Icons::get(t.enabled ? u"tenants"_s : u"stopped"_s),
                                         t.name.isEmpty() ? t.id : u"%1 (%2)"_s.arg(t.name, t.id));
                 item->setData(Qt::UserRole, t.id);
+                item->setToolTip(item->text());
                 m_list->addItem(item);
                 if (t.id == keep)
                     select = m_list->count() - 1;
