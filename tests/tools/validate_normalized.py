@@ -12,7 +12,8 @@ independently of the C++ code:
   * no phone number, text, caption, name, address, e-mail or coordinate of the payload appears
     anywhere in the normalized object;
   * every documented WhatsApp message type, interactive kind and status, and every provider,
-    was covered.
+    was covered;
+  * with --doc, docs/NORMALIZATION.md names every key of every schema.
 """
 import argparse
 import base64
@@ -81,6 +82,31 @@ def sensitive_values(value, key=None, inside_errors=False):
             yield json.dumps(value)
 
 
+def property_names(schema):
+    """Every key an object of the schema can have, nested objects included."""
+    names = set()
+    if isinstance(schema, dict):
+        names.update(schema.get("properties", {}))
+        for value in schema.values():
+            names |= property_names(value)
+    elif isinstance(schema, list):
+        for value in schema:
+            names |= property_names(value)
+    return names
+
+
+def undocumented_keys(schemas, doc_path):
+    with open(doc_path, encoding="utf-8") as f:
+        doc = f.read()
+    problems = []
+    for name, schema in schemas.items():
+        missing = sorted(k for k in property_names(schema) if "`%s`" % k not in doc)
+        if missing:
+            problems.append("%s: keys not described in %s: %s"
+                            % (name, doc_path, ", ".join(missing)))
+    return problems
+
+
 def load_lines(args):
     if args.dump:
         proc = subprocess.run([args.dump, args.data], capture_output=True, text=True,
@@ -115,14 +141,17 @@ def main():
     parser.add_argument("--dump", help="normalize_dump executable (else read standard input)")
     parser.add_argument("--data", help="directory of payload samples for --dump")
     parser.add_argument("--schemas", required=True, help="docs/schemas")
+    parser.add_argument("--doc", help="docs/NORMALIZATION.md, to check it names every key")
     args = parser.parse_args()
 
     validators = {}
+    schemas = {}
     for name, file in SCHEMAS.items():
         with open("%s/%s" % (args.schemas, file), encoding="utf-8") as f:
             schema = json.load(f)
         jsonschema.Draft202012Validator.check_schema(schema)
         validators[name] = jsonschema.Draft202012Validator(schema)
+        schemas[name] = schema
 
     lines = load_lines(args)
     problems = []
@@ -182,6 +211,8 @@ def main():
                             % (where, leaked[0]))
 
     problems += check_schemas_reject_drift(validators, samples)
+    if args.doc:
+        problems += undocumented_keys(schemas, args.doc)
     for label, wanted, seen in (("message types", MESSAGE_TYPES, seen_types),
                                 ("interactive kinds", INTERACTIVE_KINDS, seen_kinds),
                                 ("statuses", STATUSES, seen_statuses),
