@@ -83,9 +83,15 @@ while IFS='|' read -r _ file _ header _; do
         seed $t "$file" "x-hub-signature-256: $header" "$data/$file"
     done
     seed whatsapp_extractor "$file" "" "$data/$file"
+    seed normalizer "$file" "" "$data/$file"
     seed json_pointer "$file" "x-fuzz-pointer: /entry/0/changes/0/value/messages/0/id" "$data/$file"
     seed generic_extractor "$file" "x-fuzz-pointer: /entry/0/id" "$data/$file"
 done < <(grep -E '^\| `wa_[a-z_]+\.json` \|' "$data/FIXTURES.md")
+
+# The normalizers' own samples (every message type and status) and the payment fixtures.
+for f in "$data"/normalizer/*.json "$data"/stripe_*.json "$data"/midtrans_*.json "$data"/xendit_*.json; do
+    seed normalizer "$(basename "$f")" "" "$f"
+done
 
 # Raw-input targets (no header block).
 seed_raw() { mkdir -p "$seeds/$1" && printf '%b' "$3" >"$seeds/$1/$2"; }
