@@ -48,7 +48,7 @@ Engine::~Engine()
 bool Engine::start(QString *error)
 {
     StoreWriterOptions options;
-    options.sqlitePath = m_config.sqlitePath;
+    options.database = m_config.database;
     options.busyTimeoutMs = m_config.busyTimeoutMs;
     options.maxPending = m_config.maxPending;
     options.dedupTtlMs = m_config.dedupTtlMs;
@@ -77,7 +77,7 @@ bool Engine::start(QString *error)
     m_directory = m_writer->initialDirectory();
     m_background = std::make_unique<BackgroundWork>(
         m_config.delivery, m_config.retention,
-        Database::Options{m_config.sqlitePath, m_config.busyTimeoutMs, false}, *m_config.vault,
+        Database::Options{m_config.database, m_config.busyTimeoutMs, false}, *m_config.vault,
         m_stats, m_writer.get());
     if (!m_background->start(error)) {
         m_background.reset();

@@ -2,7 +2,6 @@
 #include "EngineConfig.h"
 
 #include "config/Settings.h"
-#include "storage/Database.h"
 #include "verify/StandardWebhooksSignature.h"
 
 #include <QFile>
@@ -27,7 +26,12 @@ EngineConfig EngineConfig::fromSettings(const Settings &s, std::shared_ptr<const
     c.bodyLimit = s.intValue(u"server/body_limit_bytes"_s, 1024, 64 << 20);
     c.whatsappBodyLimit = s.intValue(u"whatsapp/body_limit_bytes"_s, 1024, 64 << 20);
     c.dataDir = s.dataDir();
-    c.sqlitePath = Database::sqlitePathIn(c.dataDir);
+    QString dbError;
+    if (const auto target =
+            DatabaseTarget::resolve(s.value(u"storage/database_url"_s), c.dataDir, &dbError))
+        c.database = *target;
+    else
+        issues << u"storage/database_url: "_s + dbError;
     c.busyTimeoutMs = s.intValue(u"storage/busy_timeout_ms"_s, 10, 60000);
     c.maxPending = s.intValue(u"storage/max_pending"_s, 1, 1000000);
     c.dedupTtlMs = qint64(s.intValue(u"dedup/ttl_hours"_s, 24, 24 * 365)) * 3600 * 1000;

@@ -7,6 +7,7 @@
 #include "edge/EdgeGuard.h"
 #include "http/HttpConnection.h"
 #include "http/HttpServer.h"
+#include "storage/DatabaseTarget.h"
 #include "storage/Retention.h"
 
 #include <QHostAddress>
@@ -29,7 +30,7 @@ struct EngineConfig
     qint64 bodyLimit = 1 << 20;
     qint64 whatsappBodyLimit = 4 << 20;
     QString dataDir;
-    QString sqlitePath;
+    DatabaseTarget database; // SQLite in dataDir unless storage/database_url is set
     int busyTimeoutMs = 2000;
     int maxPending = 20000;
     qint64 dedupTtlMs = 7LL * 24 * 3600 * 1000;

@@ -149,7 +149,7 @@ bool Invocation::open(bool withVault)
                    "payloads and secrets cannot be decrypted"_s.arg(
                        QDir::toNativeSeparators(QDir(dataDir).filePath(u"master.key"_s))));
     const int busyMs = m_runtime.settings.intValue(u"storage/busy_timeout_ms"_s, 10, 60000);
-    m_db = Database::open({Database::sqlitePathIn(dataDir), busyMs, false}, &error);
+    m_db = Database::open({m_runtime.database, busyMs, false}, &error);
     // Whoever touches the database first creates it, gerbangctl included.
     if (!m_db || !m_db->migrate(&error)) {
         m_db.reset();

@@ -84,6 +84,7 @@ int main(int argc, char **argv)
     say(u"Gerbang %1 listening on %2"_s.arg(QCoreApplication::applicationVersion(),
                                             host.listenUrl()));
     say(u"data directory: %1"_s.arg(dataDir));
+    say(u"database: %1"_s.arg(cfg.database.describe()));
     say(u"WhatsApp webhook: %1/whatsapp/webhook"_s.arg(host.listenUrl()));
     say(u"add a tenant:     gerbangctl --data-dir '%1' tenant add firm-a --name 'Firm A' --waba <WABA_ID>"_s
             .arg(dataDir));

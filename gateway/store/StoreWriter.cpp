@@ -35,6 +35,16 @@ constexpr size_t kMaxBatch = 1024;
 constexpr size_t kMaxAuditQueue = 50000;
 constexpr qint64 kRevisionPollMs = 1000;
 
+QStringList dedupLockKeys(const std::vector<IngestJob> &jobs)
+{
+    QStringList keys;
+    for (const IngestJob &job : jobs) {
+        for (const ExtractedEvent &e : job.events)
+            keys << e.tenant + u'\n' + e.dedupKey;
+    }
+    return keys;
+}
+
 } // namespace
 
 // Prepared once, reused for every batch.
@@ -194,11 +204,12 @@ void StoreWriter::post(std::function<void()> fn)
 
 bool StoreWriter::openDatabase(QString *error)
 {
-    m_db = Database::open({m_options.sqlitePath, m_options.busyTimeoutMs, false}, error);
+    m_db = Database::open({m_options.database, m_options.busyTimeoutMs, false}, error);
     if (!m_db || !m_db->migrate(error))
         return false;
     // Checkpoints run on their own thread (WalCheckpointer), never inside a commit.
-    QSqlQuery(m_db->db()).exec(u"PRAGMA wal_autocheckpoint=0"_s);
+    if (!m_db->isPostgres())
+        QSqlQuery(m_db->db()).exec(u"PRAGMA wal_autocheckpoint=0"_s);
     m_stmts = std::make_unique<Statements>(m_db->db());
     return m_stmts->prepare(error);
 }
@@ -226,8 +237,12 @@ void StoreWriter::run()
         m_db.reset();
         return;
     }
-    WalCheckpointer checkpointer(m_options.sqlitePath, 200);
-    checkpointer.start();
+    // SQLite only: PostgreSQL checkpoints on its own.
+    std::unique_ptr<WalCheckpointer> checkpointer;
+    if (!m_db->isPostgres()) {
+        checkpointer = std::make_unique<WalCheckpointer>(m_options.database.sqlitePath, 200);
+        checkpointer->start();
+    }
     for (;;) {
         Batch batch;
         bool stopping = false;
@@ -273,9 +288,11 @@ void StoreWriter::run()
         }
         m_queue.work.clear();
     }
-    checkpointer.stop();
-    // Leave a small WAL behind: the next start (and every reader) begins from a clean file.
-    QSqlQuery(m_db->db()).exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
+    if (checkpointer) {
+        checkpointer->stop();
+        // Leave a small WAL behind: the next start (and every reader) begins from a clean file.
+        QSqlQuery(m_db->db()).exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
+    }
     m_stmts.reset();
     m_db.reset();
     // Free this thread's OpenSSL state now: QThread::wait() may return before thread-exit
@@ -384,6 +401,9 @@ void StoreWriter::commitBatch(Batch &batch)
     QString error;
     const qint64 startedNs = monotonicNs();
     bool ok = m_db->inWriteTransaction(&error, [&] {
+        // Another gateway on the same PostgreSQL may commit the same keys in another order.
+        if (m_db->isPostgres() && !m_db->lockKeys(dedupLockKeys(batch.jobs), &error))
+            return false;
         const qint64 now = nowMs();
         for (IngestJob &job : batch.jobs) {
             CommitResult r;

@@ -3,6 +3,7 @@
 
 #include "Directory.h"
 #include "domain/AuditRecord.h"
+#include "storage/DatabaseTarget.h"
 #include "whatsapp/WhatsAppExtractor.h"
 
 #include <QObject>
@@ -45,7 +46,7 @@ struct CommitResult
 
 struct StoreWriterOptions
 {
-    QString sqlitePath;
+    DatabaseTarget database;
     int busyTimeoutMs = 2000;
     int maxPending = 20000;
     qint64 dedupTtlMs = 7LL * 24 * 3600 * 1000;

@@ -40,7 +40,7 @@ void WalCheckpointer::run()
 {
     QString error;
     // Its own connection, opened on this thread (QtSql connections are per thread).
-    auto db = Database::open({m_path, 100, false}, &error);
+    auto db = Database::open({DatabaseTarget::sqlite(m_path), 100, false}, &error);
     if (!db) {
         qCWarning(lcCheckpoint) << "cannot open the database for checkpoints:" << error;
         return;

@@ -48,7 +48,7 @@ bool Console::load(QString *error)
         return false;
     m_runtime = std::move(fresh);
     const int busyMs = m_runtime.settings.intValue(u"storage/busy_timeout_ms"_s, 10, 60000);
-    m_db->configure(Database::sqlitePathIn(m_runtime.settings.dataDir()), busyMs, m_runtime.vault);
+    m_db->configure(m_runtime.database, busyMs, m_runtime.vault);
     return true;
 }
 

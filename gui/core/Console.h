@@ -39,6 +39,8 @@ public:
     const Settings &settings() const { return m_runtime.settings; }
     QString configPath() const { return m_runtime.settings.configPath(); }
     QString dataDir() const { return m_runtime.settings.dataDir(); }
+    // The SQLite file in the data directory, or the PostgreSQL server (storage/database_url).
+    const DatabaseTarget &database() const { return m_runtime.database; }
     std::shared_ptr<const Vault> vault() const { return m_runtime.vault; }
     bool keyCreated() const { return m_runtime.keyCreated; }
     // The INI file the arguments and environment name (it may not exist yet).

@@ -12,7 +12,7 @@ namespace gerbang {
 
 struct DbWorker::State
 {
-    QString path;
+    std::optional<DatabaseTarget> target;
     int busyTimeoutMs = 2000;
     std::shared_ptr<const Vault> vault;
     std::unique_ptr<Database> db;
@@ -41,13 +41,13 @@ DbWorker::~DbWorker()
     m_thread.wait();
 }
 
-void DbWorker::configure(const QString &sqlitePath, int busyTimeoutMs,
+void DbWorker::configure(const DatabaseTarget &target, int busyTimeoutMs,
                          std::shared_ptr<const Vault> vault)
 {
     auto state = m_state;
-    QMetaObject::invokeMethod(m_context, [state, sqlitePath, busyTimeoutMs, vault] {
+    QMetaObject::invokeMethod(m_context, [state, target, busyTimeoutMs, vault] {
         state->db.reset();
-        state->path = sqlitePath;
+        state->target = target;
         state->busyTimeoutMs = busyTimeoutMs;
         state->vault = vault;
         state->opened = false;
@@ -59,20 +59,20 @@ void DbWorker::post(std::function<void(DbContext &)> job)
     auto state = m_state;
     QMetaObject::invokeMethod(m_context, [state, job = std::move(job)] {
         DbContext ctx;
-        if (!state->opened && !state->path.isEmpty()) {
+        if (!state->opened && state->target) {
             state->opened = true;
             state->openError.clear();
             // Like gerbangctl, whoever touches the database first creates or migrates it.
             state->db =
-                Database::open({state->path, state->busyTimeoutMs, false}, &state->openError);
+                Database::open({*state->target, state->busyTimeoutMs, false}, &state->openError);
             if (state->db && !state->db->migrate(&state->openError))
                 state->db.reset();
         }
         ctx.db = state->db.get();
         ctx.vault = state->vault.get();
-        ctx.error = state->db               ? QString()
-                    : state->path.isEmpty() ? u"no database configured"_s
-                                            : state->openError;
+        ctx.error = state->db        ? QString()
+                    : !state->target ? u"no database configured"_s
+                                     : state->openError;
         if (!state->db)
             state->opened = false; // try again with the next job
         job(ctx);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "storage/DatabaseTarget.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -32,7 +34,7 @@ public:
     ~DbWorker() override;
 
     // (Re)opens the connection on the worker thread for the next jobs.
-    void configure(const QString &sqlitePath, int busyTimeoutMs,
+    void configure(const DatabaseTarget &target, int busyTimeoutMs,
                    std::shared_ptr<const Vault> vault);
 
     // Runs `job` on the database thread, then `done` with its result on the GUI thread —

@@ -367,12 +367,12 @@ void AuditPage::startExport(const QString &path, bool pdf)
     report.period = periodText();
     report.generatedAtMs = QDateTime::currentMSecsSinceEpoch();
     report.generatedBy = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
-    const QString dbPath = Database::sqlitePathIn(m_console.dataDir());
+    const DatabaseTarget database = m_console.database();
     // An export may read a year of traffic: its own thread and connection, so the audit table
     // and the other pages keep their database thread.
-    QThread *thread = QThread::create([this, filter, report, path, pdf, dbPath] {
+    QThread *thread = QThread::create([this, filter, report, path, pdf, database] {
         AuditExport::Result r;
-        auto db = Database::open({dbPath, 5000, true}, &r.error);
+        auto db = Database::open({database, 5000, true}, &r.error);
         if (db) {
             if (pdf) {
                 r = AuditExport::writePdf(*db, filter, report, path);

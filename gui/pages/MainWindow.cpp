@@ -8,7 +8,6 @@
 #include "SourcesPage.h"
 #include "TenantsPage.h"
 #include "core/Language.h"
-#include "storage/Database.h"
 #include "widgets/Icons.h"
 #include "widgets/MessageBar.h"
 
@@ -276,7 +275,7 @@ void MainWindow::updateState()
     m_listenLabel->setText(running ? tr("Listening on %1").arg(m_console.listenUrl())
                                    : tr("Not listening"));
     m_tlsLabel->setText(m_console.tlsEnabled() ? tr("TLS on") : tr("TLS off"));
-    m_databaseLabel->setText(tr("Database: %1").arg(Database::sqlitePathIn(m_console.dataDir())));
+    m_databaseLabel->setText(tr("Database: %1").arg(m_console.database().describe()));
     if (!running) {
         m_uptimeLabel->clear();
         m_dashboard->engineStopped();

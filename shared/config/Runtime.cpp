@@ -61,12 +61,17 @@ bool Runtime::prepare(const QCommandLineParser &parser, bool withVault, QString 
         *error = u"invalid configuration:\n  "_s + problems.join(u"\n  "_s);
         return false;
     }
-    if (!settings.value(u"storage/database_url"_s).isEmpty()) {
-        *error = u"GERBANG_DATABASE_URL / storage/database_url (PostgreSQL) is not supported by "
-                 "this build yet; unset it to use the embedded SQLite database"_s;
+    const QString dataDir = settings.dataDir();
+    // With PostgreSQL the data directory still holds the key file (unless the master key
+    // comes from the environment) and the engine's lock.
+    QString why;
+    const auto target =
+        DatabaseTarget::resolve(settings.value(u"storage/database_url"_s), dataDir, &why);
+    if (!target) {
+        *error = u"GERBANG_DATABASE_URL / storage/database_url: "_s + why;
         return false;
     }
-    const QString dataDir = settings.dataDir();
+    database = *target;
     if (!QDir().mkpath(dataDir)) {
         *error = u"cannot create data directory %1"_s.arg(dataDir);
         return false;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Settings.h"
+#include "storage/DatabaseTarget.h"
 
 #include <QCommandLineParser>
 #include <memory>
@@ -11,10 +12,12 @@ namespace gerbang {
 class Vault;
 
 // What every Gerbang program resolves the same way at start: configuration (file,
-// environment, command line), the data directory (created 0700), and the master key.
+// environment, command line), the data directory (created 0700), the database (SQLite in the
+// data directory, or PostgreSQL from storage/database_url) and the master key.
 struct Runtime
 {
     Settings settings;
+    DatabaseTarget database;
     std::shared_ptr<const Vault> vault;
     bool keyCreated = false;
 

@@ -22,8 +22,8 @@ bool AllowlistRepository::replace(const QString &scope, const QStringList &netwo
             return false;
         }
         QSqlQuery ins(m_db.db());
-        ins.prepare(u"INSERT OR IGNORE INTO allowlist_entries (scope, network, created_at) "
-                    "VALUES (?, ?, ?)"_s);
+        ins.prepare(u"INSERT INTO allowlist_entries (scope, network, created_at) "
+                    "VALUES (?, ?, ?) ON CONFLICT DO NOTHING"_s);
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         for (const QString &n : networks) {
             ins.bindValue(0, scope);

@@ -34,9 +34,11 @@ bool AuditRepository::forEach(const AuditFilter &filter,
         binds << *filter.toMs;
     }
     if (!filter.tenant.isEmpty()) {
-        // `tenant` holds every tenant a request touched, comma-separated; instr() rather than
-        // LIKE because '_' is legal in tenant ids and would act as a wildcard.
-        where << u"instr(',' || tenant || ',', ',' || ? || ',') > 0"_s;
+        // `tenant` holds every tenant a request touched, comma-separated; a substring search
+        // rather than LIKE because '_' is legal in tenant ids and would act as a wildcard.
+        where << (m_db.isPostgres()
+                      ? u"strpos(',' || tenant || ',', ',' || CAST(? AS TEXT) || ',') > 0"_s
+                      : u"instr(',' || tenant || ',', ',' || ? || ',') > 0"_s);
         binds << filter.tenant;
     }
     if (!filter.provider.isEmpty()) {
@@ -56,7 +58,8 @@ bool AuditRepository::forEach(const AuditFilter &filter,
         binds << filter.sourceIp;
     }
     if (!filter.eventIdContains.isEmpty()) {
-        where << u"instr(event_ids, ?) > 0"_s;
+        where << (m_db.isPostgres() ? u"strpos(event_ids, CAST(? AS TEXT)) > 0"_s
+                                    : u"instr(event_ids, ?) > 0"_s);
         binds << filter.eventIdContains;
     }
     if (filter.after) {

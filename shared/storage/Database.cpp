@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Database.h"
 
+#include "crypto/Crypto.h"
+
 #include <QAtomicInteger>
 #include <QDir>
 #include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QtEndian>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -20,6 +24,7 @@ struct Migration
     QString resource;
 };
 
+// One line per schema version and dialect; both lists must name the same versions.
 const QList<Migration> &sqliteMigrations()
 {
     static const QList<Migration> list = {
@@ -30,6 +35,20 @@ const QList<Migration> &sqliteMigrations()
     };
     return list;
 }
+
+const QList<Migration> &postgresMigrations()
+{
+    static const QList<Migration> list = {
+        {1, u":/gerbang/migrations/postgresql/0001_initial.sql"_s},
+        {2, u":/gerbang/migrations/postgresql/0002_sources.sql"_s},
+        {3, u":/gerbang/migrations/postgresql/0003_allowlists.sql"_s},
+        {4, u":/gerbang/migrations/postgresql/0004_outbox.sql"_s},
+    };
+    return list;
+}
+
+// Advisory lock key of schema migrations on PostgreSQL ("gerbang" in ASCII).
+constexpr qint64 kMigrationLockKey = 0x67657262616e67;
 
 bool exec(QSqlDatabase &db, const QString &sql, QString *error)
 {
@@ -91,22 +110,51 @@ int Database::schemaVersionSupported()
     return sqliteMigrations().constLast().version;
 }
 
+QString Database::migrationListProblem()
+{
+    const QList<Migration> &lite = sqliteMigrations();
+    const QList<Migration> &pg = postgresMigrations();
+    if (lite.size() != pg.size())
+        return u"this build has %1 SQLite and %2 PostgreSQL schema migrations; every version "
+               "needs both"_s.arg(lite.size())
+                   .arg(pg.size());
+    for (qsizetype i = 0; i < lite.size(); ++i) {
+        if (lite[i].version != int(i + 1) || pg[i].version != int(i + 1))
+            return u"schema migration %1 is numbered %2 (SQLite) and %3 (PostgreSQL)"_s.arg(i + 1)
+                .arg(lite[i].version)
+                .arg(pg[i].version);
+        for (const QString &resource : {lite[i].resource, pg[i].resource}) {
+            if (!QFile::exists(resource))
+                return u"migration %1 is missing from the binary"_s.arg(resource);
+        }
+    }
+    return {};
+}
+
 std::unique_ptr<Database> Database::open(const Options &options, QString *error)
 {
     std::unique_ptr<Database> d(new Database(options));
-    d->m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, d->m_name);
-    if (!d->m_db.isValid()) {
+    const bool ok = options.target.isPostgres() ? d->openPostgres(error) : d->openSqlite(error);
+    return ok ? std::move(d) : nullptr;
+}
+
+bool Database::openSqlite(QString *error)
+{
+    const Options &options = m_options;
+    const QString path = options.target.sqlitePath;
+    m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
+    if (!m_db.isValid()) {
         *error = u"the Qt SQLite driver (libqt6sql6-sqlite) is not installed"_s;
-        return nullptr;
+        return false;
     }
-    d->m_db.setDatabaseName(options.sqlitePath);
+    m_db.setDatabaseName(path);
     QString connectOptions = u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(options.busyTimeoutMs);
     if (options.readOnly)
         connectOptions += u";QSQLITE_OPEN_READONLY"_s;
-    d->m_db.setConnectOptions(connectOptions);
-    if (!d->m_db.open()) {
-        *error = u"cannot open database %1: %2"_s.arg(options.sqlitePath, sqlError(d->m_db));
-        return nullptr;
+    m_db.setConnectOptions(connectOptions);
+    if (!m_db.open()) {
+        *error = u"cannot open database %1: %2"_s.arg(path, sqlError(m_db));
+        return false;
     }
     // WAL lets readers (console, gerbangctl) work while the engine writes; synchronous=FULL
     // makes every commit durable across power loss, which is what a 200 promises.
@@ -115,20 +163,96 @@ std::unique_ptr<Database> Database::open(const Options &options, QString *error)
     for (const QString &p : pragmas) {
         if (options.readOnly && p.contains(u"journal_mode"_s))
             continue;
-        if (!exec(d->m_db, p, error)) {
-            *error = u"cannot configure database %1: %2"_s.arg(options.sqlitePath, *error);
-            return nullptr;
+        if (!exec(m_db, p, error)) {
+            *error = u"cannot configure database %1: %2"_s.arg(path, *error);
+            return false;
         }
     }
-    return d;
+    return true;
+}
+
+bool Database::openPostgres(QString *error)
+{
+    const DatabaseTarget &t = m_options.target;
+    m_db = QSqlDatabase::addDatabase(u"QPSQL"_s, m_name);
+    if (!m_db.isValid()) {
+        *error = u"the Qt PostgreSQL driver (libqt6sql6-psql) is not installed"_s;
+        return false;
+    }
+    m_db.setHostName(t.host);
+    m_db.setPort(t.port);
+    m_db.setUserName(t.user);
+    m_db.setPassword(t.password);
+    m_db.setDatabaseName(t.databaseName);
+    m_db.setConnectOptions(t.connectOptions);
+    if (!m_db.open()) {
+        *error = u"cannot connect to %1: %2"_s.arg(t.describe(), t.redact(sqlError(m_db)));
+        return false;
+    }
+    // lock_timeout is the PostgreSQL twin of SQLite's busy timeout. Notices (e.g. "relation
+    // already exists, skipping") would go to standard error through libpq.
+    QStringList settings = {u"SET lock_timeout = %1"_s.arg(m_options.busyTimeoutMs),
+                            u"SET client_min_messages = warning"_s};
+    if (m_options.readOnly)
+        settings << u"SET default_transaction_read_only = on"_s;
+    for (const QString &sql : std::as_const(settings)) {
+        if (!exec(m_db, sql, error)) {
+            *error =
+                u"cannot configure the session on %1: %2"_s.arg(t.describe(), t.redact(*error));
+            return false;
+        }
+    }
+    return true;
+}
+
+bool Database::readSchemaVersion(int *version, QString *error)
+{
+    QSqlQuery q(m_db);
+    if (!isPostgres()) {
+        if (!q.exec(u"PRAGMA user_version"_s) || !q.next()) {
+            *error = q.lastError().text();
+            return false;
+        }
+        *version = q.value(0).toInt();
+        return true;
+    }
+    // One row, created by the first migration run (under the migration lock).
+    if (!exec(m_db,
+              u"CREATE TABLE IF NOT EXISTS schema_version (id INTEGER PRIMARY KEY CHECK (id = 1), "
+              "version INTEGER NOT NULL)"_s,
+              error))
+        return false;
+    if (!q.exec(u"SELECT version FROM schema_version WHERE id = 1"_s)) {
+        *error = q.lastError().text();
+        return false;
+    }
+    *version = q.next() ? q.value(0).toInt() : 0;
+    return true;
+}
+
+bool Database::writeSchemaVersion(int version, QString *error)
+{
+    if (!isPostgres())
+        return exec(m_db, u"PRAGMA user_version=%1"_s.arg(version), error);
+    return exec(m_db,
+                u"INSERT INTO schema_version (id, version) VALUES (1, %1) "
+                "ON CONFLICT (id) DO UPDATE SET version = excluded.version"_s.arg(version),
+                error);
 }
 
 bool Database::migrate(QString *error)
 {
+    if (const QString problem = migrationListProblem(); !problem.isEmpty()) {
+        *error = problem;
+        return false;
+    }
     // The whole check-and-migrate runs in one write transaction, so two processes starting
-    // together (gerbangd and gerbangctl) cannot both apply the same migration.
-    if (!exec(m_db, u"BEGIN IMMEDIATE"_s, error)) {
-        *error = u"cannot lock database %1 for migration: %2"_s.arg(m_options.sqlitePath, *error);
+    // together (gerbangd and gerbangctl, or two gateways on one PostgreSQL) cannot both
+    // apply the same migration. PostgreSQL DDL is transactional: a failed migration leaves
+    // nothing behind.
+    const QString begin = isPostgres() ? u"BEGIN"_s : u"BEGIN IMMEDIATE"_s;
+    if (!exec(m_db, begin, error)) {
+        *error = u"cannot lock database %1 for migration: %2"_s.arg(describe(), *error);
         return false;
     }
     auto fail = [this](QString *err, const QString &message) {
@@ -137,22 +261,26 @@ bool Database::migrate(QString *error)
         *err = message;
         return false;
     };
-    int current = 0;
-    {
-        QSqlQuery q(m_db);
-        if (!q.exec(u"PRAGMA user_version"_s) || !q.next())
-            return fail(error, u"cannot read schema version: %1"_s.arg(q.lastError().text()));
-        current = q.value(0).toInt();
+    if (isPostgres()) {
+        QString why;
+        // A migration of a large store may hold the lock for a while: wait for it longer
+        // than for a commit.
+        if (!exec(m_db, u"SET LOCAL lock_timeout = '120s'"_s, &why) ||
+            !exec(m_db, u"SELECT pg_advisory_xact_lock(%1)"_s.arg(kMigrationLockKey), &why))
+            return fail(error, u"cannot lock database %1 for migration: %2"_s.arg(describe(), why));
     }
+    int current = 0;
+    if (QString why; !readSchemaVersion(&current, &why))
+        return fail(error, u"cannot read schema version: %1"_s.arg(why));
     if (current > schemaVersionSupported()) {
         return fail(error,
                     u"database %1 has schema version %2, newer than this Gerbang supports (%3); "
                     "refusing to touch it. Install the newer Gerbang again or restore a backup."_s
-                        .arg(m_options.sqlitePath)
+                        .arg(describe())
                         .arg(current)
                         .arg(schemaVersionSupported()));
     }
-    for (const Migration &m : sqliteMigrations()) {
+    for (const Migration &m : isPostgres() ? postgresMigrations() : sqliteMigrations()) {
         if (m.version <= current)
             continue;
         QFile file(m.resource);
@@ -164,7 +292,7 @@ bool Database::migrate(QString *error)
                 return fail(error, u"migration to version %1 failed: %2"_s.arg(m.version).arg(why));
         }
         QString why;
-        if (!exec(m_db, u"PRAGMA user_version=%1"_s.arg(m.version), &why))
+        if (!writeSchemaVersion(m.version, &why))
             return fail(error, why);
     }
     if (!exec(m_db, u"COMMIT"_s, error))
@@ -174,7 +302,7 @@ bool Database::migrate(QString *error)
 
 bool Database::inWriteTransaction(QString *error, const std::function<bool()> &body)
 {
-    if (!exec(m_db, u"BEGIN IMMEDIATE"_s, error))
+    if (!exec(m_db, isPostgres() ? u"BEGIN"_s : u"BEGIN IMMEDIATE"_s, error))
         return false;
     QString ignored;
     if (!body()) {
@@ -188,6 +316,29 @@ bool Database::inWriteTransaction(QString *error, const std::function<bool()> &b
     return true;
 }
 
+bool Database::lockKeys(const QStringList &keys, QString *error)
+{
+    if (!isPostgres() || keys.isEmpty())
+        return true;
+    // 64-bit lock ids from SHA-256: the same in every process (qHash is seeded per process).
+    // A collision only makes two unrelated keys wait for each other.
+    QList<qint64> ids;
+    ids.reserve(keys.size());
+    for (const QString &key : keys)
+        ids << qFromBigEndian<qint64>(crypto::sha256(key.toUtf8()).constData());
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    QStringList literals;
+    literals.reserve(ids.size());
+    for (qint64 id : std::as_const(ids))
+        literals << QString::number(id);
+    // The aggregate consumes the sorted subquery row by row, so the locks are taken in order.
+    return exec(m_db,
+                u"SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT unnest(ARRAY[%1]::bigint[]) "
+                "AS k ORDER BY 1) AS sorted"_s.arg(literals.join(u',')),
+                error);
+}
+
 qint64 Database::configRevision()
 {
     QSqlQuery q(m_db);
@@ -198,9 +349,10 @@ qint64 Database::configRevision()
 
 bool Database::bumpConfigRevision(QString *error)
 {
+    // The row lock of this UPDATE also orders concurrent configuration changes on PostgreSQL.
     QSqlQuery q(m_db);
-    if (!q.exec(
-            u"UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'config_revision'"_s)) {
+    if (!q.exec(u"UPDATE meta SET value = CAST(CAST(value AS BIGINT) + 1 AS TEXT) "
+                "WHERE key = 'config_revision'"_s)) {
         *error = q.lastError().text();
         return false;
     }

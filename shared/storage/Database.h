@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "DatabaseTarget.h"
+
 #include <QSqlDatabase>
 #include <QString>
 #include <functional>
@@ -10,13 +12,16 @@ namespace gerbang {
 
 // One named QtSql connection, owned by exactly one thread. The name is unique per instance,
 // and the connection is removed when the object goes away. Never share across threads:
-// each thread opens its own.
+// each thread opens its own. The store is SQLite (QSQLITE) or PostgreSQL (QPSQL); the SQL of
+// the repositories is written to run on both, and isPostgres() marks the few differences.
 class Database
 {
 public:
     struct Options
     {
-        QString sqlitePath;
+        DatabaseTarget target;
+        // SQLite's busy timeout; PostgreSQL's lock_timeout. How long a statement waits for a
+        // lock before it fails (and the engine answers 503).
         int busyTimeoutMs = 2000;
         bool readOnly = false;
     };
@@ -32,14 +37,28 @@ public:
     // by a newer Gerbang, so that an older binary never corrupts it.
     bool migrate(QString *error);
     static int schemaVersionSupported();
+    // Empty when the SQLite and PostgreSQL migration lists agree (same versions, every file
+    // in the binary); else what is wrong. migrate() refuses to run otherwise.
+    static QString migrationListProblem();
 
     QSqlDatabase &db() { return m_db; }
     QString connectionName() const { return m_name; }
-    QString path() const { return m_options.sqlitePath; }
+    const DatabaseTarget &target() const { return m_options.target; }
+    bool isPostgres() const { return m_options.target.isPostgres(); }
+    // Where the database is, without a password: for messages.
+    QString describe() const { return m_options.target.describe(); }
 
-    // Runs `body` inside one write transaction (BEGIN IMMEDIATE … COMMIT); rolls back when
-    // `body` returns false or the commit fails.
+    // Runs `body` inside one write transaction (SQLite: BEGIN IMMEDIATE, which takes the
+    // single writer lock at once; PostgreSQL: BEGIN, rows are locked as they are written);
+    // rolls back when `body` returns false or the commit fails.
     bool inWriteTransaction(QString *error, const std::function<bool()> &body);
+
+    // Inside a write transaction: serializes this transaction with every other one that
+    // locks one of the same keys, until it ends. The locks are taken in a fixed order, so
+    // two transactions that touch the same keys in different orders wait instead of
+    // deadlocking. PostgreSQL advisory locks; nothing to do on SQLite, whose write lock
+    // already serializes every writer.
+    bool lockKeys(const QStringList &keys, QString *error);
 
     // Bumped by every change of tenants, routes or secrets; the engine polls it.
     qint64 configRevision();
@@ -47,6 +66,10 @@ public:
 
 private:
     explicit Database(Options options);
+    bool openSqlite(QString *error);
+    bool openPostgres(QString *error);
+    bool readSchemaVersion(int *version, QString *error);
+    bool writeSchemaVersion(int version, QString *error);
     Options m_options;
     QString m_name;
     QSqlDatabase m_db;

@@ -59,8 +59,10 @@ QList<WebhookEvent> EventRepository::list(const EventFilter &filter, QString *er
     QString sql = u"SELECT "_s + kColumns + u" FROM events"_s;
     if (!where.isEmpty())
         sql += u" WHERE "_s + where.join(u" AND "_s);
-    // The ids are random, so rowid (insertion order) is the tie-breaker within a millisecond.
-    sql += u" ORDER BY received_at DESC, rowid DESC"_s;
+    // The ids are random, so insertion order (SQLite's rowid, PostgreSQL's seq column) is the
+    // tie-breaker within a millisecond.
+    sql += m_db.isPostgres() ? u" ORDER BY received_at DESC, seq DESC"_s
+                             : u" ORDER BY received_at DESC, rowid DESC"_s;
     if (filter.limit > 0)
         sql += u" LIMIT %1"_s.arg(filter.limit);
 

@@ -30,8 +30,10 @@ bool SecretRepository::write(const QString &name, const QString &slot, const QBy
                              qint64 retireAtMs, QString *error)
 {
     QSqlQuery q(m_db.db());
-    q.prepare(u"INSERT OR REPLACE INTO secrets (name, slot, ciphertext, fingerprint, created_at, "
-              "retire_at) VALUES (?, ?, ?, ?, ?, ?)"_s);
+    q.prepare(u"INSERT INTO secrets (name, slot, ciphertext, fingerprint, created_at, retire_at) "
+              "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (name, slot) DO UPDATE SET "
+              "ciphertext = excluded.ciphertext, fingerprint = excluded.fingerprint, "
+              "created_at = excluded.created_at, retire_at = excluded.retire_at"_s);
     q.addBindValue(name);
     q.addBindValue(slot);
     q.addBindValue(m_vault.seal(Vault::Purpose::Secret, value, recordId(name, slot)));

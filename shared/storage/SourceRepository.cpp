@@ -107,7 +107,8 @@ bool SourceRepository::add(const Source &s, QString *error)
         QSqlQuery q(m_db.db());
         q.prepare(
             u"INSERT INTO sources (name, provider, tenant_id, tolerance_s, dedup_field, "
-            "failure_status, enabled, created_at, body_limit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+            "failure_status, enabled, created_at, body_limit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT DO NOTHING"_s);
         q.addBindValue(s.name);
         q.addBindValue(s.provider);
         q.addBindValue(s.tenant.isEmpty() ? QVariant() : QVariant(s.tenant));
@@ -117,10 +118,14 @@ bool SourceRepository::add(const Source &s, QString *error)
         q.addBindValue(s.enabled ? 1 : 0);
         q.addBindValue(QDateTime::currentMSecsSinceEpoch());
         q.addBindValue(s.bodyLimit > 0 ? QVariant(s.bodyLimit) : QVariant());
+        // A conflict is reported as "nothing inserted" rather than as an error, which would
+        // abort a PostgreSQL transaction.
         if (!q.exec()) {
-            *error = q.lastError().text().contains(u"UNIQUE"_s)
-                         ? u"source '%1' already exists"_s.arg(s.name)
-                         : q.lastError().text();
+            *error = q.lastError().text();
+            return false;
+        }
+        if (q.numRowsAffected() != 1) {
+            *error = u"source '%1' already exists"_s.arg(s.name);
             return false;
         }
         return m_db.bumpConfigRevision(error);

@@ -135,17 +135,18 @@ bool TenantRepository::add(const Tenant &tenant, QString *error)
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         QSqlQuery q(m_db.db());
         q.prepare(u"INSERT INTO tenants (id, name, enabled, created_at, updated_at) "
-                  "VALUES (?, ?, ?, ?, ?)"_s);
+                  "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"_s);
         q.addBindValue(tenant.id);
         q.addBindValue(tenant.name.trimmed());
         q.addBindValue(tenant.enabled ? 1 : 0);
         q.addBindValue(now);
         q.addBindValue(now);
-        if (!q.exec()) {
-            *error = q.lastError().nativeErrorCode() == u"19"_s ||
-                             q.lastError().text().contains(u"UNIQUE"_s)
-                         ? u"tenant '%1' already exists"_s.arg(tenant.id)
-                         : q.lastError().text();
+        // A conflict is reported as "nothing inserted" rather than as an error, which would
+        // abort a PostgreSQL transaction.
+        if (!run(q, error))
+            return false;
+        if (q.numRowsAffected() != 1) {
+            *error = u"tenant '%1' already exists"_s.arg(tenant.id);
             return false;
         }
         return writeRoutes(tenant, error) && m_db.bumpConfigRevision(error);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Runs the real gerbangctl binary against a fresh data directory per test.
 #include "TestSupport.h"
+#include "storage/Database.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -41,29 +42,38 @@ public:
         return gerbang::test::runCtl(m_dir.path(), args, input, m_env);
     }
     QString dir() const { return m_dir.path(); }
-    QString dbPath() const { return m_dir.filePath(u"gerbang.sqlite"_s); }
 
 private:
     QTemporaryDir m_dir;
     QProcessEnvironment m_env = QProcessEnvironment::systemEnvironment();
 };
 
-// Runs statements on the SQLite file the way another process would, then lets go of it.
-void execSql(const QString &path, const QString &sql, const QVariantList &binds = {})
+// Runs a statement on the data dir's database (SQLite file, or the test's PostgreSQL
+// database) the way another process would, then lets go of it.
+void execSql(const QString &dataDir, const QString &sql, const QVariantList &binds = {})
 {
-    static int counter = 0;
-    const QString name = u"tst-gerbangctl-%1"_s.arg(++counter);
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(path);
-        QVERIFY2(db.open(), qPrintable(db.lastError().text()));
-        QSqlQuery q(db);
-        QVERIFY2(q.prepare(sql), qPrintable(q.lastError().text()));
-        for (const QVariant &v : binds)
-            q.addBindValue(v);
-        QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
-    }
-    QSqlDatabase::removeDatabase(name);
+    QString error;
+    auto db = gerbang::test::openTestDatabase(dataDir, &error);
+    QVERIFY2(db, qPrintable(error));
+    QSqlQuery q(db->db());
+    QVERIFY2(q.prepare(sql), qPrintable(q.lastError().text()));
+    for (const QVariant &v : binds)
+        q.addBindValue(v);
+    QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+}
+
+// gerbangctl created the store: the SQLite file, or the schema in the test's database.
+bool storeCreated(const QString &dataDir)
+{
+    if (!gerbang::test::testingOnPostgres())
+        return QFile::exists(dataDir + u"/gerbang.sqlite"_s);
+    QString error;
+    auto db = gerbang::test::openTestDatabase(dataDir, &error);
+    if (!db)
+        return false;
+    QSqlQuery q(db->db());
+    return q.exec(u"SELECT version FROM schema_version"_s) && q.next() &&
+           q.value(0).toInt() == gerbang::Database::schemaVersionSupported();
 }
 
 qint64 utcMs(const QString &iso)
@@ -81,9 +91,9 @@ struct AuditRow
     QString detail;
 };
 
-void insertAudit(const QString &dbPath, const AuditRow &r)
+void insertAudit(const QString &dataDir, const AuditRow &r)
 {
-    execSql(dbPath,
+    execSql(dataDir,
             u"INSERT INTO audit_log (received_at, source_ip, method, path, provider, tenant, "
             "outcome, signature_status, http_status, processing_us, body_size, raw_ref, "
             "event_ids, event_types, detail) VALUES (?, '203.0.113.7', 'POST', ?, 'whatsapp', "
@@ -93,11 +103,11 @@ void insertAudit(const QString &dbPath, const AuditRow &r)
              r.eventIds.isEmpty() ? QString() : u"message.text"_s, r.detail});
 }
 
-void insertEvent(const QString &dbPath, const QString &id, const QString &tenant,
+void insertEvent(const QString &dataDir, const QString &id, const QString &tenant,
                  const QString &provider, qint64 receivedAtMs, const QVariant &rawRef = {},
                  const QVariant &occurredAtMs = {})
 {
-    execSql(dbPath,
+    execSql(dataDir,
             u"INSERT INTO events (id, tenant_id, provider, type, provider_event_id, dedup_key, "
             "raw_ref, locator, received_at, occurred_at, routing_key) "
             "VALUES (?, ?, ?, 'message.text', ?, ?, ?, '/entry/0/changes/0', ?, ?, '123')"_s,
@@ -177,7 +187,7 @@ private Q_SLOTS:
             ctl.run({u"tenant"_s, u"add"_s, u"firm-a"_s, u"--name"_s, u"Firm A"_s, u"--waba"_s,
                      u"1001"_s, u"--waba"_s, u"1002"_s, u"--phone-number-id"_s, u"2001"_s});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY(QFile::exists(ctl.dbPath()));
+        QVERIFY(storeCreated(ctl.dir()));
 
         QJsonArray list = jsonArray(ctl.run({u"tenant"_s, u"list"_s, u"--json"_s}));
         QCOMPARE(list.size(), 1);
@@ -504,7 +514,7 @@ private Q_SLOTS:
         CommandResult r = ctl.run({u"events"_s, u"list"_s, u"--json"_s});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out.trimmed(), QByteArray("[]"));
-        QVERIFY(QFile::exists(ctl.dbPath()));
+        QVERIFY(storeCreated(ctl.dir()));
         r = ctl.run({u"audit"_s, u"list"_s, u"--json"_s});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out.trimmed(), QByteArray("[]"));
@@ -520,13 +530,19 @@ private Q_SLOTS:
         Ctl ctl;
         QCOMPARE(ctl.run({u"events"_s, u"list"_s, u"--json"_s}).exitCode, 0);
         const qint64 t0 = utcMs(u"2024-05-01T10:00:00.000Z"_s);
-        execSql(ctl.dbPath(),
+        execSql(ctl.dir(),
                 u"INSERT INTO raw_payloads (id, received_at, key_id, size, sha256, ciphertext) "
-                "VALUES ('raw-1', ?, 'k', 3, 'x', X'00')"_s,
-                {t0});
-        insertEvent(ctl.dbPath(), u"ev-1"_s, u"firm-a"_s, u"whatsapp"_s, t0, u"raw-1"_s, t0 - 5000);
-        insertEvent(ctl.dbPath(), u"ev-2"_s, u"firm-b"_s, u"whatsapp"_s, t0 + 1000, u"raw-gone"_s);
-        insertEvent(ctl.dbPath(), u"ev-3"_s, u"firm-a"_s, u"stripe"_s, t0 + 2000);
+                "VALUES ('raw-1', ?, 'k', 3, 'x', ?)"_s,
+                {t0, QByteArray(1, '\0')});
+        insertEvent(ctl.dir(), u"ev-1"_s, u"firm-a"_s, u"whatsapp"_s, t0, u"raw-1"_s, t0 - 5000);
+        // ev-2's payload was purged by retention (which leaves raw_ref NULL, ON DELETE SET NULL).
+        execSql(ctl.dir(),
+                u"INSERT INTO raw_payloads (id, received_at, key_id, size, sha256, ciphertext) "
+                "VALUES ('raw-gone', ?, 'k', 3, 'x', ?)"_s,
+                {t0, QByteArray(1, '\0')});
+        insertEvent(ctl.dir(), u"ev-2"_s, u"firm-b"_s, u"whatsapp"_s, t0 + 1000, u"raw-gone"_s);
+        execSql(ctl.dir(), u"DELETE FROM raw_payloads WHERE id = 'raw-gone'"_s);
+        insertEvent(ctl.dir(), u"ev-3"_s, u"firm-a"_s, u"stripe"_s, t0 + 2000);
 
         QJsonArray list = jsonArray(ctl.run({u"events"_s, u"list"_s, u"--json"_s}));
         QCOMPARE(list.size(), 3);
@@ -574,18 +590,18 @@ private Q_SLOTS:
         Ctl ctl;
         QCOMPARE(ctl.run({u"audit"_s, u"list"_s, u"--json"_s}).exitCode, 0);
         const qint64 t0 = utcMs(u"2024-05-01T10:00:00.000Z"_s);
-        insertAudit(ctl.dbPath(),
+        insertAudit(ctl.dir(),
                     {t0, u"firm-a"_s, u"accepted"_s, u"/whatsapp/webhook"_s, u"ev-1,ev-2"_s, {}});
-        insertAudit(ctl.dbPath(), {t0 + 2000,
-                                   u"firm-b"_s,
-                                   u"duplicate"_s,
-                                   u"/whatsapp/webhook"_s,
-                                   {},
-                                   u"{\"reason\":\"seen\"}"_s});
+        insertAudit(ctl.dir(), {t0 + 2000,
+                                u"firm-b"_s,
+                                u"duplicate"_s,
+                                u"/whatsapp/webhook"_s,
+                                {},
+                                u"{\"reason\":\"seen\"}"_s});
         // Same millisecond as the previous row: the later insert comes first.
-        insertAudit(ctl.dbPath(), {t0 + 2000, u"firm_a,firm-b"_s, u"accepted"_s, u"/tie"_s,
-                                   u"ev-3"_s, u"not json"_s});
-        insertAudit(ctl.dbPath(), {t0 + 1000, {}, u"rejected"_s, u"/whatsapp/webhook"_s, {}, {}});
+        insertAudit(ctl.dir(), {t0 + 2000, u"firm_a,firm-b"_s, u"accepted"_s, u"/tie"_s, u"ev-3"_s,
+                                u"not json"_s});
+        insertAudit(ctl.dir(), {t0 + 1000, {}, u"rejected"_s, u"/whatsapp/webhook"_s, {}, {}});
 
         QJsonArray list = jsonArray(ctl.run({u"audit"_s, u"list"_s, u"--json"_s}));
         QCOMPARE(list.size(), 4);
@@ -633,7 +649,7 @@ private Q_SLOTS:
     {
         Ctl ctl;
         QCOMPARE(ctl.run({u"audit"_s, u"list"_s, u"--json"_s}).exitCode, 0);
-        const QString db = ctl.dbPath();
+        const QString db = ctl.dir();
         insertAudit(db, {utcMs(u"2024-02-29T23:59:59.999Z"_s),
                          u"firm-a"_s,
                          u"accepted"_s,

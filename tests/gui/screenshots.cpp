@@ -38,7 +38,8 @@ void wait(int ms)
 void seed(ConsoleFixture &fx)
 {
     QString error;
-    auto db = Database::open({Database::sqlitePathIn(fx.dataDir()), 5000, false}, &error);
+    auto db = Database::open(
+        {DatabaseTarget::sqlite(Database::sqlitePathIn(fx.dataDir())), 5000, false}, &error);
     if (!db || !db->migrate(&error))
         qFatal("database: %s", qPrintable(error));
     TenantRepository tenants(*db);

@@ -54,7 +54,8 @@ private:
     std::unique_ptr<Database> openDb()
     {
         QString error;
-        auto db = Database::open({Database::sqlitePathIn(m_fx->dataDir()), 5000, false}, &error);
+        auto db = Database::open(
+            {DatabaseTarget::sqlite(Database::sqlitePathIn(m_fx->dataDir())), 5000, false}, &error);
         if (!db)
             qFatal("cannot open the database: %s", qPrintable(error));
         return db;

@@ -57,11 +57,11 @@ private:
         QVERIFY2(m_gw->start(&error), qPrintable(error));
     }
 
-    QList<QStringList> auditRows(const QString &columns, const QString &where = u"1"_s)
+    QList<QStringList> auditRows(const QString &columns, const QString &where = u"1 = 1"_s)
     {
         // Refusals are audited aggregated, once a second: wait for the flush.
         QString error;
-        auto db = Database::open({Database::sqlitePathIn(m_dir->path()), 5000, false}, &error);
+        auto db = openTestDatabase(m_dir->path(), &error);
         QSqlQuery q(db->db());
         QList<QStringList> out;
         if (!q.exec(u"SELECT %1 FROM audit_log WHERE %2 ORDER BY id"_s.arg(columns, where)))

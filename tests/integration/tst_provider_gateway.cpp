@@ -86,7 +86,7 @@ private:
     qint64 scalar(const QString &sql)
     {
         QString error;
-        auto db = Database::open({Database::sqlitePathIn(m_dir->path()), 5000, false}, &error);
+        auto db = openTestDatabase(m_dir->path(), &error);
         QSqlQuery q(db->db());
         if (!q.exec(sql) || !q.next())
             qFatal("query failed: %s", qPrintable(sql));
@@ -96,7 +96,7 @@ private:
     QString text(const QString &sql)
     {
         QString error;
-        auto db = Database::open({Database::sqlitePathIn(m_dir->path()), 5000, false}, &error);
+        auto db = openTestDatabase(m_dir->path(), &error);
         QSqlQuery q(db->db());
         if (!q.exec(sql) || !q.next())
             return {};
@@ -415,7 +415,7 @@ private Q_SLOTS:
         const auto newVault = Vault::load({}, m_dir->path(), &created, &error);
         QVERIFY(newVault && !created);
         {
-            auto db = Database::open({Database::sqlitePathIn(m_dir->path()), 5000, false}, &error);
+            auto db = openTestDatabase(m_dir->path(), &error);
             QSqlQuery q(db->db());
             QVERIFY(q.exec(u"SELECT id, ciphertext, key_id FROM raw_payloads"_s) && q.next());
             bool ok = false;

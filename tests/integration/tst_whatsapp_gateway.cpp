@@ -49,7 +49,7 @@ private:
     std::unique_ptr<Database> openDb()
     {
         QString error;
-        auto db = Database::open({Database::sqlitePathIn(dataDir()), 5000, false}, &error);
+        auto db = openTestDatabase(dataDir(), &error);
         if (!db || !db->migrate(&error))
             qFatal("cannot open test database: %s", qPrintable(error));
         return db;
@@ -368,7 +368,12 @@ private Q_SLOTS:
         // Another process holding the write lock makes the store unwritable for the gateway.
         auto db = openDb();
         QSqlQuery lock(db->db());
-        QVERIFY(lock.exec(u"BEGIN EXCLUSIVE"_s));
+        if (testingOnPostgres()) {
+            QVERIFY(lock.exec(u"BEGIN"_s));
+            QVERIFY(lock.exec(u"LOCK TABLE meta, dedup_keys IN ACCESS EXCLUSIVE MODE"_s));
+        } else {
+            QVERIFY(lock.exec(u"BEGIN EXCLUSIVE"_s));
+        }
         const HttpResult r = postFixture(u"wa_video.json"_s);
         QCOMPARE(r.status, 503);
         QCOMPARE(r.body, QByteArray(R"({"error":"store_unavailable"})"));
@@ -376,7 +381,10 @@ private Q_SLOTS:
         QCOMPARE(ready.status, 503);
         const QJsonObject why = QJsonDocument::fromJson(ready.body).object();
         QCOMPARE(why[u"status"_s].toString(), u"not_ready"_s);
-        QVERIFY2(why[u"reason"_s].toString().contains(u"locked"_s), ready.body.constData());
+        // SQLite: "database is locked"; PostgreSQL: "canceling statement due to lock timeout".
+        QVERIFY2(why[u"reason"_s].toString().contains(testingOnPostgres() ? u"lock timeout"_s
+                                                                          : u"locked"_s),
+                 ready.body.constData());
         QVERIFY(QSqlQuery(db->db()).exec(u"ROLLBACK"_s));
         QCOMPARE(scalar(u"SELECT count(*) FROM events"_s), 0);
         // Nothing was acknowledged, so the provider's retry is what stores it.

@@ -2,18 +2,108 @@
 #include "TestSupport.h"
 
 #include "crypto/Crypto.h"
+#include "storage/Database.h"
 
+#include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
+#include <QHash>
 #include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTcpSocket>
 #include <QTest>
+#include <QUrl>
 #include <csignal>
 
 using namespace Qt::StringLiterals;
 
 namespace gerbang::test {
+
+namespace {
+
+const char kDatabaseUrlVar[] = "GERBANG_DATABASE_URL";
+
+QString serverUrl()
+{
+    return qEnvironmentVariable("GERBANG_TEST_DATABASE_URL");
+}
+
+// Test databases created by this process, by data directory.
+QHash<QString, QString> &createdDatabases()
+{
+    static QHash<QString, QString> map;
+    return map;
+}
+
+// A connection to the server's maintenance database, where databases are created and dropped.
+std::unique_ptr<Database> openMaintenance(QString *error)
+{
+    auto target = DatabaseTarget::fromUrl(serverUrl(), error);
+    if (!target)
+        return nullptr;
+    target->databaseName = u"postgres"_s;
+    return Database::open({*target, 10000, false}, error);
+}
+
+void dropTestDatabases()
+{
+    if (createdDatabases().isEmpty())
+        return;
+    QString error;
+    auto db = openMaintenance(&error);
+    if (!db) {
+        qWarning("cannot drop the test databases: %s", qPrintable(error));
+        return;
+    }
+    for (const QString &url : std::as_const(createdDatabases())) {
+        const QString name = QUrl(url).path().mid(1);
+        QSqlQuery q(db->db());
+        if (!q.exec(u"DROP DATABASE IF EXISTS %1 WITH (FORCE)"_s.arg(name)))
+            qWarning("cannot drop %s: %s", qPrintable(name), qPrintable(q.lastError().text()));
+    }
+    createdDatabases().clear();
+}
+
+} // namespace
+
+bool testingOnPostgres()
+{
+    return !serverUrl().isEmpty();
+}
+
+QString testDatabaseUrl(const QString &dataDir)
+{
+    if (!testingOnPostgres())
+        return {};
+    QHash<QString, QString> &map = createdDatabases();
+    if (const auto it = map.constFind(dataDir); it != map.constEnd())
+        return *it;
+    QString error;
+    auto db = openMaintenance(&error);
+    if (!db)
+        qFatal("GERBANG_TEST_DATABASE_URL: %s", qPrintable(error));
+    const QString name = u"gerbang_t_"_s + QString::fromLatin1(crypto::randomBytes(8).toHex());
+    QSqlQuery q(db->db());
+    if (!q.exec(u"CREATE DATABASE %1"_s.arg(name)))
+        qFatal("cannot create test database %s: %s", qPrintable(name),
+               qPrintable(q.lastError().text()));
+    if (map.isEmpty())
+        qAddPostRoutine(dropTestDatabases);
+    QUrl url(serverUrl());
+    url.setPath(u'/' + name);
+    map.insert(dataDir, url.toString());
+    return map.value(dataDir);
+}
+
+std::unique_ptr<Database> openTestDatabase(const QString &dataDir, QString *error)
+{
+    const auto target = DatabaseTarget::resolve(testDatabaseUrl(dataDir), dataDir, error);
+    if (!target)
+        return nullptr;
+    return Database::open({*target, 5000, false}, error);
+}
 
 QByteArray readFixture(const QString &name)
 {
@@ -32,7 +122,10 @@ CommandResult runCtl(const QString &dataDir, const QStringList &args, const QByt
                      const QProcessEnvironment &env)
 {
     QProcess p;
-    p.setProcessEnvironment(env);
+    QProcessEnvironment withDatabase = env;
+    if (!withDatabase.contains(QString::fromLatin1(kDatabaseUrlVar)) && testingOnPostgres())
+        withDatabase.insert(QString::fromLatin1(kDatabaseUrlVar), testDatabaseUrl(dataDir));
+    p.setProcessEnvironment(withDatabase);
     p.start(QStringLiteral(GERBANGCTL_PATH), QStringList{u"--data-dir"_s, dataDir} + args);
     if (!p.waitForStarted(10000))
         return {};
@@ -54,6 +147,7 @@ GatewayProcess::GatewayProcess(QString dataDir)
     // Tests must not pick up the developer's own configuration.
     m_env.insert(u"GERBANG_CONFIG"_s, m_dataDir + u"/gerbang.ini"_s);
     m_env.remove(u"GERBANG_MASTER_KEY"_s);
+    m_env.remove(QString::fromLatin1(kDatabaseUrlVar));
     // Most tests send bursts from 127.0.0.1; the edge-defence tests set their own limits.
     m_env.insert(u"GERBANG_RATE_GLOBAL"_s, u"0"_s);
     m_env.insert(u"GERBANG_RATE_PER_IP"_s, u"0"_s);
@@ -75,6 +169,10 @@ bool GatewayProcess::start(QString *error)
 {
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
+    // The test database of this data directory, unless the test chose one (several gateways
+    // sharing a database).
+    if (!m_env.contains(QString::fromLatin1(kDatabaseUrlVar)) && testingOnPostgres())
+        m_env.insert(QString::fromLatin1(kDatabaseUrlVar), testDatabaseUrl(m_dataDir));
     m_process->setProcessEnvironment(m_env);
     m_output.clear();
     m_process->start(QStringLiteral(GERBANGD_PATH),

@@ -10,7 +10,23 @@
 #include <QTemporaryDir>
 #include <memory>
 
+namespace gerbang {
+class Database;
+}
+
 namespace gerbang::test {
+
+// The store under test. When GERBANG_TEST_DATABASE_URL names a PostgreSQL server (see
+// tests/support/pg-cluster.sh), every data directory a test uses gets its own fresh database
+// there (created on first use, dropped when the test process ends), and gerbangd and
+// gerbangctl started through this file use it; otherwise the SQLite file in the data directory.
+bool testingOnPostgres();
+// The GERBANG_DATABASE_URL for `dataDir`'s database; empty when testing on SQLite.
+QString testDatabaseUrl(const QString &dataDir);
+// A connection to the database gerbangd would use for `dataDir` (not migrated); null with
+// `error` set on failure. Tests that look inside the store go through this, with SQL that
+// runs on both dialects.
+std::unique_ptr<Database> openTestDatabase(const QString &dataDir, QString *error);
 
 // The WhatsApp app secret the fixtures in tests/data are signed with.
 inline constexpr QByteArrayView kFixtureAppSecret = "test-app-secret-0123456789abcdef";
@@ -26,7 +42,8 @@ struct CommandResult
     QByteArray err;
 };
 
-// Runs gerbangctl with `--data-dir dataDir` prepended; `input` goes to standard input.
+// Runs gerbangctl with `--data-dir dataDir` prepended; `input` goes to standard input. Unless
+// `env` names a database, the test database of `dataDir` (see testDatabaseUrl()).
 CommandResult runCtl(const QString &dataDir, const QStringList &args, const QByteArray &input = {},
                      const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
 

@@ -48,7 +48,8 @@ class TestRetention : public QObject
     std::unique_ptr<Database> open()
     {
         QString error;
-        auto db = Database::open({m_dir.filePath(u"gerbang.sqlite"_s), 2000, false}, &error);
+        auto db = Database::open(
+            {DatabaseTarget::sqlite(m_dir.filePath(u"gerbang.sqlite"_s)), 2000, false}, &error);
         if (!db || !db->migrate(&error))
             qFatal("cannot open test database: %s", qPrintable(error));
         return db;
