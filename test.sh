@@ -2,10 +2,12 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Sets up a fresh Debian 12 machine and runs the whole test suite:
 #   1. CTest, warnings as errors, into build-test/
-#   2. the same under AddressSanitizer + UndefinedBehaviorSanitizer, into build-sanitize/
-#   3. every libFuzzer target (clang) for a bounded time, seeded from tests/data
+#   2. the integration, gerbangctl and database tests of build-test/ again, on PostgreSQL
+#      (a throwaway cluster, tests/support/pg-cluster.sh, stopped afterwards)
+#   3. the same under AddressSanitizer + UndefinedBehaviorSanitizer, into build-sanitize/
+#   4. every libFuzzer target (clang) for a bounded time, seeded from tests/data
 #      (GERBANG_FUZZ_SECONDS per target, default 15), into build-fuzz/
-#   4. the Debian packages, built into build-deb/, linted, installed and run
+#   5. the Debian packages, built into build-deb/, linted, installed and run
 #      (packaging/test-package.sh): with --package, or as root in CI (CI=true)
 # Usage: ./test.sh [--quick] [--package]    (--quick runs pass 1 only)
 # Exits non-zero if any build or test fails.
@@ -22,7 +24,7 @@ for arg in "$@"; do
     --quick) quick=1 ;;
     --package) package=1 ;;
     -h | --help)
-        sed -n '3,11p' "$0" | sed 's/^# \{0,1\}//'
+        sed -n '3,13p' "$0" | sed 's/^# \{0,1\}//'
         exit 0
         ;;
     *)
@@ -72,7 +74,37 @@ run_pass() {
 
 run_pass "tests (-Werror)" build-test -DGERBANG_WERROR=ON -DGERBANG_SANITIZE=OFF
 
+# Pass 2 reuses build-test (no rebuild): every test that starts gerbangd or gerbangctl, or
+# opens the store, gets its own database on a throwaway cluster (GERBANG_TEST_DATABASE_URL).
+postgres_pass() {
+    local start=$SECONDS log=build-test/ctest-postgresql.log url
+    echo
+    echo "==== integration on PostgreSQL: ctest -L 'integration|ctl|database' ===="
+    install_packages postgresql
+    trap 'tests/support/pg-cluster.sh stop' EXIT
+    if ! url=$(tests/support/pg-cluster.sh start); then
+        summary+=("integration on PostgreSQL: cluster did not start - FAILED")
+        failed=1
+        return
+    fi
+    if GERBANG_TEST_DATABASE_URL=$url ctest --test-dir build-test --output-on-failure \
+        -j"$jobs" -L 'integration|ctl|database' 2>&1 | tee "$log"; then
+        summary+=("integration on PostgreSQL: $(grep -E 'tests passed' "$log" | tail -n1) ($((SECONDS - start)) s)")
+    else
+        summary+=("integration on PostgreSQL: $(grep -E 'tests passed|tests failed' "$log" | tail -n1) - FAILED ($((SECONDS - start)) s)")
+        failed=1
+    fi
+    tests/support/pg-cluster.sh stop
+    trap - EXIT
+}
+
 if [ "$quick" -eq 0 ]; then
+    if [ -x build-test/gateway/gerbangd ]; then
+        postgres_pass
+    else
+        summary+=("integration on PostgreSQL: skipped (build-test did not build)")
+    fi
+
     # Leak detection stays on. Full (slow) unwinding on malloc costs ~40 % more test time but
     # gives complete stacks through Qt and OpenSSL, which the suppressions rely on.
     export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:fast_unwind_on_malloc=0:malloc_context_size=30
