@@ -276,6 +276,26 @@ ctl events list --json --tenant firm-a --provider whatsapp >"$log/events.json" 2
 check "gerbangctl events list --json --tenant firm-a --provider whatsapp shows $WAMID" \
     grep -Eq "\"provider_event_id\": *\"$WAMID\"" "$log/events.json"
 
+# ExecReload= of the unit (SIGHUP: re-read TLS), run the way systemd would for this process.
+reload_gateway() {
+    local main_pid=$gerbangd_pid
+    if [ -z "$main_pid" ]; then main_pid=$(systemctl show -p MainPID --value gerbangd.service); fi
+    local reload
+    reload=$(sed -n 's/^ExecReload=//p' "$UNIT")
+    local -a reload_cmd
+    read -ra reload_cmd <<<"${reload//\$MAINPID/$main_pid}"
+    "${reload_cmd[@]}" && sleep 1 && kill -0 "$main_pid" && gateway_log | grep -q 'SIGHUP: reloading' &&
+        wait_http /health
+}
+check "ExecReload (SIGHUP) reloads and the gateway keeps running" reload_gateway
+# root must not create files in the service's data directory; it is told how to run instead.
+root_refused() {
+    local out
+    if out=$(/usr/bin/gerbangctl --config "$CONF" tenant list 2>&1); then return 1; fi
+    grep -q "belongs to user 'gerbang'" <<<"$out" && grep -q 'sudo -u gerbang' <<<"$out"
+}
+check "gerbangctl run as root is refused with the sudo -u gerbang hint" root_refused
+
 stop_rc=0
 stop_gateway || stop_rc=$?
 check "gerbangd stopped cleanly on SIGTERM (exit $stop_rc)" [ "$stop_rc" -eq 0 ]
