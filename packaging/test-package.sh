@@ -215,10 +215,12 @@ start_gateway() {
             < <(grep '^Environment=' "$UNIT")
         local exec_start
         exec_start=$(sed -n 's/^ExecStart=//p' "$UNIT")
+        local -a exec_cmd
+        read -ra exec_cmd <<<"$exec_start"
         setpriv --reuid=gerbang --regid=gerbang --init-groups --no-new-privs \
             --inh-caps=-all --bounding-set=-all -- \
             env -i PATH=/usr/bin:/bin "${env_args[@]}" "GERBANG_LISTEN=127.0.0.1:$port" \
-            $exec_start >>"$log/gerbangd.log" 2>&1 &
+            "${exec_cmd[@]}" >>"$log/gerbangd.log" 2>&1 &
         gerbangd_pid=$!
         say "started $exec_start as gerbang (pid $gerbangd_pid, no systemd here) on port $port"
     fi
@@ -274,6 +276,26 @@ ctl events list --json --tenant firm-a --provider whatsapp >"$log/events.json" 2
 check "gerbangctl events list --json --tenant firm-a --provider whatsapp shows $WAMID" \
     grep -Eq "\"provider_event_id\": *\"$WAMID\"" "$log/events.json"
 
+# ExecReload= of the unit (SIGHUP: re-read TLS), run the way systemd would for this process.
+reload_gateway() {
+    local main_pid=$gerbangd_pid
+    if [ -z "$main_pid" ]; then main_pid=$(systemctl show -p MainPID --value gerbangd.service); fi
+    local reload
+    reload=$(sed -n 's/^ExecReload=//p' "$UNIT")
+    local -a reload_cmd
+    read -ra reload_cmd <<<"${reload//\$MAINPID/$main_pid}"
+    "${reload_cmd[@]}" && sleep 1 && kill -0 "$main_pid" && gateway_log | grep -q 'SIGHUP: reloading' &&
+        wait_http /health
+}
+check "ExecReload (SIGHUP) reloads and the gateway keeps running" reload_gateway
+# root must not create files in the service's data directory; it is told how to run instead.
+root_refused() {
+    local out
+    if out=$(/usr/bin/gerbangctl --config "$CONF" tenant list 2>&1); then return 1; fi
+    grep -q "belongs to user 'gerbang'" <<<"$out" && grep -q 'sudo -u gerbang' <<<"$out"
+}
+check "gerbangctl run as root is refused with the sudo -u gerbang hint" root_refused
+
 stop_rc=0
 stop_gateway || stop_rc=$?
 check "gerbangd stopped cleanly on SIGTERM (exit $stop_rc)" [ "$stop_rc" -eq 0 ]
@@ -284,7 +306,9 @@ check "every file in $DATA_DIR belongs to gerbang" all_owned
 db_sum=$(sha256sum "$DATA_DIR/gerbang.sqlite" | cut -d' ' -f1)
 key_sum=$(sha256sum "$DATA_DIR/master.key" | cut -d' ' -f1)
 say "apt-get remove"
-apt_get remove gerbangd $(dpkg -s gerbang >/dev/null 2>&1 && echo gerbang) >"$log/remove.log" 2>&1 ||
+installed=(gerbangd)
+dpkg -s gerbang >/dev/null 2>&1 && installed+=(gerbang)
+apt_get remove "${installed[@]}" >"$log/remove.log" 2>&1 ||
     die "apt-get remove failed: $(cat "$log/remove.log")"
 check "remove: /usr/bin/gerbangd is gone" [ ! -e /usr/bin/gerbangd ]
 check "remove: the database is kept" [ "$(sha256sum "$DATA_DIR/gerbang.sqlite" | cut -d' ' -f1)" = "$db_sum" ]
@@ -292,7 +316,7 @@ check "remove: the master key is kept" [ "$(sha256sum "$DATA_DIR/master.key" | c
 check "remove: the configuration is kept" [ -f "$CONF" ]
 
 say "apt-get purge"
-apt_get purge gerbangd $(dpkg -s gerbang >/dev/null 2>&1 && echo gerbang) >"$log/purge.log" 2>&1 ||
+apt_get purge "${installed[@]}" >"$log/purge.log" 2>&1 ||
     die "apt-get purge failed: $(cat "$log/purge.log")"
 grep '^gerbangd:' "$log/purge.log" || true
 check "purge: $CONF_DIR is gone" [ ! -e "$CONF_DIR" ]
@@ -307,7 +331,7 @@ ctl events list --json >"$log/events-after.json" 2>&1 || true
 check "reinstall: the event received before is still listed" \
     grep -Eq "\"provider_event_id\": *\"$WAMID\"" "$log/events-after.json"
 check "reinstall: the same master key" [ "$(sha256sum "$DATA_DIR/master.key" | cut -d' ' -f1)" = "$key_sum" ]
-apt_get purge gerbangd $(dpkg -s gerbang >/dev/null 2>&1 && echo gerbang) >/dev/null 2>&1 || fail "second purge"
+apt_get purge "${installed[@]}" >/dev/null 2>&1 || fail "second purge"
 
 elapsed=$((SECONDS - start_time))
 if [ "$failures" -ne 0 ]; then
