@@ -978,6 +978,34 @@
         <source>SQLite in the data directory</source>
         <translation>SQLite in the data directory</translation>
     </message>
+    <message>
+        <source>The engine is not running: start it to purge.</source>
+        <translation>The engine is not running: start it to purge.</translation>
+    </message>
+    <message>
+        <source>Purge started: data older than the retention periods is being deleted.</source>
+        <translation>Purge started: data older than the retention periods is being deleted.</translation>
+    </message>
+    <message>
+        <source>Delivered e&amp;vents kept (days):</source>
+        <translation>Delivered e&amp;vents kept (days):</translation>
+    </message>
+    <message>
+        <source>Purge e&amp;very (minutes):</source>
+        <translation>Purge e&amp;very (minutes):</translation>
+    </message>
+    <message>
+        <source>Sink c&amp;ontent (full or refs):</source>
+        <translation>Sink c&amp;ontent (full or refs):</translation>
+    </message>
+    <message>
+        <source>&amp;Purge now</source>
+        <translation>&amp;Purge now</translation>
+    </message>
+    <message>
+        <source>Delete now what is older than the retention periods</source>
+        <translation>Delete now what is older than the retention periods</translation>
+    </message>
 </context>
 <context>
     <name>gerbang::SourceDialog</name>

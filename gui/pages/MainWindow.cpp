@@ -230,6 +230,8 @@ void MainWindow::poll()
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     m_dashboard->update(now, s);
     m_alerts->merge(s.recentAlerts);
+    if (m_stack->currentWidget() == m_settings)
+        m_settings->updatePurgeTimes();
     const qint64 secs = s.uptimeMs / 1000;
     m_uptimeLabel->setText(
         tr("Uptime %1")
