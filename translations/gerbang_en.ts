@@ -79,6 +79,10 @@
         <source>HTTP</source>
         <translation>HTTP</translation>
     </message>
+    <message>
+        <source>The report lists the first %1 of %2 requests; export CSV for all of them.</source>
+        <translation>The report lists the first %1 of %2 requests; export CSV for all of them.</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

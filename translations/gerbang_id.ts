@@ -79,6 +79,10 @@
         <source>HTTP</source>
         <translation>HTTP</translation>
     </message>
+    <message>
+        <source>The report lists the first %1 of %2 requests; export CSV for all of them.</source>
+        <translation>Laporan ini memuat %1 permintaan pertama dari %2; ekspor CSV untuk melihat semuanya.</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

@@ -14,6 +14,7 @@ ID = {
     'By outcome': 'Menurut hasil',
     'By provider': 'Menurut penyedia',
     'Requests': 'Permintaan',
+    'The report lists the first %1 of %2 requests; export CSV for all of them.': 'Laporan ini memuat %1 permintaan pertama dari %2; ekspor CSV untuk melihat semuanya.',
     'Received': 'Diterima',
     'Client IP': 'IP klien',
     'Provider': 'Penyedia',
