@@ -744,6 +744,10 @@
         <source>Navigation</source>
         <translation>Navigasi</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>gerbang::MessageBar</name>

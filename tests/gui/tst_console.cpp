@@ -279,9 +279,17 @@ private Q_SLOTS:
         m_fx->window->poll(); // the same alert in the snapshot is not listed twice
         QCOMPARE(model->rowCount(), 1);
         QCOMPARE(model->unacknowledged(), 1);
+        QListWidget *nav = child<QListWidget>(m_fx->window.get(), u"navigation"_s);
+        QCOMPARE(nav->item(4)->text(), u"Alerts (1)"_s);
         QVERIFY(model->setData(model->index(0, AlertsModel::Acknowledged), Qt::Checked,
                                Qt::CheckStateRole));
         QCOMPARE(model->unacknowledged(), 0);
+        QCOMPARE(nav->item(4)->text(), u"Alerts"_s);
+        // The acknowledgement is remembered: a new console showing the same alert has it.
+        AlertsModel again;
+        again.merge(m_fx->console->snapshot().recentAlerts);
+        QCOMPARE(again.rowCount(), 1);
+        QCOMPARE(again.unacknowledged(), 0);
     }
 
     void sourcesAndSecretsShowFingerprintsOnly()

@@ -172,6 +172,7 @@ ID = {
     '&Help': 'Ban&tuan',
     'Engine': 'Mesin',
     'Navigation': 'Navigasi',
+    '%1 (%2)': '%1 (%2)',
     'Close': 'Tutup',
     '%1/s': '%1/dtk',
     'Client address': 'Alamat klien',
