@@ -79,6 +79,10 @@
         <source>HTTP</source>
         <translation>HTTP</translation>
     </message>
+    <message>
+        <source>The report lists the first %1 of %2 requests; export CSV for all of them.</source>
+        <translation>The report lists the first %1 of %2 requests; export CSV for all of them.</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -740,6 +744,10 @@
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>gerbang::MessageBar</name>
@@ -977,6 +985,34 @@
     <message>
         <source>SQLite in the data directory</source>
         <translation>SQLite in the data directory</translation>
+    </message>
+    <message>
+        <source>The engine is not running: start it to purge.</source>
+        <translation>The engine is not running: start it to purge.</translation>
+    </message>
+    <message>
+        <source>Purge started: data older than the retention periods is being deleted.</source>
+        <translation>Purge started: data older than the retention periods is being deleted.</translation>
+    </message>
+    <message>
+        <source>Delivered e&amp;vents kept (days):</source>
+        <translation>Delivered e&amp;vents kept (days):</translation>
+    </message>
+    <message>
+        <source>Purge e&amp;very (minutes):</source>
+        <translation>Purge e&amp;very (minutes):</translation>
+    </message>
+    <message>
+        <source>Sink c&amp;ontent (full or refs):</source>
+        <translation>Sink c&amp;ontent (full or refs):</translation>
+    </message>
+    <message>
+        <source>&amp;Purge now</source>
+        <translation>&amp;Purge now</translation>
+    </message>
+    <message>
+        <source>Delete now what is older than the retention periods</source>
+        <translation>Delete now what is older than the retention periods</translation>
     </message>
 </context>
 <context>

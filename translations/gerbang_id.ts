@@ -79,6 +79,10 @@
         <source>HTTP</source>
         <translation>HTTP</translation>
     </message>
+    <message>
+        <source>The report lists the first %1 of %2 requests; export CSV for all of them.</source>
+        <translation>Laporan ini memuat %1 permintaan pertama dari %2; ekspor CSV untuk melihat semuanya.</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -740,6 +744,10 @@
         <source>Navigation</source>
         <translation>Navigasi</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>gerbang::MessageBar</name>
@@ -977,6 +985,34 @@
     <message>
         <source>SQLite in the data directory</source>
         <translation>SQLite di direktori data</translation>
+    </message>
+    <message>
+        <source>The engine is not running: start it to purge.</source>
+        <translation>Mesin tidak berjalan: mulai mesin untuk membersihkan data.</translation>
+    </message>
+    <message>
+        <source>Purge started: data older than the retention periods is being deleted.</source>
+        <translation>Pembersihan dimulai: data yang melewati masa retensi sedang dihapus.</translation>
+    </message>
+    <message>
+        <source>Delivered e&amp;vents kept (days):</source>
+        <translation>E&amp;vent terkirim disimpan (hari):</translation>
+    </message>
+    <message>
+        <source>Purge e&amp;very (minutes):</source>
+        <translation>Bersihkan &amp;setiap (menit):</translation>
+    </message>
+    <message>
+        <source>Sink c&amp;ontent (full or refs):</source>
+        <translation>I&amp;si sink (full atau refs):</translation>
+    </message>
+    <message>
+        <source>&amp;Purge now</source>
+        <translation>&amp;Bersihkan sekarang</translation>
+    </message>
+    <message>
+        <source>Delete now what is older than the retention periods</source>
+        <translation>Hapus sekarang data yang melewati masa retensi</translation>
     </message>
 </context>
 <context>

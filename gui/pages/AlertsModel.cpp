@@ -3,7 +3,10 @@
 
 #include <QDateTime>
 #include <QLocale>
+#include <QSettings>
 #include <algorithm>
+
+using namespace Qt::StringLiterals;
 
 namespace gerbang {
 
@@ -20,7 +23,7 @@ int AlertsModel::merge(const QList<AlertInfo> &alerts)
                                      [&](const Row &r) { return r.alert.atMs < a.atMs; });
         const int row = int(at - m_rows.cbegin());
         beginInsertRows({}, row, row);
-        m_rows.insert(row, Row{a, false});
+        m_rows.insert(row, Row{a, acknowledgedKeys().contains(keyOf(a))});
         endInsertRows();
         ++added;
     }
@@ -35,10 +38,33 @@ int AlertsModel::unacknowledged() const
                              [](const Row &r) { return !r.acknowledged; }));
 }
 
+QString AlertsModel::keyOf(const AlertInfo &a)
+{
+    return u"%1|%2|%3"_s.arg(a.atMs).arg(a.source, a.kind);
+}
+
+// Acknowledgements outlive the console (the engine remembers its recent alerts across a
+// console restart only while it runs, but an admin should not acknowledge twice).
+QStringList AlertsModel::acknowledgedKeys()
+{
+    return QSettings().value(u"console/acknowledged_alerts"_s).toStringList();
+}
+
+void AlertsModel::remember()
+{
+    QStringList keys;
+    for (const Row &r : std::as_const(m_rows)) {
+        if (r.acknowledged)
+            keys << keyOf(r.alert);
+    }
+    QSettings().setValue(u"console/acknowledged_alerts"_s, keys.mid(0, 200));
+}
+
 void AlertsModel::acknowledgeAll()
 {
     for (Row &r : m_rows)
         r.acknowledged = true;
+    remember();
     if (!m_rows.isEmpty())
         Q_EMIT dataChanged(index(0, Acknowledged), index(rowCount() - 1, Acknowledged));
     Q_EMIT unacknowledgedChanged(0);
@@ -92,6 +118,7 @@ bool AlertsModel::setData(const QModelIndex &index, const QVariant &value, int r
     if (!index.isValid() || index.column() != Acknowledged || role != Qt::CheckStateRole)
         return false;
     m_rows[index.row()].acknowledged = value.toInt() == Qt::Checked;
+    remember();
     Q_EMIT dataChanged(index, index);
     Q_EMIT unacknowledgedChanged(unacknowledged());
     return true;

@@ -41,6 +41,9 @@ Q_SIGNALS:
     void unacknowledgedChanged(int count);
 
 private:
+    static QString keyOf(const AlertInfo &a);
+    static QStringList acknowledgedKeys();
+    void remember();
     struct Row
     {
         AlertInfo alert;

@@ -18,6 +18,10 @@ using namespace Qt::StringLiterals;
 namespace gerbang {
 namespace {
 
+// A printed report is read by people: beyond this many rows it lists the first ones and
+// says so (the summary still counts every row); CSV carries everything.
+constexpr qint64 kMaxPdfRows = 20000;
+
 QString esc(const QString &text)
 {
     return text.toHtmlEscaped();
@@ -73,6 +77,8 @@ AuditExport::Result AuditExport::writePdf(Database &db, AuditFilter filter, cons
             ++r.rows;
             byOutcome[a.outcome] += 1;
             byProvider[a.provider] += 1;
+            if (r.rows > kMaxPdfRows)
+                return true; // still counted in the summary
             rows += u"<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</td>"
                     "<td align='right'>%7</td></tr>"_s.arg(
                         locale.toString(QDateTime::fromMSecsSinceEpoch(a.receivedAtMs),
@@ -106,7 +112,12 @@ AuditExport::Result AuditExport::writePdf(Database &db, AuditFilter filter, cons
             "<th>%7</th></tr></thead>"_s.arg(
                 esc(tr("Received")), esc(tr("Client IP")), esc(tr("Provider")), esc(tr("Tenant")),
                 esc(tr("Outcome")), esc(tr("Signature")), esc(tr("HTTP")));
-    html += rows + u"</table></body></html>"_s;
+    html += rows + u"</table>"_s;
+    if (r.rows > kMaxPdfRows)
+        html += u"<p><i>%1</i></p>"_s.arg(
+            esc(tr("The report lists the first %1 of %2 requests; export CSV for all of them.")
+                    .arg(locale.toString(kMaxPdfRows), locale.toString(r.rows))));
+    html += u"</body></html>"_s;
 
     QPdfWriter writer(path);
     writer.setPageSize(QPageSize(QPageSize::A4));

@@ -46,6 +46,13 @@ FirstRunDialog::FirstRunDialog(Console &console, QWidget *parent)
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel))
 {
     setObjectName(u"firstRunDialog"_s);
+    m_dataDir->setObjectName(u"firstRunDataDir"_s);
+    m_listen->setObjectName(u"firstRunListen"_s);
+    m_appSecret->setObjectName(u"firstRunAppSecret"_s);
+    m_verifyToken->setObjectName(u"firstRunVerifyToken"_s);
+    m_tenantId->setObjectName(u"firstRunTenantId"_s);
+    m_tenantName->setObjectName(u"firstRunTenantName"_s);
+    m_waba->setObjectName(u"firstRunWaba"_s);
     m_dataDir->setText(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
                        u"/gerbang"_s);
     m_appSecret->setEchoMode(QLineEdit::Password);

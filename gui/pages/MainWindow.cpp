@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MainWindow.h"
 
+#include "AlertsModel.h"
 #include "AlertsPage.h"
 #include "AuditPage.h"
 #include "DashboardPage.h"
@@ -22,6 +23,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -70,10 +72,8 @@ MainWindow::MainWindow(Console &console, Language &language, QWidget *parent)
         item->setSizeHint(QSize(0, 36));
         m_nav->addItem(item);
         m_stack->addWidget(page);
-        connect(page, &Page::titleChanged, this, [this, page, item] {
-            item->setText(page->title());
-            Q_UNUSED(this);
-        });
+        connect(page, &Page::titleChanged, this,
+                [this, page, item] { item->setText(navText(page)); });
     }
     // Alt+1 … Alt+6 jump to a page from anywhere in the window.
     for (int i = 0; i < m_pages.size(); ++i) {
@@ -116,9 +116,32 @@ MainWindow::MainWindow(Console &console, Language &language, QWidget *parent)
     connect(m_pollTimer, &QTimer::timeout, this, &MainWindow::poll);
     m_pollTimer->start(1000);
 
-    m_nav->setCurrentRow(0);
+    connect(m_alerts->model(), &AlertsModel::unacknowledgedChanged, this, [this] {
+        const int row = int(m_pages.indexOf(m_alerts));
+        m_nav->item(row)->setText(navText(m_alerts));
+    });
+
+    // Where the admin left the window last time.
+    const QSettings prefs;
+    restoreGeometry(prefs.value(u"console/geometry"_s).toByteArray());
+    m_nav->setCurrentRow(
+        qBound(0, prefs.value(u"console/page"_s, 0).toInt(), int(m_pages.size()) - 1));
     retranslateUi();
     updateState();
+}
+
+QString MainWindow::navText(Page *page) const
+{
+    // The alerts entry counts what nobody has acknowledged yet.
+    const int open = page == m_alerts ? m_alerts->model()->unacknowledged() : 0;
+    return open > 0 ? tr("%1 (%2)").arg(page->title()).arg(open) : page->title();
+}
+
+void MainWindow::saveState() const
+{
+    QSettings prefs;
+    prefs.setValue(u"console/geometry"_s, saveGeometry());
+    prefs.setValue(u"console/page"_s, m_nav->currentRow());
 }
 
 MainWindow::~MainWindow() = default;
@@ -229,6 +252,8 @@ void MainWindow::poll()
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     m_dashboard->update(now, s);
     m_alerts->merge(s.recentAlerts);
+    if (m_stack->currentWidget() == m_settings)
+        m_settings->updatePurgeTimes();
     const qint64 secs = s.uptimeMs / 1000;
     m_uptimeLabel->setText(
         tr("Uptime %1")
@@ -304,6 +329,7 @@ void MainWindow::onAlert(const AlertInfo &alert)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    saveState();
     // Closing the window must not stop the gateway: it keeps serving from the tray.
     if (!m_quitting && m_tray && m_tray->isVisible()) {
         hide();
@@ -324,6 +350,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::quit()
 {
+    saveState();
     m_quitting = true;
     m_pollTimer->stop();
     m_console.shutdown();
@@ -358,7 +385,7 @@ void MainWindow::retranslateUi()
     m_toolBar->setWindowTitle(tr("Engine"));
     m_nav->setAccessibleName(tr("Navigation"));
     for (int i = 0; i < m_pages.size(); ++i)
-        m_nav->item(i)->setText(m_pages.at(i)->title());
+        m_nav->item(i)->setText(navText(m_pages.at(i)));
     updateState();
 }
 

@@ -60,6 +60,8 @@ private:
     void updateState();
     void onAlert(const AlertInfo &alert);
     void quit();
+    QString navText(Page *page) const;
+    void saveState() const;
 
     Console &m_console;
     Language &m_language;

@@ -31,12 +31,12 @@ namespace {
 
 enum Group
 {
-    Network,
-    Limits,
-    Access,
-    RetentionGroup, // not "Retention": that is the retention job (storage/Retention.h)
-    Delivery,
-    Storage,
+    NetworkGroup,
+    LimitsGroup,
+    AccessGroup,
+    RetentionGroup,
+    DeliveryGroup,
+    StorageGroup,
     GroupCount
 };
 
@@ -45,24 +45,27 @@ enum Group
 const QList<SettingsPage::Field> &SettingsPage::fields()
 {
     static const QList<Field> list = {
-        {u"server/listen"_s, Kind::Text, Network},
-        {u"tls/certificate"_s, Kind::File, Network},
-        {u"tls/private_key"_s, Kind::File, Network},
-        {u"server/body_limit_bytes"_s, Kind::Number, Limits},
-        {u"whatsapp/body_limit_bytes"_s, Kind::Number, Limits},
-        {u"limits/rate_global"_s, Kind::Number, Limits},
-        {u"limits/rate_per_ip"_s, Kind::Number, Limits},
-        {u"limits/burst_per_ip"_s, Kind::Number, Limits},
-        {u"edge/allowlist"_s, Kind::Text, Access},
-        {u"edge/trusted_proxies"_s, Kind::Text, Access},
+        {u"server/listen"_s, Kind::Text, NetworkGroup},
+        {u"tls/certificate"_s, Kind::File, NetworkGroup},
+        {u"tls/private_key"_s, Kind::File, NetworkGroup},
+        {u"server/body_limit_bytes"_s, Kind::Number, LimitsGroup},
+        {u"whatsapp/body_limit_bytes"_s, Kind::Number, LimitsGroup},
+        {u"limits/rate_global"_s, Kind::Number, LimitsGroup},
+        {u"limits/rate_per_ip"_s, Kind::Number, LimitsGroup},
+        {u"limits/burst_per_ip"_s, Kind::Number, LimitsGroup},
+        {u"edge/allowlist"_s, Kind::Text, AccessGroup},
+        {u"edge/trusted_proxies"_s, Kind::Text, AccessGroup},
         {u"retention/raw_days"_s, Kind::Number, RetentionGroup},
         {u"retention/audit_days"_s, Kind::Number, RetentionGroup},
+        {u"retention/delivered_days"_s, Kind::Number, RetentionGroup},
+        {u"retention/interval_minutes"_s, Kind::Number, RetentionGroup},
         {u"dedup/ttl_hours"_s, Kind::Number, RetentionGroup},
-        {u"sink/url"_s, Kind::Text, Delivery},
-        {u"sink/secret"_s, Kind::Secret, Delivery},
-        {u"alerts/url"_s, Kind::Text, Delivery},
-        {u"storage/data_dir"_s, Kind::Directory, Storage},
-        {u"storage/database_url"_s, Kind::Secret, Storage},
+        {u"sink/url"_s, Kind::Text, DeliveryGroup},
+        {u"sink/secret"_s, Kind::Secret, DeliveryGroup},
+        {u"sink/content"_s, Kind::Text, DeliveryGroup},
+        {u"alerts/url"_s, Kind::Text, DeliveryGroup},
+        {u"storage/data_dir"_s, Kind::Directory, StorageGroup},
+        {u"storage/database_url"_s, Kind::Secret, StorageGroup},
     };
     return list;
 }
@@ -79,6 +82,7 @@ SettingsPage::SettingsPage(Console &console, Language &language, QWidget *parent
     , m_save(new QPushButton(Icons::get(u"save"_s), QString()))
     , m_revert(new QPushButton(Icons::get(u"revert"_s), QString()))
     , m_restart(new QPushButton(Icons::get(u"restart"_s), QString()))
+    , m_purgeNow(new QPushButton(Icons::get(u"remove"_s), QString()))
 {
     setObjectName(u"settingsPage"_s);
     m_messages->setObjectName(u"settingsMessages"_s);
@@ -87,6 +91,7 @@ SettingsPage::SettingsPage(Console &console, Language &language, QWidget *parent
     m_configPath->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_configPath->setWordWrap(true);
     m_purgeTimes->setObjectName(u"purgeTimes"_s);
+    m_purgeNow->setObjectName(u"purgeNow"_s);
 
     auto *content = new QWidget;
     auto *contentLayout = new QVBoxLayout(content);
@@ -128,13 +133,19 @@ SettingsPage::SettingsPage(Console &console, Language &language, QWidget *parent
             });
         }
         forms.at(f.group)->addRow(label, row);
-        if (f.key == u"retention/audit_days"_s)
-            forms.at(f.group)->addRow(QString(), m_purgeTimes);
+        if (f.key == u"dedup/ttl_hours"_s) {
+            auto *purgeRow = new QWidget;
+            auto *h = new QHBoxLayout(purgeRow);
+            h->setContentsMargins(0, 0, 0, 0);
+            h->addWidget(m_purgeTimes, 1);
+            h->addWidget(m_purgeNow);
+            forms.at(f.group)->addRow(QString(), purgeRow);
+        }
     }
     m_languageBox->addItem(u"Bahasa Indonesia"_s, u"id"_s);
     m_languageBox->addItem(u"English"_s, u"en"_s);
     m_languageLabel->setBuddy(m_languageBox);
-    forms.at(Storage)->addRow(m_languageLabel, m_languageBox);
+    forms.at(StorageGroup)->addRow(m_languageLabel, m_languageBox);
     contentLayout->addStretch();
 
     auto *scroll = new QScrollArea;
@@ -155,6 +166,7 @@ SettingsPage::SettingsPage(Console &console, Language &language, QWidget *parent
     connect(m_save, &QPushButton::clicked, this, &SettingsPage::save);
     connect(m_revert, &QPushButton::clicked, this, &SettingsPage::load);
     connect(m_restart, &QPushButton::clicked, this, &SettingsPage::restartRequested);
+    connect(m_purgeNow, &QPushButton::clicked, this, &SettingsPage::purgeNow);
     connect(m_languageBox, &QComboBox::activated, this,
             [this] { m_language.apply(m_languageBox->currentData().toString()); });
     connect(&m_language, &Language::changed, this, [this](const QString &code) {
@@ -263,6 +275,21 @@ bool SettingsPage::save()
     return true;
 }
 
+void SettingsPage::purgeNow()
+{
+    if (m_console.state() != Console::State::Running) {
+        m_messages->show(tr("The engine is not running: start it to purge."),
+                         MessageBar::Kind::Warning);
+        return;
+    }
+    // The engine runs its retention job on its own thread; the new times arrive with the next
+    // snapshot.
+    m_console.engine().purgeNow();
+    m_messages->show(tr("Purge started: data older than the retention periods is being "
+                        "deleted."),
+                     MessageBar::Kind::Information);
+}
+
 void SettingsPage::updatePurgeTimes()
 {
     const StatsSnapshot s = m_console.snapshot();
@@ -291,9 +318,12 @@ QString SettingsPage::labelFor(const QString &key) const
         {u"edge/trusted_proxies"_s, QT_TR_NOOP("&Trusted proxies (CIDR):")},
         {u"retention/raw_days"_s, QT_TR_NOOP("&Raw payloads kept (days):")},
         {u"retention/audit_days"_s, QT_TR_NOOP("Au&dit rows kept (days):")},
+        {u"retention/delivered_days"_s, QT_TR_NOOP("Delivered e&vents kept (days):")},
+        {u"retention/interval_minutes"_s, QT_TR_NOOP("Purge e&very (minutes):")},
         {u"dedup/ttl_hours"_s, QT_TR_NOOP("&Dedup window (hours, at least 24):")},
         {u"sink/url"_s, QT_TR_NOOP("&Sink URL:")},
         {u"sink/secret"_s, QT_TR_NOOP("Sink s&ecret (whsec_…):")},
+        {u"sink/content"_s, QT_TR_NOOP("Sink c&ontent (full or refs):")},
         {u"alerts/url"_s, QT_TR_NOOP("Alert &URL:")},
         {u"storage/data_dir"_s, QT_TR_NOOP("Data &directory:")},
         {u"storage/database_url"_s, QT_TR_NOOP("&PostgreSQL URL (empty = SQLite):")},
@@ -304,17 +334,17 @@ QString SettingsPage::labelFor(const QString &key) const
 QString SettingsPage::groupTitle(int group) const
 {
     switch (group) {
-    case Network:
+    case NetworkGroup:
         return tr("Network and TLS");
-    case Limits:
+    case LimitsGroup:
         return tr("Limits");
-    case Access:
+    case AccessGroup:
         return tr("Access");
     case RetentionGroup:
         return tr("Retention");
-    case Delivery:
+    case DeliveryGroup:
         return tr("Delivery and alerts");
-    case Storage:
+    case StorageGroup:
         return tr("Storage and language");
     default:
         return {};
@@ -333,7 +363,10 @@ void SettingsPage::retranslateUi()
     m_save->setText(tr("&Save"));
     m_revert->setText(tr("Re&vert"));
     m_restart->setText(tr("Restart &engine now"));
+    m_purgeNow->setText(tr("&Purge now"));
+    m_purgeNow->setToolTip(tr("Delete now what is older than the retention periods"));
     m_fields.value(u"sink/secret"_s)->setPlaceholderText(tr("not set"));
+    m_fields.value(u"sink/content"_s)->setPlaceholderText(u"full"_s);
     m_fields.value(u"storage/database_url"_s)
         ->setPlaceholderText(tr("SQLite in the data directory"));
     m_fields.value(u"storage/data_dir"_s)->setPlaceholderText(m_console.dataDir());

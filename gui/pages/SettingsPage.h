@@ -36,6 +36,10 @@ public:
     bool save();
     QLineEdit *field(const QString &key) const { return m_fields.value(key); }
     QStringList lastProblems() const { return m_problems; }
+    // Runs the engine's retention job now.
+    void purgeNow();
+    // Last and next purge, from the engine's snapshot.
+    void updatePurgeTimes();
 
 Q_SIGNALS:
     void restartRequested();
@@ -62,7 +66,6 @@ private:
     static const QList<Field> &fields();
     QString labelFor(const QString &key) const;
     QString groupTitle(int group) const;
-    void updatePurgeTimes();
 
     Console &m_console;
     Language &m_language;
@@ -78,6 +81,7 @@ private:
     QPushButton *m_save;
     QPushButton *m_revert;
     QPushButton *m_restart;
+    QPushButton *m_purgeNow;
     QStringList m_problems;
 };
 

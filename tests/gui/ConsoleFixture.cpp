@@ -5,6 +5,8 @@
 #include "config/ConfigWriter.h"
 
 #include <QApplication>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -13,7 +15,11 @@ namespace gerbang::test {
 
 ConsoleFixture::ConsoleFixture()
 {
+    // Console preferences (language, window geometry, acknowledged alerts) go to a test
+    // location and start empty, so no run sees another's.
+    QStandardPaths::setTestModeEnabled(true);
     QApplication::setOrganizationName(u"GerbangTests"_s);
+    QSettings().clear();
 }
 
 ConsoleFixture::~ConsoleFixture()

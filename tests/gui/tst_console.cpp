@@ -6,6 +6,7 @@
 #include "pages/AlertsModel.h"
 #include "pages/AlertsPage.h"
 #include "pages/DashboardPage.h"
+#include "pages/FirstRunDialog.h"
 #include "pages/SettingsPage.h"
 #include "pages/SourcesPage.h"
 #include "pages/TenantsPage.h"
@@ -279,9 +280,17 @@ private Q_SLOTS:
         m_fx->window->poll(); // the same alert in the snapshot is not listed twice
         QCOMPARE(model->rowCount(), 1);
         QCOMPARE(model->unacknowledged(), 1);
+        QListWidget *nav = child<QListWidget>(m_fx->window.get(), u"navigation"_s);
+        QCOMPARE(nav->item(4)->text(), u"Alerts (1)"_s);
         QVERIFY(model->setData(model->index(0, AlertsModel::Acknowledged), Qt::Checked,
                                Qt::CheckStateRole));
         QCOMPARE(model->unacknowledged(), 0);
+        QCOMPARE(nav->item(4)->text(), u"Alerts"_s);
+        // The acknowledgement is remembered: a new console showing the same alert has it.
+        AlertsModel again;
+        again.merge(m_fx->console->snapshot().recentAlerts);
+        QCOMPARE(again.rowCount(), 1);
+        QCOMPARE(again.unacknowledged(), 0);
     }
 
     void sourcesAndSecretsShowFingerprintsOnly()
@@ -361,10 +370,73 @@ private Q_SLOTS:
         QCOMPARE(QFileInfo(m_fx->configPath()).permissions() &
                      (QFileDevice::ReadOther | QFileDevice::ReadGroup),
                  QFileDevice::Permissions());
+        // Purge now runs the engine's retention job; the page shows when it ran.
+        QLabel *purgeTimes = child<QLabel>(page, u"purgeTimes"_s);
+        QTest::mouseClick(child<QPushButton>(page, u"purgeNow"_s), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(m_fx->console->snapshot().lastPurgeMs > 0, 10000);
+        m_fx->window->poll();
+        QVERIFY2(!purgeTimes->text().contains(u"never"_s), qPrintable(purgeTimes->text()));
         // Restart applies it.
         m_fx->console->restartEngine();
         QTRY_COMPARE_WITH_TIMEOUT(m_fx->console->state(), Console::State::Running, 15000);
         QCOMPARE(m_fx->console->settings().value(u"limits/rate_per_ip"_s), u"25"_s);
+    }
+
+    void firstRunWritesConfigurationKeySecretsAndTenant()
+    {
+        QTemporaryDir dir;
+        const QString config = dir.filePath(u"conf/gerbang.ini"_s);
+        const QString data = dir.filePath(u"data"_s);
+        Console console({u"gerbang"_s, u"--config"_s, config});
+        QVERIFY(!console.configurationExists());
+        FirstRunDialog dialog(console);
+        auto field = [&](const QString &name) { return child<QLineEdit>(&dialog, name); };
+        field(u"firstRunDataDir"_s)->setText(data);
+        field(u"firstRunListen"_s)->setText(u"127.0.0.1:0"_s);
+        QCOMPARE(field(u"firstRunAppSecret"_s)->echoMode(), QLineEdit::Password);
+        typeText(field(u"firstRunAppSecret"_s), QString::fromLatin1(kFixtureAppSecret));
+        typeText(field(u"firstRunVerifyToken"_s), u"verify-me"_s);
+        typeText(field(u"firstRunTenantId"_s), u"firm-a"_s);
+        typeText(field(u"firstRunTenantName"_s), u"Firm A"_s);
+        typeText(field(u"firstRunWaba"_s), u"100000000000001"_s);
+        QSignalSpy done(&dialog, &FirstRunDialog::setupFinished);
+        dialog.finish();
+        QVERIFY(done.count() > 0 || done.wait(10000));
+        QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));
+        QVERIFY(done.first().at(1).toString().contains(u"Back it up"_s));
+        QVERIFY(field(u"firstRunAppSecret"_s)->text().isEmpty()); // not kept in the widget
+
+        // What gerbangd will read: the file, the key, the sealed secrets, the tenant.
+        QVERIFY(console.configurationExists());
+        QCOMPARE(console.dataDir(), data);
+        QVERIFY(QFileInfo::exists(data + u"/master.key"_s));
+        QCOMPARE(QFileInfo(config).permissions() & QFileDevice::ReadOther,
+                 QFileDevice::Permissions());
+        QString error;
+        auto db = Database::open({Database::sqlitePathIn(data), 5000, false}, &error);
+        QVERIFY2(db, qPrintable(error));
+        QSqlQuery q(db->db());
+        QVERIFY(q.exec(u"SELECT name FROM secrets ORDER BY name"_s));
+        QStringList secrets;
+        while (q.next())
+            secrets << q.value(0).toString();
+        QCOMPARE(secrets, (QStringList{u"whatsapp"_s, u"whatsapp-verify-token"_s}));
+        QVERIFY(TenantRepository(*db).find(u"firm-a"_s, &error).has_value());
+        db.reset();
+
+        // And the engine it configured verifies with the stored app secret and routes.
+        console.startEngine();
+        QTRY_COMPARE_WITH_TIMEOUT(console.state(), Console::State::Running, 15000);
+        QCOMPARE(postWhatsApp(console.listenPort(), u"wa_text.json"_s), 200);
+        const HttpResult check = httpRequest(
+            console.listenPort(), "GET",
+            "/whatsapp/webhook?hub.mode=subscribe&hub.challenge=42&hub.verify_token=verify-me");
+        QCOMPARE(check.status, 200);
+        console.shutdown();
+        db = Database::open({Database::sqlitePathIn(data), 5000, false}, &error);
+        QSqlQuery events(db->db());
+        QVERIFY(events.exec(u"SELECT tenant_id FROM events"_s) && events.next());
+        QCOMPARE(events.value(0).toString(), u"firm-a"_s);
     }
 
     void engineStopsAndStartsFromTheToolbar()

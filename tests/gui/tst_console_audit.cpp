@@ -387,8 +387,15 @@ private Q_SLOTS:
         qInfo("1,000,000 rows: first page %lld ms, first filtered page %lld ms, worst GUI "
               "event-loop delay %lld ms",
               firstMs, filteredMs, worstLateMs);
-        QVERIFY2(firstMs < 2000, qPrintable(QString::number(firstMs)));
-        QVERIFY2(worstLateMs < 250, qPrintable(QString::number(worstLateMs)));
+        // Generous bounds (this machine is shared; sanitizer builds run several times slower):
+        // what matters is that neither grows with the size of the log.
+#if defined(__SANITIZE_ADDRESS__)
+        constexpr qint64 slack = 4;
+#else
+        constexpr qint64 slack = 1;
+#endif
+        QVERIFY2(firstMs < 2000 * slack, qPrintable(QString::number(firstMs)));
+        QVERIFY2(worstLateMs < 250 * slack, qPrintable(QString::number(worstLateMs)));
     }
 };
 
