@@ -413,7 +413,8 @@ private Q_SLOTS:
         QCOMPARE(QFileInfo(config).permissions() & QFileDevice::ReadOther,
                  QFileDevice::Permissions());
         QString error;
-        auto db = Database::open({Database::sqlitePathIn(data), 5000, false}, &error);
+        auto db = Database::open(
+            {DatabaseTarget::sqlite(Database::sqlitePathIn(data)), 5000, false}, &error);
         QVERIFY2(db, qPrintable(error));
         QSqlQuery q(db->db());
         QVERIFY(q.exec(u"SELECT name FROM secrets ORDER BY name"_s));
@@ -433,7 +434,8 @@ private Q_SLOTS:
             "/whatsapp/webhook?hub.mode=subscribe&hub.challenge=42&hub.verify_token=verify-me");
         QCOMPARE(check.status, 200);
         console.shutdown();
-        db = Database::open({Database::sqlitePathIn(data), 5000, false}, &error);
+        db = Database::open({DatabaseTarget::sqlite(Database::sqlitePathIn(data)), 5000, false},
+                            &error);
         QSqlQuery events(db->db());
         QVERIFY(events.exec(u"SELECT tenant_id FROM events"_s) && events.next());
         QCOMPARE(events.value(0).toString(), u"firm-a"_s);
