@@ -57,9 +57,10 @@ bool Forwarder::open(QString *error)
     if (!m_db)
         return false;
     m_outbox = std::make_unique<OutboxRepository>(*m_db);
-    if (m_writer) {
+    if (!m_db->isPostgres()) {
         // SQLite has one engine per data directory (DataDirLock): leases still held belong to
-        // a previous process that died, and can be taken back at once.
+        // a previous process that died, and can be taken back at once. (On PostgreSQL they may
+        // be another running gateway's: they come free when they expire.)
         QString ignored;
         if (!write([](OutboxRepository &o, QString *e) { return o.release(u""_s, e); }, &ignored))
             qCWarning(lcDelivery) << "cannot take back stale delivery leases:" << ignored;
