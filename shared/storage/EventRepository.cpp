@@ -10,30 +10,38 @@
 using namespace Qt::StringLiterals;
 
 namespace gerbang {
-namespace {
 
-const QString kColumns = u"id, tenant_id, provider, type, provider_event_id, dedup_key, raw_ref, "
-                         "locator, received_at, occurred_at, routing_key, delivery_state"_s;
-
-WebhookEvent fromRow(const QSqlQuery &q)
+QString EventRepository::columns(const QString &alias)
 {
-    WebhookEvent e;
-    e.id = q.value(0).toString();
-    e.tenant = q.value(1).toString();
-    e.provider = q.value(2).toString();
-    e.type = q.value(3).toString();
-    e.providerEventId = q.value(4).toString();
-    e.dedupKey = q.value(5).toString();
-    e.rawRef = q.value(6).toString();
-    e.locator = q.value(7).toString();
-    e.receivedAtMs = q.value(8).toLongLong();
-    e.occurredAtMs = q.value(9).isNull() ? 0 : q.value(9).toLongLong();
-    e.routingKey = q.value(10).toString();
-    e.deliveryState = q.value(11).toString();
-    return e;
+    // A function-local static: other files' statics may call this during start-up.
+    static const QStringList names = {
+        u"id"_s,          u"tenant_id"_s,         u"provider"_s,
+        u"type"_s,        u"provider_event_id"_s, u"dedup_key"_s,
+        u"raw_ref"_s,     u"locator"_s,           u"received_at"_s,
+        u"occurred_at"_s, u"routing_key"_s,       u"delivery_state"_s};
+    QStringList out;
+    for (const QString &c : names)
+        out << alias + c;
+    return out.join(u", "_s);
 }
 
-} // namespace
+WebhookEvent EventRepository::fromRow(const QSqlQuery &q, int first)
+{
+    WebhookEvent e;
+    e.id = q.value(first + 0).toString();
+    e.tenant = q.value(first + 1).toString();
+    e.provider = q.value(first + 2).toString();
+    e.type = q.value(first + 3).toString();
+    e.providerEventId = q.value(first + 4).toString();
+    e.dedupKey = q.value(first + 5).toString();
+    e.rawRef = q.value(first + 6).toString();
+    e.locator = q.value(first + 7).toString();
+    e.receivedAtMs = q.value(first + 8).toLongLong();
+    e.occurredAtMs = q.value(first + 9).isNull() ? 0 : q.value(first + 9).toLongLong();
+    e.routingKey = q.value(first + 10).toString();
+    e.deliveryState = q.value(first + 11).toString();
+    return e;
+}
 
 QList<WebhookEvent> EventRepository::list(const EventFilter &filter, QString *error) const
 {
@@ -56,7 +64,7 @@ QList<WebhookEvent> EventRepository::list(const EventFilter &filter, QString *er
         where << u"received_at <= ?"_s;
         binds << *filter.toMs;
     }
-    QString sql = u"SELECT "_s + kColumns + u" FROM events"_s;
+    QString sql = u"SELECT "_s + columns() + u" FROM events"_s;
     if (!where.isEmpty())
         sql += u" WHERE "_s + where.join(u" AND "_s);
     // The ids are random, so insertion order (SQLite's rowid, PostgreSQL's seq column) is the
@@ -87,7 +95,7 @@ QList<WebhookEvent> EventRepository::list(const EventFilter &filter, QString *er
 std::optional<WebhookEvent> EventRepository::find(const QString &id, QString *error) const
 {
     QSqlQuery q(m_db.db());
-    q.prepare(u"SELECT "_s + kColumns + u" FROM events WHERE id = ?"_s);
+    q.prepare(u"SELECT "_s + columns() + u" FROM events WHERE id = ?"_s);
     q.addBindValue(id);
     if (!q.exec()) {
         *error = q.lastError().text();

@@ -7,6 +7,8 @@
 #include <QString>
 #include <optional>
 
+class QSqlQuery;
+
 namespace gerbang {
 
 class Database;
@@ -38,6 +40,10 @@ public:
     // Whether the event's raw payload is still stored (retention may have purged it). Never
     // reads the payload itself.
     bool rawRetained(const WebhookEvent &event, QString *error) const;
+    // The event columns, each prefixed with `alias` (e.g. "e."), and their mapping from a row
+    // where they start at `first`: shared with queries that join events to other tables.
+    static QString columns(const QString &alias = {});
+    static WebhookEvent fromRow(const QSqlQuery &q, int first = 0);
     // The sealed (encrypted) raw payload, or a null array when retention removed it.
     QByteArray sealedRaw(const QString &rawRef, QString *error) const;
 

@@ -2,6 +2,7 @@
 #include "OutboxRepository.h"
 
 #include "Database.h"
+#include "EventRepository.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -11,35 +12,25 @@ using namespace Qt::StringLiterals;
 namespace gerbang {
 namespace {
 
-const QString kSelect =
-    u"SELECT e.id, e.tenant_id, e.provider, e.type, e.provider_event_id, e.dedup_key, "
-    "e.raw_ref, e.locator, e.received_at, e.occurred_at, e.routing_key, o.state, o.attempts, "
-    "o.created_at, o.next_attempt_at, o.last_status, o.last_error, o.finished_at "
-    "FROM outbox o JOIN events e ON e.id = o.event_id"_s;
+// Events joined to their outbox rows: the event's columns first, then the outbox's.
+QString selectItems()
+{
+    return u"SELECT "_s + EventRepository::columns(u"e."_s) +
+           u", o.state, o.attempts, o.created_at, o.next_attempt_at, o.last_status, "
+           "o.last_error, o.finished_at FROM outbox o JOIN events e ON e.id = o.event_id"_s;
+}
 
 OutboxItem fromRow(const QSqlQuery &q)
 {
     OutboxItem item;
-    WebhookEvent &e = item.event;
-    e.id = q.value(0).toString();
-    e.tenant = q.value(1).toString();
-    e.provider = q.value(2).toString();
-    e.type = q.value(3).toString();
-    e.providerEventId = q.value(4).toString();
-    e.dedupKey = q.value(5).toString();
-    e.rawRef = q.value(6).toString();
-    e.locator = q.value(7).toString();
-    e.receivedAtMs = q.value(8).toLongLong();
-    e.occurredAtMs = q.value(9).isNull() ? 0 : q.value(9).toLongLong();
-    e.routingKey = q.value(10).toString();
-    item.state = q.value(11).toString();
-    e.deliveryState = item.state;
-    item.attempts = q.value(12).toInt();
-    item.createdAtMs = q.value(13).toLongLong();
-    item.nextAttemptAtMs = q.value(14).toLongLong();
-    item.lastStatus = q.value(15).toInt();
-    item.lastError = q.value(16).toString();
-    item.finishedAtMs = q.value(17).isNull() ? 0 : q.value(17).toLongLong();
+    item.event = EventRepository::fromRow(q);
+    item.state = q.value(12).toString();
+    item.attempts = q.value(13).toInt();
+    item.createdAtMs = q.value(14).toLongLong();
+    item.nextAttemptAtMs = q.value(15).toLongLong();
+    item.lastStatus = q.value(16).toInt();
+    item.lastError = q.value(17).toString();
+    item.finishedAtMs = q.value(18).isNull() ? 0 : q.value(18).toLongLong();
     return item;
 }
 
@@ -78,7 +69,7 @@ QList<OutboxItem> OutboxRepository::claim(const QString &claimToken, qint64 nowM
     if (!run(q, error) || q.numRowsAffected() <= 0)
         return items;
     QSqlQuery s(m_db.db());
-    s.prepare(kSelect + u" WHERE o.claimed_by = ? ORDER BY o.next_attempt_at"_s);
+    s.prepare(selectItems() + u" WHERE o.claimed_by = ? ORDER BY o.next_attempt_at"_s);
     s.addBindValue(claimToken);
     if (!run(s, error))
         return items;
@@ -148,7 +139,7 @@ QList<OutboxItem> OutboxRepository::list(const QString &state, int limit, QStrin
 {
     QList<OutboxItem> items;
     QSqlQuery q(m_db.db());
-    q.prepare(kSelect +
+    q.prepare(selectItems() +
               u" WHERE o.state = ? ORDER BY o.created_at DESC, o.event_id DESC LIMIT ?"_s);
     q.addBindValue(state);
     q.addBindValue(limit > 0 ? limit : 1000000);
@@ -162,7 +153,7 @@ QList<OutboxItem> OutboxRepository::list(const QString &state, int limit, QStrin
 std::optional<OutboxItem> OutboxRepository::find(const QString &eventId, QString *error) const
 {
     QSqlQuery q(m_db.db());
-    q.prepare(kSelect + u" WHERE o.event_id = ?"_s);
+    q.prepare(selectItems() + u" WHERE o.event_id = ?"_s);
     q.addBindValue(eventId);
     if (!run(q, error) || !q.next())
         return std::nullopt;

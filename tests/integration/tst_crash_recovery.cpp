@@ -19,8 +19,8 @@ using namespace gerbang::test;
 
 namespace {
 
-const QByteArray kSinkSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-const QByteArray kFixtureWamid = "wamid.RkFLRS1XQU1JRC0wMDAwMDEtNjI4MTMwMDAwMDEwMQ==";
+const QByteArray kSinkSecret = kTestSinkSecret.toByteArray();
+const QByteArray kFixtureWamid = kFixtureTextWamid.toByteArray();
 
 } // namespace
 

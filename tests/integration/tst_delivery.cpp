@@ -19,8 +19,8 @@ using Action = TestSink::Action;
 
 namespace {
 
-const QByteArray kSinkSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-const QString kFixtureWamid = u"wamid.RkFLRS1XQU1JRC0wMDAwMDEtNjI4MTMwMDAwMDEwMQ=="_s;
+const QByteArray kSinkSecret = kTestSinkSecret.toByteArray();
+const QString kFixtureWamid = QString::fromLatin1(kFixtureTextWamid);
 
 } // namespace
 

@@ -30,6 +30,11 @@ std::unique_ptr<Database> openTestDatabase(const QString &dataDir, QString *erro
 
 // The WhatsApp app secret the fixtures in tests/data are signed with.
 inline constexpr QByteArrayView kFixtureAppSecret = "test-app-secret-0123456789abcdef";
+// The wamid of wa_text.json: tests replace it to make distinct messages.
+inline constexpr QByteArrayView kFixtureTextWamid =
+    "wamid.RkFLRS1XQU1JRC0wMDAwMDEtNjI4MTMwMDAwMDEwMQ==";
+// The Standard Webhooks test vector's secret, used to sign deliveries to test sinks.
+inline constexpr QByteArrayView kTestSinkSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
 QByteArray readFixture(const QString &name);
 // "sha256=<hex>" as Meta sends it.
