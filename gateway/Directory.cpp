@@ -57,6 +57,12 @@ std::shared_ptr<const Directory> Directory::load(Database &db, const Vault &vaul
 {
     auto d = std::make_shared<Directory>();
     d->revision = db.configRevision();
+    // A database that cannot be read must not yield an empty directory: every webhook would
+    // be answered 200 unknown_tenant and never stored.
+    if (d->revision < 0) {
+        *error = u"cannot read the configuration revision from %1"_s.arg(db.describe());
+        return nullptr;
+    }
     TenantRepository tenants(db);
     QString err;
     const QList<Tenant> list = tenants.list(&err);

@@ -210,8 +210,18 @@ bool StoreWriter::openDatabase(QString *error)
     // Checkpoints run on their own thread (WalCheckpointer), never inside a commit.
     if (!m_db->isPostgres())
         QSqlQuery(m_db->db()).exec(u"PRAGMA wal_autocheckpoint=0"_s);
+    return prepareStatements(error);
+}
+
+bool StoreWriter::prepareStatements(QString *error)
+{
+    if (m_stmts)
+        m_staleStmts = std::move(m_stmts);
     m_stmts = std::make_unique<Statements>(m_db->db());
-    return m_stmts->prepare(error);
+    if (!m_stmts->prepare(error))
+        return false;
+    m_stmtsGeneration = m_db->generation();
+    return true;
 }
 
 void StoreWriter::run()
@@ -249,8 +259,9 @@ void StoreWriter::run()
         {
             std::unique_lock lock(m_mutex);
             m_wake.wait_for(lock, std::chrono::milliseconds(kRevisionPollMs), [this] {
-                return m_stopping || !m_queue.jobs.empty() || !m_queue.audits.empty() ||
-                       !m_queue.probes.empty() || !m_queue.work.empty() || m_queue.reload;
+                return m_stopping || !m_queue.jobs.empty() ||
+                       (!m_queue.audits.empty() && !m_storeFailing) || !m_queue.probes.empty() ||
+                       !m_queue.work.empty() || m_queue.reload;
             });
             // Take at most kMaxBatch jobs so one transaction stays short.
             if (m_queue.jobs.size() <= kMaxBatch) {
@@ -404,6 +415,9 @@ void StoreWriter::commitBatch(Batch &batch)
         // Another gateway on the same PostgreSQL may commit the same keys in another order.
         if (m_db->isPostgres() && !m_db->lockKeys(dedupLockKeys(batch.jobs), &error))
             return false;
+        // PostgreSQL: a new connection (the server closed the old one) needs them again.
+        if (m_stmtsGeneration != m_db->generation() && !prepareStatements(&error))
+            return false;
         const qint64 now = nowMs();
         for (IngestJob &job : batch.jobs) {
             CommitResult r;
@@ -421,6 +435,8 @@ void StoreWriter::commitBatch(Batch &batch)
         runWork(batch);
         return true;
     });
+    m_staleStmts.reset(); // statements replaced during the transaction, freed outside it
+    m_storeFailing = !ok;
     for (const auto &item : batch.work) {
         if (!ok) {
             item->ok = false;

@@ -105,6 +105,7 @@ private:
         bool reload = false;
     };
     bool openDatabase(QString *error);
+    bool prepareStatements(QString *error);
     void commitBatch(Batch &batch);
     bool writeJob(IngestJob &job, CommitResult &result, qint64 nowMs);
     bool insertAudit(const AuditRecord &record, QString *error);
@@ -134,6 +135,13 @@ private:
     std::unique_ptr<Database> m_db;
     struct Statements;
     std::unique_ptr<Statements> m_stmts;
+    int m_stmtsGeneration = -1; // the database connection they were prepared on
+    // Replaced inside a transaction, freed after it: freeing a statement of a lost connection
+    // fails, and a failure inside a PostgreSQL transaction aborts it.
+    std::unique_ptr<Statements> m_staleStmts;
+    // The last commit failed: audit rows put back in the queue wait for the next poll instead
+    // of being retried at once (a database that refuses connections fails fast).
+    bool m_storeFailing = false;
     qint64 m_revision = -1;
     qint64 m_lastRevisionCheckMs = 0;
 };

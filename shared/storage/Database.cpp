@@ -189,6 +189,12 @@ bool Database::openPostgres(QString *error)
         *error = u"cannot connect to %1: %2"_s.arg(t.describe(), t.redact(sqlError(m_db)));
         return false;
     }
+    return configurePostgresSession(error);
+}
+
+bool Database::configurePostgresSession(QString *error)
+{
+    const DatabaseTarget &t = m_options.target;
     // lock_timeout is the PostgreSQL twin of SQLite's busy timeout. Notices (e.g. "relation
     // already exists, skipping") would go to standard error through libpq.
     QStringList settings = {u"SET lock_timeout = %1"_s.arg(m_options.busyTimeoutMs),
@@ -300,9 +306,42 @@ bool Database::migrate(QString *error)
     return true;
 }
 
+bool Database::recoverConnection(QString *error)
+{
+    if (!isPostgres())
+        return true;
+    QString ignored;
+    if (m_db.isOpen() && exec(m_db, u"SELECT 1"_s, &ignored))
+        return true;
+    const DatabaseTarget &t = m_options.target;
+    m_db.close();
+    ++m_generation;
+    if (!m_db.open()) {
+        *error = u"lost the connection to %1 and cannot open a new one: %2"_s.arg(
+            t.describe(), t.redact(sqlError(m_db)));
+        return false;
+    }
+    return configurePostgresSession(error);
+}
+
+bool Database::begin(QString *error)
+{
+    const QString sql = isPostgres() ? u"BEGIN"_s : u"BEGIN IMMEDIATE"_s;
+    if (exec(m_db, sql, error))
+        return true;
+    // A connection the server closed fails here first: one new connection, one more try.
+    const int before = m_generation;
+    QString why;
+    if (!recoverConnection(&why)) {
+        *error = why;
+        return false;
+    }
+    return m_generation != before && exec(m_db, sql, error);
+}
+
 bool Database::inWriteTransaction(QString *error, const std::function<bool()> &body)
 {
-    if (!exec(m_db, isPostgres() ? u"BEGIN"_s : u"BEGIN IMMEDIATE"_s, error))
+    if (!begin(error))
         return false;
     QString ignored;
     if (!body()) {
@@ -341,9 +380,16 @@ bool Database::lockKeys(const QStringList &keys, QString *error)
 
 qint64 Database::configRevision()
 {
-    QSqlQuery q(m_db);
-    if (q.exec(u"SELECT value FROM meta WHERE key = 'config_revision'"_s) && q.next())
-        return q.value(0).toLongLong();
+    // Polled every second by each engine: also how an idle gateway notices a lost connection.
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        QSqlQuery q(m_db);
+        if (q.exec(u"SELECT value FROM meta WHERE key = 'config_revision'"_s) && q.next())
+            return q.value(0).toLongLong();
+        QString ignored;
+        const int before = m_generation;
+        if (!recoverConnection(&ignored) || m_generation == before)
+            break;
+    }
     return -1;
 }
 

@@ -53,6 +53,14 @@ public:
     // rolls back when `body` returns false or the commit fails.
     bool inWriteTransaction(QString *error, const std::function<bool()> &body);
 
+    // PostgreSQL: when the server has closed the connection (restart, failover, an admin's
+    // pg_terminate_backend), opens a new one; true when the connection works (now). The
+    // start of a write transaction and configRevision() do this by themselves. Statements
+    // prepared on the old connection are gone with it: generation() counts the connections,
+    // so that owners of long-lived prepared statements know to prepare them again.
+    bool recoverConnection(QString *error);
+    int generation() const { return m_generation; }
+
     // Inside a write transaction: serializes this transaction with every other one that
     // locks one of the same keys, until it ends. The locks are taken in a fixed order, so
     // two transactions that touch the same keys in different orders wait instead of
@@ -68,11 +76,14 @@ private:
     explicit Database(Options options);
     bool openSqlite(QString *error);
     bool openPostgres(QString *error);
+    bool configurePostgresSession(QString *error);
+    bool begin(QString *error);
     bool readSchemaVersion(int *version, QString *error);
     bool writeSchemaVersion(int version, QString *error);
     Options m_options;
     QString m_name;
     QSqlDatabase m_db;
+    int m_generation = 0;
 };
 
 QString sqlError(const QSqlDatabase &db);

@@ -228,6 +228,46 @@ private Q_SLOTS:
         QVERIFY2(elapsed.elapsed() < 2500, qPrintable(u"%1 ms"_s.arg(elapsed.elapsed())));
         QCOMPARE(scalar(u"SELECT count(*) FROM events WHERE tenant_id = 'firm-new'"_s), 1);
     }
+
+    // A database restart or failover closes every connection: each gateway opens a new one
+    // when it next needs the database, and neither the next webhook nor /ready fails.
+    void gatewaysReconnectWhenTheServerClosesTheirConnections()
+    {
+        QByteArray body = readFixture(u"wa_text.json"_s);
+        QCOMPARE(httpRequest(m_gws[0]->port(), "POST", "/whatsapp/webhook", body,
+                             {{"X-Hub-Signature-256", hubSignature(body)}})
+                     .body,
+                 QByteArray(R"({"status":"accepted"})"));
+        const qint64 closed =
+            scalar(u"SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE "
+                   "datname = current_database() AND pid <> pg_backend_pid()"_s);
+        QVERIFY2(closed >= 2, qPrintable(QString::number(closed))); // at least both writers
+        for (int i = 0; i < 2; ++i) {
+            body = readFixture(u"wa_text.json"_s);
+            body.replace(kFixtureWamid.toByteArray(),
+                         QByteArray("wamid.after-reconnect-" + QByteArray::number(i)));
+            const HttpResult r = httpRequest(m_gws[i]->port(), "POST", "/whatsapp/webhook", body,
+                                             {{"X-Hub-Signature-256", hubSignature(body)}});
+            QVERIFY2(r.status == 200, m_gws[i]->output().constData());
+            QCOMPARE(r.body, QByteArray(R"({"status":"accepted"})"));
+            QCOMPARE(httpRequest(m_gws[i]->port(), "GET", "/ready").status, 200);
+        }
+        QCOMPARE(scalar(u"SELECT count(*) FROM events"_s), 3);
+        // The configuration poll works on the new connections too.
+        const CommandResult changed =
+            ctl(0, {u"tenant"_s, u"update"_s, u"firm-a"_s, u"--disable"_s});
+        QVERIFY2(changed.exitCode == 0, changed.err.constData());
+        body.replace("wamid.after-reconnect-1", "wamid.after-reconnect-2");
+        QByteArray reply;
+        QDeadlineTimer deadline(5000);
+        while (reply != R"({"status":"unknown_tenant"})" && !deadline.hasExpired()) {
+            QTest::qWait(50);
+            reply = httpRequest(m_gws[1]->port(), "POST", "/whatsapp/webhook", body,
+                                {{"X-Hub-Signature-256", hubSignature(body)}})
+                        .body;
+        }
+        QCOMPARE(reply, QByteArray(R"({"status":"unknown_tenant"})"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMultiGateway)
