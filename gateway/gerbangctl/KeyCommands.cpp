@@ -43,6 +43,14 @@ int rotate(Invocation &inv)
     QString error;
     if (!lock.acquire(dataDir, &error))
         return inv.fail(error + u"; stop it first (e.g. systemctl stop gerbangd)"_s);
+    // Gateways on other machines sharing a PostgreSQL database hold no lock here.
+    const int others = engineConnectionsElsewhere(inv.database(), &error);
+    if (others < 0)
+        return inv.fail(error);
+    if (others > 0)
+        return inv.fail(u"%1 connection(s) of running gateways or consoles use the database %2; "
+                        "stop every gateway sharing it first"_s.arg(others)
+                            .arg(inv.database().describe()));
 
     const bool fromEnvironment =
         QProcessEnvironment::systemEnvironment().contains(u"GERBANG_MASTER_KEY"_s);

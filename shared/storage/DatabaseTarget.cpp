@@ -3,6 +3,7 @@
 
 #include "Database.h"
 
+#include <QCoreApplication>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -121,8 +122,11 @@ std::optional<DatabaseTarget> DatabaseTarget::fromUrl(const QString &text, QStri
     // libpq waits forever for an unreachable server by default; a gateway must not.
     if (!query.hasQueryItem(u"connect_timeout"_s))
         options << u"connect_timeout=10"_s;
-    if (!query.hasQueryItem(u"application_name"_s))
-        options << u"application_name=gerbang"_s;
+    // Sessions named after the program (gerbang, gerbangctl) in pg_stat_activity.
+    if (!query.hasQueryItem(u"application_name"_s)) {
+        const QString name = QCoreApplication::applicationName();
+        options << u"application_name="_s + quoted(name.isEmpty() ? u"gerbang"_s : name);
+    }
     t.connectOptions = options.join(u';');
     // libpq's default: the database named like the user.
     if (t.databaseName.isEmpty())

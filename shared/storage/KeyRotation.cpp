@@ -81,4 +81,19 @@ bool reencryptAll(Database &db, const Vault &current, const QByteArray &newMaste
     });
 }
 
+int engineConnectionsElsewhere(Database &db, QString *error)
+{
+    if (!db.isPostgres())
+        return 0;
+    // Engines name their sessions "gerbang" (DatabaseTarget: the application name).
+    QSqlQuery q(db.db());
+    if (!q.exec(u"SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND application_name = 'gerbang' AND pid <> pg_backend_pid()"_s) ||
+        !q.next()) {
+        *error = q.lastError().text();
+        return -1;
+    }
+    return q.value(0).toInt();
+}
+
 } // namespace gerbang

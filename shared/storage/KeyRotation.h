@@ -21,4 +21,9 @@ struct KeyRotationResult
 bool reencryptAll(Database &db, const Vault &current, const QByteArray &newMasterKey,
                   KeyRotationResult *result, QString *error);
 
+// PostgreSQL: how many connections of engines (gerbangd, the console) other processes hold on
+// the database — every gateway sharing it must be stopped before a rotation, and the data
+// directory's lock only covers this machine. 0 on SQLite; -1 with `error` set on failure.
+int engineConnectionsElsewhere(Database &db, QString *error);
+
 } // namespace gerbang

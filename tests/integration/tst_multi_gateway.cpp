@@ -5,6 +5,7 @@
 // GERBANG_TEST_DATABASE_URL names a PostgreSQL server (tests/support/pg-cluster.sh).
 #include "TestSupport.h"
 #include "crypto/Crypto.h"
+#include "crypto/Vault.h"
 #include "storage/Database.h"
 
 #include <QDeadlineTimer>
@@ -79,9 +80,9 @@ class TestMultiGateway : public QObject
     QString m_masterKey;
 
     // gerbangctl as the admin of one gateway's machine runs it.
-    CommandResult ctl(int gateway, const QStringList &args)
+    CommandResult ctl(int gateway, const QStringList &args, const QByteArray &input = {})
     {
-        return runCtl(m_dirs[gateway]->path(), args, {}, m_gws[gateway]->environment());
+        return runCtl(m_dirs[gateway]->path(), args, input, m_gws[gateway]->environment());
     }
 
     qint64 scalar(const QString &sql)
@@ -267,6 +268,46 @@ private Q_SLOTS:
                         .body;
         }
         QCOMPARE(reply, QByteArray(R"({"status":"unknown_tenant"})"));
+    }
+
+    // The data directory's lock covers one machine only: a rotation must also wait for the
+    // gateways elsewhere, which would go on sealing with the old key.
+    void keyRotationWaitsForEveryGateway()
+    {
+        const QByteArray body = readFixture(u"wa_text.json"_s);
+        QCOMPARE(httpRequest(m_gws[1]->port(), "POST", "/whatsapp/webhook", body,
+                             {{"X-Hub-Signature-256", hubSignature(body)}})
+                     .status,
+                 200);
+        const QByteArray newKey = crypto::randomBytes(32).toBase64();
+        QCOMPARE(m_gws[0]->terminate(), 0);
+        CommandResult r = ctl(0, {u"key"_s, u"rotate"_s}, newKey);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("stop every gateway sharing it first"), r.err.constData());
+        QVERIFY2(!r.err.contains(newKey), r.err.constData());
+
+        QCOMPARE(m_gws[1]->terminate(), 0);
+        r = ctl(0, {u"key"_s, u"rotate"_s}, newKey);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.contains("1 raw payloads re-encrypted"), r.out.constData());
+        // Both start on the new key; the payload one of them stored before is readable.
+        for (auto &gw : m_gws) {
+            gw->environment().insert(u"GERBANG_MASTER_KEY"_s, QString::fromLatin1(newKey));
+            QString error;
+            QVERIFY2(gw->start(&error), qPrintable(error));
+        }
+        QString error;
+        auto db = openTestDatabase(m_dirs[0]->path(), &error);
+        QVERIFY2(db, qPrintable(error));
+        QSqlQuery q(db->db());
+        QVERIFY(q.exec(u"SELECT id, ciphertext FROM raw_payloads"_s) && q.next());
+        bool ok = false;
+        const Vault vault(QByteArray::fromBase64(newKey));
+        QCOMPARE(vault.open(Vault::Purpose::RawPayload, q.value(1).toByteArray(),
+                            q.value(0).toString().toLatin1(), &ok),
+                 body);
+        QVERIFY(ok);
+        QCOMPARE(httpRequest(m_gws[0]->port(), "GET", "/ready").status, 200);
     }
 };
 

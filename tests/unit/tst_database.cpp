@@ -9,6 +9,7 @@
 #include "storage/DatabaseTarget.h"
 #include "store/StoreWriter.h"
 
+#include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
@@ -70,7 +71,9 @@ private Q_SLOTS:
         QTest::addColumn<QString>("password");
         QTest::addColumn<QString>("database");
         QTest::addColumn<QString>("options");
-        const QString defaults = u"connect_timeout=10;application_name=gerbang"_s;
+        // Sessions are named after the program.
+        const QString app = QCoreApplication::applicationName();
+        const QString defaults = u"connect_timeout=10;application_name='%1'"_s.arg(app);
         QTest::newRow("full") << u"postgresql://gerbang:pw@db.example:6543/store"_s
                               << u"db.example"_s << 6543 << u"gerbang"_s << u"pw"_s << u"store"_s
                               << defaults;
@@ -95,7 +98,7 @@ private Q_SLOTS:
             << u"postgresql://u@h/d?sslmode=verify-full&sslrootcert=/etc/ssl/it's.pem&connect_timeout=3"_s
             << u"h"_s << 5432 << u"u"_s << QString() << u"d"_s
             << u"sslmode='verify-full';sslrootcert='/etc/ssl/it\\'s.pem';connect_timeout='3';"
-               "application_name=gerbang"_s;
+               "application_name='%1'"_s.arg(app);
         QTest::newRow("user and password as parameters")
             << u"postgresql://h/d?user=bob&password=x%26y"_s << u"h"_s << 5432 << u"bob"_s
             << u"x&y"_s << u"d"_s << defaults;
