@@ -331,6 +331,8 @@ void Forwarder::refreshCounts()
     QString error;
     if (const auto counts = m_outbox->counts(&error))
         m_stats->setOutbox(counts->pending, counts->dead);
+    else if (!m_db->recoverConnection(&error)) // PostgreSQL: the server may have closed it
+        qCWarning(lcDelivery) << error;
 }
 
 void Forwarder::shutdown()

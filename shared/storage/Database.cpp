@@ -314,6 +314,23 @@ bool Database::recoverConnection(QString *error)
     if (m_db.isOpen() && exec(m_db, u"SELECT 1"_s, &ignored))
         return true;
     const DatabaseTarget &t = m_options.target;
+    // Try the server on a connection of its own first. While it cannot be reached the old
+    // connection stays as it is: its statements fail with the driver's message, whereas a
+    // closed connection fails them with no message at all, which callers could take for
+    // "no rows".
+    const QString probeName = m_name + u"-probe"_s;
+    bool reachable = false;
+    {
+        QSqlDatabase probe = QSqlDatabase::cloneDatabase(m_db, probeName);
+        reachable = probe.open();
+        if (!reachable)
+            *error = u"lost the connection to %1 and cannot open a new one: %2"_s.arg(
+                t.describe(), t.redact(sqlError(probe)));
+        probe.close();
+    }
+    QSqlDatabase::removeDatabase(probeName);
+    if (!reachable)
+        return false;
     m_db.close();
     ++m_generation;
     if (!m_db.open()) {

@@ -3,6 +3,7 @@
 // database, as behind a load balancer: a webhook delivered to both at once is accepted once,
 // and a configuration change made through one is used by the other. Runs only when
 // GERBANG_TEST_DATABASE_URL names a PostgreSQL server (tests/support/pg-cluster.sh).
+#include "TestSink.h"
 #include "TestSupport.h"
 #include "crypto/Crypto.h"
 #include "crypto/Vault.h"
@@ -78,6 +79,7 @@ class TestMultiGateway : public QObject
     std::unique_ptr<GatewayProcess> m_gws[2];
     QString m_url;
     QString m_masterKey;
+    TestSink m_sink; // the core both gateways deliver to
 
     // gerbangctl as the admin of one gateway's machine runs it.
     CommandResult ctl(int gateway, const QStringList &args, const QByteArray &input = {})
@@ -101,6 +103,7 @@ private Q_SLOTS:
         if (!testingOnPostgres())
             QSKIP("several gateways share a PostgreSQL database: set GERBANG_TEST_DATABASE_URL "
                   "(tests/support/pg-cluster.sh start prints one; test.sh does this)");
+        QVERIFY(m_sink.listen());
     }
 
     void init()
@@ -118,6 +121,8 @@ private Q_SLOTS:
             env.insert(u"GERBANG_DATABASE_URL"_s, m_url);
             env.insert(u"GERBANG_MASTER_KEY"_s, m_masterKey);
             env.insert(u"GERBANG_WHATSAPP_APP_SECRET"_s, QString::fromLatin1(kFixtureAppSecret));
+            env.insert(u"GERBANG_SINK_URL"_s, m_sink.url());
+            env.insert(u"GERBANG_SINK_SECRET"_s, u"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"_s);
         }
         const CommandResult r = ctl(0, {u"tenant"_s, u"add"_s, u"firm-a"_s, u"--name"_s,
                                         u"Firm A"_s, u"--waba"_s, u"100000000000001"_s});
@@ -254,6 +259,14 @@ private Q_SLOTS:
             QCOMPARE(httpRequest(m_gws[i]->port(), "GET", "/ready").status, 200);
         }
         QCOMPARE(scalar(u"SELECT count(*) FROM events"_s), 3);
+        // Delivery (its own connection, also closed) goes on: both events reach the core.
+        auto delivered = [this](const QByteArray &wamid) {
+            const QList<TestSink::Request> requests = m_sink.requests();
+            return std::any_of(requests.cbegin(), requests.cend(),
+                               [&](const TestSink::Request &r) { return r.body.contains(wamid); });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(delivered("wamid.after-reconnect-0"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(delivered("wamid.after-reconnect-1"), 10000);
         // The configuration poll works on the new connections too.
         const CommandResult changed =
             ctl(0, {u"tenant"_s, u"update"_s, u"firm-a"_s, u"--disable"_s});
