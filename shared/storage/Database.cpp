@@ -246,7 +246,7 @@ bool Database::writeSchemaVersion(int version, QString *error)
                 error);
 }
 
-bool Database::migrate(QString *error)
+bool Database::migrateTo(int version, QString *error)
 {
     if (const QString problem = migrationListProblem(); !problem.isEmpty()) {
         *error = problem;
@@ -287,7 +287,7 @@ bool Database::migrate(QString *error)
                         .arg(schemaVersionSupported()));
     }
     for (const Migration &m : isPostgres() ? postgresMigrations() : sqliteMigrations()) {
-        if (m.version <= current)
+        if (m.version <= current || m.version > version)
             continue;
         QFile file(m.resource);
         if (!file.open(QIODevice::ReadOnly))

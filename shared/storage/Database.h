@@ -35,7 +35,9 @@ public:
 
     // Creates the schema or brings it to the current version. Refuses a database written
     // by a newer Gerbang, so that an older binary never corrupts it.
-    bool migrate(QString *error);
+    bool migrate(QString *error) { return migrateTo(schemaVersionSupported(), error); }
+    // Migrates no further than `version` (upgrade tests start from an old schema).
+    bool migrateTo(int version, QString *error);
     static int schemaVersionSupported();
     // Empty when the SQLite and PostgreSQL migration lists agree (same versions, every file
     // in the binary); else what is wrong. migrate() refuses to run otherwise.

@@ -258,6 +258,49 @@ private Q_SLOTS:
         QVERIFY2(error.contains(db->describe()), qPrintable(error));
     }
 
+    // A store written by the first version keeps its rows through every migration, and the
+    // events it never handed over are queued in the outbox (version 4).
+    void upgradeFromVersion1KeepsRows_data() { addDialectColumn(); }
+    void upgradeFromVersion1KeepsRows()
+    {
+        QFETCH(bool, postgres);
+        auto db = freshDatabase(postgres, false);
+        QString error;
+        QVERIFY2(db->migrateTo(1, &error), qPrintable(error));
+        QSqlQuery q(db->db());
+        for (const QString &sql :
+             {u"INSERT INTO tenants (id, name, enabled, created_at, updated_at) "
+              "VALUES ('firm-a', 'Firm A', 1, 1700000000000, 1700000000000)"_s,
+              u"INSERT INTO tenant_routes (kind, value, tenant_id) "
+              "VALUES ('waba', '100000000000001', 'firm-a')"_s,
+              u"INSERT INTO events (id, tenant_id, provider, type, dedup_key, received_at) "
+              "VALUES ('ev_1', 'firm-a', 'whatsapp', 'message.text', 'wamid.1', 1700000000001)"_s,
+              u"INSERT INTO audit_log (received_at, source_ip, method, path, outcome, "
+              "signature_status, http_status, processing_us, body_size) VALUES "
+              "(1700000000001, '127.0.0.1', 'POST', '/whatsapp/webhook', 'accepted', 'valid', "
+              "200, 10, 2)"_s})
+            QVERIFY2(q.exec(sql), qPrintable(q.lastError().text()));
+        QVERIFY2(db->migrate(&error), qPrintable(error));
+        QVERIFY(q.exec(u"SELECT t.name, r.value FROM tenants t JOIN tenant_routes r "
+                       "ON r.tenant_id = t.id"_s) &&
+                q.next());
+        QCOMPARE(q.value(0).toString(), u"Firm A"_s);
+        QCOMPARE(q.value(1).toString(), u"100000000000001"_s);
+        QVERIFY(q.exec(u"SELECT event_id, tenant_id, state, next_attempt_at FROM outbox"_s) &&
+                q.next());
+        QCOMPARE(q.value(0).toString(), u"ev_1"_s);
+        QCOMPARE(q.value(1).toString(), u"firm-a"_s);
+        QCOMPARE(q.value(2).toString(), u"pending"_s);
+        QCOMPARE(q.value(3).toLongLong(), 1700000000001);
+        QVERIFY(q.exec(u"SELECT count(*) FROM audit_log"_s) && q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+        // Columns and tables of the later versions exist.
+        QVERIFY(q.exec(u"SELECT retire_at FROM secrets"_s));
+        QVERIFY(q.exec(u"SELECT body_limit FROM sources"_s));
+        QVERIFY(q.exec(u"SELECT scope FROM allowlist_entries"_s));
+        QVERIFY(q.exec(u"SELECT job FROM maintenance"_s));
+    }
+
     void valuesRoundTrip_data() { addDialectColumn(); }
     void valuesRoundTrip()
     {
