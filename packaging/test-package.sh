@@ -77,6 +77,15 @@ as_gerbang() { # the way the README tells admins to run gerbangctl
 ctl() { as_gerbang /usr/bin/gerbangctl --config "$CONF" "$@"; }
 systemd_running() { [ -d /run/systemd/system ]; }
 mode_owner() { stat -c '%a %U:%G' "$1"; }
+# Our packages that dpkg still knows (installed, or removed with configuration files left):
+# apt cannot find a local package any more once dpkg has forgotten it.
+known_packages() {
+    local p
+    for p in gerbangd gerbang; do
+        dpkg-query -W -f='${db:Status-Abbrev}\n' "$p" 2>/dev/null | grep -Eq '^.[ic]' && echo "$p"
+    done
+    return 0
+}
 
 stop_gateway() {
     if systemd_running && [ -z "$gerbangd_pid" ]; then
@@ -100,7 +109,9 @@ cleanup() {
         systemctl daemon-reload 2>/dev/null || true
     fi
     if [ "$keep_data" -eq 0 ] && [ -f "$MARKER" ]; then
-        dpkg -s gerbangd >/dev/null 2>&1 && apt_get purge gerbangd gerbang >/dev/null 2>&1
+        local -a known
+        mapfile -t known < <(known_packages)
+        [ ${#known[@]} -eq 0 ] || apt_get purge "${known[@]}" >/dev/null 2>&1 || true
         rm -rf "$DATA_DIR"
         deluser --system gerbang >/dev/null 2>&1 || true
     fi
@@ -306,8 +317,7 @@ check "every file in $DATA_DIR belongs to gerbang" all_owned
 db_sum=$(sha256sum "$DATA_DIR/gerbang.sqlite" | cut -d' ' -f1)
 key_sum=$(sha256sum "$DATA_DIR/master.key" | cut -d' ' -f1)
 say "apt-get remove"
-installed=(gerbangd)
-dpkg -s gerbang >/dev/null 2>&1 && installed+=(gerbang)
+mapfile -t installed < <(known_packages)
 apt_get remove "${installed[@]}" >"$log/remove.log" 2>&1 ||
     die "apt-get remove failed: $(cat "$log/remove.log")"
 check "remove: /usr/bin/gerbangd is gone" [ ! -e /usr/bin/gerbangd ]
@@ -316,6 +326,7 @@ check "remove: the master key is kept" [ "$(sha256sum "$DATA_DIR/master.key" | c
 check "remove: the configuration is kept" [ -f "$CONF" ]
 
 say "apt-get purge"
+mapfile -t installed < <(known_packages)
 apt_get purge "${installed[@]}" >"$log/purge.log" 2>&1 ||
     die "apt-get purge failed: $(cat "$log/purge.log")"
 grep '^gerbangd:' "$log/purge.log" || true
@@ -331,6 +342,7 @@ ctl events list --json >"$log/events-after.json" 2>&1 || true
 check "reinstall: the event received before is still listed" \
     grep -Eq "\"provider_event_id\": *\"$WAMID\"" "$log/events-after.json"
 check "reinstall: the same master key" [ "$(sha256sum "$DATA_DIR/master.key" | cut -d' ' -f1)" = "$key_sum" ]
+mapfile -t installed < <(known_packages)
 apt_get purge "${installed[@]}" >/dev/null 2>&1 || fail "second purge"
 
 elapsed=$((SECONDS - start_time))

@@ -10,7 +10,7 @@
 set(CPACK_GENERATOR "NSIS")
 set(CPACK_NSIS_PACKAGE_NAME "Gerbang ${PROJECT_VERSION}")
 set(CPACK_NSIS_DISPLAY_NAME "Gerbang")
-# An installer icon (CPACK_NSIS_MUI_ICON) needs a .ico made from packaging/linux/icons/gerbang.svg.
+# An installer icon (CPACK_NSIS_MUI_ICON) needs a .ico made from resources/icons/gerbang.svg.
 set(CPACK_NSIS_INSTALLED_ICON_NAME "bin\\\\gerbang.exe")
 set(CPACK_NSIS_URL_INFO_ABOUT "${CPACK_PACKAGE_HOMEPAGE_URL}")
 set(CPACK_NSIS_CONTACT "${CPACK_PACKAGE_CONTACT}")
