@@ -347,6 +347,14 @@ private Q_SLOTS:
         days->setText(u"0"_s);
         QVERIFY(!page->save());
         QVERIFY(page->lastProblems().join(u' ').contains(u"retention/audit_days"_s));
+        days->setText(u"365"_s);
+        page->field(u"storage/database_url"_s)->setText(u"mysql://db.example/gerbang"_s);
+        QVERIFY(!page->save());
+        QVERIFY(page->lastProblems().join(u' ').contains(u"storage/database_url"_s));
+        QVERIFY(!page->lastProblems().join(u' ').contains(u"db.example"_s)); // URL not echoed
+        page->field(u"storage/database_url"_s)->clear();
+        days->setText(u"0"_s);
+        QVERIFY(!page->save());
         QFile file(m_fx->configPath());
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll(), before);
