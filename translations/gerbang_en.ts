@@ -833,10 +833,6 @@
         <translation>Nothing changed.</translation>
     </message>
     <message>
-        <source>storage/database_url: PostgreSQL is not supported by this build yet.</source>
-        <translation>storage/database_url: PostgreSQL is not supported by this build yet.</translation>
-    </message>
-    <message>
         <source>Not saved:
 %1</source>
         <translation>Not saved:

@@ -833,10 +833,6 @@
         <translation>Tidak ada yang berubah.</translation>
     </message>
     <message>
-        <source>storage/database_url: PostgreSQL is not supported by this build yet.</source>
-        <translation>storage/database_url: PostgreSQL belum didukung oleh build ini.</translation>
-    </message>
-    <message>
         <source>Not saved:
 %1</source>
         <translation>Tidak disimpan:

@@ -313,15 +313,20 @@ void MainWindow::updateState()
     Q_UNUSED(icon);
 }
 
+QString MainWindow::alertText(const AlertInfo &alert) const
+{
+    return tr("%1 signature failures from source '%2' within %3 s. Someone may be probing the "
+              "gateway, or a secret is out of date.")
+        .arg(alert.count)
+        .arg(alert.source)
+        .arg(alert.windowSecs);
+}
+
 void MainWindow::onAlert(const AlertInfo &alert)
 {
     m_alerts->addLive(alert);
-    const QString text =
-        tr("%1 signature failures from source '%2' within %3 s. Someone may be probing the "
-           "gateway, or a secret is out of date.")
-            .arg(alert.count)
-            .arg(alert.source)
-            .arg(alert.windowSecs);
+    m_bannerAlert = alert;
+    const QString text = alertText(alert);
     m_banner->show(text, MessageBar::Kind::Warning);
     if (m_tray)
         m_tray->showMessage(tr("Gerbang alert"), text, QSystemTrayIcon::Warning, 10000);
@@ -386,6 +391,10 @@ void MainWindow::retranslateUi()
     m_nav->setAccessibleName(tr("Navigation"));
     for (int i = 0; i < m_pages.size(); ++i)
         m_nav->item(i)->setText(navText(m_pages.at(i)));
+    // A banner still showing an alert speaks the new language too.
+    if (m_bannerAlert && m_banner->kind() == MessageBar::Kind::Warning &&
+        !m_banner->text().isEmpty())
+        m_banner->show(alertText(*m_bannerAlert), MessageBar::Kind::Warning);
     updateState();
 }
 

@@ -4,6 +4,7 @@
 #include "core/Console.h"
 
 #include <QMainWindow>
+#include <optional>
 
 class QAction;
 class QActionGroup;
@@ -59,6 +60,7 @@ private:
     void retranslateUi();
     void updateState();
     void onAlert(const AlertInfo &alert);
+    QString alertText(const AlertInfo &alert) const;
     void quit();
     QString navText(Page *page) const;
     void saveState() const;
@@ -100,6 +102,7 @@ private:
     class QToolBar *m_toolBar = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
     bool m_trayHintShown = false;
+    std::optional<AlertInfo> m_bannerAlert;
     bool m_quitting = false;
 };
 

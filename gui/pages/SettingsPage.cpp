@@ -6,6 +6,7 @@
 #include "config/Settings.h"
 #include "core/Console.h"
 #include "core/Language.h"
+#include "storage/DatabaseTarget.h"
 #include "widgets/Icons.h"
 #include "widgets/MessageBar.h"
 
@@ -242,8 +243,11 @@ bool SettingsPage::save()
         candidate.setOverride(it.key(), it.value());
     m_problems = candidate.validate();
     EngineConfig::fromSettings(candidate, nullptr, &m_problems);
-    if (!candidate.value(u"storage/database_url"_s).isEmpty())
-        m_problems << tr("storage/database_url: PostgreSQL is not supported by this build yet.");
+    if (const QString url = candidate.value(u"storage/database_url"_s); !url.isEmpty()) {
+        QString urlError;
+        if (!DatabaseTarget::fromUrl(url, &urlError))
+            m_problems << u"storage/database_url: "_s + urlError;
+    }
     for (const Field &f : fields()) {
         const bool bad = std::any_of(m_problems.cbegin(), m_problems.cend(),
                                      [&](const QString &p) { return p.contains(f.key); });

@@ -87,6 +87,10 @@ int main(int argc, char **argv)
             postWhatsApp(fx.port(), fixtures.at((second + i) % fixtures.size()));
         if (second % 9 == 4)
             postWhatsApp(fx.port(), u"wa_text.json"_s, false, QHostAddress(u"127.0.0.23"_s));
+        if (second == 25) { // someone probing with a wrong secret: raises an alert
+            for (int i = 0; i < 6; ++i)
+                postWhatsApp(fx.port(), u"wa_image.json"_s, false, QHostAddress(u"127.0.0.23"_s));
+        }
         if (second == 20) {
             for (int i = 0; i < 40; ++i)
                 postWhatsApp(fx.port(), u"wa_status_sent.json"_s, true,

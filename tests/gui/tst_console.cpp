@@ -275,6 +275,12 @@ private Q_SLOTS:
         MessageBar *banner = m_fx->window->banner();
         QVERIFY(banner->isVisible());
         QVERIFY2(banner->text().contains(u"whatsapp"_s), qPrintable(banner->text()));
+        // The banner follows a language switch like the pages do.
+        m_fx->language->apply(u"id"_s, false);
+        QTRY_VERIFY2(banner->text().contains(u"kegagalan tanda tangan dari sumber 'whatsapp'"_s),
+                     qPrintable(banner->text()));
+        m_fx->language->apply(u"en"_s, false);
+        QTRY_VERIFY(banner->text().startsWith(u"3 signature failures"_s));
         AlertsModel *model = m_fx->window->alerts()->model();
         QTRY_COMPARE(model->rowCount(), 1);
         m_fx->window->poll(); // the same alert in the snapshot is not listed twice
@@ -347,6 +353,14 @@ private Q_SLOTS:
         days->setText(u"0"_s);
         QVERIFY(!page->save());
         QVERIFY(page->lastProblems().join(u' ').contains(u"retention/audit_days"_s));
+        days->setText(u"365"_s);
+        page->field(u"storage/database_url"_s)->setText(u"mysql://db.example/gerbang"_s);
+        QVERIFY(!page->save());
+        QVERIFY(page->lastProblems().join(u' ').contains(u"storage/database_url"_s));
+        QVERIFY(!page->lastProblems().join(u' ').contains(u"db.example"_s)); // URL not echoed
+        page->field(u"storage/database_url"_s)->clear();
+        days->setText(u"0"_s);
+        QVERIFY(!page->save());
         QFile file(m_fx->configPath());
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll(), before);

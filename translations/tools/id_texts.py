@@ -193,7 +193,6 @@ ID = {
     'Cannot read %1: %2': 'Tidak dapat membaca %1: %2',
     'Set by the environment variable %1; change it there.': 'Diatur oleh variabel lingkungan %1; ubah di sana.',
     'Nothing changed.': 'Tidak ada yang berubah.',
-    'storage/database_url: PostgreSQL is not supported by this build yet.': 'storage/database_url: PostgreSQL belum didukung oleh build ini.',
     'Not saved:\n%1': 'Tidak disimpan:\n%1',
     'Not saved: %1': 'Tidak disimpan: %1',
     'Saved to %1. These changes take effect when the engine restarts: %2.': 'Disimpan ke %1. Perubahan ini berlaku setelah mesin dimulai ulang: %2.',
