@@ -1010,6 +1010,10 @@
         <source>Delete now what is older than the retention periods</source>
         <translation>Delete now what is older than the retention periods</translation>
     </message>
+    <message>
+        <source>Saved to %1 and applied to the running engine: %2.</source>
+        <translation>Saved to %1 and applied to the running engine: %2.</translation>
+    </message>
 </context>
 <context>
     <name>gerbang::SourceDialog</name>

@@ -1010,6 +1010,10 @@
         <source>Delete now what is older than the retention periods</source>
         <translation>Hapus sekarang data yang melewati masa retensi</translation>
     </message>
+    <message>
+        <source>Saved to %1 and applied to the running engine: %2.</source>
+        <translation>Disimpan ke %1 dan langsung diterapkan pada mesin yang sedang berjalan: %2.</translation>
+    </message>
 </context>
 <context>
     <name>gerbang::SourceDialog</name>

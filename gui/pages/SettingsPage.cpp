@@ -7,6 +7,7 @@
 #include "core/Console.h"
 #include "core/Language.h"
 #include "storage/DatabaseTarget.h"
+#include "storage/Retention.h"
 #include "widgets/Icons.h"
 #include "widgets/MessageBar.h"
 
@@ -261,15 +262,29 @@ bool SettingsPage::save()
         m_messages->show(tr("Not saved: %1").arg(error), MessageBar::Kind::Error);
         return false;
     }
-    QStringList labels;
-    for (auto it = changes.cbegin(); it != changes.cend(); ++it)
-        labels << labelFor(it.key()).remove(u'&').remove(u':');
-    labels.sort();
-    // The engine reads these at start only: say so and offer the restart.
-    m_messages->show(tr("Saved to %1. These changes take effect when the engine restarts: %2.")
-                         .arg(path, labels.join(u", "_s)),
-                     MessageBar::Kind::Positive);
-    m_restart->show();
+    // Retention periods reach the running engine at once; everything else is read at start.
+    const bool running = m_console.state() == Console::State::Running;
+    QStringList liveLabels;
+    QStringList restartLabels;
+    for (auto it = changes.cbegin(); it != changes.cend(); ++it) {
+        const QString label = labelFor(it.key()).remove(u'&').remove(u':');
+        (running && it.key().startsWith(u"retention/"_s) ? liveLabels : restartLabels) << label;
+    }
+    liveLabels.sort();
+    restartLabels.sort();
+    if (!liveLabels.isEmpty())
+        m_console.engine().setRetentionPolicy(RetentionPolicy::fromSettings(candidate));
+    QStringList message;
+    if (!liveLabels.isEmpty())
+        message << tr("Saved to %1 and applied to the running engine: %2.")
+                       .arg(path, liveLabels.join(u", "_s));
+    if (!restartLabels.isEmpty()) {
+        // The engine reads these at start only: say so and offer the restart.
+        message << tr("Saved to %1. These changes take effect when the engine restarts: %2.")
+                       .arg(path, restartLabels.join(u", "_s));
+        m_restart->show();
+    }
+    m_messages->show(message.join(u' '), MessageBar::Kind::Positive);
     QString reloadError;
     if (!m_console.load(&reloadError))
         m_messages->show(reloadError, MessageBar::Kind::Error);

@@ -196,6 +196,7 @@ ID = {
     'Not saved:\n%1': 'Tidak disimpan:\n%1',
     'Not saved: %1': 'Tidak disimpan: %1',
     'Saved to %1. These changes take effect when the engine restarts: %2.': 'Disimpan ke %1. Perubahan ini berlaku setelah mesin dimulai ulang: %2.',
+    'Saved to %1 and applied to the running engine: %2.': 'Disimpan ke %1 dan langsung diterapkan pada mesin yang sedang berjalan: %2.',
     'Last purge: %1 · next purge: %2': 'Pembersihan terakhir: %1 · pembersihan berikutnya: %2',
     'never': 'belum pernah',
     'not scheduled by this engine': 'tidak dijadwalkan oleh mesin ini',
