@@ -520,7 +520,8 @@ void StoreWriter::probe(const std::vector<quint64> &ids)
 void StoreWriter::reloadDirectoryIfChanged(bool force)
 {
     const qint64 revision = m_db->configRevision();
-    if (!force && revision == m_revision)
+    // Unreadable (the database is down or locked): keep the directory, try at the next poll.
+    if (revision < 0 || (!force && revision == m_revision))
         return;
     QString error;
     auto directory = Directory::load(*m_db, m_vault, m_options.overrides, &error);

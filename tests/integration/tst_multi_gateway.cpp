@@ -24,8 +24,6 @@ using namespace gerbang::test;
 
 namespace {
 
-constexpr QByteArrayView kFixtureWamid = "wamid.RkFLRS1XQU1JRC0wMDAwMDEtNjI4MTMwMDAwMDEwMQ==";
-
 QByteArray request(const QByteArray &body)
 {
     return "POST /whatsapp/webhook HTTP/1.1\r\nHost: 127.0.0.1\r\n"
@@ -122,7 +120,7 @@ private Q_SLOTS:
             env.insert(u"GERBANG_MASTER_KEY"_s, m_masterKey);
             env.insert(u"GERBANG_WHATSAPP_APP_SECRET"_s, QString::fromLatin1(kFixtureAppSecret));
             env.insert(u"GERBANG_SINK_URL"_s, m_sink.url());
-            env.insert(u"GERBANG_SINK_SECRET"_s, u"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"_s);
+            env.insert(u"GERBANG_SINK_SECRET"_s, QString::fromLatin1(kTestSinkSecret));
         }
         const CommandResult r = ctl(0, {u"tenant"_s, u"add"_s, u"firm-a"_s, u"--name"_s,
                                         u"Firm A"_s, u"--waba"_s, u"100000000000001"_s});
@@ -162,7 +160,7 @@ private Q_SLOTS:
                 for (int i = w; i < kWamids; i += kWorkers) {
                     const QByteArray wamid = "wamid.multi-gateway-" + QByteArray::number(i);
                     QByteArray body = fixture;
-                    body.replace(kFixtureWamid.toByteArray(), wamid);
+                    body.replace(kFixtureTextWamid.toByteArray(), wamid);
                     // Alternate which gateway is written to first.
                     const QList<quint16> order = i % 2 ? ports : QList<quint16>{ports[1], ports[0]};
                     const QList<HttpResult> r = postToAll(order, body);
@@ -250,7 +248,7 @@ private Q_SLOTS:
         QVERIFY2(closed >= 2, qPrintable(QString::number(closed))); // at least both writers
         for (int i = 0; i < 2; ++i) {
             body = readFixture(u"wa_text.json"_s);
-            body.replace(kFixtureWamid.toByteArray(),
+            body.replace(kFixtureTextWamid.toByteArray(),
                          QByteArray("wamid.after-reconnect-" + QByteArray::number(i)));
             const HttpResult r = httpRequest(m_gws[i]->port(), "POST", "/whatsapp/webhook", body,
                                              {{"X-Hub-Signature-256", hubSignature(body)}});

@@ -370,7 +370,9 @@ private Q_SLOTS:
         QSqlQuery lock(db->db());
         if (testingOnPostgres()) {
             QVERIFY(lock.exec(u"BEGIN"_s));
-            QVERIFY(lock.exec(u"LOCK TABLE meta, dedup_keys IN ACCESS EXCLUSIVE MODE"_s));
+            // Writers wait for the dedup table and the revision row; readers do not (MVCC).
+            QVERIFY(lock.exec(u"LOCK TABLE dedup_keys IN ACCESS EXCLUSIVE MODE"_s));
+            QVERIFY(lock.exec(u"SELECT value FROM meta FOR UPDATE"_s));
         } else {
             QVERIFY(lock.exec(u"BEGIN EXCLUSIVE"_s));
         }
