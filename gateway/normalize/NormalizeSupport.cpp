@@ -3,6 +3,7 @@
 
 #include "domain/Ids.h"
 #include "providers/JsonPointer.h"
+#include "whatsapp/WhatsAppExtractor.h"
 
 #include <QStringList>
 
@@ -46,18 +47,8 @@ QJsonValue boolOrNull(const QJsonValue &v)
 
 qint64 unixSeconds(const QJsonValue &v)
 {
-    // Up to year 5138, as the extractor: anything else (negative, absurd) is "no time".
-    constexpr qint64 kMaxSeconds = 100'000'000'000;
-    bool ok = false;
-    qint64 s = 0;
-    if (v.isString()) {
-        s = v.toString().toLongLong(&ok);
-    } else if (v.isDouble()) {
-        const double d = v.toDouble();
-        ok = d >= 0 && d < double(kMaxSeconds);
-        s = ok ? qint64(d) : 0;
-    }
-    return ok && s > 0 && s < kMaxSeconds ? s : 0;
+    // The same reading of Meta's timestamps as the extractor's.
+    return whatsAppTimestampSecs(v);
 }
 
 QJsonValue secondsOrNull(const QJsonValue &v)

@@ -11,21 +11,9 @@ using namespace Qt::StringLiterals;
 namespace gerbang {
 namespace {
 
-// Meta sends Unix seconds as strings; accept numbers too.
 qint64 timestampMs(const QJsonValue &v)
 {
-    // Unix seconds up to year 5138; anything else (negative, absurd, overflowing) is "no time".
-    constexpr qint64 kMaxSeconds = 100'000'000'000;
-    bool ok = false;
-    qint64 s = 0;
-    if (v.isString()) {
-        s = v.toString().toLongLong(&ok);
-    } else if (v.isDouble()) {
-        const double d = v.toDouble();
-        ok = d >= 0 && d < double(kMaxSeconds);
-        s = ok ? qint64(d) : 0;
-    }
-    return ok && s > 0 && s < kMaxSeconds ? s * 1000 : 0;
+    return whatsAppTimestampSecs(v) * 1000;
 }
 
 QString digestKey(const QJsonObject &change, const QString &wabaId)
@@ -132,6 +120,22 @@ WhatsAppExtraction extractWhatsApp(const QJsonObject &root, const TenantResolver
     }
     out.ok = true;
     return out;
+}
+
+qint64 whatsAppTimestampSecs(const QJsonValue &v)
+{
+    // Unix seconds up to year 5138; anything else (negative, absurd, overflowing) is "no time".
+    constexpr qint64 kMaxSeconds = 100'000'000'000;
+    bool ok = false;
+    qint64 s = 0;
+    if (v.isString()) {
+        s = v.toString().toLongLong(&ok);
+    } else if (v.isDouble()) {
+        const double d = v.toDouble();
+        ok = d >= 0 && d < double(kMaxSeconds);
+        s = ok ? qint64(d) : 0;
+    }
+    return ok && s > 0 && s < kMaxSeconds ? s : 0;
 }
 
 } // namespace gerbang

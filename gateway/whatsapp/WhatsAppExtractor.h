@@ -34,4 +34,8 @@ using TenantResolver = std::function<QString(const QString &wabaId, const QStrin
 // per change of any other field (keyed by a digest of the change).
 WhatsAppExtraction extractWhatsApp(const QJsonObject &root, const TenantResolver &resolve);
 
+// A Meta `timestamp` (Unix seconds, sent as a string; numbers accepted too) in seconds, or 0
+// when it is missing or absurd (negative, past the year 5138, not a number).
+qint64 whatsAppTimestampSecs(const QJsonValue &v);
+
 } // namespace gerbang
