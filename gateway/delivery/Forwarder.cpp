@@ -241,7 +241,9 @@ void Forwarder::finished(QNetworkReply *reply, const Claimed &claimed)
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     QString error;
     if (status == 0)
-        error = reply->errorString();
+        // Qt's message names the URL: never let a password in it reach the log or the DLQ.
+        error = reply->errorString().replace(m_config.sinkUrl.toString(),
+                                             m_config.sinkUrl.toString(QUrl::RemoveUserInfo));
     else if (status / 100 != 2)
         error = u"HTTP %1 from the sink"_s.arg(status);
     record(claimed, status, retryAfterMs(reply), error);
