@@ -124,44 +124,6 @@ QJsonArray jsonArray(const CommandResult &r)
     return doc.array();
 }
 
-// RFC 4180 reader, independent of the writer under test.
-QList<QStringList> parseCsv(const QString &text)
-{
-    QList<QStringList> records;
-    QStringList record;
-    QString field;
-    bool quoted = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text[i];
-        if (quoted) {
-            if (c == u'"' && i + 1 < text.size() && text[i + 1] == u'"') {
-                field += u'"';
-                ++i;
-            } else if (c == u'"') {
-                quoted = false;
-            } else {
-                field += c;
-            }
-        } else if (c == u'"') {
-            quoted = true;
-        } else if (c == u',') {
-            record << field;
-            field.clear();
-        } else if (c == u'\r' && i + 1 < text.size() && text[i + 1] == u'\n') {
-            record << field;
-            records << record;
-            record.clear();
-            field.clear();
-            ++i;
-        } else {
-            field += c;
-        }
-    }
-    if (!field.isEmpty() || !record.isEmpty())
-        records << (record << field);
-    return records;
-}
-
 QStringList fingerprints(const Ctl &ctl, const QString &name)
 {
     QStringList out;
@@ -698,7 +660,7 @@ private Q_SLOTS:
         QVERIFY(text.endsWith(u"\r\n"_s));
         QVERIFY(text.contains(u"caf\u00e9"_s)); // UTF-8 intact
 
-        const QList<QStringList> rows = parseCsv(text);
+        const QList<QStringList> rows = gerbang::test::parseCsv(text);
         QCOMPARE(rows.size(), 5); // header + 4
         for (const QStringList &row : rows)
             QCOMPARE(row.size(), 16);
@@ -726,7 +688,7 @@ private Q_SLOTS:
                      u"--output"_s, out});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(f.open(QIODevice::ReadOnly));
-        QList<QStringList> filtered = parseCsv(QString::fromUtf8(f.readAll()));
+        QList<QStringList> filtered = gerbang::test::parseCsv(QString::fromUtf8(f.readAll()));
         f.close();
         QCOMPARE(filtered.size(), 2);
         QCOMPARE(filtered[1][6], u"firm-b"_s);
@@ -736,7 +698,7 @@ private Q_SLOTS:
                      u"2024-03-02T08:00:00.000Z"_s, u"--format"_s, u"csv"_s, u"--output"_s, out});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(f.open(QIODevice::ReadOnly));
-        filtered = parseCsv(QString::fromUtf8(f.readAll()));
+        filtered = gerbang::test::parseCsv(QString::fromUtf8(f.readAll()));
         f.close();
         QCOMPARE(filtered.size(), 3);
 
@@ -745,7 +707,7 @@ private Q_SLOTS:
                      u"2023-01-31"_s, u"--format"_s, u"csv"_s, u"--output"_s, out});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(f.open(QIODevice::ReadOnly));
-        QCOMPARE(parseCsv(QString::fromUtf8(f.readAll())).size(), 1);
+        QCOMPARE(gerbang::test::parseCsv(QString::fromUtf8(f.readAll())).size(), 1);
         f.close();
     }
 

@@ -102,6 +102,9 @@ HttpResult httpRequest(quint16 port, const QByteArray &method, const QByteArray 
                        const QByteArray &body = {},
                        const QList<std::pair<QByteArray, QByteArray>> &headers = {},
                        int timeoutMs = 10000, const QHostAddress &from = {});
+// RFC 4180 reader (quoted fields, doubled quotes, CRLF records), independent of the CSV
+// writers under test.
+QList<QStringList> parseCsv(const QString &text);
 // Parses one HTTP response from raw bytes (status, headers, Content-Length body).
 bool parseResponse(const QByteArray &raw, HttpResult *out, qsizetype *consumed);
 
