@@ -39,7 +39,7 @@ done
 
 # ---------------------------------------------------------------- packages and build
 PACKAGES=(qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite
-    libssl-dev cmake ninja-build g++ pkg-config wrk sqlite3)
+    libssl-dev libsqlite3-dev cmake ninja-build g++ pkg-config wrk sqlite3)
 missing=()
 for p in "${PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")

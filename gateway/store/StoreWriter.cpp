@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "StoreWriter.h"
 
+#include "IngestStatements.h"
 #include "WalCheckpointer.h"
+#include "WalRestarter.h"
 #include "crypto/Vault.h"
 #include "domain/Clock.h"
 #include "domain/Ids.h"
-#include "storage/AuditRepository.h"
 #include "storage/Database.h"
 
 #include <QLoggingCategory>
@@ -47,45 +48,6 @@ QStringList dedupLockKeys(const std::vector<IngestJob> &jobs)
 
 } // namespace
 
-// Prepared once, reused for every batch.
-struct StoreWriter::Statements
-{
-    explicit Statements(QSqlDatabase &db)
-        : dedup(db)
-        , raw(db)
-        , event(db)
-        , outbox(db)
-        , audit(db)
-    {
-    }
-    bool prepare(QString *error)
-    {
-        const bool ok =
-            dedup.prepare(u"INSERT INTO dedup_keys (tenant_id, key, seen_at, expires_at) "
-                          "VALUES (?, ?, ?, ?) ON CONFLICT (tenant_id, key) DO UPDATE SET "
-                          "seen_at = excluded.seen_at, expires_at = excluded.expires_at "
-                          "WHERE dedup_keys.expires_at < excluded.seen_at"_s) &&
-            raw.prepare(u"INSERT INTO raw_payloads (id, received_at, key_id, size, sha256, "
-                        "ciphertext) VALUES (?, ?, ?, ?, ?, ?)"_s) &&
-            event.prepare(u"INSERT INTO events (id, tenant_id, provider, type, "
-                          "provider_event_id, dedup_key, raw_ref, locator, received_at, "
-                          "occurred_at, routing_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s) &&
-            outbox.prepare(u"INSERT INTO outbox (event_id, tenant_id, created_at, "
-                           "next_attempt_at) VALUES (?, ?, ?, ?)"_s) &&
-            audit.prepare(AuditRepository::insertSql());
-        if (!ok)
-            *error = u"cannot prepare statements: %1 %2 %3 %4 %5"_s.arg(
-                dedup.lastError().text(), raw.lastError().text(), event.lastError().text(),
-                outbox.lastError().text(), audit.lastError().text());
-        return ok;
-    }
-    QSqlQuery dedup;
-    QSqlQuery raw;
-    QSqlQuery event;
-    QSqlQuery outbox;
-    QSqlQuery audit;
-};
-
 StoreWriter::StoreWriter(StoreWriterOptions options, const Vault &vault, QObject *receiver,
                          CommitCallback onCommit, DirectoryCallback onDirectory,
                          ProbeCallback onProbe)
@@ -95,6 +57,7 @@ StoreWriter::StoreWriter(StoreWriterOptions options, const Vault &vault, QObject
     , m_onCommit(std::move(onCommit))
     , m_onDirectory(std::move(onDirectory))
     , m_onProbe(std::move(onProbe))
+    , m_keyIdHex(QString::fromLatin1(vault.keyId().toHex()))
 {
     setObjectName(u"gerbang-store"_s);
 }
@@ -207,9 +170,6 @@ bool StoreWriter::openDatabase(QString *error)
     m_db = Database::open({m_options.database, m_options.busyTimeoutMs, false}, error);
     if (!m_db || !m_db->migrate(error))
         return false;
-    // Checkpoints run on their own thread (WalCheckpointer), never inside a commit.
-    if (!m_db->isPostgres())
-        QSqlQuery(m_db->db()).exec(u"PRAGMA wal_autocheckpoint=0"_s);
     return prepareStatements(error);
 }
 
@@ -217,8 +177,8 @@ bool StoreWriter::prepareStatements(QString *error)
 {
     if (m_stmts)
         m_staleStmts = std::move(m_stmts);
-    m_stmts = std::make_unique<Statements>(m_db->db());
-    if (!m_stmts->prepare(error))
+    m_stmts = IngestStatements::create(*m_db, error);
+    if (!m_stmts)
         return false;
     m_stmtsGeneration = m_db->generation();
     return true;
@@ -249,9 +209,11 @@ void StoreWriter::run()
     }
     // SQLite only: PostgreSQL checkpoints on its own.
     std::unique_ptr<WalCheckpointer> checkpointer;
+    std::unique_ptr<WalRestarter> walRestarter;
     if (!m_db->isPostgres()) {
         checkpointer = std::make_unique<WalCheckpointer>(m_options.database.sqlitePath, 200);
         checkpointer->start();
+        walRestarter = std::make_unique<WalRestarter>(*m_db, checkpointer.get());
     }
     for (;;) {
         Batch batch;
@@ -278,8 +240,11 @@ void StoreWriter::run()
             batch.reload = std::exchange(m_queue.reload, false);
             stopping = m_stopping && m_queue.jobs.empty() && m_queue.work.empty();
         }
-        if (!batch.jobs.empty() || !batch.audits.empty() || !batch.work.empty())
+        if (!batch.jobs.empty() || !batch.audits.empty() || !batch.work.empty()) {
             commitBatch(batch);
+            if (walRestarter)
+                walRestarter->afterCommit(); // the batch's replies are on their way already
+        }
         if (!batch.probes.empty())
             probe(batch.probes);
         const qint64 now = nowMs();
@@ -299,6 +264,7 @@ void StoreWriter::run()
         }
         m_queue.work.clear();
     }
+    walRestarter.reset();
     if (checkpointer) {
         checkpointer->stop();
         // Leave a small WAL behind: the next start (and every reader) begins from a clean file.
@@ -313,65 +279,46 @@ void StoreWriter::run()
 
 bool StoreWriter::writeJob(IngestJob &job, CommitResult &result, qint64 nowMs)
 {
-    QSqlQuery &d = m_stmts->dedup;
     QList<const ExtractedEvent *> fresh;
     for (const ExtractedEvent &e : std::as_const(job.events)) {
-        d.bindValue(0, e.tenant);
-        d.bindValue(1, e.dedupKey);
-        d.bindValue(2, nowMs);
-        d.bindValue(3, nowMs + m_options.dedupTtlMs);
-        if (!d.exec()) {
-            result.error = d.lastError().text();
+        bool isFresh = false;
+        if (!m_stmts->claimDedupKey(e.tenant, e.dedupKey, nowMs, nowMs + m_options.dedupTtlMs,
+                                    &isFresh, &result.error))
             return false;
-        }
-        if (d.numRowsAffected() > 0)
+        if (isFresh)
             fresh << &e;
         else
             result.duplicates += 1;
     }
     AuditRecord &a = job.audit;
     if (!fresh.isEmpty()) {
-        QSqlQuery &r = m_stmts->raw;
-        r.bindValue(0, job.rawId);
-        r.bindValue(1, a.receivedAtMs);
-        r.bindValue(2, QString::fromLatin1(m_vault.keyId().toHex()));
-        r.bindValue(3, job.rawSize);
-        r.bindValue(4, QString::fromLatin1(job.rawSha256Hex));
-        r.bindValue(5, job.sealedRaw);
-        if (!r.exec()) {
-            result.error = r.lastError().text();
+        RawPayloadRow raw;
+        raw.id = job.rawId;
+        raw.receivedAtMs = a.receivedAtMs;
+        raw.keyIdHex = m_keyIdHex;
+        raw.size = job.rawSize;
+        raw.sha256Hex = job.rawSha256Hex;
+        raw.sealed = job.sealedRaw;
+        if (!m_stmts->insertRawPayload(raw, &result.error))
             return false;
-        }
-        QSqlQuery &ev = m_stmts->event;
         for (const ExtractedEvent *e : std::as_const(fresh)) {
-            const QString id = newRecordId(u"ev_");
-            ev.bindValue(0, id);
-            ev.bindValue(1, e->tenant);
-            ev.bindValue(2, job.provider);
-            ev.bindValue(3, e->type);
-            ev.bindValue(4,
-                         e->providerEventId.isEmpty() ? QVariant() : QVariant(e->providerEventId));
-            ev.bindValue(5, e->dedupKey);
-            ev.bindValue(6, job.rawId);
-            ev.bindValue(7, e->locator);
-            ev.bindValue(8, a.receivedAtMs);
-            ev.bindValue(9, e->occurredAtMs > 0 ? QVariant(e->occurredAtMs) : QVariant());
-            ev.bindValue(10, e->routingKey);
-            if (!ev.exec()) {
-                result.error = ev.lastError().text();
-                return false;
-            }
+            EventRow row;
+            row.id = newRecordId(u"ev_");
+            row.tenant = e->tenant;
+            row.provider = job.provider;
+            row.type = e->type;
+            row.providerEventId = e->providerEventId;
+            row.dedupKey = e->dedupKey;
+            row.rawRef = job.rawId;
+            row.locator = e->locator;
+            row.receivedAtMs = a.receivedAtMs;
+            row.occurredAtMs = e->occurredAtMs;
+            row.routingKey = e->routingKey;
             // The hand-off to the core is part of the acknowledgement: same transaction.
-            QSqlQuery &ob = m_stmts->outbox;
-            ob.bindValue(0, id);
-            ob.bindValue(1, e->tenant);
-            ob.bindValue(2, nowMs);
-            ob.bindValue(3, nowMs);
-            if (!ob.exec()) {
-                result.error = ob.lastError().text();
+            if (!m_stmts->insertEvent(row, &result.error) ||
+                !m_stmts->insertOutbox(row.id, e->tenant, nowMs, &result.error))
                 return false;
-            }
-            result.eventIds << id;
+            result.eventIds << row.id;
             a.eventTypes << e->type;
         }
         result.stored = int(fresh.size());
@@ -385,23 +332,9 @@ bool StoreWriter::writeJob(IngestJob &job, CommitResult &result, qint64 nowMs)
     a.eventIds = result.eventIds;
     a.httpStatus = 200;
     a.processingUs = (monotonicNs() - job.startedNs) / 1000;
-    QString error;
-    if (!insertAudit(a, &error)) {
-        result.error = error;
+    if (!m_stmts->insertAudit(a, &result.error))
         return false;
-    }
     result.ok = true;
-    return true;
-}
-
-bool StoreWriter::insertAudit(const AuditRecord &a, QString *error)
-{
-    QSqlQuery &q = m_stmts->audit;
-    AuditRepository::bindInsert(q, a);
-    if (!q.exec()) {
-        *error = q.lastError().text();
-        return false;
-    }
     return true;
 }
 
@@ -429,7 +362,7 @@ void StoreWriter::commitBatch(Batch &batch)
             results << r;
         }
         for (const AuditRecord &a : batch.audits) {
-            if (!insertAudit(a, &error))
+            if (!m_stmts->insertAudit(a, &error))
                 return false;
         }
         runWork(batch);

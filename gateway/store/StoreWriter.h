@@ -18,6 +18,7 @@ namespace gerbang {
 class Database;
 class Vault;
 struct WorkItem;
+class IngestStatements;
 
 // A request whose events must be durable before it is answered.
 struct IngestJob
@@ -108,7 +109,6 @@ private:
     bool prepareStatements(QString *error);
     void commitBatch(Batch &batch);
     bool writeJob(IngestJob &job, CommitResult &result, qint64 nowMs);
-    bool insertAudit(const AuditRecord &record, QString *error);
     void runWork(Batch &batch);
     void probe(const std::vector<quint64> &ids);
     void reloadDirectoryIfChanged(bool force);
@@ -120,6 +120,7 @@ private:
     CommitCallback m_onCommit;
     DirectoryCallback m_onDirectory;
     ProbeCallback m_onProbe;
+    const QString m_keyIdHex; // of the vault's current key, stored with every raw payload
 
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
@@ -133,12 +134,11 @@ private:
 
     // Owned and used by the writer thread only.
     std::unique_ptr<Database> m_db;
-    struct Statements;
-    std::unique_ptr<Statements> m_stmts;
+    std::unique_ptr<IngestStatements> m_stmts;
     int m_stmtsGeneration = -1; // the database connection they were prepared on
     // Replaced inside a transaction, freed after it: freeing a statement of a lost connection
     // fails, and a failure inside a PostgreSQL transaction aborts it.
-    std::unique_ptr<Statements> m_staleStmts;
+    std::unique_ptr<IngestStatements> m_staleStmts;
     // The last commit failed: audit rows put back in the queue wait for the next poll instead
     // of being retried at once (a database that refuses connections fails fast).
     bool m_storeFailing = false;

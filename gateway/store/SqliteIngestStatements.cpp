@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "SqliteIngestStatements.h"
+
+#include "storage/AuditRepository.h"
+#include "storage/Database.h"
+
+#include <QSqlDriver>
+#include <QVariant>
+#include <array>
+#include <sqlite3.h>
+
+using namespace Qt::StringLiterals;
+
+namespace gerbang {
+namespace {
+
+// Binds one statement's parameters, keeping the UTF-8 copies alive until it has run, so that
+// SQLite can use them in place (SQLITE_STATIC) instead of copying them again.
+class Binder
+{
+public:
+    explicit Binder(sqlite3_stmt *stmt)
+        : m_stmt(stmt)
+    {
+    }
+    // NOT NULL text columns: a null QString is stored as ''.
+    void text(int index, const QString &value) { utf8(index, value.toUtf8()); }
+    void textOrNull(int index, const QString &value)
+    {
+        if (value.isEmpty())
+            sqlite3_bind_null(m_stmt, index);
+        else
+            text(index, value);
+    }
+    void latin1(int index, const QByteArray &value) { utf8(index, value); }
+    void integer(int index, qint64 value) { sqlite3_bind_int64(m_stmt, index, value); }
+    void integerOrNull(int index, qint64 value)
+    {
+        if (value > 0)
+            integer(index, value);
+        else
+            sqlite3_bind_null(m_stmt, index);
+    }
+    void blob(int index, const QByteArray &value)
+    {
+        sqlite3_bind_blob64(m_stmt, index, value.constData(), sqlite3_uint64(value.size()),
+                            SQLITE_STATIC);
+    }
+
+private:
+    void utf8(int index, QByteArray bytes)
+    {
+        QByteArray &kept = m_kept[m_used++];
+        kept = std::move(bytes);
+        sqlite3_bind_text64(m_stmt, index, kept.constData(), sqlite3_uint64(kept.size()),
+                            SQLITE_STATIC, SQLITE_UTF8);
+    }
+    sqlite3_stmt *m_stmt;
+    std::array<QByteArray, 16> m_kept;
+    size_t m_used = 0;
+};
+
+} // namespace
+
+SqliteIngestStatements::SqliteIngestStatements(sqlite3 *db)
+    : m_db(db)
+{
+}
+
+SqliteIngestStatements::~SqliteIngestStatements()
+{
+    for (sqlite3_stmt *s : {m_dedup, m_raw, m_event, m_outbox, m_audit})
+        sqlite3_finalize(s); // a no-op on null
+}
+
+sqlite3 *SqliteIngestStatements::handleOf(Database &db)
+{
+#ifdef GERBANG_SQLITE_DIRECT
+    if (db.isPostgres() || !db.db().driver())
+        return nullptr;
+    const QVariant handle = db.db().driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
+#else
+    Q_UNUSED(db);
+    return nullptr;
+#endif
+}
+
+bool SqliteIngestStatements::prepare(QString *error)
+{
+    const auto prepareOne = [&](const QString &sql, sqlite3_stmt **stmt) {
+        const QByteArray utf8 = sql.toUtf8();
+        if (sqlite3_prepare_v3(m_db, utf8.constData(), int(utf8.size()), SQLITE_PREPARE_PERSISTENT,
+                               stmt, nullptr) == SQLITE_OK)
+            return true;
+        *error = u"cannot prepare statements: %1"_s.arg(QString::fromUtf8(sqlite3_errmsg(m_db)));
+        return false;
+    };
+    return prepareOne(QString::fromLatin1(ingest_sql::kDedup), &m_dedup) &&
+           prepareOne(QString::fromLatin1(ingest_sql::kRaw), &m_raw) &&
+           prepareOne(QString::fromLatin1(ingest_sql::kEvent), &m_event) &&
+           prepareOne(QString::fromLatin1(ingest_sql::kOutbox), &m_outbox) &&
+           prepareOne(AuditRepository::insertSql(), &m_audit);
+}
+
+bool SqliteIngestStatements::run(sqlite3_stmt *stmt, QString *error)
+{
+    const int rc = sqlite3_step(stmt);
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt); // the bound buffers die with the Binder
+    if (rc == SQLITE_DONE)
+        return true;
+    *error = QString::fromUtf8(sqlite3_errmsg(m_db));
+    return false;
+}
+
+bool SqliteIngestStatements::claimDedupKey(const QString &tenant, const QString &key, qint64 nowMs,
+                                           qint64 expiresAtMs, bool *fresh, QString *error)
+{
+    Binder b(m_dedup);
+    b.text(1, tenant);
+    b.text(2, key);
+    b.integer(3, nowMs);
+    b.integer(4, expiresAtMs);
+    if (!run(m_dedup, error))
+        return false;
+    *fresh = sqlite3_changes(m_db) > 0;
+    return true;
+}
+
+bool SqliteIngestStatements::insertRawPayload(const RawPayloadRow &row, QString *error)
+{
+    Binder b(m_raw);
+    b.text(1, row.id);
+    b.integer(2, row.receivedAtMs);
+    b.text(3, row.keyIdHex);
+    b.integer(4, row.size);
+    b.latin1(5, row.sha256Hex);
+    b.blob(6, row.sealed);
+    return run(m_raw, error);
+}
+
+bool SqliteIngestStatements::insertEvent(const EventRow &e, QString *error)
+{
+    Binder b(m_event);
+    b.text(1, e.id);
+    b.text(2, e.tenant);
+    b.text(3, e.provider);
+    b.text(4, e.type);
+    b.textOrNull(5, e.providerEventId);
+    b.text(6, e.dedupKey);
+    b.textOrNull(7, e.rawRef);
+    b.textOrNull(8, e.locator);
+    b.integer(9, e.receivedAtMs);
+    b.integerOrNull(10, e.occurredAtMs);
+    b.textOrNull(11, e.routingKey);
+    return run(m_event, error);
+}
+
+bool SqliteIngestStatements::insertOutbox(const QString &eventId, const QString &tenant,
+                                          qint64 nowMs, QString *error)
+{
+    Binder b(m_outbox);
+    b.text(1, eventId);
+    b.text(2, tenant);
+    b.integer(3, nowMs);
+    b.integer(4, nowMs);
+    return run(m_outbox, error);
+}
+
+bool SqliteIngestStatements::insertAudit(const AuditRecord &a, QString *error)
+{
+    // Same columns and conventions as AuditRepository::bindInsert.
+    Binder b(m_audit);
+    b.integer(1, a.receivedAtMs);
+    b.text(2, a.sourceIp);
+    b.text(3, a.method);
+    b.text(4, a.path);
+    b.text(5, a.provider);
+    b.text(6, a.tenant);
+    b.text(7, a.outcome);
+    b.text(8, a.signatureStatus);
+    b.integer(9, a.httpStatus);
+    b.integer(10, a.processingUs);
+    b.integer(11, a.bodySize);
+    b.textOrNull(12, a.rawRef);
+    b.text(13, a.eventIds.join(u','));
+    b.text(14, a.eventTypes.join(u','));
+    b.text(15, a.detail);
+    return run(m_audit, error);
+}
+
+} // namespace gerbang

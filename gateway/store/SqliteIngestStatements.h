@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "IngestStatements.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace gerbang {
+
+// SQLite's C API on the QtSql connection's own handle (same thread, same transaction).
+// Strings are bound as UTF-8, the database's encoding, so SQLite never converts them.
+class SqliteIngestStatements final : public IngestStatements
+{
+public:
+    explicit SqliteIngestStatements(sqlite3 *db);
+    ~SqliteIngestStatements() override;
+    SqliteIngestStatements(const SqliteIngestStatements &) = delete;
+    SqliteIngestStatements &operator=(const SqliteIngestStatements &) = delete;
+
+    // The sqlite3 handle behind a QSQLITE connection, or null when this build cannot use it
+    // (another copy of SQLite inside the Qt driver, as on Windows).
+    static sqlite3 *handleOf(Database &db);
+    bool prepare(QString *error);
+
+    bool claimDedupKey(const QString &tenant, const QString &key, qint64 nowMs, qint64 expiresAtMs,
+                       bool *fresh, QString *error) override;
+    bool insertRawPayload(const RawPayloadRow &row, QString *error) override;
+    bool insertEvent(const EventRow &row, QString *error) override;
+    bool insertOutbox(const QString &eventId, const QString &tenant, qint64 nowMs,
+                      QString *error) override;
+    bool insertAudit(const AuditRecord &record, QString *error) override;
+
+private:
+    bool run(sqlite3_stmt *stmt, QString *error);
+
+    sqlite3 *m_db;
+    sqlite3_stmt *m_dedup = nullptr;
+    sqlite3_stmt *m_raw = nullptr;
+    sqlite3_stmt *m_event = nullptr;
+    sqlite3_stmt *m_outbox = nullptr;
+    sqlite3_stmt *m_audit = nullptr;
+};
+
+} // namespace gerbang

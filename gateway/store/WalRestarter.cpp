@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "WalRestarter.h"
+
+#include "SqliteIngestStatements.h"
+#include "WalCheckpointer.h"
+#include "storage/Database.h"
+
+#include <QLoggingCategory>
+#include <QSqlQuery>
+
+#ifdef GERBANG_SQLITE_DIRECT
+#include <sqlite3.h>
+#endif
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcWal, "gerbang.store.checkpoint")
+
+namespace gerbang {
+
+WalRestarter::WalRestarter(Database &db, WalCheckpointer *background)
+    : m_background(background)
+{
+    QSqlQuery q(db.db());
+    // A WAL that grew while a long reader held back the checkpoints shrinks at its next start.
+    q.exec(u"PRAGMA journal_size_limit=%1"_s.arg(qint64(kHardLimitFrames) * 4096));
+#ifdef GERBANG_SQLITE_DIRECT
+    m_handle = SqliteIngestStatements::handleOf(db);
+#endif
+    if (!m_handle) {
+        q.exec(u"PRAGMA wal_autocheckpoint=1000"_s); // SQLite's default
+        return;
+    }
+#ifdef GERBANG_SQLITE_DIRECT
+    // Replaces SQLite's automatic checkpoint, which would copy inside the commit.
+    sqlite3_wal_hook(m_handle, &WalRestarter::onCommit, this);
+#endif
+}
+
+WalRestarter::~WalRestarter()
+{
+#ifdef GERBANG_SQLITE_DIRECT
+    if (m_handle)
+        sqlite3_wal_hook(m_handle, nullptr, nullptr);
+#endif
+}
+
+int WalRestarter::onCommit(void *self, sqlite3 *, const char *, int frames)
+{
+    static_cast<WalRestarter *>(self)->m_frames = frames;
+    return 0; // SQLITE_OK
+}
+
+void WalRestarter::afterCommit()
+{
+    if (!m_handle)
+        return;
+    if (m_frames < m_lastFrames) { // the WAL started over
+        m_wokenAtFrames = 0;
+        ++m_generation;
+    }
+    m_lastFrames = m_frames;
+    if (m_background && m_frames - m_wokenAtFrames >= kWakeEveryFrames) {
+        m_wokenAtFrames = m_frames;
+        m_background->wake(m_generation);
+    }
+    if (m_frames < kRestartFrames)
+        return;
+    bool caughtUp = !m_background;
+    if (m_background) {
+        const WalCheckpointer::Progress p = m_background->progress();
+        caughtUp = p.walGeneration == m_generation && p.backfilled >= 0 &&
+                   m_frames - p.backfilled <= kMaxRemainder;
+    }
+    if (caughtUp || m_frames >= kHardLimitFrames)
+        checkpoint();
+}
+
+void WalRestarter::checkpoint()
+{
+#ifdef GERBANG_SQLITE_DIRECT
+    int log = 0;
+    int done = 0;
+    const int rc =
+        sqlite3_wal_checkpoint_v2(m_handle, nullptr, SQLITE_CHECKPOINT_PASSIVE, &log, &done);
+    if (rc != SQLITE_OK && rc != SQLITE_BUSY) {
+        const QString error = QString::fromUtf8(sqlite3_errmsg(m_handle));
+        if (error != m_lastError)
+            qCWarning(lcWal) << "checkpoint failed:" << error;
+        m_lastError = error;
+        return;
+    }
+    m_lastError.clear();
+    // Readers still on older frames keep the WAL from starting over; try again later.
+    m_frames = log;
+#endif
+}
+
+} // namespace gerbang
