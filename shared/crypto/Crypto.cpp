@@ -54,15 +54,39 @@ EVP_MAC *hmacAlgorithm()
     return mac;
 }
 
+// EVP_sha256() and friends make OpenSSL 3 look the algorithm up in its provider on every
+// use; these are fetched once (the objects are immutable and thread-safe).
+const EVP_MD *sha256Algorithm()
+{
+    static EVP_MD *md = EVP_MD_fetch(nullptr, "SHA2-256", nullptr);
+    if (!md)
+        throw std::runtime_error("SHA-256 unavailable in libcrypto");
+    return md;
+}
+const EVP_MD *sha512Algorithm()
+{
+    static EVP_MD *md = EVP_MD_fetch(nullptr, "SHA2-512", nullptr);
+    if (!md)
+        throw std::runtime_error("SHA-512 unavailable in libcrypto");
+    return md;
+}
+const EVP_CIPHER *aes256GcmAlgorithm()
+{
+    static EVP_CIPHER *cipher = EVP_CIPHER_fetch(nullptr, "AES-256-GCM", nullptr);
+    if (!cipher)
+        throw std::runtime_error("AES-256-GCM unavailable in libcrypto");
+    return cipher;
+}
+
 } // namespace
 
 QByteArray sha256(QByteArrayView data)
 {
-    return digest(EVP_sha256(), data);
+    return digest(sha256Algorithm(), data);
 }
 QByteArray sha512(QByteArrayView data)
 {
-    return digest(EVP_sha512(), data);
+    return digest(sha512Algorithm(), data);
 }
 
 QByteArray hmacSha256(QByteArrayView key, std::initializer_list<QByteArrayView> parts)
@@ -152,7 +176,7 @@ QByteArray aesGcmSeal(QByteArrayView key, QByteArrayView plaintext, QByteArrayVi
 
     CipherCtx ctx(EVP_CIPHER_CTX_new());
     int len = 0;
-    if (!ctx || EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, bytes(key), o) != 1 ||
+    if (!ctx || EVP_EncryptInit_ex(ctx.get(), aes256GcmAlgorithm(), nullptr, bytes(key), o) != 1 ||
         (!aad.isEmpty() &&
          EVP_EncryptUpdate(ctx.get(), nullptr, &len, bytes(aad), int(aad.size())) != 1) ||
         EVP_EncryptUpdate(ctx.get(), o + kGcmNonceSize, &len, bytes(plaintext),
@@ -178,7 +202,7 @@ QByteArray aesGcmOpen(QByteArrayView key, QByteArrayView sealed, QByteArrayView 
     // The tag is passed as non-const in OpenSSL's API; copy it to keep `sealed` untouched.
     unsigned char tag[kGcmTagSize];
     std::memcpy(tag, s + kGcmNonceSize + ctLen, kGcmTagSize);
-    if (!ctx || EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, bytes(key), s) != 1 ||
+    if (!ctx || EVP_DecryptInit_ex(ctx.get(), aes256GcmAlgorithm(), nullptr, bytes(key), s) != 1 ||
         (!aad.isEmpty() &&
          EVP_DecryptUpdate(ctx.get(), nullptr, &len, bytes(aad), int(aad.size())) != 1) ||
         EVP_DecryptUpdate(ctx.get(), o, &len, s + kGcmNonceSize, int(ctLen)) != 1 ||

@@ -32,6 +32,7 @@ const QList<Migration> &sqliteMigrations()
         {2, u":/gerbang/migrations/sqlite/0002_sources.sql"_s},
         {3, u":/gerbang/migrations/sqlite/0003_allowlists.sql"_s},
         {4, u":/gerbang/migrations/sqlite/0004_outbox.sql"_s},
+        {5, u":/gerbang/migrations/sqlite/0005_leaner_writes.sql"_s},
     };
     return list;
 }
@@ -43,6 +44,7 @@ const QList<Migration> &postgresMigrations()
         {2, u":/gerbang/migrations/postgresql/0002_sources.sql"_s},
         {3, u":/gerbang/migrations/postgresql/0003_allowlists.sql"_s},
         {4, u":/gerbang/migrations/postgresql/0004_outbox.sql"_s},
+        {5, u":/gerbang/migrations/postgresql/0005_leaner_writes.sql"_s},
     };
     return list;
 }
