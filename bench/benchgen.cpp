@@ -19,11 +19,19 @@ constexpr int kIndexDigits = 12;
 // `targetSize` bytes.
 QByteArray makeBody(const QByteArray &waba, qint64 index, int targetSize)
 {
-    // The wamid ends in the zero-padded index, so bench/run.sh can tell from the database which
-    // payload each stored event came from.
+    // Shaped like Meta's: "HBgN" + base64 of the sender's number + "FQIAEhgU" + a random
+    // message id. Senders and ids come from a hash of the index, so consecutive payloads land
+    // all over the dedup index as real traffic from many clients does (ids that only counted
+    // up made every insert an append, kinder than production). The wamid still ends in the
+    // zero-padded index, so bench/run.sh can tell from the database which payload each stored
+    // event came from.
     const QByteArray n = QByteArray::number(index).rightJustified(kIndexDigits, '0');
-    const QByteArray from = "6281300" + QByteArray::number(100000 + index % 900000);
-    const QByteArray wamid = "wamid.HBgNNjI4MTMwMDAwMTAxFQIAEhgUQkVOQ0g" + n;
+    const QByteArray hash =
+        gerbang::crypto::sha256(QByteArray("bench-wamid-" + n)).toHex().toUpper();
+    const QByteArray from =
+        "62813" + QByteArray::number(10000000 + hash.left(8).toLongLong(nullptr, 16) % 90000000);
+    const QByteArray wamid = "wamid.HBgN" + from.toBase64(QByteArray::OmitTrailingEquals) +
+                             "FQIAEhgU" + hash.mid(8, 20) + n;
     const QByteArray ts = QByteArray::number(1767225600 + index);
     const QByteArray head =
         R"({"object":"whatsapp_business_account","entry":[{"id":")" + waba +
