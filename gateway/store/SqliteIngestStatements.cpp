@@ -75,17 +75,12 @@ SqliteIngestStatements::~SqliteIngestStatements()
 
 sqlite3 *SqliteIngestStatements::handleOf(Database &db)
 {
-#ifdef GERBANG_SQLITE_DIRECT
     if (db.isPostgres() || !db.db().driver())
         return nullptr;
     const QVariant handle = db.db().driver()->handle();
     if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
         return nullptr;
     return *static_cast<sqlite3 *const *>(handle.constData());
-#else
-    Q_UNUSED(db);
-    return nullptr;
-#endif
 }
 
 bool SqliteIngestStatements::prepare(QString *error)

@@ -18,8 +18,8 @@ public:
     SqliteIngestStatements(const SqliteIngestStatements &) = delete;
     SqliteIngestStatements &operator=(const SqliteIngestStatements &) = delete;
 
-    // The sqlite3 handle behind a QSQLITE connection, or null when this build cannot use it
-    // (another copy of SQLite inside the Qt driver, as on Windows).
+    // The sqlite3 handle behind a QSQLITE connection, or null (PostgreSQL). Built only where
+    // the Qt driver and Gerbang share one SQLite library (GERBANG_SQLITE_DIRECT).
     static sqlite3 *handleOf(Database &db);
     bool prepare(QString *error);
 

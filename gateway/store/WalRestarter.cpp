@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "WalRestarter.h"
 
-#include "SqliteIngestStatements.h"
 #include "WalCheckpointer.h"
 #include "storage/Database.h"
 
@@ -9,6 +8,8 @@
 #include <QSqlQuery>
 
 #ifdef GERBANG_SQLITE_DIRECT
+#include "SqliteIngestStatements.h"
+
 #include <sqlite3.h>
 #endif
 
