@@ -364,23 +364,25 @@ private Q_SLOTS:
 
     void lockedDatabaseAnswers503AndReadySaysWhy()
     {
-        if (testingOnPostgres())
-            QSKIP("known flaky on PostgreSQL (about 2 runs in 10: the POST gets no answer while "
-                  "the test holds the locks); runs on SQLite, to be investigated");
         QCOMPARE(httpRequest(m_gw->port(), "GET", "/ready").status, 200);
         // Another process holding the write lock makes the store unwritable for the gateway.
         auto db = openDb();
         QSqlQuery lock(db->db());
         if (testingOnPostgres()) {
             QVERIFY(lock.exec(u"BEGIN"_s));
-            // Writers wait for the dedup table and the revision row; readers do not (MVCC).
+            // Writers wait for the dedup table (ACCESS EXCLUSIVE stops its readers too) and
+            // for the revision row (plain reads of that row go on: MVCC).
             QVERIFY(lock.exec(u"LOCK TABLE dedup_keys IN ACCESS EXCLUSIVE MODE"_s));
             QVERIFY(lock.exec(u"SELECT value FROM meta FOR UPDATE"_s));
         } else {
             QVERIFY(lock.exec(u"BEGIN EXCLUSIVE"_s));
         }
         const HttpResult r = postFixture(u"wa_video.json"_s);
-        QCOMPARE(r.status, 503);
+        // This case once went unanswered on PostgreSQL in about 2 runs of 10 (not seen in 24
+        // runs since, alone, in the whole suite and under CPU load): say what the gateway
+        // logged if it happens again.
+        QVERIFY2(r.status == 503, qPrintable(u"status %1; gerbangd said:\n%2"_s.arg(r.status).arg(
+                                      QString::fromUtf8(m_gw->output().right(4000)))));
         QCOMPARE(r.body, QByteArray(R"({"error":"store_unavailable"})"));
         const HttpResult ready = httpRequest(m_gw->port(), "GET", "/ready");
         QCOMPARE(ready.status, 503);
