@@ -39,7 +39,7 @@ done
 
 # ---------------------------------------------------------------- packages and build
 PACKAGES=(qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite
-    libssl-dev libsqlite3-dev cmake ninja-build g++ pkg-config wrk sqlite3)
+    libssl-dev libsqlite3-dev cmake ninja-build g++ pkg-config wrk sqlite3 curl)
 missing=()
 for p in "${PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")
@@ -116,9 +116,15 @@ thread_ticks() {
 # run_wrk LABEL PID URL PAYLOADS CONNS SECONDS [DELAY_MS]: runs wrk and records a result line.
 declare -A R # R[label.key] = value
 labels=()
+# commit_count URL: store transactions gerbangd has committed (0 for a server without /metrics).
+commit_count() {
+    curl -s --max-time 5 "$1/metrics" |
+        awk '$1 == "gerbang_store_commit_duration_seconds_count" {n = $2} END {print n + 0}'
+}
 run_wrk() {
     local label=$1 pid=$2 url=$3 payloads=$4 conns=$5 secs=$6 delay=${7:-0}
-    local before tb sys0
+    local before tb sys0 commits0
+    commits0=$(commit_count "$url")
     before=$(cpu_ticks "$pid")
     tb=$(thread_ticks "$pid")
     sys0=$(system_ticks)
@@ -142,6 +148,7 @@ run_wrk() {
     local kv
     for kv in ${line#BENCH }; do R[$label.${kv%%=*}]=${kv#*=}; done
     R[$label.conns]=$conns
+    R[$label.commits]=$(($(commit_count "$url") - commits0))
     R[$label.server_cpu_s]=$(awk -v a="$after" -v b="$before" -v c="$clk_tck" 'BEGIN{printf "%.2f", (a-b)/c}')
     R[$label.wrk_cpu_s]=$(awk '{printf "%.2f", $1 + $2}' "$work/$label.time")
     # CPU used by everything else on the machine meanwhile (other users' builds and tests
@@ -419,6 +426,13 @@ report=$work/report.md
     echo
     echo "Server CPU by thread:"
     for l in "${labels[@]}"; do echo "- $l: ${R[$l.server_threads]}"; done
+    echo
+    echo "Group commits (gerbangd's /metrics; every commit costs an fsync and rewrites the last"
+    echo "page of each B-tree it touches, so more requests per commit means less work per request):"
+    for l in "${labels[@]}"; do
+        [ "${R[$l.commits]:-0}" -gt 0 ] || continue
+        echo "- $l: ${R[$l.commits]} commits, $(awk -v r="${R[$l.requests]}" -v c="${R[$l.commits]}" 'BEGIN{printf "%.1f", r / c}') requests per commit"
+    done
     echo
     echo "Database check (after SIGTERM; gerbangd exit status $gd_exit; data dir $db_mb MB):"
     for c in "${check_lines[@]}"; do echo "- $c"; done
