@@ -50,6 +50,7 @@ public:
 private:
     void utf8(int index, QByteArray bytes)
     {
+        Q_ASSERT(m_used < m_kept.size());
         QByteArray &kept = m_kept[m_used++];
         kept = std::move(bytes);
         sqlite3_bind_text64(m_stmt, index, kept.constData(), sqlite3_uint64(kept.size()),
@@ -167,23 +168,8 @@ bool SqliteIngestStatements::insertOutbox(const QString &eventId, const QString 
 
 bool SqliteIngestStatements::insertAudit(const AuditRecord &a, QString *error)
 {
-    // Same columns and conventions as AuditRepository::bindInsert.
     Binder b(m_audit);
-    b.integer(1, a.receivedAtMs);
-    b.text(2, a.sourceIp);
-    b.text(3, a.method);
-    b.text(4, a.path);
-    b.text(5, a.provider);
-    b.text(6, a.tenant);
-    b.text(7, a.outcome);
-    b.text(8, a.signatureStatus);
-    b.integer(9, a.httpStatus);
-    b.integer(10, a.processingUs);
-    b.integer(11, a.bodySize);
-    b.textOrNull(12, a.rawRef);
-    b.text(13, a.eventIds.join(u','));
-    b.text(14, a.eventTypes.join(u','));
-    b.text(15, a.detail);
+    AuditRepository::bindColumns(b, a);
     return run(m_audit, error);
 }
 

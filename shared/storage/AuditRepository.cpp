@@ -141,22 +141,17 @@ QString AuditRepository::insertSql()
 void AuditRepository::bindInsert(QSqlQuery &q, const AuditRecord &a)
 {
     // QtSql binds a null QString as SQL NULL; text columns of the audit log are NOT NULL.
-    auto text = [](const QString &s) { return s.isNull() ? QString(u""_s) : s; };
-    q.bindValue(0, a.receivedAtMs);
-    q.bindValue(1, text(a.sourceIp));
-    q.bindValue(2, text(a.method));
-    q.bindValue(3, text(a.path));
-    q.bindValue(4, text(a.provider));
-    q.bindValue(5, text(a.tenant));
-    q.bindValue(6, text(a.outcome));
-    q.bindValue(7, text(a.signatureStatus));
-    q.bindValue(8, a.httpStatus);
-    q.bindValue(9, a.processingUs);
-    q.bindValue(10, a.bodySize);
-    q.bindValue(11, a.rawRef.isEmpty() ? QVariant() : QVariant(a.rawRef));
-    q.bindValue(12, text(a.eventIds.join(u',')));
-    q.bindValue(13, text(a.eventTypes.join(u',')));
-    q.bindValue(14, text(a.detail));
+    struct QtSqlBinder
+    {
+        QSqlQuery &q;
+        void text(int n, const QString &s) { q.bindValue(n - 1, s.isNull() ? QString(u""_s) : s); }
+        void textOrNull(int n, const QString &s)
+        {
+            q.bindValue(n - 1, s.isEmpty() ? QVariant() : QVariant(s));
+        }
+        void integer(int n, qint64 v) { q.bindValue(n - 1, v); }
+    } binder{q};
+    bindColumns(binder, a);
 }
 
 bool AuditRepository::append(const AuditRecord &record, QString *error)

@@ -54,6 +54,28 @@ public:
     // The one INSERT statement and its bindings, shared with the engine's prepared statement.
     static QString insertSql();
     static void bindInsert(QSqlQuery &q, const AuditRecord &record);
+    // The values of insertSql()'s parameters (numbered from 1) through any binder with
+    // text(n, QString) for NOT NULL columns (a null string is stored as ''),
+    // textOrNull(n, QString) (an empty string is NULL) and integer(n, qint64): the one
+    // place that knows the column order, for QtSql and for SQLite's C API alike.
+    template <typename Binder> static void bindColumns(Binder &b, const AuditRecord &a)
+    {
+        b.integer(1, a.receivedAtMs);
+        b.text(2, a.sourceIp);
+        b.text(3, a.method);
+        b.text(4, a.path);
+        b.text(5, a.provider);
+        b.text(6, a.tenant);
+        b.text(7, a.outcome);
+        b.text(8, a.signatureStatus);
+        b.integer(9, a.httpStatus);
+        b.integer(10, a.processingUs);
+        b.integer(11, a.bodySize);
+        b.textOrNull(12, a.rawRef);
+        b.text(13, a.eventIds.join(u','));
+        b.text(14, a.eventTypes.join(u','));
+        b.text(15, a.detail);
+    }
 
 private:
     Database &m_db;
