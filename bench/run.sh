@@ -54,7 +54,7 @@ fi
 
 echo "bench: building Release into build-bench/" >&2
 cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DGERBANG_BUILD_TESTS=OFF \
-    -DGERBANG_BUILD_BENCH=ON >/dev/null
+    -DGERBANG_BUILD_BENCH=ON -DGERBANG_BENCH_ENGINE_ONLY=ON >/dev/null
 cmake --build build-bench --parallel "$(nproc)" >&2
 B=$root/build-bench
 GERBANGD=$B/gateway/gerbangd
@@ -62,6 +62,7 @@ GERBANGCTL=$B/gateway/gerbangctl/gerbangctl
 BENCHGEN=$B/bench/gerbang-benchgen
 CEILING=$B/bench/gerbang-bench-ceiling
 QCEILING=$B/bench/gerbang-bench-qhttpserver
+ENGINE_ONLY=$B/bench/gerbang-bench-engine-only
 LUA=$root/bench/whatsapp.lua
 
 # ---------------------------------------------------------------- work area and processes
@@ -281,6 +282,15 @@ if [ -x "$QCEILING" ]; then
     run_wrk qhttpserver_c32 "$q_pid" "$q_url" "$work/ceiling.tsv" 32 "$short_duration"
     kill "$q_pid"
 fi
+# The engine without its store (gerbangd up to the durable commit, then 200 at once): the most
+# any store could reach. Its own data directory and tenant; nothing is stored, so it may wrap.
+start_server engine-only "$work/engine-only.log" "$ENGINE_ONLY" --data-dir "$work/engine-only" \
+    --listen 127.0.0.1:0
+eo_pid=$server_pid eo_url=$server_url
+"$GERBANGCTL" --data-dir "$work/engine-only" tenant add bench --name Bench --waba 100000000000001 >&2
+sleep 2.5 # the configuration revision poll
+run_wrk engine_only_c32 "$eo_pid" "$eo_url" "$work/ceiling.tsv" 32 "$short_duration"
+kill "$eo_pid"
 unset BENCH_WRAP
 rm -f "$work/ceiling.tsv" "$work/ceiling.tsv".ready.*
 
@@ -407,6 +417,7 @@ report=$work/report.md
         durable_* | warmup* | paced_*) srv=gerbangd ;;
         ceiling_*) srv="gerbang-bench-ceiling (HMAC only, Gerbang HTTP front)" ;;
         qhttpserver_*) srv="gerbang-bench-qhttpserver (HMAC only, QHttpServer)" ;;
+        engine_only_*) srv="gerbang-bench-engine-only (gerbangd without its store)" ;;
         esac
         printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$l" "$srv" \
             "${R[$l.conns]}" "${R[$l.duration_s]}" "${R[$l.requests]}" "${R[$l.rps]}" \
@@ -419,6 +430,7 @@ report=$work/report.md
     echo "|---|---|---|"
     echo "| durable ≥ 50 % of the ceiling (c=32) | ${R[$m.rps]} / ${R[ceiling_c32.rps]} req/s = $ratio32 % | $(verdict "$ratio32" 50 ge)$(valid "$m") |"
     echo "| (same at c=128, for information) | ${R[$w.rps]} / ${R[ceiling_c128.rps]} req/s = $ratio128 %$(valid "$w") | |"
+    echo "| (gerbangd without its store, c=32: the most any store could reach) | ${R[engine_only_c32.rps]} / ${R[ceiling_c32.rps]} req/s = $(pct "${R[engine_only_c32.rps]}" "${R[ceiling_c32.rps]}") % | |"
     echo "| p99 ≤ 5 ms at ~1,000 req/s | p99 ${R[$pc.p99_ms]} ms (p50 ${R[$pc.p50_ms]} ms) at ${R[$pc.rps]} req/s | $(verdict "${R[$pc.p99_ms]}" 5 le)$(valid "$pc") |"
     echo "| peak RSS ≤ 80 MB | VmHWM $(mb "$hwm_all") MB (after the c=32 run: $(mb "$hwm_c32") MB; VmRSS at the end $(mb "$rss_now") MB) | $(verdict "$(mb "$hwm_all")" 80 le) |"
     echo

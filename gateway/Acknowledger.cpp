@@ -83,6 +83,15 @@ void Acknowledger::signatureFailed(const QString &source, const QString &reason)
 
 void Acknowledger::commit(http::Responder responder, IngestJob &&job)
 {
+#ifdef GERBANG_BENCH_ENGINE_ONLY
+    // Only in gerbang-bench-engine-only (bench/CMakeLists.txt, never installed): everything a
+    // durable request costs except the store, which bench/run.sh reports as the most any
+    // store could reach. A gateway must never answer like this.
+    m_stats.recordRequest(job.provider, u"accepted"_s, job.audit.signatureStatus, 200,
+                          (monotonicNs() - job.startedNs) / 1000);
+    responder.send(http::HttpResponse::json(200, QByteArray(R"({"status":"accepted"})")));
+    return;
+#endif
     const quint64 id = m_nextJob++;
     job.id = id;
     Pending p{std::move(responder), job.provider, job.audit.signatureStatus, job.startedNs};
