@@ -137,7 +137,9 @@ HttpConnection::~HttpConnection() = default;
 void HttpConnection::onReadyRead()
 {
     if (m_lingering) {
-        m_socket->readAll(); // discard what the client still sends after a refusal
+        // Discard what the client still sends after a refusal; skip() drops it without
+        // allocating a buffer for bytes we never look at.
+        m_socket->skip(m_socket->bytesAvailable());
         return;
     }
     if (m_state == State::Waiting || m_state == State::Closing)

@@ -18,6 +18,10 @@
 #include <QTcpSocket>
 #include <QTemporaryFile>
 #include <QTest>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace gerbang;
@@ -28,6 +32,55 @@ namespace {
 QHostAddress loopback(int n)
 {
     return QHostAddress(u"127.0.0.%1"_s.arg(n));
+}
+
+struct RefusedUpload
+{
+    QByteArray answer;
+    qint64 bodyBytesSent = 0;
+};
+
+// Sends a request head, reads the answer, then goes on sending up to bodyBytes of the body
+// and waits until the server closes. A plain socket, because QTcpSocket closes both
+// directions once the server half-closes, and so could not keep sending what the server
+// has to discard.
+RefusedUpload uploadAfterRefusal(quint16 port, QByteArrayView head, qint64 bodyBytes)
+{
+    RefusedUpload r;
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0)
+        return r;
+    const timeval timeout{5, 0};
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+    ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(port);
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    char buf[4096];
+    if (::connect(fd, reinterpret_cast<const sockaddr *>(&addr), sizeof addr) == 0 &&
+        ::send(fd, head.data(), head.size(), MSG_NOSIGNAL) == head.size()) {
+        while (!r.answer.contains("\r\n\r\n")) {
+            const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+            if (n <= 0)
+                break;
+            r.answer.append(buf, n);
+        }
+        const QByteArray chunk(64 * 1024, 'x');
+        while (r.bodyBytesSent < bodyBytes) {
+            const ssize_t n = ::send(fd, chunk.constData(), chunk.size(), MSG_NOSIGNAL);
+            if (n <= 0)
+                break;
+            r.bodyBytesSent += n;
+        }
+        // The server closes once it has seen our end of the stream: by then it has taken in
+        // (and dropped) everything we sent.
+        ::shutdown(fd, SHUT_WR);
+        while (::recv(fd, buf, sizeof buf, 0) > 0) {
+        }
+    }
+    ::close(fd);
+    return r;
 }
 
 } // namespace
@@ -242,27 +295,25 @@ private Q_SLOTS:
 
     void hugeBodyIsRefusedWithoutBeingRead()
     {
-        start({});
+        // Under AddressSanitizer every freed read buffer waits in quarantine, so RSS would
+        // count discarded bytes as if they were kept; this one gateway runs without it.
+        // (Other builds ignore the variable.)
+        start({{u"ASAN_OPTIONS"_s,
+                qEnvironmentVariable("ASAN_OPTIONS") + u":quarantine_size_mb=0"_s}});
+        const QByteArray head =
+            "POST /whatsapp/webhook HTTP/1.1\r\nHost: x\r\nContent-Length: 52428800\r\n\r\n";
+        // A first refusal warms up whatever the refusal path allocates once.
+        QVERIFY(uploadAfterRefusal(m_gw->port(), head, 0).answer.startsWith("HTTP/1.1 413 "));
         const qint64 before = m_gw->rssKiB();
-        QTcpSocket s;
-        s.connectToHost(u"127.0.0.1"_s, m_gw->port());
-        QVERIFY(s.waitForConnected(5000));
-        s.write("POST /whatsapp/webhook HTTP/1.1\r\nHost: x\r\nContent-Length: 52428800\r\n\r\n");
-        // Keep sending body bytes: the answer must come anyway, and the bytes not be kept.
-        const QByteArray chunk(64 * 1024, 'x');
-        QByteArray raw;
-        for (int i = 0; i < 200 && s.state() == QAbstractSocket::ConnectedState; ++i) {
-            s.write(chunk);
-            s.waitForBytesWritten(50);
-            raw += s.readAll();
-            if (raw.contains("\r\n\r\n"))
-                break;
-        }
-        while (!raw.contains("\r\n\r\n") && s.waitForReadyRead(2000))
-            raw += s.readAll();
-        QVERIFY2(raw.startsWith("HTTP/1.1 413 "), raw.left(200).constData());
-        QVERIFY(raw.contains(R"({"error":"body_too_large"})"));
-        QVERIFY(m_gw->rssKiB() - before < 5 * 1024);
+
+        // The answer comes on the head alone; the 16 MiB of body that follow are discarded.
+        constexpr qint64 kBody = 16 * 1024 * 1024;
+        const RefusedUpload r = uploadAfterRefusal(m_gw->port(), head, kBody);
+        QVERIFY2(r.answer.startsWith("HTTP/1.1 413 "), r.answer.left(200).constData());
+        QVERIFY(r.answer.contains(R"({"error":"body_too_large"})"));
+        QCOMPARE(r.bodyBytesSent, kBody);
+        const qint64 grown = m_gw->rssKiB() - before;
+        QVERIFY2(grown < 4 * 1024, qPrintable(u"RSS grew by %1 KiB"_s.arg(grown)));
     }
 
     void signatureFailureAlertAfterThresholdOnly()
