@@ -11,9 +11,11 @@
 # then reads gerbangd's peak RSS (VmHWM) and checks in the database that exactly one event was
 # stored per distinct message sent. Prints a result table (Markdown).
 #
-# Usage: bench/run.sh [--duration S] [--paced-duration S] [--keep] [--out FILE]
+# Usage: bench/run.sh [--duration S] [--paced-duration S] [--postgres] [--keep] [--out FILE]
 #   --duration: the main durable run (default: 10-60 s, enough for >= 120k distinct payloads
 #   at the rate a 5 s warm-up measured). Exit status 1 if the database check fails.
+#   --postgres: gerbangd stores into a throwaway PostgreSQL cluster on this machine
+#   (tests/support/pg-cluster.sh, fsync on) instead of SQLite; its CPU shows as "other cores".
 # Traffic goes to 127.0.0.1 only. Needs wrk and sqlite3 (installed when missing, as root).
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
@@ -26,13 +28,15 @@ paced_duration=30
 threads=2
 keep=0
 out=""
+postgres=0
 while [ $# -gt 0 ]; do
     case "$1" in
     --duration) duration=$2; shift 2 ;;
     --paced-duration) paced_duration=$2; shift 2 ;;
     --keep) keep=1; shift ;;
+    --postgres) postgres=1; shift ;;
     --out) out=$2; shift 2 ;;
-    -h | --help) sed -n '4,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '4,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench/run.sh: unknown argument '$1'" >&2; exit 2 ;;
     esac
 done
@@ -40,6 +44,7 @@ done
 # ---------------------------------------------------------------- packages and build
 PACKAGES=(qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite
     libssl-dev libsqlite3-dev cmake ninja-build g++ pkg-config wrk sqlite3 curl)
+[ "$postgres" -eq 1 ] && PACKAGES+=(libqt6sql6-psql postgresql)
 missing=()
 for p in "${PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")
@@ -68,10 +73,12 @@ LUA=$root/bench/whatsapp.lua
 # ---------------------------------------------------------------- work area and processes
 work=$(mktemp -d /tmp/gerbang-bench.XXXXXX)
 pids=()
+pg_url=""
 cleanup() {
     local p
     for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
     for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
+    if [ -n "$pg_url" ]; then "$root/tests/support/pg-cluster.sh" stop || true; fi
     if [ "$keep" -eq 0 ]; then rm -rf "$work"; else echo "bench: kept $work" >&2; fi
 }
 trap cleanup EXIT
@@ -81,6 +88,13 @@ export GERBANG_RATE_GLOBAL=0 GERBANG_RATE_PER_IP=0
 : >"$work/empty.ini" # an empty configuration: defaults, nothing from ~/.config
 export GERBANG_CONFIG=$work/empty.ini
 unset GERBANG_DATA_DIR GERBANG_LISTEN GERBANG_DATABASE_URL GERBANG_MASTER_KEY || true
+if [ "$postgres" -eq 1 ]; then
+    # Its own cluster (not the tests'), durable like a production server. As root the server
+    # runs as another user, who cannot enter $work: the cluster lives beside it.
+    export GERBANG_PG_DIR=$work.pg GERBANG_PG_FSYNC=on GERBANG_PG_PORT=56432
+    pg_url=$("$root/tests/support/pg-cluster.sh" start)
+    echo "bench: PostgreSQL at $pg_url (fsync on)" >&2
+fi
 clk_tck=$(getconf CLK_TCK)
 
 # start_server NAME LOG CMD... : starts CMD, waits for "listening on http://HOST:PORT",
@@ -224,12 +238,17 @@ echo "bench: 4 KiB O_DSYNC write before the runs: ${R[disk.dsync_before_ms]} ms"
 
 # ---------------------------------------------------------------- gerbangd
 data=$work/data
+# With --postgres, gerbangd and gerbangctl find the cluster in the environment.
+[ -n "$pg_url" ] && export GERBANG_DATABASE_URL=$pg_url
 start_server gerbangd "$work/gerbangd.log" "$GERBANGD" --data-dir "$data" --listen 127.0.0.1:0
 gd_pid=$server_pid gd_url=$server_url
 echo "bench: gerbangd $gd_url (pid $gd_pid, data $data)" >&2
 
 if "$GERBANGCTL" --data-dir "$data" tenant add bench --name Bench --waba 100000000000001 >&2; then
     echo "bench: tenant added with gerbangctl" >&2
+elif [ -n "$pg_url" ]; then
+    echo "bench: gerbangctl tenant add failed" >&2
+    exit 1
 else
     echo "bench: gerbangctl tenant add failed; inserting the tenant with sqlite3" >&2
     now_ms=$(($(date +%s) * 1000))
@@ -284,10 +303,11 @@ if [ -x "$QCEILING" ]; then
 fi
 # The engine without its store (gerbangd up to the durable commit, then 200 at once): the most
 # any store could reach. Its own data directory and tenant; nothing is stored, so it may wrap.
-start_server engine-only "$work/engine-only.log" "$ENGINE_ONLY" --data-dir "$work/engine-only" \
-    --listen 127.0.0.1:0
+start_server engine-only "$work/engine-only.log" env -u GERBANG_DATABASE_URL "$ENGINE_ONLY" \
+    --data-dir "$work/engine-only" --listen 127.0.0.1:0
 eo_pid=$server_pid eo_url=$server_url
-"$GERBANGCTL" --data-dir "$work/engine-only" tenant add bench --name Bench --waba 100000000000001 >&2
+env -u GERBANG_DATABASE_URL "$GERBANGCTL" --data-dir "$work/engine-only" tenant add bench \
+    --name Bench --waba 100000000000001 >&2
 sleep 2.5 # the configuration revision poll
 run_wrk engine_only_c32 "$eo_pid" "$eo_url" "$work/ceiling.tsv" 32 "$short_duration"
 kill "$eo_pid"
@@ -330,11 +350,16 @@ kill -TERM "$gd_pid"
 gd_exit=0
 wait "$gd_pid" || gd_exit=$?
 db=$data/gerbang.sqlite
-q() { sqlite3 -batch -noheader "$db" "$1"; }
+if [ -n "$pg_url" ]; then
+    q() { psql -X -q -A -t -v ON_ERROR_STOP=1 "$pg_url" -c "$1"; }
+    idx_expr="CAST(right(provider_event_id, 12) AS BIGINT)"
+else
+    q() { sqlite3 -batch -noheader "$db" "$1"; }
+    idx_expr="CAST(substr(provider_event_id, -12) AS INTEGER)"
+fi
 
 check_failures=0
 check_lines=()
-idx_expr="CAST(substr(provider_event_id, -12) AS INTEGER)"
 total_events=$(q "SELECT count(*) FROM events")
 distinct_events=$(q "SELECT count(DISTINCT provider_event_id) FROM events")
 distinct_keys=$(q "SELECT count(DISTINCT tenant_id || '|' || dedup_key) FROM events")
@@ -390,7 +415,11 @@ if [ "$unrelated" -ne 0 ]; then
     check_failures=1
 fi
 audit=$(q "SELECT outcome || ':' || http_status || '=' || count(*) FROM audit_log GROUP BY outcome, http_status" | tr '\n' ' ')
-db_mb=$(du -sm "$data" | cut -f1)
+if [ -n "$pg_url" ]; then
+    db_size="PostgreSQL database $(q "SELECT pg_database_size(current_database()) / 1048576") MB"
+else
+    db_size="data dir $(du -sm "$data" | cut -f1) MB"
+fi
 
 # ---------------------------------------------------------------- report
 pct() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b > 0) printf "%.1f", 100 * a / b; else print "n/a" }'; }
@@ -407,6 +436,11 @@ report=$work/report.md
     echo "### Results — $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(uname -r)"
     echo
     echo "Payloads: ~1.5 KB signed WhatsApp text webhooks, one distinct wamid each. wrk -t$threads, keep-alive."
+    if [ -n "$pg_url" ]; then
+        echo "Store: PostgreSQL $(q "SHOW server_version" | cut -d' ' -f1) on this machine (fsync on); its CPU counts in \"other cores\"."
+    else
+        echo "Store: SQLite $(sqlite3 --version | cut -d' ' -f1) (WAL, synchronous=FULL) in the data directory."
+    fi
     echo "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg). CPU times cover the whole wrk invocation, so wrk's include"
     echo "loading its payload file; \"other cores\" is how many of the $(nproc) cores the rest of the machine kept busy meanwhile (0 on a quiet machine)."
     echo
@@ -446,7 +480,7 @@ report=$work/report.md
         echo "- $l: ${R[$l.commits]} commits, $(awk -v r="${R[$l.requests]}" -v c="${R[$l.commits]}" 'BEGIN{printf "%.1f", r / c}') requests per commit"
     done
     echo
-    echo "Database check (after SIGTERM; gerbangd exit status $gd_exit; data dir $db_mb MB):"
+    echo "Database check (after SIGTERM; gerbangd exit status $gd_exit; $db_size):"
     for c in "${check_lines[@]}"; do echo "- $c"; done
     echo "- audit rows by outcome:status: $audit"
 } >"$report"
