@@ -7,6 +7,10 @@
 #endif
 #include "storage/Database.h"
 
+#include <QStringList>
+
+using namespace Qt::StringLiterals;
+
 namespace gerbang {
 
 std::unique_ptr<IngestStatements> IngestStatements::create(Database &db, QString *error)
@@ -19,10 +23,14 @@ std::unique_ptr<IngestStatements> IngestStatements::create(Database &db, QString
         return stmts;
     }
 #endif
-    auto stmts = std::make_unique<QtSqlIngestStatements>(db.db());
-    if (!stmts->prepare(error))
-        return nullptr;
-    return stmts;
+    return std::make_unique<QtSqlIngestStatements>(db.db());
+}
+
+QString ingest_sql::singleRow(const Insert &insert)
+{
+    const QStringList placeholders(insert.columns, u"?"_s);
+    return QString::fromLatin1(insert.head) + u'(' + placeholders.join(u", "_s) + u')' +
+           QString::fromLatin1(insert.tail);
 }
 
 } // namespace gerbang

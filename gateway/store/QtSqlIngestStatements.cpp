@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "QtSqlIngestStatements.h"
 
+#include "MultiRowInsert.h"
 #include "storage/AuditRepository.h"
 
+#include <QHash>
+#include <QSet>
 #include <QSqlError>
 
 using namespace Qt::StringLiterals;
@@ -10,93 +13,123 @@ using namespace Qt::StringLiterals;
 namespace gerbang {
 namespace {
 
-bool run(QSqlQuery &q, QString *error)
+MultiRowInsert multiRow(QSqlDatabase &db, const ingest_sql::Insert &insert, QString tail = {})
 {
-    if (q.exec())
-        return true;
-    *error = q.lastError().text();
-    return false;
+    return MultiRowInsert(db, QString::fromLatin1(insert.head), insert.columns,
+                          QString::fromLatin1(insert.tail) + tail);
+}
+
+QString claimId(const QString &tenant, const QString &key)
+{
+    return tenant + u'\n' + key; // a tenant id holds no newline
 }
 
 } // namespace
 
 QtSqlIngestStatements::QtSqlIngestStatements(QSqlDatabase &db)
-    : m_dedup(db)
-    , m_raw(db)
-    , m_event(db)
-    , m_outbox(db)
-    , m_audit(db)
+    : m_db(db)
+    , m_largeRaw(db)
 {
 }
 
-bool QtSqlIngestStatements::prepare(QString *error)
+bool QtSqlIngestStatements::claimDedupKeys(const std::vector<DedupClaim> &claims, qint64 nowMs,
+                                           qint64 expiresAtMs, std::vector<bool> *fresh,
+                                           QString *error)
 {
-    const bool ok = m_dedup.prepare(QString::fromLatin1(ingest_sql::kDedup)) &&
-                    m_raw.prepare(QString::fromLatin1(ingest_sql::kRaw)) &&
-                    m_event.prepare(QString::fromLatin1(ingest_sql::kEvent)) &&
-                    m_outbox.prepare(QString::fromLatin1(ingest_sql::kOutbox)) &&
-                    m_audit.prepare(AuditRepository::insertSql());
-    if (!ok)
-        *error = u"cannot prepare statements: %1 %2 %3 %4 %5"_s.arg(
-            m_dedup.lastError().text(), m_raw.lastError().text(), m_event.lastError().text(),
-            m_outbox.lastError().text(), m_audit.lastError().text());
-    return ok;
-}
-
-bool QtSqlIngestStatements::claimDedupKey(const QString &tenant, const QString &key, qint64 nowMs,
-                                          qint64 expiresAtMs, bool *fresh, QString *error)
-{
-    m_dedup.bindValue(0, tenant);
-    m_dedup.bindValue(1, key);
-    m_dedup.bindValue(2, nowMs);
-    m_dedup.bindValue(3, expiresAtMs);
-    if (!run(m_dedup, error))
+    fresh->assign(claims.size(), false);
+    // One statement may not touch a row twice (PostgreSQL refuses: "ON CONFLICT DO UPDATE
+    // command cannot affect row a second time"), so each key is sent once; its later claims
+    // in the batch are duplicates whatever the database says about the first.
+    QHash<QString, size_t> first;
+    first.reserve(qsizetype(claims.size()));
+    MultiRowInsert dedup = multiRow(m_db, ingest_sql::kDedup, u" RETURNING tenant_id, key"_s);
+    QSet<QString> claimed; // inserted, or taken over from an expired claim
+    dedup.onResult = [&claimed](QSqlQuery &q) {
+        while (q.next())
+            claimed.insert(claimId(q.value(0).toString(), q.value(1).toString()));
+    };
+    for (size_t i = 0; i < claims.size(); ++i) {
+        QString id = claimId(claims[i].tenant, claims[i].key);
+        if (first.contains(id))
+            continue;
+        first.insert(std::move(id), i);
+        ingest_sql::bindDedup(dedup, claims[i], nowMs, expiresAtMs);
+        if (!dedup.endRow(error))
+            return false;
+    }
+    if (!dedup.finish(error))
         return false;
-    *fresh = m_dedup.numRowsAffected() > 0;
+    for (auto it = first.cbegin(); it != first.cend(); ++it)
+        (*fresh)[it.value()] = claimed.contains(it.key());
     return true;
 }
 
-bool QtSqlIngestStatements::insertRawPayload(const RawPayloadRow &row, QString *error)
+bool QtSqlIngestStatements::insert(const IngestRows &rows, qint64 nowMs, QString *error)
 {
-    m_raw.bindValue(0, row.id);
-    m_raw.bindValue(1, row.receivedAtMs);
-    m_raw.bindValue(2, row.keyIdHex);
-    m_raw.bindValue(3, row.size);
-    m_raw.bindValue(4, QString::fromLatin1(row.sha256Hex));
-    m_raw.bindValue(5, row.sealed);
-    return run(m_raw, error);
+    MultiRowInsert raws = multiRow(m_db, ingest_sql::kRaw);
+    for (const RawPayloadRow &r : rows.raws) {
+        if (r.sealed.size() > kMaxLiteralPayload) {
+            if (!insertLargeRaw(r, error))
+                return false;
+            continue;
+        }
+        ingest_sql::bindRaw(raws, r);
+        if (!raws.endRow(error))
+            return false;
+    }
+    if (!raws.finish(error))
+        return false;
+
+    MultiRowInsert events = multiRow(m_db, ingest_sql::kEvent);
+    for (const EventRow &e : rows.events) {
+        ingest_sql::bindEvent(events, e);
+        if (!events.endRow(error))
+            return false;
+    }
+    if (!events.finish(error))
+        return false;
+
+    MultiRowInsert outbox = multiRow(m_db, ingest_sql::kOutbox);
+    for (const EventRow &e : rows.events) {
+        ingest_sql::bindOutbox(outbox, e, nowMs);
+        if (!outbox.endRow(error))
+            return false;
+    }
+    if (!outbox.finish(error))
+        return false;
+
+    MultiRowInsert audits(m_db, AuditRepository::insertHead(), AuditRepository::kInsertColumns);
+    for (const AuditRecord &a : rows.audits) {
+        AuditRepository::bindColumns(audits, a);
+        if (!audits.endRow(error))
+            return false;
+    }
+    return audits.finish(error);
 }
 
-bool QtSqlIngestStatements::insertEvent(const EventRow &e, QString *error)
+bool QtSqlIngestStatements::insertLargeRaw(const RawPayloadRow &row, QString *error)
 {
-    m_event.bindValue(0, e.id);
-    m_event.bindValue(1, e.tenant);
-    m_event.bindValue(2, e.provider);
-    m_event.bindValue(3, e.type);
-    m_event.bindValue(4, e.providerEventId.isEmpty() ? QVariant() : QVariant(e.providerEventId));
-    m_event.bindValue(5, e.dedupKey);
-    m_event.bindValue(6, e.rawRef);
-    m_event.bindValue(7, e.locator.isEmpty() ? QVariant() : QVariant(e.locator));
-    m_event.bindValue(8, e.receivedAtMs);
-    m_event.bindValue(9, e.occurredAtMs > 0 ? QVariant(e.occurredAtMs) : QVariant());
-    m_event.bindValue(10, e.routingKey.isEmpty() ? QVariant() : QVariant(e.routingKey));
-    return run(m_event, error);
-}
-
-bool QtSqlIngestStatements::insertOutbox(const QString &eventId, const QString &tenant,
-                                         qint64 nowMs, QString *error)
-{
-    m_outbox.bindValue(0, eventId);
-    m_outbox.bindValue(1, tenant);
-    m_outbox.bindValue(2, nowMs);
-    m_outbox.bindValue(3, nowMs);
-    return run(m_outbox, error);
-}
-
-bool QtSqlIngestStatements::insertAudit(const AuditRecord &record, QString *error)
-{
-    AuditRepository::bindInsert(m_audit, record);
-    return run(m_audit, error);
+    if (!m_largeRawPrepared) {
+        if (!m_largeRaw.prepare(ingest_sql::singleRow(ingest_sql::kRaw))) {
+            *error = m_largeRaw.lastError().text();
+            return false;
+        }
+        m_largeRawPrepared = true;
+    }
+    // QtSql binds a null QString as SQL NULL; these columns are NOT NULL and never empty.
+    struct Binder
+    {
+        QSqlQuery &q;
+        void text(int n, const QString &v) { q.bindValue(n - 1, v); }
+        void integer(int n, qint64 v) { q.bindValue(n - 1, v); }
+        void latin1(int n, const QByteArray &v) { q.bindValue(n - 1, QString::fromLatin1(v)); }
+        void blob(int n, const QByteArray &v) { q.bindValue(n - 1, v); }
+    } binder{m_largeRaw};
+    ingest_sql::bindRaw(binder, row);
+    if (m_largeRaw.exec())
+        return true;
+    *error = m_largeRaw.lastError().text();
+    return false;
 }
 
 } // namespace gerbang

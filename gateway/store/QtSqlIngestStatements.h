@@ -7,27 +7,28 @@
 
 namespace gerbang {
 
-// Portable: the same SQL on SQLite and PostgreSQL, through QtSql.
+// Portable, through QtSql: PostgreSQL, and SQLite where Qt carries its own SQLite. One
+// multi-row statement per table and batch (MultiRowInsert), since on PostgreSQL every
+// statement is a network round trip and a prepared one costs that per row.
 class QtSqlIngestStatements final : public IngestStatements
 {
 public:
     explicit QtSqlIngestStatements(QSqlDatabase &db);
-    bool prepare(QString *error);
 
-    bool claimDedupKey(const QString &tenant, const QString &key, qint64 nowMs, qint64 expiresAtMs,
-                       bool *fresh, QString *error) override;
-    bool insertRawPayload(const RawPayloadRow &row, QString *error) override;
-    bool insertEvent(const EventRow &row, QString *error) override;
-    bool insertOutbox(const QString &eventId, const QString &tenant, qint64 nowMs,
-                      QString *error) override;
-    bool insertAudit(const AuditRecord &record, QString *error) override;
+    bool claimDedupKeys(const std::vector<DedupClaim> &claims, qint64 nowMs, qint64 expiresAtMs,
+                        std::vector<bool> *fresh, QString *error) override;
+    bool insert(const IngestRows &rows, qint64 nowMs, QString *error) override;
+
+    // A sealed payload larger than this is bound to a prepared statement instead of being
+    // written into the SQL as a literal (twice its size in hex).
+    static constexpr qsizetype kMaxLiteralPayload = 64 * 1024;
 
 private:
-    QSqlQuery m_dedup;
-    QSqlQuery m_raw;
-    QSqlQuery m_event;
-    QSqlQuery m_outbox;
-    QSqlQuery m_audit;
+    bool insertLargeRaw(const RawPayloadRow &row, QString *error);
+
+    QSqlDatabase &m_db;
+    QSqlQuery m_largeRaw; // prepared when first needed
+    bool m_largeRawPrepared = false;
 };
 
 } // namespace gerbang

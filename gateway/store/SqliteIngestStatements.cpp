@@ -94,10 +94,10 @@ bool SqliteIngestStatements::prepare(QString *error)
         *error = u"cannot prepare statements: %1"_s.arg(QString::fromUtf8(sqlite3_errmsg(m_db)));
         return false;
     };
-    return prepareOne(QString::fromLatin1(ingest_sql::kDedup), &m_dedup) &&
-           prepareOne(QString::fromLatin1(ingest_sql::kRaw), &m_raw) &&
-           prepareOne(QString::fromLatin1(ingest_sql::kEvent), &m_event) &&
-           prepareOne(QString::fromLatin1(ingest_sql::kOutbox), &m_outbox) &&
+    return prepareOne(ingest_sql::singleRow(ingest_sql::kDedup), &m_dedup) &&
+           prepareOne(ingest_sql::singleRow(ingest_sql::kRaw), &m_raw) &&
+           prepareOne(ingest_sql::singleRow(ingest_sql::kEvent), &m_event) &&
+           prepareOne(ingest_sql::singleRow(ingest_sql::kOutbox), &m_outbox) &&
            prepareOne(AuditRepository::insertSql(), &m_audit);
 }
 
@@ -112,65 +112,48 @@ bool SqliteIngestStatements::run(sqlite3_stmt *stmt, QString *error)
     return false;
 }
 
-bool SqliteIngestStatements::claimDedupKey(const QString &tenant, const QString &key, qint64 nowMs,
-                                           qint64 expiresAtMs, bool *fresh, QString *error)
+bool SqliteIngestStatements::claimDedupKeys(const std::vector<DedupClaim> &claims, qint64 nowMs,
+                                            qint64 expiresAtMs, std::vector<bool> *fresh,
+                                            QString *error)
 {
-    Binder b(m_dedup);
-    b.text(1, tenant);
-    b.text(2, key);
-    b.integer(3, nowMs);
-    b.integer(4, expiresAtMs);
-    if (!run(m_dedup, error))
-        return false;
-    *fresh = sqlite3_changes(m_db) > 0;
+    // Row by row in one transaction: a key claimed earlier in the call is already there, so
+    // its second claim changes nothing and is not fresh.
+    fresh->assign(claims.size(), false);
+    for (size_t i = 0; i < claims.size(); ++i) {
+        Binder b(m_dedup);
+        ingest_sql::bindDedup(b, claims[i], nowMs, expiresAtMs);
+        if (!run(m_dedup, error))
+            return false;
+        (*fresh)[i] = sqlite3_changes(m_db) > 0;
+    }
     return true;
 }
 
-bool SqliteIngestStatements::insertRawPayload(const RawPayloadRow &row, QString *error)
+bool SqliteIngestStatements::insert(const IngestRows &rows, qint64 nowMs, QString *error)
 {
-    Binder b(m_raw);
-    b.text(1, row.id);
-    b.integer(2, row.receivedAtMs);
-    b.text(3, row.keyIdHex);
-    b.integer(4, row.size);
-    b.latin1(5, row.sha256Hex);
-    b.blob(6, row.sealed);
-    return run(m_raw, error);
-}
-
-bool SqliteIngestStatements::insertEvent(const EventRow &e, QString *error)
-{
-    Binder b(m_event);
-    b.text(1, e.id);
-    b.text(2, e.tenant);
-    b.text(3, e.provider);
-    b.text(4, e.type);
-    b.textOrNull(5, e.providerEventId);
-    b.text(6, e.dedupKey);
-    b.textOrNull(7, e.rawRef);
-    b.textOrNull(8, e.locator);
-    b.integer(9, e.receivedAtMs);
-    b.integerOrNull(10, e.occurredAtMs);
-    b.textOrNull(11, e.routingKey);
-    return run(m_event, error);
-}
-
-bool SqliteIngestStatements::insertOutbox(const QString &eventId, const QString &tenant,
-                                          qint64 nowMs, QString *error)
-{
-    Binder b(m_outbox);
-    b.text(1, eventId);
-    b.text(2, tenant);
-    b.integer(3, nowMs);
-    b.integer(4, nowMs);
-    return run(m_outbox, error);
-}
-
-bool SqliteIngestStatements::insertAudit(const AuditRecord &a, QString *error)
-{
-    Binder b(m_audit);
-    AuditRepository::bindColumns(b, a);
-    return run(m_audit, error);
+    for (const RawPayloadRow &r : rows.raws) {
+        Binder b(m_raw);
+        ingest_sql::bindRaw(b, r);
+        if (!run(m_raw, error))
+            return false;
+    }
+    for (const EventRow &e : rows.events) {
+        Binder event(m_event);
+        ingest_sql::bindEvent(event, e);
+        if (!run(m_event, error))
+            return false;
+        Binder outbox(m_outbox);
+        ingest_sql::bindOutbox(outbox, e, nowMs);
+        if (!run(m_outbox, error))
+            return false;
+    }
+    for (const AuditRecord &a : rows.audits) {
+        Binder b(m_audit);
+        AuditRepository::bindColumns(b, a);
+        if (!run(m_audit, error))
+            return false;
+    }
+    return true;
 }
 
 } // namespace gerbang

@@ -8,8 +8,9 @@ struct sqlite3_stmt;
 
 namespace gerbang {
 
-// SQLite's C API on the QtSql connection's own handle (same thread, same transaction).
-// Strings are bound as UTF-8, the database's encoding, so SQLite never converts them.
+// SQLite's C API on the QtSql connection's own handle (same thread, same transaction), row
+// by row with persistent prepared statements. Strings are bound as UTF-8, the database's
+// encoding, so SQLite never converts them.
 class SqliteIngestStatements final : public IngestStatements
 {
 public:
@@ -23,13 +24,9 @@ public:
     static sqlite3 *handleOf(Database &db);
     bool prepare(QString *error);
 
-    bool claimDedupKey(const QString &tenant, const QString &key, qint64 nowMs, qint64 expiresAtMs,
-                       bool *fresh, QString *error) override;
-    bool insertRawPayload(const RawPayloadRow &row, QString *error) override;
-    bool insertEvent(const EventRow &row, QString *error) override;
-    bool insertOutbox(const QString &eventId, const QString &tenant, qint64 nowMs,
-                      QString *error) override;
-    bool insertAudit(const AuditRecord &record, QString *error) override;
+    bool claimDedupKeys(const std::vector<DedupClaim> &claims, qint64 nowMs, qint64 expiresAtMs,
+                        std::vector<bool> *fresh, QString *error) override;
+    bool insert(const IngestRows &rows, qint64 nowMs, QString *error) override;
 
 private:
     bool run(sqlite3_stmt *stmt, QString *error);

@@ -277,65 +277,77 @@ void StoreWriter::run()
     OPENSSL_thread_stop();
 }
 
-bool StoreWriter::writeJob(IngestJob &job, CommitResult &result, qint64 nowMs)
+bool StoreWriter::writeJobs(Batch &batch, QList<CommitResult> &results, qint64 nowMs,
+                            QString *error)
 {
-    QList<const ExtractedEvent *> fresh;
-    for (const ExtractedEvent &e : std::as_const(job.events)) {
-        bool isFresh = false;
-        if (!m_stmts->claimDedupKey(e.tenant, e.dedupKey, nowMs, nowMs + m_options.dedupTtlMs,
-                                    &isFresh, &result.error))
-            return false;
-        if (isFresh)
-            fresh << &e;
-        else
-            result.duplicates += 1;
+    // Every dedup key of the batch at once, in arrival order: a retry that arrived in the same
+    // batch as its original is a duplicate of it.
+    std::vector<DedupClaim> claims;
+    for (const IngestJob &job : batch.jobs) {
+        for (const ExtractedEvent &e : job.events)
+            claims.push_back({e.tenant, e.dedupKey});
     }
-    AuditRecord &a = job.audit;
-    if (!fresh.isEmpty()) {
-        RawPayloadRow raw;
-        raw.id = job.rawId;
-        raw.receivedAtMs = a.receivedAtMs;
-        raw.keyIdHex = m_keyIdHex;
-        raw.size = job.rawSize;
-        raw.sha256Hex = job.rawSha256Hex;
-        raw.sealed = job.sealedRaw;
-        if (!m_stmts->insertRawPayload(raw, &result.error))
-            return false;
-        for (const ExtractedEvent *e : std::as_const(fresh)) {
-            EventRow row;
-            row.id = newRecordId(u"ev_");
-            row.tenant = e->tenant;
-            row.provider = job.provider;
-            row.type = e->type;
-            row.providerEventId = e->providerEventId;
-            row.dedupKey = e->dedupKey;
-            row.rawRef = job.rawId;
-            row.locator = e->locator;
-            row.receivedAtMs = a.receivedAtMs;
-            row.occurredAtMs = e->occurredAtMs;
-            row.routingKey = e->routingKey;
-            // The hand-off to the core is part of the acknowledgement: same transaction.
-            if (!m_stmts->insertEvent(row, &result.error) ||
-                !m_stmts->insertOutbox(row.id, e->tenant, nowMs, &result.error))
-                return false;
-            result.eventIds << row.id;
-            a.eventTypes << e->type;
-        }
-        result.stored = int(fresh.size());
-        a.rawRef = job.rawId;
-        a.outcome = u"accepted"_s;
-    } else {
-        a.outcome = u"duplicate"_s;
-        for (const ExtractedEvent &e : std::as_const(job.events))
-            a.eventTypes << e.type;
-    }
-    a.eventIds = result.eventIds;
-    a.httpStatus = 200;
-    a.processingUs = (monotonicNs() - job.startedNs) / 1000;
-    if (!m_stmts->insertAudit(a, &result.error))
+    std::vector<bool> fresh;
+    if (!m_stmts->claimDedupKeys(claims, nowMs, nowMs + m_options.dedupTtlMs, &fresh, error))
         return false;
-    result.ok = true;
-    return true;
+
+    IngestRows rows;
+    size_t claim = 0;
+    for (IngestJob &job : batch.jobs) {
+        CommitResult r;
+        r.jobId = job.id;
+        AuditRecord &a = job.audit;
+        const size_t firstClaim = claim;
+        claim += size_t(job.events.size());
+        const auto isFresh = [&](qsizetype i) { return fresh[firstClaim + size_t(i)]; };
+        for (qsizetype i = 0; i < job.events.size(); ++i) {
+            if (!isFresh(i))
+                r.duplicates += 1;
+        }
+        if (r.duplicates < job.events.size()) {
+            RawPayloadRow &raw = rows.raws.emplace_back();
+            raw.id = job.rawId;
+            raw.receivedAtMs = a.receivedAtMs;
+            raw.keyIdHex = m_keyIdHex;
+            raw.size = job.rawSize;
+            raw.sha256Hex = job.rawSha256Hex;
+            raw.sealed = job.sealedRaw;
+            for (qsizetype i = 0; i < job.events.size(); ++i) {
+                if (!isFresh(i))
+                    continue;
+                const ExtractedEvent &e = job.events.at(i);
+                EventRow &row = rows.events.emplace_back();
+                row.id = newRecordId(u"ev_");
+                row.tenant = e.tenant;
+                row.provider = job.provider;
+                row.type = e.type;
+                row.providerEventId = e.providerEventId;
+                row.dedupKey = e.dedupKey;
+                row.rawRef = job.rawId;
+                row.locator = e.locator;
+                row.receivedAtMs = a.receivedAtMs;
+                row.occurredAtMs = e.occurredAtMs;
+                row.routingKey = e.routingKey;
+                r.eventIds << row.id;
+                a.eventTypes << e.type;
+            }
+            r.stored = int(r.eventIds.size());
+            a.rawRef = job.rawId;
+            a.outcome = u"accepted"_s;
+        } else {
+            a.outcome = u"duplicate"_s;
+            for (const ExtractedEvent &e : std::as_const(job.events))
+                a.eventTypes << e.type;
+        }
+        a.eventIds = r.eventIds;
+        a.httpStatus = 200;
+        a.processingUs = (monotonicNs() - job.startedNs) / 1000;
+        rows.audits.push_back(a);
+        r.ok = true;
+        results << r;
+    }
+    rows.audits.insert(rows.audits.end(), batch.audits.begin(), batch.audits.end());
+    return m_stmts->insert(rows, nowMs, error);
 }
 
 void StoreWriter::commitBatch(Batch &batch)
@@ -351,20 +363,8 @@ void StoreWriter::commitBatch(Batch &batch)
         // PostgreSQL: a new connection (the server closed the old one) needs them again.
         if (m_stmtsGeneration != m_db->generation() && !prepareStatements(&error))
             return false;
-        const qint64 now = nowMs();
-        for (IngestJob &job : batch.jobs) {
-            CommitResult r;
-            r.jobId = job.id;
-            if (!writeJob(job, r, now)) {
-                error = r.error;
-                return false;
-            }
-            results << r;
-        }
-        for (const AuditRecord &a : batch.audits) {
-            if (!m_stmts->insertAudit(a, &error))
-                return false;
-        }
+        if (!writeJobs(batch, results, nowMs(), &error))
+            return false;
         runWork(batch);
         return true;
     });

@@ -108,7 +108,7 @@ private:
     bool openDatabase(QString *error);
     bool prepareStatements(QString *error);
     void commitBatch(Batch &batch);
-    bool writeJob(IngestJob &job, CommitResult &result, qint64 nowMs);
+    bool writeJobs(Batch &batch, QList<CommitResult> &results, qint64 nowMs, QString *error);
     void runWork(Batch &batch);
     void probe(const std::vector<quint64> &ids);
     void reloadDirectoryIfChanged(bool force);

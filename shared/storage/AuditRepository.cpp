@@ -131,11 +131,17 @@ QList<AuditRecord> AuditRepository::list(const AuditFilter &filter, QString *err
     return out;
 }
 
-QString AuditRepository::insertSql()
+QString AuditRepository::insertHead()
 {
     return u"INSERT INTO audit_log (received_at, source_ip, method, path, provider, tenant, "
            "outcome, signature_status, http_status, processing_us, body_size, raw_ref, "
-           "event_ids, event_types, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s;
+           "event_ids, event_types, detail) VALUES "_s;
+}
+
+QString AuditRepository::insertSql()
+{
+    QStringList placeholders(kInsertColumns, u"?"_s);
+    return insertHead() + u'(' + placeholders.join(u", "_s) + u')';
 }
 
 void AuditRepository::bindInsert(QSqlQuery &q, const AuditRecord &a)

@@ -53,6 +53,9 @@ public:
     bool append(const AuditRecord &record, QString *error);
     // The one INSERT statement and its bindings, shared with the engine's prepared statement.
     static QString insertSql();
+    // insertSql() up to VALUES, and how many values a row has: for multi-row statements.
+    static QString insertHead();
+    static constexpr int kInsertColumns = 15;
     static void bindInsert(QSqlQuery &q, const AuditRecord &record);
     // The values of insertSql()'s parameters (numbered from 1) through any binder with
     // text(n, QString) for NOT NULL columns (a null string is stored as ''),
