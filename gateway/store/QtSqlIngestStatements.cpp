@@ -19,6 +19,17 @@ MultiRowInsert multiRow(QSqlDatabase &db, const ingest_sql::Insert &insert, QStr
                           QString::fromLatin1(insert.tail) + tail);
 }
 
+template <typename Rows, typename Bind>
+bool insertAll(MultiRowInsert &insert, const Rows &rows, const Bind &bind, QString *error)
+{
+    for (const auto &row : rows) {
+        bind(insert, row);
+        if (!insert.endRow(error))
+            return false;
+    }
+    return insert.finish(error);
+}
+
 QString claimId(const QString &tenant, const QString &key)
 {
     return tenant + u'\n' + key; // a tenant id holds no newline
@@ -81,30 +92,20 @@ bool QtSqlIngestStatements::insert(const IngestRows &rows, qint64 nowMs, QString
         return false;
 
     MultiRowInsert events = multiRow(m_db, ingest_sql::kEvent);
-    for (const EventRow &e : rows.events) {
-        ingest_sql::bindEvent(events, e);
-        if (!events.endRow(error))
-            return false;
-    }
-    if (!events.finish(error))
-        return false;
-
     MultiRowInsert outbox = multiRow(m_db, ingest_sql::kOutbox);
-    for (const EventRow &e : rows.events) {
-        ingest_sql::bindOutbox(outbox, e, nowMs);
-        if (!outbox.endRow(error))
-            return false;
-    }
-    if (!outbox.finish(error))
-        return false;
-
     MultiRowInsert audits(m_db, AuditRepository::insertHead(), AuditRepository::kInsertColumns);
-    for (const AuditRecord &a : rows.audits) {
-        AuditRepository::bindColumns(audits, a);
-        if (!audits.endRow(error))
-            return false;
-    }
-    return audits.finish(error);
+    const auto bindEvent = [](MultiRowInsert &b, const EventRow &e) {
+        ingest_sql::bindEvent(b, e);
+    };
+    const auto bindOutbox = [nowMs](MultiRowInsert &b, const EventRow &e) {
+        ingest_sql::bindOutbox(b, e, nowMs);
+    };
+    const auto bindAudit = [](MultiRowInsert &b, const AuditRecord &a) {
+        AuditRepository::bindColumns(b, a);
+    };
+    return insertAll(events, rows.events, bindEvent, error) &&
+           insertAll(outbox, rows.events, bindOutbox, error) &&
+           insertAll(audits, rows.audits, bindAudit, error);
 }
 
 bool QtSqlIngestStatements::insertLargeRaw(const RawPayloadRow &row, QString *error)

@@ -131,29 +131,23 @@ bool SqliteIngestStatements::claimDedupKeys(const std::vector<DedupClaim> &claim
 
 bool SqliteIngestStatements::insert(const IngestRows &rows, qint64 nowMs, QString *error)
 {
-    for (const RawPayloadRow &r : rows.raws) {
-        Binder b(m_raw);
-        ingest_sql::bindRaw(b, r);
-        if (!run(m_raw, error))
-            return false;
-    }
-    for (const EventRow &e : rows.events) {
-        Binder event(m_event);
-        ingest_sql::bindEvent(event, e);
-        if (!run(m_event, error))
-            return false;
-        Binder outbox(m_outbox);
-        ingest_sql::bindOutbox(outbox, e, nowMs);
-        if (!run(m_outbox, error))
-            return false;
-    }
-    for (const AuditRecord &a : rows.audits) {
-        Binder b(m_audit);
-        AuditRepository::bindColumns(b, a);
-        if (!run(m_audit, error))
-            return false;
-    }
-    return true;
+    const auto each = [&](sqlite3_stmt *stmt, const auto &list, const auto &bind) {
+        for (const auto &row : list) {
+            Binder b(stmt);
+            bind(b, row);
+            if (!run(stmt, error))
+                return false;
+        }
+        return true;
+    };
+    return each(m_raw, rows.raws,
+                [](Binder &b, const RawPayloadRow &r) { ingest_sql::bindRaw(b, r); }) &&
+           each(m_event, rows.events,
+                [](Binder &b, const EventRow &e) { ingest_sql::bindEvent(b, e); }) &&
+           each(m_outbox, rows.events,
+                [nowMs](Binder &b, const EventRow &e) { ingest_sql::bindOutbox(b, e, nowMs); }) &&
+           each(m_audit, rows.audits,
+                [](Binder &b, const AuditRecord &a) { AuditRepository::bindColumns(b, a); });
 }
 
 } // namespace gerbang
