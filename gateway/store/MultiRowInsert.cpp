@@ -5,6 +5,7 @@
 #include <QSqlError>
 #include <QSqlField>
 #include <QSqlQuery>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -33,14 +34,25 @@ void MultiRowInsert::value(int n, const QString &literal)
     ++m_next;
 }
 
+QString MultiRowInsert::storable(const QString &text)
+{
+    const bool unusual = std::any_of(text.cbegin(), text.cend(),
+                                     [](QChar c) { return c.unicode() == 0 || c.isSurrogate(); });
+    if (!unusual)
+        return text;
+    QString out = QString::fromUtf8(text.toUtf8()); // keeps surrogate pairs, replaces lone ones
+    out.replace(QChar(u'\0'), QChar(QChar::ReplacementCharacter));
+    return out;
+}
+
 void MultiRowInsert::text(int n, const QString &v)
 {
-    value(n, literal(v.isNull() ? u""_s : v)); // NOT NULL columns
+    value(n, literal(v.isNull() ? u""_s : storable(v))); // NOT NULL columns
 }
 
 void MultiRowInsert::textOrNull(int n, const QString &v)
 {
-    value(n, v.isEmpty() ? u"NULL"_s : literal(v));
+    value(n, v.isEmpty() ? u"NULL"_s : literal(storable(v)));
 }
 
 void MultiRowInsert::latin1(int n, const QByteArray &v)
@@ -92,7 +104,8 @@ bool MultiRowInsert::run(QString *error)
 {
     QSqlQuery q(m_db);
     if (!q.exec(m_sql + m_tail)) {
-        // The driver's message, never the statement: it holds the payloads.
+        // The driver's message, never the statement (every request's metadata and sealed
+        // payload); PostgreSQL may still quote a short excerpt of it.
         *error = q.lastError().text();
         return false;
     }

@@ -13,8 +13,8 @@ namespace gerbang {
 // prepared statement costs one per row. Values become SQL literals written by the
 // connection's own driver (QSqlDriver::formatValue: QPSQL escapes strings and bytea with
 // libpq, exactly as it does to EXECUTE its prepared statements), never by hand. The rows are
-// cut into statements of about kMaxStatementChars, well under SQLite's default limit of
-// 1,000,000 bytes of SQL even in UTF-8.
+// cut into statements of about kMaxStatementChars, so that one statement (and the memory
+// behind it) stays modest whatever the batch.
 //
 // Binder interface (see ingest_sql in IngestStatements.h): bind a row's values in column
 // order, then endRow(); finish() runs what is left.
@@ -36,6 +36,12 @@ public:
     // Closes the row; runs the statement first if the row would make it too long.
     bool endRow(QString *error);
     bool finish(QString *error);
+    // What a text value becomes in the database: valid Unicode without U+0000. A NUL would end
+    // the statement early (drivers pass it as a C string) and PostgreSQL text cannot hold one,
+    // so it becomes U+FFFD; a lone surrogate becomes '?', as Qt's UTF-8 encoder writes it.
+    // Payloads are verified but still the sender's text: this keeps one odd value from failing
+    // a whole batch. Claim matching (RETURNING) compares in this form too.
+    static QString storable(const QString &text);
     qsizetype rowsRun() const { return m_rowsRun; }
 
     // Called with each statement after it ran (for RETURNING).

@@ -30,9 +30,11 @@ bool insertAll(MultiRowInsert &insert, const Rows &rows, const Bind &bind, QStri
     return insert.finish(error);
 }
 
+// In the form the database stores and returns, so that keys the database cannot tell apart
+// are one key here too.
 QString claimId(const QString &tenant, const QString &key)
 {
-    return tenant + u'\n' + key; // a tenant id holds no newline
+    return MultiRowInsert::storable(tenant) + u'\n' + MultiRowInsert::storable(key);
 }
 
 } // namespace

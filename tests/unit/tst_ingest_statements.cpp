@@ -256,6 +256,46 @@ private Q_SLOTS:
         QVERIFY(back[1].tenant.isEmpty());
     }
 
+    void unusualTextNeitherFailsNorSlipsThroughDedup_data() { implementations_data(); }
+    void unusualTextNeitherFailsNorSlipsThroughDedup()
+    {
+        // Verified payloads may still carry U+0000 or a lone surrogate in their ids and types
+        // (Qt's JSON parser accepts "\u0000" and "\ud800"). They must not fail the batch, and
+        // a retry must still be a duplicate.
+        QFETCH(Impl, impl);
+        auto stmts = open(impl);
+        const QString withNul = u"m:a"_s + QChar(u'\0') + u"b"_s;
+        const QString lone1 = u"m:"_s + QChar(0xd800);
+        const QString lone2 = u"m:"_s + QChar(0xd801); // stored like lone1 ('?')
+        QString error;
+        std::vector<bool> fresh;
+        const std::vector<DedupClaim> claims{
+            {u"firm-a"_s, withNul}, {u"firm-a"_s, lone1}, {u"firm-a"_s, lone2}};
+        QVERIFY2(stmts->claimDedupKeys(claims, kNow, kNow + 1000, &fresh, &error),
+                 qPrintable(error));
+        QCOMPARE(fresh, (std::vector<bool>{true, true, false}));
+        QVERIFY2(stmts->claimDedupKeys(claims, kNow + 1, kNow + 1000, &fresh, &error),
+                 qPrintable(error));
+        QCOMPARE(fresh, (std::vector<bool>{false, false, false}));
+
+        IngestRows rows;
+        rows.raws.push_back(raw(u"raw_odd"_s, 100));
+        EventRow e = event(u"ev_odd"_s, u"raw_odd"_s);
+        e.type = withNul;
+        e.dedupKey = lone1;
+        e.locator = withNul + lone2;
+        rows.events.push_back(e);
+        AuditRecord a;
+        a.receivedAtMs = kNow;
+        a.outcome = u"accepted"_s;
+        a.eventTypes = {withNul, lone1};
+        a.detail = withNul;
+        rows.audits.push_back(a);
+        QVERIFY2(stmts->insert(rows, kNow, &error), qPrintable(error));
+        QCOMPARE(count(u"events"_s), 1LL);
+        QCOMPARE(count(u"audit_log"_s), 1LL);
+    }
+
     void aBatchLargerThanOneStatement_data() { implementations_data(); }
     void aBatchLargerThanOneStatement()
     {
