@@ -69,15 +69,26 @@ start() {
     fi
     chmod 0700 "$dir/data"
     chmod 0755 "$dir" "$dir/socket"
-    local port=${GERBANG_PG_PORT:-55432}
-    while port_in_use "$port"; do port=$((port + 1)); done
-    echo "$port" >"$dir/port"
     as_owner "$bin/initdb" -D "$dir/data" -U "$db_user" --auth=trust --encoding=UTF8 \
         --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 || die "initdb failed: $(cat "$dir/initdb.log")"
-    # Local only; enough connections for several gateways and parallel test processes.
-    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/data/server.log" -w -t 60 \
-        -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir/socket -c max_connections=200 -c fsync=${GERBANG_PG_FSYNC:-off}" \
-        start >/dev/null || die "the server did not start: $(tail -n 20 "$dir/data/server.log")"
+    local port=${GERBANG_PG_PORT:-55432} attempt
+    # The port may also be taken between our check and the server's bind, e.g. as the local
+    # end of some outgoing connection (it is inside Linux's ephemeral range): then the next.
+    for attempt in 1 2 3 4 5; do
+        while port_in_use "$port"; do port=$((port + 1)); done
+        # Local only; enough connections for several gateways and parallel test processes.
+        if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/data/server.log" -w -t 60 \
+            -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir/socket -c max_connections=200 -c fsync=${GERBANG_PG_FSYNC:-off}" \
+            start >/dev/null; then
+            break
+        fi
+        if [ "$attempt" -eq 5 ] || ! grep -q 'Address already in use' "$dir/data/server.log"; then
+            die "the server did not start: $(tail -n 20 "$dir/data/server.log")"
+        fi
+        : >"$dir/data/server.log"
+        port=$((port + 1))
+    done
+    echo "$port" >"$dir/port"
     as_owner "$bin/psql" -q -h "$dir/socket" -p "$port" -U "$db_user" -d postgres \
         -c "CREATE DATABASE gerbang_test" >/dev/null
     url
