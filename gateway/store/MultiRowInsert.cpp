@@ -111,7 +111,6 @@ bool MultiRowInsert::run(QString *error)
     }
     if (onResult)
         onResult(q);
-    m_rowsRun += m_rowsPending;
     m_rowsPending = 0;
     m_sql.clear();
     return true;

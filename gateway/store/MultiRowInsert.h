@@ -42,7 +42,6 @@ public:
     // Payloads are verified but still the sender's text: this keeps one odd value from failing
     // a whole batch. Claim matching (RETURNING) compares in this form too.
     static QString storable(const QString &text);
-    qsizetype rowsRun() const { return m_rowsRun; }
 
     // Called with each statement after it ran (for RETURNING).
     std::function<void(QSqlQuery &)> onResult;
@@ -58,7 +57,6 @@ private:
     const int m_columns;
     QString m_sql;
     qsizetype m_rowsPending = 0;
-    qsizetype m_rowsRun = 0;
     QString m_row;
     int m_next = 1;
 };

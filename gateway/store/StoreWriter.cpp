@@ -292,62 +292,71 @@ bool StoreWriter::writeJobs(Batch &batch, QList<CommitResult> &results, qint64 n
         return false;
 
     IngestRows rows;
-    size_t claim = 0;
+    size_t firstClaim = 0;
     for (IngestJob &job : batch.jobs) {
-        CommitResult r;
-        r.jobId = job.id;
-        AuditRecord &a = job.audit;
-        const size_t firstClaim = claim;
-        claim += size_t(job.events.size());
-        const auto isFresh = [&](qsizetype i) { return fresh[firstClaim + size_t(i)]; };
-        for (qsizetype i = 0; i < job.events.size(); ++i) {
-            if (!isFresh(i))
-                r.duplicates += 1;
-        }
-        if (r.duplicates < job.events.size()) {
-            RawPayloadRow &raw = rows.raws.emplace_back();
-            raw.id = job.rawId;
-            raw.receivedAtMs = a.receivedAtMs;
-            raw.keyIdHex = m_keyIdHex;
-            raw.size = job.rawSize;
-            raw.sha256Hex = job.rawSha256Hex;
-            raw.sealed = job.sealedRaw;
-            for (qsizetype i = 0; i < job.events.size(); ++i) {
-                if (!isFresh(i))
-                    continue;
-                const ExtractedEvent &e = job.events.at(i);
-                EventRow &row = rows.events.emplace_back();
-                row.id = newRecordId(u"ev_");
-                row.tenant = e.tenant;
-                row.provider = job.provider;
-                row.type = e.type;
-                row.providerEventId = e.providerEventId;
-                row.dedupKey = e.dedupKey;
-                row.rawRef = job.rawId;
-                row.locator = e.locator;
-                row.receivedAtMs = a.receivedAtMs;
-                row.occurredAtMs = e.occurredAtMs;
-                row.routingKey = e.routingKey;
-                r.eventIds << row.id;
-                a.eventTypes << e.type;
-            }
-            r.stored = int(r.eventIds.size());
-            a.rawRef = job.rawId;
-            a.outcome = u"accepted"_s;
-        } else {
-            a.outcome = u"duplicate"_s;
-            for (const ExtractedEvent &e : std::as_const(job.events))
-                a.eventTypes << e.type;
-        }
-        a.eventIds = r.eventIds;
-        a.httpStatus = 200;
-        a.processingUs = (monotonicNs() - job.startedNs) / 1000;
-        rows.audits.push_back(a);
-        r.ok = true;
-        results << r;
+        results << stageJob(job, fresh, firstClaim, rows);
+        firstClaim += size_t(job.events.size());
     }
     rows.audits.insert(rows.audits.end(), batch.audits.begin(), batch.audits.end());
     return m_stmts->insert(rows, nowMs, error);
+}
+
+CommitResult StoreWriter::stageJob(IngestJob &job, const std::vector<bool> &fresh,
+                                   size_t firstClaim, IngestRows &rows)
+{
+    CommitResult r;
+    r.jobId = job.id;
+    AuditRecord &a = job.audit;
+    const auto isFresh = [&](qsizetype i) { return fresh[firstClaim + size_t(i)]; };
+    for (qsizetype i = 0; i < job.events.size(); ++i) {
+        if (!isFresh(i))
+            r.duplicates += 1;
+    }
+    if (r.duplicates == job.events.size()) {
+        a.outcome = u"duplicate"_s;
+        for (const ExtractedEvent &e : std::as_const(job.events))
+            a.eventTypes << e.type;
+    } else {
+        RawPayloadRow &raw = rows.raws.emplace_back();
+        raw.id = job.rawId;
+        raw.receivedAtMs = a.receivedAtMs;
+        raw.keyIdHex = m_keyIdHex;
+        raw.size = job.rawSize;
+        raw.sha256Hex = job.rawSha256Hex;
+        raw.sealed = job.sealedRaw;
+        for (qsizetype i = 0; i < job.events.size(); ++i) {
+            if (isFresh(i))
+                r.eventIds << stageEvent(job, job.events.at(i), rows);
+        }
+        r.stored = int(r.eventIds.size());
+        a.rawRef = job.rawId;
+        a.outcome = u"accepted"_s;
+    }
+    a.eventIds = r.eventIds;
+    a.httpStatus = 200;
+    a.processingUs = (monotonicNs() - job.startedNs) / 1000;
+    rows.audits.push_back(a);
+    r.ok = true;
+    return r;
+}
+
+QString StoreWriter::stageEvent(IngestJob &job, const ExtractedEvent &e, IngestRows &rows)
+{
+    // The event and its outbox row (the hand-off to the core) commit with the reply's audit.
+    EventRow &row = rows.events.emplace_back();
+    row.id = newRecordId(u"ev_");
+    row.tenant = e.tenant;
+    row.provider = job.provider;
+    row.type = e.type;
+    row.providerEventId = e.providerEventId;
+    row.dedupKey = e.dedupKey;
+    row.rawRef = job.rawId;
+    row.locator = e.locator;
+    row.receivedAtMs = job.audit.receivedAtMs;
+    row.occurredAtMs = e.occurredAtMs;
+    row.routingKey = e.routingKey;
+    job.audit.eventTypes << e.type;
+    return row.id;
 }
 
 void StoreWriter::commitBatch(Batch &batch)

@@ -19,6 +19,7 @@ class Database;
 class Vault;
 struct WorkItem;
 class IngestStatements;
+struct IngestRows;
 
 // A request whose events must be durable before it is answered.
 struct IngestJob
@@ -109,6 +110,11 @@ private:
     bool prepareStatements(QString *error);
     void commitBatch(Batch &batch);
     bool writeJobs(Batch &batch, QList<CommitResult> &results, qint64 nowMs, QString *error);
+    // Adds one request's rows (its fresh events; its audit row in any case) and completes its
+    // audit record. fresh[firstClaim + i] tells whether job.events[i] is new.
+    CommitResult stageJob(IngestJob &job, const std::vector<bool> &fresh, size_t firstClaim,
+                          IngestRows &rows);
+    QString stageEvent(IngestJob &job, const ExtractedEvent &e, IngestRows &rows);
     void runWork(Batch &batch);
     void probe(const std::vector<quint64> &ids);
     void reloadDirectoryIfChanged(bool force);
