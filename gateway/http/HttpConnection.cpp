@@ -19,8 +19,6 @@ namespace {
 constexpr qint64 kSocketReadBuffer = 64 * 1024;
 constexpr int kMaxHeaders = 100;
 constexpr int kMaxChunkLine = 1024;
-// How long a refused client may go on sending before the connection is dropped.
-constexpr qint64 kLingerMs = 2000;
 
 bool isTokenChar(char c)
 {
@@ -410,8 +408,7 @@ void HttpConnection::reply(quint64 serial, const HttpResponse &response)
     const bool keepAlive = m_keepAlive && !m_shuttingDown && !response.closeConnection;
     m_socket->write(response.serialize(keepAlive, m_headRequest));
     if (!keepAlive) {
-        m_state = State::Closing;
-        m_socket->disconnectFromHost();
+        closeGracefully();
         return;
     }
     m_state = State::Head;
@@ -439,6 +436,17 @@ void HttpConnection::fail(int status, QByteArrayView reason)
     HttpResponse r = HttpResponse::error(status, reason);
     m_socket->write(r.serialize(false));
     closeLingering();
+}
+
+void HttpConnection::closeGracefully()
+{
+    // The reply may still sit in the socket's buffer: Qt closes once it has left. The clock
+    // restarts here, so that the sweep measures the client's time to take the reply, not how
+    // long the reply took (a commit waiting for a lock): measured from the request, a slow
+    // reply was reset by the next sweep before its bytes were out.
+    m_state = State::Closing;
+    m_stateSinceMs = m_clock.elapsed();
+    m_socket->disconnectFromHost();
 }
 
 void HttpConnection::closeLingering()
@@ -480,16 +488,14 @@ void HttpConnection::closeNow()
     Q_EMIT closed();
 }
 
-void HttpConnection::checkTimeouts(qint64 /*nowMs*/)
+void HttpConnection::checkTimeouts()
 {
     const qint64 inState = m_clock.elapsed() - m_stateSinceMs;
     switch (m_state) {
     case State::Head:
         if (m_buffer.isEmpty() && m_request.startedNs == 0) {
-            if (inState > m_limits.idleTimeoutMs || m_shuttingDown) {
-                m_state = State::Closing;
-                m_socket->disconnectFromHost();
-            }
+            if (inState > m_limits.idleTimeoutMs || m_shuttingDown)
+                closeGracefully();
         } else if (inState > m_limits.readTimeoutMs) {
             fail(408, "request_timeout");
         }
@@ -504,7 +510,7 @@ void HttpConnection::checkTimeouts(qint64 /*nowMs*/)
     case State::Waiting:
         break;
     case State::Closing:
-        if ((inState > kLingerMs || (!m_lingering && inState > m_limits.readTimeoutMs)) &&
+        if (inState > (m_lingering ? m_limits.lingerMs : m_limits.readTimeoutMs) &&
             m_socket->state() != QAbstractSocket::UnconnectedState)
             m_socket->abort();
         break;
@@ -514,10 +520,8 @@ void HttpConnection::checkTimeouts(qint64 /*nowMs*/)
 void HttpConnection::shutdown()
 {
     m_shuttingDown = true;
-    if (isIdle() && m_request.startedNs == 0) {
-        m_state = State::Closing;
-        m_socket->disconnectFromHost();
-    }
+    if (isIdle() && m_request.startedNs == 0)
+        closeGracefully();
 }
 
 } // namespace gerbang::http

@@ -19,6 +19,8 @@ struct ConnectionLimits
     int headerLimit = 16 * 1024;
     int readTimeoutMs = 10'000;
     int idleTimeoutMs = 30'000;
+    // How long a refused client may go on sending (discarded) before the connection is reset.
+    int lingerMs = 2000;
 };
 
 // One client connection: frames requests strictly (request line, headers, Content-Length or
@@ -35,7 +37,7 @@ public:
     ~HttpConnection() override;
 
     // Called by the server's sweep timer: enforces read and idle timeouts.
-    void checkTimeouts(qint64 nowMs);
+    void checkTimeouts();
     // Stop reading further requests; close once the pending reply (if any) is written.
     void shutdown();
     bool isIdle() const { return m_state == State::Head && m_buffer.isEmpty(); }
@@ -70,6 +72,7 @@ private:
     void dispatch();
     void reply(quint64 serial, const HttpResponse &response);
     void fail(int status, QByteArrayView reason);
+    void closeGracefully();
     void closeLingering();
     void closeNow();
 

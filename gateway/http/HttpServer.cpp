@@ -185,18 +185,21 @@ HttpServer::HttpServer(RequestHandler *handler, ConnectionLimits limits, int max
     setProxy(QNetworkProxy::NoProxy);
     m_clock.start();
     m_sweep.setInterval(250);
-    connect(&m_sweep, &QTimer::timeout, this, [this] {
-        const auto snapshot = m_connections; // a check may close and remove a connection
-        for (HttpConnection *c : snapshot)
-            c->checkTimeouts(0);
-        // A handshake gets the read timeout: a silent client must not hold a slot.
-        const qint64 now = m_clock.elapsed();
-        const auto pending = m_handshakes;
-        for (auto it = pending.cbegin(); it != pending.cend(); ++it) {
-            if (now - it->startedMs > m_limits.readTimeoutMs)
-                refuseHandshake(it.key(), u"TLS handshake timed out"_s);
-        }
-    });
+    connect(&m_sweep, &QTimer::timeout, this, &HttpServer::sweepTimeouts);
+}
+
+void HttpServer::sweepTimeouts()
+{
+    const auto snapshot = m_connections; // a check may close and remove a connection
+    for (HttpConnection *c : snapshot)
+        c->checkTimeouts();
+    // A handshake gets the read timeout: a silent client must not hold a slot.
+    const qint64 now = m_clock.elapsed();
+    const auto pending = m_handshakes;
+    for (auto it = pending.cbegin(); it != pending.cend(); ++it) {
+        if (now - it->startedMs > m_limits.readTimeoutMs)
+            refuseHandshake(it.key(), u"TLS handshake timed out"_s);
+    }
 }
 
 HttpServer::~HttpServer()

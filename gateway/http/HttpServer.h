@@ -72,6 +72,9 @@ public:
     // Stops accepting; idle connections close now, busy ones after their reply.
     void stopAccepting();
     int openConnections() const { return int(m_connections.size() + m_handshakes.size()); }
+    // Enforces every connection's and handshake's time limits; a timer calls it four times a
+    // second (public so that tests can make it run at a chosen moment).
+    void sweepTimeouts();
 
 Q_SIGNALS:
     void connectionCountChanged(int count);

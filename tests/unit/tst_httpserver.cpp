@@ -968,6 +968,27 @@ private Q_SLOTS:
         QVERIFY(handler->rejections.isEmpty());
     }
 
+    void slowReplyThatClosesIsDelivered()
+    {
+        // A reply later than the linger time (a commit that waited for a locked database) that
+        // closes the connection: a sweep that runs before the socket has written it must leave
+        // it alone. The sweep once measured from the request and reset such a connection,
+        // losing the 503 (seen as a rare unanswered request in tst_whatsapp_gateway).
+        QVERIFY(startServer(ConnectionLimits{2048, 3000, 10000, 100}));
+        handler->mode = TestHandler::Mode::Store;
+        Client c(port);
+        QVERIFY(c.waitConnected());
+        c.send(post("/commit", "x", "Connection: close\r\n"));
+        QTRY_COMPARE(handler->stored.size(), std::size_t(1));
+        QTest::qWait(300); // three times the linger time
+        handler->stored.front().send(HttpResponse::error(503, "store_unavailable"));
+        server->sweepTimeouts(); // before the event loop has let the socket write
+        QVERIFY(c.waitResponses(1));
+        QCOMPARE(c.responses().first().status, 503);
+        QCOMPARE(c.responses().first().body, QByteArray(R"({"error":"store_unavailable"})"));
+        QVERIFY(c.waitClosed());
+    }
+
     void connectionCap()
     {
         QVERIFY(startServer(kDefaultLimits, 2));
