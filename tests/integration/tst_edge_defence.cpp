@@ -140,8 +140,8 @@ private:
 private Q_SLOTS:
     void cleanup()
     {
-        if (m_gw && m_gw->isRunning())
-            QCOMPARE(m_gw->terminate(), 0);
+        QString why;
+        QVERIFY2(!m_gw || m_gw->stopCleanly(&why), qPrintable(why));
         m_gw.reset();
         m_dir.reset();
     }

@@ -138,8 +138,8 @@ private Q_SLOTS:
     void cleanup()
     {
         for (auto &gw : m_gws) {
-            if (gw && gw->isRunning())
-                QCOMPARE(gw->terminate(), 0);
+            QString why;
+            QVERIFY2(!gw || gw->stopCleanly(&why), qPrintable(why));
             gw.reset();
         }
     }

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QHash>
 #include <QRegularExpression>
@@ -175,6 +176,8 @@ bool GatewayProcess::start(QString *error)
         m_env.insert(QString::fromLatin1(kDatabaseUrlVar), testDatabaseUrl(m_dataDir));
     m_process->setProcessEnvironment(m_env);
     m_output.clear();
+    m_listening = false;
+    m_stopRequested = false;
     m_process->start(QStringLiteral(GERBANGD_PATH),
                      QStringList{u"--data-dir"_s, m_dataDir, u"--listen"_s, u"127.0.0.1:0"_s} +
                          m_args);
@@ -191,6 +194,7 @@ bool GatewayProcess::start(QString *error)
         if (match.hasMatch()) {
             m_port = quint16(match.captured(2).toUInt());
             m_baseUrl = u"%1://127.0.0.1:%2"_s.arg(match.captured(1)).arg(m_port);
+            m_listening = true;
             return true;
         }
         if (m_process->state() == QProcess::NotRunning) {
@@ -204,6 +208,7 @@ bool GatewayProcess::start(QString *error)
 
 int GatewayProcess::terminate(int timeoutMs)
 {
+    m_stopRequested = true;
     if (!isRunning())
         return m_process ? m_process->exitCode() : -1;
     ::kill(pid_t(m_process->processId()), SIGTERM);
@@ -217,9 +222,33 @@ void GatewayProcess::kill()
 {
     if (!m_process)
         return;
+    m_stopRequested = true;
     m_process->kill();
     m_process->waitForFinished(10000);
     m_output += m_process->readAll();
+}
+
+bool GatewayProcess::stopCleanly(QString *why)
+{
+    if (!m_listening)
+        return true; // never served: a refused start is the test's own business
+    if (!isRunning()) {
+        if (m_stopRequested)
+            return true;
+        *why = u"gerbangd exited on its own (%1); it said:\n%2"_s.arg(
+            m_process->exitStatus() == QProcess::CrashExit
+                ? u"killed by a signal"_s
+                : u"exit code %1"_s.arg(m_process->exitCode()),
+            QString::fromUtf8(output().right(4000)));
+        return false;
+    }
+    const int code = terminate();
+    if (code == 0)
+        return true;
+    *why = u"gerbangd did not stop cleanly on SIGTERM (%1); it said:\n%2"_s.arg(
+        code < 0 ? u"timeout or signal"_s : u"exit code %1"_s.arg(code),
+        QString::fromUtf8(output().right(4000)));
+    return false;
 }
 
 bool GatewayProcess::isRunning() const
@@ -229,8 +258,12 @@ bool GatewayProcess::isRunning() const
 
 QByteArray GatewayProcess::output() const
 {
-    if (m_process)
+    if (!m_process)
+        return m_output;
+    // Nothing reads the pipe while a test blocks outside the event loop: drain it now.
+    while (m_process->state() == QProcess::Running && m_process->waitForReadyRead(0))
         m_output += m_process->readAll();
+    m_output += m_process->readAll();
     return m_output;
 }
 
@@ -300,12 +333,19 @@ HttpResult httpRequest(quint16 port, const QByteArray &method, const QByteArray 
                        const QHostAddress &from)
 {
     QTcpSocket socket;
+    HttpResult result;
+    QElapsedTimer elapsed;
+    elapsed.start();
     // 127.0.0.0/8 is all loopback: binding to 127.0.0.N gives a test many client addresses.
-    if (!from.isNull() && !socket.bind(from))
-        return {};
+    if (!from.isNull() && !socket.bind(from)) {
+        result.failure = u"cannot bind %1: %2"_s.arg(from.toString(), socket.errorString());
+        return result;
+    }
     socket.connectToHost(u"127.0.0.1"_s, port);
-    if (!socket.waitForConnected(timeoutMs))
-        return {};
+    if (!socket.waitForConnected(timeoutMs)) {
+        result.failure = u"cannot connect to port %1: %2"_s.arg(port).arg(socket.errorString());
+        return result;
+    }
     QByteArray request = method + ' ' + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
     for (const auto &[name, value] : headers)
         request += name + ": " + value + "\r\n";
@@ -315,7 +355,6 @@ HttpResult httpRequest(quint16 port, const QByteArray &method, const QByteArray 
     socket.write(request);
     QByteArray raw;
     QDeadlineTimer deadline(timeoutMs);
-    HttpResult result;
     qsizetype consumed = 0;
     while (!deadline.hasExpired()) {
         if (parseResponse(raw, &result, &consumed))
@@ -325,7 +364,14 @@ HttpResult httpRequest(quint16 port, const QByteArray &method, const QByteArray 
         socket.waitForReadyRead(50);
         raw += socket.readAll();
     }
-    parseResponse(raw, &result, &consumed);
+    if (parseResponse(raw, &result, &consumed))
+        return result;
+    result.failure =
+        u"%1 after %2 ms, with %3 bytes of a response"_s
+            .arg(deadline.hasExpired() ? u"no complete response"_s
+                                       : u"connection closed (%1)"_s.arg(socket.errorString()))
+            .arg(elapsed.elapsed())
+            .arg(raw.size());
     return result;
 }
 

@@ -68,6 +68,9 @@ public:
     // SIGTERM and wait; returns the exit code (or -1 on timeout).
     int terminate(int timeoutMs = 15000);
     void kill();
+    // For a test's cleanup: false, with why, if the gateway exited without being asked to
+    // (a crash would otherwise pass unseen) or does not stop cleanly on SIGTERM now.
+    bool stopCleanly(QString *why);
     bool isRunning() const;
 
     QString baseUrl() const { return m_baseUrl; }
@@ -86,6 +89,8 @@ private:
     std::unique_ptr<QProcess> m_process;
     QString m_baseUrl;
     quint16 m_port = 0;
+    bool m_listening = false;     // start() succeeded
+    bool m_stopRequested = false; // terminate() or kill() was called
     mutable QByteArray m_output;
 };
 
@@ -96,6 +101,8 @@ struct HttpResult
     int status = 0;
     QByteArray body;
     QList<std::pair<QByteArray, QByteArray>> headers; // names lower-cased
+    // Why there is no status (connect failed, closed early, timed out), for failure messages.
+    QString failure;
     QByteArray header(QByteArrayView name) const;
 };
 HttpResult httpRequest(quint16 port, const QByteArray &method, const QByteArray &target,
