@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "StoreWriter.h"
 
+#include "DedupKey.h"
 #include "IngestStatements.h"
 #include "WalCheckpointer.h"
 #include "WalRestarter.h"
@@ -94,6 +95,9 @@ void StoreWriter::stopWriter()
 
 bool StoreWriter::submit(IngestJob &&job)
 {
+    // On the caller's thread: the writer thread is the bottleneck.
+    for (ExtractedEvent &e : job.events)
+        e.dedupKey = storableDedupKey(e.dedupKey);
     {
         std::lock_guard lock(m_mutex);
         if (m_stopping || m_queue.jobs.size() >= size_t(m_options.maxPending))

@@ -298,6 +298,35 @@ private Q_SLOTS:
                  401);
     }
 
+    void longEventIdIsStoredAndDeduplicated()
+    {
+        // An event id far longer than any provider sends (random, so it does not compress): a
+        // PostgreSQL index entry cannot hold it, so the key is stored as its digest. Before,
+        // such a signed webhook failed every commit it was in (503, collateral for its batch).
+        QByteArray id;
+        for (int i = 0; i < 256; ++i)
+            id += crypto::sha256(QByteArray::number(i)).toHex(); // 16 KiB
+        const auto event = [](const QByteArray &eventId) -> QByteArray {
+            return "{\"event\":{\"id\":\"" + eventId + "\"},\"type\":\"contact.updated\"}";
+        };
+        const QByteArray body = event(id);
+        const QByteArray sig = "sha256=" + crypto::hmacSha256(kGenericSecret, body).toHex();
+        HttpResult r = post("/webhooks/generic/crm", body, {{"X-Webhook-Signature", sig}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body, QByteArray(R"({"status":"accepted"})"));
+        QCOMPARE(text(u"SELECT provider_event_id FROM events"_s), QString::fromLatin1(id));
+        QVERIFY(text(u"SELECT max(length(key)) FROM dedup_keys"_s).toInt() <= 128);
+        r = post("/webhooks/generic/crm", body, {{"X-Webhook-Signature", sig}});
+        QCOMPARE(r.body, QByteArray(R"({"status":"duplicate"})"));
+        // Another long id is another event.
+        const QByteArray other = event(id + 'x');
+        r = post("/webhooks/generic/crm", other,
+                 {{"X-Webhook-Signature",
+                   "sha256=" + crypto::hmacSha256(kGenericSecret, other).toHex()}});
+        QCOMPARE(r.body, QByteArray(R"({"status":"accepted"})"));
+        QCOMPARE(text(u"SELECT count(*) FROM events"_s), u"2"_s);
+    }
+
     void standardWebhooks()
     {
         const QByteArray body = readFixture(u"standard_webhooks_contact_created.json"_s);
