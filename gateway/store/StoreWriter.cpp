@@ -15,6 +15,7 @@
 #include <QSqlQuery>
 #include <future>
 #include <openssl/crypto.h>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -35,7 +36,17 @@ namespace {
 constexpr size_t kMaxBatch = 1024;
 
 constexpr size_t kMaxAuditQueue = 50000;
+// Audit rows of failed commits: how many go into one retry, how long a failing store rests
+// between tries of audit rows alone, how often a row may be refused before it is dropped.
+constexpr size_t kRetryChunk = 1000;
+constexpr qint64 kRetryMs = 5000;
+constexpr int kMaxRowFailures = 3;
 constexpr qint64 kRevisionPollMs = 1000;
+
+qint64 steadyMs()
+{
+    return monotonicNs() / 1'000'000;
+}
 
 QStringList dedupLockKeys(const std::vector<IngestJob> &jobs)
 {
@@ -221,36 +232,25 @@ void StoreWriter::run()
     }
     for (;;) {
         Batch batch;
-        bool stopping = false;
-        {
-            std::unique_lock lock(m_mutex);
-            m_wake.wait_for(lock, std::chrono::milliseconds(kRevisionPollMs), [this] {
-                return m_stopping || !m_queue.jobs.empty() ||
-                       (!m_queue.audits.empty() && !m_storeFailing) || !m_queue.probes.empty() ||
-                       !m_queue.work.empty() || m_queue.reload;
-            });
-            // Take at most kMaxBatch jobs so one transaction stays short.
-            if (m_queue.jobs.size() <= kMaxBatch) {
-                batch.jobs.swap(m_queue.jobs);
-            } else {
-                auto end = m_queue.jobs.begin() + kMaxBatch;
-                batch.jobs.assign(std::make_move_iterator(m_queue.jobs.begin()),
-                                  std::make_move_iterator(end));
-                m_queue.jobs.erase(m_queue.jobs.begin(), end);
-            }
-            batch.audits.swap(m_queue.audits);
-            batch.probes.swap(m_queue.probes);
-            batch.work.swap(m_queue.work);
-            batch.reload = std::exchange(m_queue.reload, false);
-            stopping = m_stopping && m_queue.jobs.empty() && m_queue.work.empty();
-        }
+        const bool stopping = takeBatch(batch);
+        std::optional<bool> committed; // whether this round wrote (and so knows the store's state)
+        QString commitError;
         if (!batch.jobs.empty() || !batch.audits.empty() || !batch.work.empty()) {
-            commitBatch(batch);
+            committed = commitBatch(batch, &commitError);
             if (walRestarter)
                 walRestarter->afterCommit(); // the batch's replies are on their way already
         }
-        if (!batch.probes.empty())
-            probe(batch.probes);
+        if (!m_failedAudits.empty() &&
+            (committed ? *committed : !m_storeFailing || steadyMs() >= m_retryAtMs || stopping))
+            retryFailedAudits();
+        if (!batch.probes.empty()) {
+            // A commit just ran: it answers whether the database is writable now, without a
+            // second wait for a lock.
+            if (committed)
+                answerProbes(batch.probes, *committed, commitError);
+            else
+                probe(batch.probes);
+        }
         const qint64 now = nowMs();
         if (batch.reload || now - m_lastRevisionCheckMs >= kRevisionPollMs) {
             m_lastRevisionCheckMs = now;
@@ -259,6 +259,9 @@ void StoreWriter::run()
         if (stopping)
             break;
     }
+    if (!m_failedAudits.empty())
+        qCWarning(lcStore) << m_failedAudits.size()
+                           << "audit rows of failed commits were not written before the stop";
     {
         std::lock_guard lock(m_mutex);
         m_loopDone = true;
@@ -279,6 +282,34 @@ void StoreWriter::run()
     // Free this thread's OpenSSL state now: QThread::wait() may return before thread-exit
     // handlers run, which LeakSanitizer then reports.
     OPENSSL_thread_stop();
+}
+
+bool StoreWriter::takeBatch(Batch &batch)
+{
+    std::unique_lock lock(m_mutex);
+    m_wake.wait_for(lock, std::chrono::milliseconds(kRevisionPollMs), [this] {
+        return m_stopping || !m_queue.jobs.empty() ||
+               (!m_storeFailing && (!m_queue.audits.empty() || !m_failedAudits.empty())) ||
+               !m_queue.probes.empty() || !m_queue.work.empty() || m_queue.reload;
+    });
+    // Take at most kMaxBatch jobs so one transaction stays short.
+    if (m_queue.jobs.size() <= kMaxBatch) {
+        batch.jobs.swap(m_queue.jobs);
+    } else {
+        auto end = m_queue.jobs.begin() + kMaxBatch;
+        batch.jobs.assign(std::make_move_iterator(m_queue.jobs.begin()),
+                          std::make_move_iterator(end));
+        m_queue.jobs.erase(m_queue.jobs.begin(), end);
+    }
+    // While the store fails, audit rows alone are tried again only every kRetryMs, as each
+    // try may wait out the busy timeout; with requests or work they go along.
+    if (!m_storeFailing || !batch.jobs.empty() || !m_queue.work.empty() || m_stopping ||
+        steadyMs() >= m_retryAtMs)
+        batch.audits.swap(m_queue.audits);
+    batch.probes.swap(m_queue.probes);
+    batch.work.swap(m_queue.work);
+    batch.reload = std::exchange(m_queue.reload, false);
+    return m_stopping && m_queue.jobs.empty() && m_queue.work.empty();
 }
 
 bool StoreWriter::writeJobs(Batch &batch, QList<CommitResult> &results, qint64 nowMs,
@@ -363,7 +394,7 @@ QString StoreWriter::stageEvent(IngestJob &job, const ExtractedEvent &e, IngestR
     return row.id;
 }
 
-void StoreWriter::commitBatch(Batch &batch)
+bool StoreWriter::commitBatch(Batch &batch, QString *commitError)
 {
     QList<CommitResult> results;
     results.reserve(qsizetype(batch.jobs.size()));
@@ -383,6 +414,10 @@ void StoreWriter::commitBatch(Batch &batch)
     });
     m_staleStmts.reset(); // statements replaced during the transaction, freed outside it
     m_storeFailing = !ok;
+    if (!ok) {
+        m_retryAtMs = steadyMs() + kRetryMs;
+        *commitError = error;
+    }
     for (const auto &item : batch.work) {
         if (!ok) {
             item->ok = false;
@@ -399,11 +434,11 @@ void StoreWriter::commitBatch(Batch &batch)
         for (const IngestJob &job : batch.jobs)
             results << CommitResult{job.id, false, 0, 0, {}, error, commitUs};
         // Answer the providers (503) at once; they retry. The audit rows of the failed
-        // requests, and the batch's other audit rows, go back to the queue for the next
-        // transaction rather than waiting for the lock again here (bounded like the queue).
+        // requests, and the batch's other audit rows, are written later on their own (see
+        // retryFailedAudits) rather than waiting for the lock again here.
         post([cb = m_onCommit, results = std::move(results)]() mutable { cb(std::move(results)); });
         results.clear();
-        std::vector<AuditRecord> retry;
+        std::vector<AuditRecord> failed;
         for (IngestJob &job : batch.jobs) {
             AuditRecord a = job.audit;
             a.eventTypes.clear();
@@ -414,21 +449,110 @@ void StoreWriter::commitBatch(Batch &batch)
             a.processingUs = (monotonicNs() - job.startedNs) / 1000;
             for (const ExtractedEvent &e : std::as_const(job.events))
                 a.eventTypes << e.type;
-            retry.push_back(std::move(a));
+            failed.push_back(std::move(a));
         }
-        std::move(batch.audits.begin(), batch.audits.end(), std::back_inserter(retry));
-        std::lock_guard lock(m_mutex);
-        const size_t room =
-            kMaxAuditQueue > m_queue.audits.size() ? kMaxAuditQueue - m_queue.audits.size() : 0;
-        if (retry.size() > room)
-            qCWarning(lcStore) << retry.size() - room
-                               << "audit rows dropped: the store is unavailable";
-        retry.resize(std::min(retry.size(), room));
-        m_queue.audits.insert(m_queue.audits.begin(), std::make_move_iterator(retry.begin()),
-                              std::make_move_iterator(retry.end()));
+        std::move(batch.audits.begin(), batch.audits.end(), std::back_inserter(failed));
+        keepFailedAudits(std::move(failed));
     }
     if (!results.isEmpty())
         post([cb = m_onCommit, results = std::move(results)]() mutable { cb(std::move(results)); });
+    return ok;
+}
+
+void StoreWriter::keepFailedAudits(std::vector<AuditRecord> &&audits)
+{
+    // Bounded like the queue: an outage must not grow memory without limit.
+    const size_t room =
+        kMaxAuditQueue > m_failedAudits.size() ? kMaxAuditQueue - m_failedAudits.size() : 0;
+    if (audits.size() > room)
+        qCWarning(lcStore) << audits.size() - room
+                           << "audit rows dropped: the store is unavailable";
+    audits.resize(std::min(audits.size(), room));
+    for (AuditRecord &a : audits)
+        m_failedAudits.push_back({std::move(a), 0});
+}
+
+void StoreWriter::retryFailedAudits()
+{
+    // Apart from the requests' commits, a chunk at a time: an audit row the database refuses
+    // (whatever the reason) must not fail every later batch and the requests in it. The chunk
+    // goes in as one insert; if that fails, row by row under savepoints, and a row refused
+    // kMaxRowFailures times while the rest of its transaction commits is dropped with a warning.
+    const size_t n = std::min(m_failedAudits.size(), kRetryChunk);
+    std::vector<bool> refused(n, false);
+    QString error;
+    QString rowError;
+    const qint64 now = nowMs();
+    const auto insertRows = [&](size_t from, size_t to, QString *e) {
+        IngestRows rows;
+        for (size_t i = from; i < to; ++i)
+            rows.audits.push_back(m_failedAudits[i].record);
+        return m_stmts->insert(rows, now, e);
+    };
+    const bool ok = m_db->inWriteTransaction(&error, [&] {
+        if (m_stmtsGeneration != m_db->generation() && !prepareStatements(&error))
+            return false;
+        QSqlQuery sp(m_db->db());
+        if (!sp.exec(u"SAVEPOINT audits"_s)) {
+            error = sp.lastError().text();
+            return false;
+        }
+        QString chunkError;
+        if (insertRows(0, n, &chunkError)) {
+            if (sp.exec(u"RELEASE audits"_s))
+                return true;
+            error = sp.lastError().text();
+            return false;
+        }
+        sp.exec(u"ROLLBACK TO audits"_s);
+        for (size_t i = 0; i < n; ++i) {
+            QString e;
+            const qint64 startedMs = steadyMs();
+            if (!insertRows(i, i + 1, &e)) {
+                // A refusal after a wait is a lock timeout, not this row: stop here rather
+                // than wait again for every row.
+                if (steadyMs() - startedMs >= m_options.busyTimeoutMs / 2) {
+                    error = e;
+                    return false;
+                }
+                refused[i] = true;
+                rowError = e;
+                sp.exec(u"ROLLBACK TO audits"_s);
+            }
+            sp.exec(u"RELEASE audits"_s);
+            if (i + 1 < n && !sp.exec(u"SAVEPOINT audits"_s)) {
+                error = sp.lastError().text();
+                return false;
+            }
+        }
+        return true;
+    });
+    m_staleStmts.reset();
+    if (!ok) {
+        m_storeFailing = true;
+        m_retryAtMs = steadyMs() + kRetryMs;
+        return;
+    }
+    m_storeFailing = false;
+    std::deque<FailedAudit> kept;
+    size_t dropped = 0;
+    for (size_t i = 0; i < n; ++i) {
+        if (!refused[i])
+            continue;
+        FailedAudit f = std::move(m_failedAudits[i]);
+        if (++f.rowFailures >= kMaxRowFailures) {
+            ++dropped;
+            continue;
+        }
+        kept.push_back(std::move(f));
+    }
+    if (dropped > 0)
+        qCWarning(lcStore).nospace()
+            << dropped << " audit row(s) dropped: the database refused them " << kMaxRowFailures
+            << " times (" << rowError << ")";
+    m_failedAudits.erase(m_failedAudits.begin(), m_failedAudits.begin() + qsizetype(n));
+    m_failedAudits.insert(m_failedAudits.end(), std::make_move_iterator(kept.begin()),
+                          std::make_move_iterator(kept.end()));
 }
 
 void StoreWriter::runWork(Batch &batch)
@@ -458,7 +582,12 @@ void StoreWriter::probe(const std::vector<quint64> &ids)
         }
         return true;
     });
-    QString reason = ok ? QString() : u"database not writable: %1"_s.arg(error);
+    answerProbes(ids, ok, error);
+}
+
+void StoreWriter::answerProbes(const std::vector<quint64> &ids, bool ok, const QString &error)
+{
+    const QString reason = ok ? QString() : u"database not writable: %1"_s.arg(error);
     for (quint64 id : ids)
         post([cb = m_onProbe, id, ok, reason] { cb(id, ok, reason); });
 }

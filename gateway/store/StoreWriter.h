@@ -106,9 +106,18 @@ private:
         std::vector<std::shared_ptr<WorkItem>> work;
         bool reload = false;
     };
+    struct FailedAudit
+    {
+        AuditRecord record;
+        int rowFailures = 0; // refused on its own while the rest of its transaction committed
+    };
     bool openDatabase(QString *error);
     bool prepareStatements(QString *error);
-    void commitBatch(Batch &batch);
+    // Waits for work and takes it from the queue; true when the writer should stop after it.
+    bool takeBatch(Batch &batch);
+    bool commitBatch(Batch &batch, QString *error);
+    void keepFailedAudits(std::vector<AuditRecord> &&audits);
+    void retryFailedAudits();
     bool writeJobs(Batch &batch, QList<CommitResult> &results, qint64 nowMs, QString *error);
     // Adds one request's rows (its fresh events; its audit row in any case) and completes its
     // audit record. fresh[firstClaim + i] tells whether job.events[i] is new.
@@ -117,6 +126,7 @@ private:
     QString stageEvent(IngestJob &job, const ExtractedEvent &e, IngestRows &rows);
     void runWork(Batch &batch);
     void probe(const std::vector<quint64> &ids);
+    void answerProbes(const std::vector<quint64> &ids, bool ok, const QString &error);
     void reloadDirectoryIfChanged(bool force);
     void post(std::function<void()> fn);
 
@@ -145,9 +155,12 @@ private:
     // Replaced inside a transaction, freed after it: freeing a statement of a lost connection
     // fails, and a failure inside a PostgreSQL transaction aborts it.
     std::unique_ptr<IngestStatements> m_staleStmts;
-    // The last commit failed: audit rows put back in the queue wait for the next poll instead
-    // of being retried at once (a database that refuses connections fails fast).
+    // The last write failed: audit rows alone are tried again at m_retryAtMs (steady clock,
+    // ms), not at once (a database that refuses connections fails fast).
     bool m_storeFailing = false;
+    qint64 m_retryAtMs = 0;
+    // Audit rows of failed commits, written apart from the requests' commits.
+    std::deque<FailedAudit> m_failedAudits;
     qint64 m_revision = -1;
     qint64 m_lastRevisionCheckMs = 0;
 };
