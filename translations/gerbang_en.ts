@@ -520,6 +520,196 @@
     </message>
 </context>
 <context>
+    <name>gerbang::DeadLettersModel</name>
+    <message>
+        <source>Dead since</source>
+        <translation>Dead since</translation>
+    </message>
+    <message>
+        <source>Event id</source>
+        <translation>Event id</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Last error</translation>
+    </message>
+</context>
+<context>
+    <name>gerbang::DeadLettersPage</name>
+    <message>
+        <source>Dead letters</source>
+        <translation>Dead letters</translation>
+    </message>
+    <message>
+        <source>Cannot read the dead letters: %1</source>
+        <translation>Cannot read the dead letters: %1</translation>
+    </message>
+    <message>
+        <source>Replay dead letters</source>
+        <translation>Replay dead letters</translation>
+    </message>
+    <message>
+        <source>Each is sent to the core again with a fresh attempt count. Fix the cause shown as the last error first, or it may fail again. The replay is recorded in the audit log.</source>
+        <translation>Each is sent to the core again with a fresh attempt count. Fix the cause shown as the last error first, or it may fail again. The replay is recorded in the audit log.</translation>
+    </message>
+    <message>
+        <source>&amp;Replay</source>
+        <translation>&amp;Replay</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Queue dead letter %1 for delivery again?</source>
+        <translation>Queue dead letter %1 for delivery again?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue the %n selected dead letter(s) for delivery again?</source>
+        <translation><numerusform>Queue the %n selected dead letter for delivery again?</numerusform><numerusform>Queue the %n selected dead letters for delivery again?</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue all %n dead letter(s) for delivery again?</source>
+        <translation><numerusform>Queue all %n dead letter for delivery again?</numerusform><numerusform>Queue all %n dead letters for delivery again?</numerusform></translation>
+    </message>
+    <message>
+        <source>Nothing was replayed: %1</source>
+        <translation>Nothing was replayed: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dead letter(s) queued for delivery again.</source>
+        <translation><numerusform>%n dead letter queued for delivery again.</numerusform><numerusform>%n dead letters queued for delivery again.</numerusform></translation>
+    </message>
+    <message>
+        <source>The engine is not running: they are delivered once it starts.</source>
+        <translation>The engine is not running: they are delivered once it starts.</translation>
+    </message>
+    <message>
+        <source>No sink URL is set (Settings, Delivery and alerts): they stay queued until one is.</source>
+        <translation>No sink URL is set (Settings, Delivery and alerts): they stay queued until one is.</translation>
+    </message>
+    <message>
+        <source>The running engine sends them within a second.</source>
+        <translation>The running engine sends them within a second.</translation>
+    </message>
+    <message>
+        <source>Nothing was replayed.</source>
+        <translation>Nothing was replayed.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected event(s) were no longer dead letters and were left as they are.</source>
+        <translation><numerusform>%n selected event were no longer dead letters and were left as they are.</numerusform><numerusform>%n selected events were no longer dead letters and were left as they are.</numerusform></translation>
+    </message>
+    <message>
+        <source>The replay could not be fully recorded in the audit log: %1</source>
+        <translation>The replay could not be fully recorded in the audit log: %1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>No dead letters: every accepted event was delivered or is still queued for delivery.</source>
+        <translation>No dead letters: every accepted event was delivered or is still queued for delivery.</translation>
+    </message>
+    <message>
+        <source>Showing the newest %1 of %2 dead letters.</source>
+        <translation>Showing the newest %1 of %2 dead letters.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dead letter(s).</source>
+        <translation><numerusform>%n dead letter.</numerusform><numerusform>%n dead letters.</numerusform></translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Re&amp;fresh</translation>
+    </message>
+    <message>
+        <source>Replay &amp;selected</source>
+        <translation>Replay &amp;selected</translation>
+    </message>
+    <message>
+        <source>Queue the selected dead letters for delivery again</source>
+        <translation>Queue the selected dead letters for delivery again</translation>
+    </message>
+    <message>
+        <source>Replay &amp;all</source>
+        <translation>Replay &amp;all</translation>
+    </message>
+    <message>
+        <source>Queue every dead letter for delivery again</source>
+        <translation>Queue every dead letter for delivery again</translation>
+    </message>
+    <message>
+        <source>Accepted events the gateway gave up delivering to the core: the core refused them (an HTTP 4xx answer other than 408 or 429), they were still undelivered after the attempt or age limits, or they could not be prepared for sending. Fix the cause shown as the last error, then replay them: each is delivered again with a fresh attempt count.</source>
+        <translation>Accepted events the gateway gave up delivering to the core: the core refused them (an HTTP 4xx answer other than 408 or 429), they were still undelivered after the attempt or age limits, or they could not be prepared for sending. Fix the cause shown as the last error, then replay them: each is delivered again with a fresh attempt count.</translation>
+    </message>
+    <message>
+        <source>Event id</source>
+        <translation>Event id</translation>
+    </message>
+    <message>
+        <source>Provider event id</source>
+        <translation>Provider event id</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Dead since</source>
+        <translation>Dead since</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <source>Last HTTP status</source>
+        <translation>Last HTTP status</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>no answer</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Last error</translation>
+    </message>
+</context>
+<context>
     <name>gerbang::FirstRunDialog</name>
     <message>
         <source>Back up the master key</source>

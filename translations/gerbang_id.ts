@@ -520,6 +520,196 @@
     </message>
 </context>
 <context>
+    <name>gerbang::DeadLettersModel</name>
+    <message>
+        <source>Dead since</source>
+        <translation>Gagal sejak</translation>
+    </message>
+    <message>
+        <source>Event id</source>
+        <translation>ID event</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Penyedia</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Percobaan</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Kesalahan terakhir</translation>
+    </message>
+</context>
+<context>
+    <name>gerbang::DeadLettersPage</name>
+    <message>
+        <source>Dead letters</source>
+        <translation>Gagal kirim (dead letter)</translation>
+    </message>
+    <message>
+        <source>Cannot read the dead letters: %1</source>
+        <translation>Daftar dead letter tidak dapat dibaca: %1</translation>
+    </message>
+    <message>
+        <source>Replay dead letters</source>
+        <translation>Kirim ulang dead letter</translation>
+    </message>
+    <message>
+        <source>Each is sent to the core again with a fresh attempt count. Fix the cause shown as the last error first, or it may fail again. The replay is recorded in the audit log.</source>
+        <translation>Setiap event dikirim lagi ke sistem inti dengan hitungan percobaan dari awal. Perbaiki dulu penyebab yang tertera sebagai kesalahan terakhir, agar tidak gagal lagi. Pengiriman ulang ini dicatat di log audit.</translation>
+    </message>
+    <message>
+        <source>&amp;Replay</source>
+        <translation>&amp;Kirim ulang</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Queue dead letter %1 for delivery again?</source>
+        <translation>Masukkan dead letter %1 kembali ke antrean pengiriman?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue the %n selected dead letter(s) for delivery again?</source>
+        <translation><numerusform>Masukkan %n dead letter yang dipilih kembali ke antrean pengiriman?</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue all %n dead letter(s) for delivery again?</source>
+        <translation><numerusform>Masukkan semua %n dead letter kembali ke antrean pengiriman?</numerusform></translation>
+    </message>
+    <message>
+        <source>Nothing was replayed: %1</source>
+        <translation>Tidak ada yang dikirim ulang: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dead letter(s) queued for delivery again.</source>
+        <translation><numerusform>%n dead letter dimasukkan kembali ke antrean pengiriman.</numerusform></translation>
+    </message>
+    <message>
+        <source>The engine is not running: they are delivered once it starts.</source>
+        <translation>Mesin tidak berjalan: event tersebut dikirim setelah mesin dimulai.</translation>
+    </message>
+    <message>
+        <source>No sink URL is set (Settings, Delivery and alerts): they stay queued until one is.</source>
+        <translation>URL sink belum diatur (Pengaturan, Pengiriman dan peringatan): event tetap di antrean sampai URL sink diisi.</translation>
+    </message>
+    <message>
+        <source>The running engine sends them within a second.</source>
+        <translation>Mesin yang berjalan mengirimnya dalam satu detik.</translation>
+    </message>
+    <message>
+        <source>Nothing was replayed.</source>
+        <translation>Tidak ada yang dikirim ulang.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected event(s) were no longer dead letters and were left as they are.</source>
+        <translation><numerusform>%n event yang dipilih sudah bukan dead letter lagi dan dibiarkan apa adanya.</numerusform></translation>
+    </message>
+    <message>
+        <source>The replay could not be fully recorded in the audit log: %1</source>
+        <translation>Pengiriman ulang tidak dapat dicatat sepenuhnya di log audit: %1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Memuat…</translation>
+    </message>
+    <message>
+        <source>No dead letters: every accepted event was delivered or is still queued for delivery.</source>
+        <translation>Tidak ada dead letter: setiap event yang diterima sudah terkirim atau masih di antrean pengiriman.</translation>
+    </message>
+    <message>
+        <source>Showing the newest %1 of %2 dead letters.</source>
+        <translation>Menampilkan %1 dead letter terbaru dari %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dead letter(s).</source>
+        <translation><numerusform>%n dead letter.</numerusform></translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Muat &amp;ulang</translation>
+    </message>
+    <message>
+        <source>Replay &amp;selected</source>
+        <translation>Kirim ulang yang &amp;dipilih</translation>
+    </message>
+    <message>
+        <source>Queue the selected dead letters for delivery again</source>
+        <translation>Masukkan dead letter yang dipilih kembali ke antrean pengiriman</translation>
+    </message>
+    <message>
+        <source>Replay &amp;all</source>
+        <translation>Kirim ulang &amp;semua</translation>
+    </message>
+    <message>
+        <source>Queue every dead letter for delivery again</source>
+        <translation>Masukkan semua dead letter kembali ke antrean pengiriman</translation>
+    </message>
+    <message>
+        <source>Accepted events the gateway gave up delivering to the core: the core refused them (an HTTP 4xx answer other than 408 or 429), they were still undelivered after the attempt or age limits, or they could not be prepared for sending. Fix the cause shown as the last error, then replay them: each is delivered again with a fresh attempt count.</source>
+        <translation>Event yang sudah diterima, tetapi gateway berhenti mencoba mengirimnya ke sistem inti: sistem inti menolaknya (jawaban HTTP 4xx selain 408 atau 429), event belum terkirim setelah batas jumlah percobaan atau batas umur, atau event tidak dapat disiapkan untuk dikirim. Perbaiki penyebab yang tertera sebagai kesalahan terakhir, lalu kirim ulang: setiap event dikirim lagi dengan hitungan percobaan dari awal.</translation>
+    </message>
+    <message>
+        <source>Event id</source>
+        <translation>ID event</translation>
+    </message>
+    <message>
+        <source>Provider event id</source>
+        <translation>ID event penyedia</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(tidak ada)</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Penyedia</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
+        <source>Dead since</source>
+        <translation>Gagal sejak</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Percobaan</translation>
+    </message>
+    <message>
+        <source>Last HTTP status</source>
+        <translation>Status HTTP terakhir</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>tidak ada jawaban</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Kesalahan terakhir</translation>
+    </message>
+</context>
+<context>
     <name>gerbang::FirstRunDialog</name>
     <message>
         <source>Back up the master key</source>

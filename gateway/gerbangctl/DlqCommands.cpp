@@ -2,8 +2,8 @@
 // gerbangctl dlq list|replay: events the core refused or that could not be delivered in time.
 #include "Cli.h"
 #include "Output.h"
-#include "Replay.h"
 #include "domain/Ids.h"
+#include "storage/EventReplay.h"
 #include "storage/OutboxRepository.h"
 
 using namespace Qt::StringLiterals;
@@ -84,8 +84,10 @@ int replay(Invocation &inv)
                 return inv.fail(error.isEmpty() ? u"'%1' is not a dead letter"_s.arg(id) : error);
         }
     }
-    const int queued = replayEvents(inv.database(), ids, u"dlq replay"_s, &error);
-    if (queued < 0)
+    error.clear();
+    const int queued =
+        replayEvents(inv.database(), ids, {u"CLI"_s, u"gerbangctl dlq replay"_s, {}}, &error);
+    if (queued < 0 || !error.isEmpty())
         return inv.fail(error);
     printOut(u"%1 dead letter(s) queued for delivery\n"_s.arg(queued));
     return ExitOk;

@@ -3,8 +3,8 @@
 // read here.
 #include "Cli.h"
 #include "Output.h"
-#include "Replay.h"
 #include "domain/Ids.h"
+#include "storage/EventReplay.h"
 #include "storage/EventRepository.h"
 
 using namespace Qt::StringLiterals;
@@ -111,8 +111,10 @@ int replay(Invocation &inv)
                                   "retention and was deleted"_s.arg(id)
                                 : error);
     }
-    const int queued = replayEvents(inv.database(), ids, u"events replay"_s, &error);
-    if (queued < 0)
+    error.clear();
+    const int queued =
+        replayEvents(inv.database(), ids, {u"CLI"_s, u"gerbangctl events replay"_s, {}}, &error);
+    if (queued < 0 || !error.isEmpty())
         return inv.fail(error);
     printOut(u"%1 event(s) queued for delivery\n"_s.arg(queued));
     return ExitOk;

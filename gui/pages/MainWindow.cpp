@@ -5,6 +5,7 @@
 #include "AlertsPage.h"
 #include "AuditPage.h"
 #include "DashboardPage.h"
+#include "DeadLettersPage.h"
 #include "SettingsPage.h"
 #include "SourcesPage.h"
 #include "TenantsPage.h"
@@ -17,6 +18,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDateTime>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -48,6 +50,7 @@ MainWindow::MainWindow(Console &console, Language &language, QWidget *parent)
     , m_sources(new SourcesPage(console))
     , m_audit(new AuditPage(console))
     , m_alerts(new AlertsPage)
+    , m_deadLetters(new DeadLettersPage(console))
     , m_settings(new SettingsPage(console, language))
     , m_listenLabel(new QLabel)
     , m_tlsLabel(new QLabel)
@@ -64,9 +67,9 @@ MainWindow::MainWindow(Console &console, Language &language, QWidget *parent)
     m_banner->setObjectName(u"alertBanner"_s);
     m_nav->setObjectName(u"navigation"_s);
     m_nav->setIconSize(QSize(22, 22));
-    m_nav->setFixedWidth(200);
     m_nav->setSpacing(2);
-    m_pages = {m_dashboard, m_tenants, m_sources, m_audit, m_alerts, m_settings};
+    // New pages go before Settings: the page remembered from last time is stored by index.
+    m_pages = {m_dashboard, m_tenants, m_sources, m_audit, m_alerts, m_deadLetters, m_settings};
     for (Page *page : std::as_const(m_pages)) {
         auto *item = new QListWidgetItem(Icons::get(page->iconName()), page->title());
         item->setSizeHint(QSize(0, 36));
@@ -75,7 +78,7 @@ MainWindow::MainWindow(Console &console, Language &language, QWidget *parent)
         connect(page, &Page::titleChanged, this,
                 [this, page, item] { item->setText(navText(page)); });
     }
-    // Alt+1 … Alt+6 jump to a page from anywhere in the window.
+    // Alt+1 … Alt+7 jump to a page from anywhere in the window.
     for (int i = 0; i < m_pages.size(); ++i) {
         auto *shortcut = new QShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)), this);
         connect(shortcut, &QShortcut::activated, this, [this, i] { m_nav->setCurrentRow(i); });
@@ -120,6 +123,10 @@ MainWindow::MainWindow(Console &console, Language &language, QWidget *parent)
         const int row = int(m_pages.indexOf(m_alerts));
         m_nav->item(row)->setText(navText(m_alerts));
     });
+    connect(m_deadLetters, &DeadLettersPage::totalChanged, this, [this] {
+        const int row = int(m_pages.indexOf(m_deadLetters));
+        m_nav->item(row)->setText(navText(m_deadLetters));
+    });
 
     // Where the admin left the window last time.
     const QSettings prefs;
@@ -132,9 +139,25 @@ MainWindow::MainWindow(Console &console, Language &language, QWidget *parent)
 
 QString MainWindow::navText(Page *page) const
 {
-    // The alerts entry counts what nobody has acknowledged yet.
-    const int open = page == m_alerts ? m_alerts->model()->unacknowledged() : 0;
+    // The alerts entry counts what nobody has acknowledged yet, the dead letters entry what
+    // waits for a replay.
+    qint64 open = 0;
+    if (page == m_alerts)
+        open = m_alerts->model()->unacknowledged();
+    else if (page == m_deadLetters)
+        open = m_deadLetters->total();
     return open > 0 ? tr("%1 (%2)").arg(page->title()).arg(open) : page->title();
+}
+
+void MainWindow::fitNavigation()
+{
+    // At least 200 px, wider when a title and a two-digit count need it in this language
+    // (Indonesian titles run longer), so that no entry is cut off.
+    const QFontMetrics metrics = m_nav->fontMetrics();
+    int widest = 0;
+    for (Page *page : std::as_const(m_pages))
+        widest = qMax(widest, metrics.horizontalAdvance(tr("%1 (%2)").arg(page->title(), u"99"_s)));
+    m_nav->setFixedWidth(qMax(200, widest + m_nav->iconSize().width() + 30));
 }
 
 void MainWindow::saveState() const
@@ -252,6 +275,7 @@ void MainWindow::poll()
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     m_dashboard->update(now, s);
     m_alerts->merge(s.recentAlerts);
+    m_deadLetters->engineCounts(s.deadLetters);
     if (m_stack->currentWidget() == m_settings)
         m_settings->updatePurgeTimes();
     const qint64 secs = s.uptimeMs / 1000;
@@ -391,6 +415,7 @@ void MainWindow::retranslateUi()
     m_nav->setAccessibleName(tr("Navigation"));
     for (int i = 0; i < m_pages.size(); ++i)
         m_nav->item(i)->setText(navText(m_pages.at(i)));
+    fitNavigation();
     // A banner still showing an alert speaks the new language too.
     if (m_bannerAlert && m_banner->kind() == MessageBar::Kind::Warning &&
         !m_banner->text().isEmpty())

@@ -20,6 +20,7 @@ namespace gerbang {
 class AlertsPage;
 class AuditPage;
 class DashboardPage;
+class DeadLettersPage;
 class Language;
 class MessageBar;
 class Page;
@@ -42,6 +43,7 @@ public:
     SourcesPage *sources() const { return m_sources; }
     AuditPage *audit() const { return m_audit; }
     AlertsPage *alerts() const { return m_alerts; }
+    DeadLettersPage *deadLetters() const { return m_deadLetters; }
     SettingsPage *settingsPage() const { return m_settings; }
     MessageBar *banner() const { return m_banner; }
     QList<Page *> pages() const { return m_pages; }
@@ -63,6 +65,7 @@ private:
     QString alertText(const AlertInfo &alert) const;
     void quit();
     QString navText(Page *page) const;
+    void fitNavigation();
     void saveState() const;
 
     Console &m_console;
@@ -76,6 +79,7 @@ private:
     SourcesPage *m_sources;
     AuditPage *m_audit;
     AlertsPage *m_alerts;
+    DeadLettersPage *m_deadLetters;
     SettingsPage *m_settings;
 
     QLabel *m_listenLabel;

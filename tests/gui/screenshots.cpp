@@ -99,8 +99,8 @@ int main(int argc, char **argv)
         wait(1000);
     }
     wait(1500);
-    const QStringList names = {u"dashboard"_s, u"tenants"_s, u"sources"_s,
-                               u"audit"_s,     u"alerts"_s,  u"settings"_s};
+    const QStringList names = {u"dashboard"_s, u"tenants"_s,     u"sources"_s, u"audit"_s,
+                               u"alerts"_s,    u"deadletters"_s, u"settings"_s};
     for (const QString &lang : {u"en"_s, u"id"_s}) {
         fx.language->apply(lang, false);
         for (int i = 0; i < fx.window->pages().size(); ++i) {

@@ -4,6 +4,7 @@
 #include "ConsoleFixture.h"
 #include "pages/AuditPage.h"
 #include "pages/DashboardPage.h"
+#include "pages/DeadLettersPage.h"
 #include "pages/Page.h"
 #include "pages/SettingsPage.h"
 #include "pages/TenantsPage.h"
@@ -178,8 +179,10 @@ private Q_SLOTS:
         QCoreApplication::processEvents();
 
         QListWidget *nav = w->findChild<QListWidget *>(u"navigation"_s);
-        const QStringList expectedTitles = {u"Dasbor"_s,    u"Tenant"_s,     u"Sumber & rahasia"_s,
-                                            u"Log audit"_s, u"Peringatan"_s, u"Pengaturan"_s};
+        const QStringList expectedTitles = {u"Dasbor"_s,           u"Tenant"_s,
+                                            u"Sumber & rahasia"_s, u"Log audit"_s,
+                                            u"Peringatan"_s,       u"Gagal kirim (dead letter)"_s,
+                                            u"Pengaturan"_s};
         for (int i = 0; i < w->pages().size(); ++i) {
             Page *p = w->pages().at(i);
             QCOMPARE(p->title(), expectedTitles.at(i));
@@ -204,6 +207,7 @@ private Q_SLOTS:
                               "terakhir"_s));
         QVERIFY(textsOf(w->tenants()).contains(u"Tenant &baru"_s));
         QVERIFY(textsOf(w->audit()).contains(u"Laporan &PDF…"_s));
+        QVERIFY(textsOf(w->deadLetters()).contains(u"Kirim ulang &semua"_s));
         QVERIFY(textsOf(w->settingsPage()).contains(u"Jaringan dan TLS"_s));
         QCOMPARE(w->findChild<QLabel *>(u"engineState"_s)->text(), u"Mesin berjalan"_s);
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "Replay.h"
+#include "EventReplay.h"
 
 #include "domain/AuditRecord.h"
 #include "domain/Clock.h"
@@ -13,9 +13,10 @@
 
 using namespace Qt::StringLiterals;
 
-namespace gerbang::ctl {
+namespace gerbang {
 
-int replayEvents(Database &db, const QStringList &eventIds, const QString &command, QString *error)
+int replayEvents(Database &db, const QStringList &eventIds, const ReplayOrigin &origin,
+                 QString *error)
 {
     const qint64 now = nowMs();
     const int queued = OutboxRepository(db).requeue(eventIds, now, error);
@@ -24,14 +25,18 @@ int replayEvents(Database &db, const QStringList &eventIds, const QString &comma
     EventRepository events(db);
     AuditRepository audit(db);
     for (const QString &id : eventIds) {
-        const std::optional<WebhookEvent> e = events.find(id, error);
-        if (!e)
+        QString findError;
+        const std::optional<WebhookEvent> e = events.find(id, &findError);
+        if (!e) {
+            if (!findError.isEmpty())
+                *error = findError;
             continue;
+        }
         AuditRecord a;
         a.receivedAtMs = now;
         a.sourceIp = u"local"_s;
-        a.method = u"CLI"_s;
-        a.path = u"gerbangctl "_s + command;
+        a.method = origin.method;
+        a.path = origin.path;
         a.provider = e->provider;
         a.tenant = e->tenant;
         a.outcome = u"replay"_s;
@@ -39,13 +44,15 @@ int replayEvents(Database &db, const QStringList &eventIds, const QString &comma
         a.eventIds = {e->id};
         a.eventTypes = {e->type};
         a.rawRef = e->rawRef;
-        a.detail = QString::fromUtf8(
-            QJsonDocument(QJsonObject{{u"raw_retained"_s, events.rawRetained(*e, error)}})
-                .toJson(QJsonDocument::Compact));
+        QString rawError;
+        QJsonObject detail{{u"raw_retained"_s, events.rawRetained(*e, &rawError)}};
+        if (!origin.user.isEmpty())
+            detail.insert(u"user"_s, origin.user);
+        a.detail = QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact));
         if (!audit.append(a, error))
-            return -1;
+            break;
     }
     return queued;
 }
 
-} // namespace gerbang::ctl
+} // namespace gerbang
