@@ -58,6 +58,7 @@ DeadLettersPage::DeadLettersPage(Console &console, QWidget *parent)
     m_view->setObjectName(u"deadLettersTable"_s);
     m_detail->setObjectName(u"deadLetterDetail"_s);
     m_status->setObjectName(u"deadLetterStatus"_s);
+    m_status->setWordWrap(true); // the empty-state sentence is long in Indonesian
     m_refresh->setObjectName(u"refreshDeadLetters"_s);
     m_replaySelected->setObjectName(u"replaySelected"_s);
     m_replayAll->setObjectName(u"replayAll"_s);
