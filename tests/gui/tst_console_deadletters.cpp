@@ -288,9 +288,10 @@ private Q_SLOTS:
         QCOMPARE(QSet<QString>(listed.cbegin(), listed.cend()),
                  QSet<QString>(ids.cbegin(), ids.cend()));
         QCOMPARE(shownIds(), listed);
+        const QList<OutboxOutcome> made{refused, gaveUp, purged};
         for (int i = 0; i < 3; ++i) {
             const int row = int(shownIds().indexOf(ids.at(i)));
-            const OutboxOutcome &expected = QList<OutboxOutcome>{refused, gaveUp, purged}.at(i);
+            const OutboxOutcome &expected = made.at(i);
             QCOMPARE(cell(row, DeadLettersModel::LastError), expected.lastError);
             QCOMPARE(cell(row, DeadLettersModel::Attempts), QString::number(expected.attempts));
             QCOMPARE(cell(row, DeadLettersModel::Tenant), u"firm-a"_s);
