@@ -5,64 +5,17 @@
 #include "domain/Clock.h"
 
 #include <QDateTime>
+#include <QSocketNotifier>
 #include <QSslSocket>
 #include <QTcpSocket>
-#include <algorithm>
-#include <cctype>
+#include <cerrno>
 #include <sys/socket.h>
 
 namespace gerbang::http {
 namespace {
 
-// Caps what Qt buffers from the kernel for us. While a request is waiting for its reply we
-// read nothing, so a client that keeps sending is pushed back by TCP flow control.
+// Caps what Qt buffers from the kernel for us; beyond it TCP flow control pushes back.
 constexpr qint64 kSocketReadBuffer = 64 * 1024;
-constexpr int kMaxHeaders = 100;
-constexpr int kMaxChunkLine = 1024;
-
-bool isTokenChar(char c)
-{
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-        return true;
-    return QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
-}
-
-bool isToken(QByteArrayView v)
-{
-    return !v.isEmpty() && std::all_of(v.begin(), v.end(), isTokenChar);
-}
-
-bool hasControlChars(QByteArrayView v)
-{
-    return std::any_of(v.begin(), v.end(), [](char c) {
-        const auto u = static_cast<unsigned char>(c);
-        return (u < 0x20 && u != '\t') || u == 0x7f;
-    });
-}
-
-// Strict decimal parse of a Content-Length or similar: digits only, no sign, no overflow.
-bool parseLength(QByteArrayView v, qint64 *out)
-{
-    if (v.isEmpty() || v.size() > 18)
-        return false;
-    qint64 n = 0;
-    for (char c : v) {
-        if (c < '0' || c > '9')
-            return false;
-        n = n * 10 + (c - '0');
-    }
-    *out = n;
-    return true;
-}
-
-QByteArrayView trimmed(QByteArrayView v)
-{
-    while (!v.isEmpty() && (v.front() == ' ' || v.front() == '\t'))
-        v = v.sliced(1);
-    while (!v.isEmpty() && (v.back() == ' ' || v.back() == '\t'))
-        v.chop(1);
-    return v;
-}
 
 } // namespace
 
@@ -108,22 +61,29 @@ void Responder::send(HttpResponse response)
 // ---- HttpConnection --------------------------------------------------------------------
 
 HttpConnection::HttpConnection(QTcpSocket *socket, RequestHandler *handler,
-                               const ConnectionLimits &limits, QObject *parent)
+                               const ConnectionLimits &limits, QObject *parent, qint64 ageMs)
     : QObject(parent)
     , m_socket(socket)
     , m_handler(handler)
     , m_limits(limits)
+    , m_parser(ParserLimits{limits.headerLimit})
 {
     m_clock.start();
     m_socket->setParent(this);
     m_socket->setReadBufferSize(kSocketReadBuffer);
-    m_stateSinceMs = m_clock.elapsed();
+    m_stateSinceMs = -ageMs;
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
     connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::closeNow);
     connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError e) {
         if (e != QAbstractSocket::RemoteHostClosedError)
             closeNow();
     });
+    // On TLS, bytesWritten() means "encrypted"; only encryptedBytesWritten() says the client
+    // took bytes.
+    if (auto *tls = qobject_cast<QSslSocket *>(m_socket))
+        connect(tls, &QSslSocket::encryptedBytesWritten, this, &HttpConnection::onBytesWritten);
+    else
+        connect(m_socket, &QTcpSocket::bytesWritten, this, &HttpConnection::onBytesWritten);
     // A TLS socket is handed over once encrypted(); the client may already have sent its
     // request along with the end of the handshake.
     if (m_socket->bytesAvailable() > 0)
@@ -131,6 +91,12 @@ HttpConnection::HttpConnection(QTcpSocket *socket, RequestHandler *handler,
 }
 
 HttpConnection::~HttpConnection() = default;
+
+qint64 HttpConnection::unsentBytes() const
+{
+    const auto *tls = qobject_cast<const QSslSocket *>(m_socket);
+    return m_socket->bytesToWrite() + (tls ? tls->encryptedBytesToWrite() : 0);
+}
 
 void HttpConnection::onReadyRead()
 {
@@ -140,254 +106,79 @@ void HttpConnection::onReadyRead()
         m_socket->skip(m_socket->bytesAvailable());
         return;
     }
-    if (m_state == State::Waiting || m_state == State::Closing)
-        return; // hold back pipelined bytes until the current reply is out
+    if (m_state != State::Reading || m_writeBlocked)
+        return; // hold back pipelined bytes until the current reply is out and taken
     m_buffer.append(m_socket->readAll());
     process();
 }
 
-void HttpConnection::process()
+void HttpConnection::onBytesWritten()
 {
-    for (;;) {
-        switch (m_state) {
-        case State::Waiting:
-        case State::Closing:
-            return;
-        case State::Head: {
-            if (m_buffer.isEmpty())
-                return;
-            if (m_request.startedNs == 0) {
-                m_request.startedNs = monotonicNs();
-                m_stateSinceMs = m_clock.elapsed();
-            }
-            const qsizetype end =
-                m_buffer.indexOf("\r\n\r\n", std::max<qsizetype>(0, m_scanFrom - 3));
-            if (end < 0) {
-                if (m_buffer.size() > m_limits.headerLimit)
-                    return fail(431, "header_too_large");
-                m_scanFrom = m_buffer.size();
-                return;
-            }
-            if (end + 4 > m_limits.headerLimit)
-                return fail(431, "header_too_large");
-            if (!parseHead(end))
-                return;
-            m_buffer.remove(0, end + 4);
-            m_scanFrom = 0;
-            break;
-        }
-        case State::Body: {
-            const qint64 take = std::min<qint64>(m_remaining, m_buffer.size());
-            m_request.body.append(m_buffer.constData(), take);
-            m_buffer.remove(0, take);
-            m_remaining -= take;
-            if (m_remaining > 0)
-                return;
-            dispatch();
-            break;
-        }
-        case State::ChunkSize: {
-            const qsizetype eol = m_buffer.indexOf("\r\n");
-            if (eol < 0) {
-                if (m_buffer.size() > kMaxChunkLine)
-                    return fail(400, "bad_chunk");
-                return;
-            }
-            QByteArrayView line(m_buffer.constData(), eol);
-            if (const qsizetype semi = line.indexOf(';'); semi >= 0)
-                line = line.first(semi); // chunk extensions are ignored
-            line = trimmed(line);
-            // chunk-size = 1*HEXDIG: nothing else (no sign, no "0x"), so that we frame the
-            // message exactly as any proxy in front of us does.
-            const bool hexOnly = !line.isEmpty() && line.size() <= 15 &&
-                                 std::all_of(line.begin(), line.end(), [](char c) {
-                                     return std::isxdigit(static_cast<unsigned char>(c));
-                                 });
-            if (!hexOnly)
-                return fail(400, "bad_chunk");
-            const qint64 size = line.toByteArray().toLongLong(nullptr, 16);
-            m_buffer.remove(0, eol + 2);
-            if (size == 0) {
-                m_state = State::ChunkTrailer;
-                break;
-            }
-            if (m_request.body.size() + size > m_bodyLimit)
-                return fail(413, "body_too_large");
-            m_remaining = size;
-            m_state = State::ChunkData;
-            break;
-        }
-        case State::ChunkData: {
-            if (m_remaining > 0) {
-                const qint64 take = std::min<qint64>(m_remaining, m_buffer.size());
-                m_request.body.append(m_buffer.constData(), take);
-                m_buffer.remove(0, take);
-                m_remaining -= take;
-                if (m_remaining > 0)
-                    return;
-            }
-            if (m_buffer.size() < 2)
-                return;
-            if (!m_buffer.startsWith("\r\n"))
-                return fail(400, "bad_chunk");
-            m_buffer.remove(0, 2);
-            m_state = State::ChunkSize;
-            break;
-        }
-        case State::ChunkTrailer: {
-            // Trailer fields are read and discarded; an empty line ends the message.
-            const qsizetype eol = m_buffer.indexOf("\r\n");
-            if (eol < 0) {
-                if (m_buffer.size() > m_limits.headerLimit)
-                    return fail(431, "header_too_large");
-                return;
-            }
-            m_buffer.remove(0, eol + 2);
-            if (eol == 0)
-                dispatch();
-            break;
-        }
-        }
-    }
+    m_lastDrainMs = m_clock.elapsed();
+    if (!m_writeBlocked || unsentBytes() > kMaxUnsentReplyBytes)
+        return;
+    m_writeBlocked = false;
+    QMetaObject::invokeMethod(this, &HttpConnection::continueReading, Qt::QueuedConnection);
 }
 
-bool HttpConnection::parseHead(qsizetype headEnd)
+void HttpConnection::continueReading()
 {
-    HttpRequest &r = m_request;
+    if (m_state != State::Reading || m_writeBlocked)
+        return;
+    resumeReading();
+    m_buffer.append(m_socket->readAll());
+    process();
+}
+
+void HttpConnection::stamp(HttpRequest &r) const
+{
     r.peer = m_socket->peerAddress();
     r.peerPort = m_socket->peerPort();
     r.clientCertificateSubject = m_clientSubject;
     r.clientCertificateVerified = m_clientVerified;
     r.clientCertificateProblem = m_clientProblem;
+}
+
+void HttpConnection::process()
+{
+    while (m_state == State::Reading && !m_writeBlocked && !idle()) {
+        HttpRequest &r = m_parser.request();
+        if (r.startedNs == 0) {
+            r.startedNs = monotonicNs();
+            stamp(r);
+            m_stateSinceMs = m_clock.elapsed();
+        }
+        switch (m_parser.advance(m_buffer)) {
+        case HttpRequestParser::Step::NeedMore:
+            return;
+        case HttpRequestParser::Step::Failed:
+            return fail(m_parser.failureStatus(), m_parser.failureReason());
+        case HttpRequestParser::Step::HeadReady:
+            if (!admitHead())
+                return;
+            break;
+        case HttpRequestParser::Step::MessageReady:
+            dispatch();
+            break;
+        }
+    }
+}
+
+bool HttpConnection::admitHead()
+{
+    HttpRequest &r = m_parser.request();
     r.receivedAtMs = QDateTime::currentMSecsSinceEpoch();
-    const QByteArrayView head(m_buffer.constData(), headEnd);
-    const qsizetype lineEnd = head.indexOf("\r\n");
-    const QByteArrayView requestLine = lineEnd < 0 ? head : head.first(lineEnd);
-
-    // request-line = method SP request-target SP HTTP-version
-    const qsizetype sp1 = requestLine.indexOf(' ');
-    const qsizetype sp2 = sp1 < 0 ? -1 : requestLine.indexOf(' ', sp1 + 1);
-    if (sp1 <= 0 || sp2 < 0 || requestLine.indexOf(' ', sp2 + 1) >= 0) {
-        fail(400, "bad_request_line");
-        return false;
-    }
-    r.method = requestLine.first(sp1).toByteArray();
-    r.target = requestLine.sliced(sp1 + 1, sp2 - sp1 - 1).toByteArray();
-    const QByteArrayView version = requestLine.sliced(sp2 + 1);
-    if (!isToken(r.method) || r.method.size() > 16) {
-        fail(400, "bad_method");
-        return false;
-    }
-    if (r.target.isEmpty() || r.target.front() != '/' || hasControlChars(r.target) ||
-        r.target.contains(' ')) {
-        fail(400, "bad_target");
-        return false;
-    }
-    if (version == "HTTP/1.1") {
-        r.versionMinor = 1;
-    } else if (version == "HTTP/1.0") {
-        r.versionMinor = 0;
-    } else {
-        fail(505, "http_version_not_supported");
-        return false;
-    }
-    const qsizetype q = r.target.indexOf('?');
-    r.path = QByteArray::fromPercentEncoding(q < 0 ? r.target : r.target.left(q));
-    r.query = q < 0 ? QByteArray() : r.target.mid(q + 1);
-    if (r.path.contains('\0')) {
-        fail(400, "bad_target");
-        return false;
-    }
-
-    qsizetype pos = lineEnd < 0 ? head.size() : lineEnd + 2;
-    while (pos < head.size()) {
-        qsizetype eol = head.indexOf("\r\n", pos);
-        if (eol < 0)
-            eol = head.size();
-        const QByteArrayView line = head.sliced(pos, eol - pos);
-        pos = eol + 2;
-        if (line.front() == ' ' || line.front() == '\t') {
-            fail(400, "obsolete_line_folding"); // a classic smuggling vector: refuse
-            return false;
-        }
-        const qsizetype colon = line.indexOf(':');
-        if (colon <= 0 || !isToken(line.first(colon))) {
-            fail(400, "bad_header");
-            return false;
-        }
-        const QByteArrayView value = trimmed(line.sliced(colon + 1));
-        if (hasControlChars(value)) {
-            fail(400, "bad_header");
-            return false;
-        }
-        if (r.headers.size() >= kMaxHeaders) {
-            fail(431, "too_many_headers");
-            return false;
-        }
-        r.headers.append({line.first(colon).toByteArray().toLower(), value.toByteArray()});
-    }
-
-    if (r.versionMinor == 1 && r.headerCount("host") != 1) {
-        fail(400, "missing_host");
-        return false;
-    }
-    const QByteArray connection = r.header("connection").toLower();
-    m_keepAlive =
-        r.versionMinor == 1 ? !connection.contains("close") : connection.contains("keep-alive");
-
-    // Framing: exactly one of Content-Length or Transfer-Encoding: chunked, never both and
-    // never conflicting duplicates (request smuggling).
-    const int clCount = r.headerCount("content-length");
-    const QByteArray te = r.header("transfer-encoding").toLower();
-    qint64 length = 0;
-    if (!te.isNull()) {
-        if (clCount > 0 || r.headerCount("transfer-encoding") > 1 || te != "chunked") {
-            fail(400, "bad_framing");
-            return false;
-        }
-    } else if (clCount > 0) {
-        QByteArray first;
-        for (const auto &[name, value] : r.headers) {
-            if (name != "content-length")
-                continue;
-            if (!first.isNull() && value != first) {
-                fail(400, "bad_framing");
-                return false;
-            }
-            first = value;
-        }
-        if (!parseLength(first, &length)) {
-            fail(400, "bad_content_length");
-            return false;
-        }
-    }
-
     if (const std::optional<HttpResponse> refusal = m_handler->admit(r)) {
         m_socket->write(refusal->serialize(false, r.method == "HEAD"));
         closeLingering();
         return false;
     }
-    m_bodyLimit = m_handler->bodyLimit(r);
-    if (length > m_bodyLimit) {
-        fail(413, "body_too_large");
+    if (m_parser.startBody(m_handler->bodyLimit(r)) == HttpRequestParser::Step::Failed) {
+        fail(m_parser.failureStatus(), m_parser.failureReason());
         return false;
     }
-    const QByteArray expect = r.header("expect").toLower();
-    if (!expect.isNull()) {
-        if (expect != "100-continue") {
-            fail(417, "expectation_failed");
-            return false;
-        }
-        if (r.versionMinor == 1 && (length > 0 || !te.isNull()))
-            m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
-    }
-    if (!te.isNull()) {
-        m_state = State::ChunkSize;
-    } else {
-        m_remaining = length;
-        r.body.reserve(length);
-        m_state = State::Body;
-    }
+    if (m_parser.wantsContinue())
+        m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
     m_stateSinceMs = m_clock.elapsed();
     return true;
 }
@@ -396,8 +187,10 @@ void HttpConnection::dispatch()
 {
     m_state = State::Waiting;
     m_serial += 1;
-    m_headRequest = m_request.method == "HEAD";
-    HttpRequest request = std::exchange(m_request, HttpRequest());
+    m_keepAlive = m_parser.keepAlive();
+    HttpRequest request = m_parser.takeRequest();
+    m_headRequest = request.method == "HEAD";
+    pauseReading();
     m_handler->handle(std::move(request), Responder(this, m_serial));
 }
 
@@ -411,28 +204,74 @@ void HttpConnection::reply(quint64 serial, const HttpResponse &response)
         closeGracefully();
         return;
     }
-    m_state = State::Head;
+    m_state = State::Reading;
     m_stateSinceMs = m_clock.elapsed();
+    m_lastDrainMs = m_stateSinceMs;
+    // Backpressure: a client that pipelines requests but does not read the replies would
+    // otherwise make Qt's unbounded write buffer grow with every request we answer.
+    if (unsentBytes() > kMaxUnsentReplyBytes) {
+        m_writeBlocked = true;
+        return;
+    }
     // Continue with anything already buffered (pipelining), then with what the socket holds,
     // from the event loop: a handler that answers at once must not be re-entered with the
     // next pipelined request (unbounded recursion with a long pipeline).
-    QMetaObject::invokeMethod(
-        this,
-        [this] {
-            if (m_state != State::Head)
-                return;
-            m_buffer.append(m_socket->readAll());
-            process();
-        },
-        Qt::QueuedConnection);
+    QMetaObject::invokeMethod(this, &HttpConnection::continueReading, Qt::QueuedConnection);
+}
+
+void HttpConnection::pauseReading()
+{
+    // Qt reads from the kernel while its buffer has room, and at end-of-stream it closes the
+    // socket at once, although the client may only have half-closed (shutdown(SHUT_WR)) and
+    // still wait for our reply. A full buffer stops Qt reading: cap it at what it holds (one
+    // placeholder byte when it holds none). Our own notifier meanwhile tells a reset (client
+    // gone: close) from an end-of-stream or further bytes (both wait for the reply). Not on
+    // TLS, where the decrypting socket reads on its own; a TLS client ends with close_notify.
+    if (m_readPaused || qobject_cast<QSslSocket *>(m_socket) || m_socket->socketDescriptor() < 0)
+        return;
+    const qint64 held = m_socket->bytesAvailable();
+    m_placeholder = held == 0;
+    if (m_placeholder)
+        m_socket->ungetChar('\0');
+    m_socket->setReadBufferSize(std::max<qint64>(held, 1));
+    m_readPaused = true;
+    m_watch = new QSocketNotifier(m_socket->socketDescriptor(), QSocketNotifier::Read, this);
+    connect(m_watch, &QSocketNotifier::activated, this, &HttpConnection::onReadableWhilePaused);
+}
+
+void HttpConnection::onReadableWhilePaused()
+{
+    char c;
+    const ssize_t n = ::recv(int(m_socket->socketDescriptor()), &c, 1, MSG_PEEK | MSG_DONTWAIT);
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
+        return;
+    // The descriptor stays readable (bytes or end-of-stream wait in the kernel): stop watching.
+    m_watch->setEnabled(false);
+    if (n < 0) {
+        m_state = State::Closing;
+        m_socket->abort(); // reset by the client: nobody is left to read the reply
+        closeNow();
+    }
+}
+
+void HttpConnection::resumeReading()
+{
+    if (!m_readPaused)
+        return;
+    m_readPaused = false;
+    delete std::exchange(m_watch, nullptr); // before Qt's own notifier is back on this socket
+    m_socket->setReadBufferSize(kSocketReadBuffer);
+    if (std::exchange(m_placeholder, false)) {
+        char placeholder;
+        m_socket->getChar(&placeholder);
+    }
 }
 
 void HttpConnection::fail(int status, QByteArrayView reason)
 {
-    m_request.clientCertificateSubject = m_clientSubject;
-    m_request.clientCertificateVerified = m_clientVerified;
-    m_request.clientCertificateProblem = m_clientProblem;
-    m_handler->rejected(m_request, status, reason);
+    HttpRequest &partial = m_parser.request();
+    stamp(partial);
+    m_handler->rejected(partial, status, reason);
     HttpResponse r = HttpResponse::error(status, reason);
     m_socket->write(r.serialize(false));
     closeLingering();
@@ -490,22 +329,28 @@ void HttpConnection::closeNow()
 
 void HttpConnection::checkTimeouts()
 {
-    const qint64 inState = m_clock.elapsed() - m_stateSinceMs;
+    const qint64 now = m_clock.elapsed();
+    const qint64 inState = now - m_stateSinceMs;
     switch (m_state) {
-    case State::Head:
-        if (m_buffer.isEmpty() && m_request.startedNs == 0) {
-            if (inState > m_limits.idleTimeoutMs || m_shuttingDown)
+    case State::Reading:
+        if (m_writeBlocked) {
+            // Replies pile up unread: a client that takes nothing for a read timeout is gone
+            // or hostile.
+            if (now - m_lastDrainMs > m_limits.readTimeoutMs) {
+                m_state = State::Closing;
+                m_socket->abort();
+                closeNow();
+            }
+        } else if (idle()) {
+            // Until its first request a connection gets the short first-byte deadline.
+            const int limit = m_serial == 0
+                                  ? std::min(m_limits.firstByteTimeoutMs, m_limits.idleTimeoutMs)
+                                  : m_limits.idleTimeoutMs;
+            if (inState > limit || m_shuttingDown)
                 closeGracefully();
         } else if (inState > m_limits.readTimeoutMs) {
             fail(408, "request_timeout");
         }
-        break;
-    case State::Body:
-    case State::ChunkSize:
-    case State::ChunkData:
-    case State::ChunkTrailer:
-        if (inState > m_limits.readTimeoutMs)
-            fail(408, "request_timeout");
         break;
     case State::Waiting:
         break;
@@ -520,7 +365,7 @@ void HttpConnection::checkTimeouts()
 void HttpConnection::shutdown()
 {
     m_shuttingDown = true;
-    if (isIdle() && m_request.startedNs == 0)
+    if (m_state == State::Reading && idle() && !m_writeBlocked)
         closeGracefully();
 }
 

@@ -2,12 +2,14 @@
 #pragma once
 
 #include "HttpRequest.h"
+#include "HttpRequestParser.h"
 #include "HttpResponse.h"
 
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 
+class QSocketNotifier;
 class QTcpSocket;
 
 namespace gerbang::http {
@@ -19,28 +21,33 @@ struct ConnectionLimits
     int headerLimit = 16 * 1024;
     int readTimeoutMs = 10'000;
     int idleTimeoutMs = 30'000;
+    // A new connection must have sent the first byte of its first request by then (TLS:
+    // counted from the accept, handshake included): a silent socket must not hold a slot for
+    // the whole idle timeout.
+    int firstByteTimeoutMs = 5'000;
     // How long a refused client may go on sending (discarded) before the connection is reset.
     int lingerMs = 2000;
 };
 
-// One client connection: frames requests strictly (request line, headers, Content-Length or
-// chunked body), enforces the limits, and hands complete requests to the handler one at a
-// time. While a request waits for its reply nothing more is read: pipelined bytes stay in the
-// socket, whose read buffer is capped so TCP pushes back on the client. This is the layer
-// QHttpServer 6.4 lacks (see BRIEF §6).
+// One client connection: moves bytes between the socket and an HttpRequestParser, enforces
+// the time limits, and hands complete requests to the handler one at a time. Reading pauses
+// while a request waits for its reply (pipelined bytes stay in the kernel, so TCP pushes back
+// on the client) and while more than a small bound of replies is unsent (a client that sends
+// but never reads cannot make us buffer replies without end). This is the layer QHttpServer
+// 6.4 lacks (see BRIEF §6).
 class HttpConnection : public QObject
 {
     Q_OBJECT
 public:
+    // `ageMs`: how long ago the connection was accepted (its TLS handshake).
     HttpConnection(QTcpSocket *socket, RequestHandler *handler, const ConnectionLimits &limits,
-                   QObject *parent);
+                   QObject *parent, qint64 ageMs = 0);
     ~HttpConnection() override;
 
-    // Called by the server's sweep timer: enforces read and idle timeouts.
+    // Called by the server's sweep timer: enforces read, idle and drain timeouts.
     void checkTimeouts();
     // Stop reading further requests; close once the pending reply (if any) is written.
     void shutdown();
-    bool isIdle() const { return m_state == State::Head && m_buffer.isEmpty(); }
     // The client certificate check (mutual TLS), copied into every request: the verified
     // certificate's subject, or why there is none.
     void setClientCertificate(const QString &subject, bool verified, const QString &problem)
@@ -49,6 +56,8 @@ public:
         m_clientVerified = verified;
         m_clientProblem = problem;
     }
+    // Reply bytes above which no further request is read until the client takes them.
+    static constexpr qint64 kMaxUnsentReplyBytes = 64 * 1024;
 
 Q_SIGNALS:
     void closed();
@@ -57,43 +66,50 @@ private:
     friend class Responder;
     enum class State
     {
-        Head,
-        Body,
-        ChunkSize,
-        ChunkData,
-        ChunkTrailer,
-        Waiting,
+        Reading, // a head or body is being read (or the connection is idle between requests)
+        Waiting, // a request is with the handler
         Closing
     };
 
     void onReadyRead();
+    void onBytesWritten();
+    void onReadableWhilePaused();
+    void continueReading();
     void process();
-    bool parseHead(qsizetype headEnd);
+    // Copies what the connection knows (peer, client certificate) into a request.
+    void stamp(HttpRequest &request) const;
+    bool admitHead();
     void dispatch();
     void reply(quint64 serial, const HttpResponse &response);
     void fail(int status, QByteArrayView reason);
     void closeGracefully();
     void closeLingering();
     void closeNow();
+    qint64 unsentBytes() const;
+    bool idle() const { return m_parser.atMessageStart() && m_buffer.isEmpty(); }
+    void pauseReading();
+    void resumeReading();
 
     QTcpSocket *m_socket;
     RequestHandler *m_handler;
     ConnectionLimits m_limits;
-    State m_state = State::Head;
+    HttpRequestParser m_parser;
+    State m_state = State::Reading;
     QByteArray m_buffer;
-    qsizetype m_scanFrom = 0;
-    HttpRequest m_request;
     QString m_clientSubject;
     bool m_clientVerified = false;
     QString m_clientProblem;
-    qint64 m_bodyLimit = 0;
-    qint64 m_remaining = 0; // bytes left of the fixed body or of the current chunk
-    bool m_keepAlive = true;
     bool m_shuttingDown = false;
     bool m_headRequest = false;
     bool m_lingering = false;
+    bool m_keepAlive = true;
+    bool m_readPaused = false;
+    bool m_placeholder = false;  // pauseReading() put a byte into Qt's buffer
+    bool m_writeBlocked = false; // over kMaxUnsentReplyBytes: reading waits for the client
     quint64 m_serial = 0;
     qint64 m_stateSinceMs = 0;
+    qint64 m_lastDrainMs = 0;           // when the client last took reply bytes
+    QSocketNotifier *m_watch = nullptr; // the socket while reading is paused
     QElapsedTimer m_clock;
 };
 

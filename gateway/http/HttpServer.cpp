@@ -30,6 +30,8 @@ namespace gerbang::http {
 namespace {
 
 constexpr qint64 kMaxPemFile = 1 << 20;
+// The client network a socket's slot is counted under (HttpServer::claimSlot).
+constexpr const char *kSlotProperty = "gerbangClientNetwork";
 
 bool readSmallFile(const QString &path, const QString &what, QByteArray *out, QString *error)
 {
@@ -193,11 +195,13 @@ void HttpServer::sweepTimeouts()
     const auto snapshot = m_connections; // a check may close and remove a connection
     for (HttpConnection *c : snapshot)
         c->checkTimeouts();
-    // A handshake gets the read timeout: a silent client must not hold a slot.
+    // A handshake must be done within the first-byte deadline (and the read timeout): a
+    // silent client must not hold a slot.
     const qint64 now = m_clock.elapsed();
+    const int limit = std::min(m_limits.firstByteTimeoutMs, m_limits.readTimeoutMs);
     const auto pending = m_handshakes;
     for (auto it = pending.cbegin(); it != pending.cend(); ++it) {
-        if (now - it->startedMs > m_limits.readTimeoutMs)
+        if (now - it->startedMs > limit)
             refuseHandshake(it.key(), u"TLS handshake timed out"_s);
     }
 }
@@ -342,6 +346,7 @@ void HttpServer::stopAccepting()
     m_handshakes.clear();
     for (QSslSocket *s : handshakes) {
         s->disconnect(this);
+        releaseSlot(s);
         s->deleteLater(); // not refused by the client's fault: nothing to report
     }
     if (!handshakes.isEmpty())
@@ -349,6 +354,47 @@ void HttpServer::stopAccepting()
     const auto snapshot = m_connections;
     for (HttpConnection *c : snapshot)
         c->shutdown();
+}
+
+void HttpServer::setPerAddressCap(int cap, CidrList exempt)
+{
+    m_perAddressCap = cap;
+    m_capExempt = std::move(exempt);
+}
+
+bool HttpServer::claimSlot(QTcpSocket *socket)
+{
+    if (m_perAddressCap <= 0 || m_capExempt.contains(socket->peerAddress()))
+        return true;
+    const QByteArray key = clientNetworkKey(socket->peerAddress());
+    int &open = m_perAddress[key];
+    if (open >= m_perAddressCap)
+        return false;
+    open += 1;
+    // Kept on the socket: once it is closed, Qt no longer knows its peer.
+    socket->setProperty(kSlotProperty, key);
+    return true;
+}
+
+void HttpServer::releaseSlot(QTcpSocket *socket)
+{
+    const QByteArray key = socket->property(kSlotProperty).toByteArray();
+    if (key.isEmpty())
+        return;
+    socket->setProperty(kSlotProperty, QVariant());
+    const auto it = m_perAddress.find(key);
+    if (it != m_perAddress.end() && --*it <= 0)
+        m_perAddress.erase(it);
+}
+
+bool HttpServer::overCap(QTcpSocket *socket)
+{
+    const bool global = openConnections() >= m_maxConnections;
+    if (!global && claimSlot(socket))
+        return false;
+    m_refusedByCap += 1;
+    Q_EMIT connectionRefused(socket->peerAddress(), !global);
+    return true;
 }
 
 void HttpServer::incomingConnection(qintptr descriptor)
@@ -359,7 +405,7 @@ void HttpServer::incomingConnection(qintptr descriptor)
             delete socket;
             return;
         }
-        if (openConnections() >= m_maxConnections) {
+        if (overCap(socket)) {
             // No plaintext answer on the TLS port, and no handshake spent on it: close.
             socket->abort();
             delete socket;
@@ -394,14 +440,14 @@ void HttpServer::incomingConnection(qintptr descriptor)
         delete socket;
         return;
     }
-    if (openConnections() >= m_maxConnections) {
+    if (overCap(socket)) {
         // Over the cap: a short, honest answer rather than a silent reset.
         socket->write(HttpResponse::error(503, "too_many_connections").serialize(false));
         socket->disconnectFromHost();
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         return;
     }
-    adopt(socket, QString(), false, QString());
+    adopt(socket, QString(), false, QString(), 0);
 }
 
 void HttpServer::encrypted(QSslSocket *socket)
@@ -428,9 +474,10 @@ void HttpServer::encrypted(QSslSocket *socket)
             else
                 verified = true;
         }
+        const qint64 ageMs = m_clock.elapsed() - it->startedMs;
         m_handshakes.erase(it);
         socket->disconnect(this);
-        adopt(socket, verified ? subject : QString(), verified, problem);
+        adopt(socket, verified ? subject : QString(), verified, problem, ageMs);
         return;
     }
     QString refusal;
@@ -448,9 +495,10 @@ void HttpServer::encrypted(QSslSocket *socket)
             Qt::QueuedConnection);
         return;
     }
+    const qint64 ageMs = m_clock.elapsed() - it->startedMs;
     m_handshakes.erase(it);
     socket->disconnect(this);
-    adopt(socket, subject, m_tlsSettings.mutual(), QString());
+    adopt(socket, subject, m_tlsSettings.mutual(), QString(), ageMs);
 }
 
 void HttpServer::refuseHandshake(QSslSocket *socket, const QString &reason)
@@ -461,6 +509,7 @@ void HttpServer::refuseHandshake(QSslSocket *socket, const QString &reason)
     const QString why = it->error.isEmpty() ? reason : it->error;
     m_handshakes.erase(it);
     socket->disconnect(this);
+    releaseSlot(socket);
     const QSslCertificate peer = socket->peerCertificate();
     Q_EMIT tlsRefused(socket->peerAddress(), why, peer.isNull() ? QString() : subjectOf(peer));
     // Deleted from the event loop (which closes it): we may be inside the socket's own code.
@@ -469,13 +518,14 @@ void HttpServer::refuseHandshake(QSslSocket *socket, const QString &reason)
 }
 
 void HttpServer::adopt(QTcpSocket *socket, const QString &clientSubject, bool verified,
-                       const QString &problem)
+                       const QString &problem, qint64 ageMs)
 {
-    auto *connection = new HttpConnection(socket, m_handler, m_limits, this);
+    auto *connection = new HttpConnection(socket, m_handler, m_limits, this, ageMs);
     connection->setClientCertificate(clientSubject, verified, problem);
     m_connections.insert(connection);
-    connect(connection, &HttpConnection::closed, this, [this, connection] {
+    connect(connection, &HttpConnection::closed, this, [this, connection, socket] {
         if (m_connections.remove(connection)) {
+            releaseSlot(socket);
             connection->deleteLater();
             Q_EMIT connectionCountChanged(openConnections());
         }

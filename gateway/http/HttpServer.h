@@ -2,6 +2,7 @@
 #pragma once
 
 #include "HttpConnection.h"
+#include "net/CidrList.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -68,6 +69,14 @@ public:
     bool reloadTls(QString *summary, QString *error);
     bool isTls() const { return m_tls.has_value(); }
 
+    // At most `cap` connections (TLS handshakes included) from one client network (an IPv4
+    // address, an IPv6 /64), so that one client cannot hold every slot of the global cap.
+    // Addresses in `exempt` (the trusted reverse proxies, which carry every client) count only
+    // against the global cap. 0: no per-address cap.
+    void setPerAddressCap(int cap, CidrList exempt);
+    // Connections refused by the global or the per-address cap since start.
+    qint64 refusedByCap() const { return m_refusedByCap; }
+
     bool start(const QHostAddress &address, quint16 port, QString *error);
     // Stops accepting; idle connections close now, busy ones after their reply.
     void stopAccepting();
@@ -78,6 +87,8 @@ public:
 
 Q_SIGNALS:
     void connectionCountChanged(int count);
+    // A connection was refused because the global or its address's cap was reached.
+    void connectionRefused(const QHostAddress &peer, bool perAddress);
     // A TLS connection was refused before any HTTP: failed or timed-out handshake, or a client
     // certificate with the wrong CN. `reason` is an error text, never key material.
     void tlsRefused(const QHostAddress &peer, const QString &reason, const QString &clientSubject);
@@ -92,7 +103,11 @@ private:
         QString error; // the first precise reason seen (verification errors, CN refusal)
     };
     void adopt(QTcpSocket *socket, const QString &clientSubject, bool verified,
-               const QString &problem);
+               const QString &problem, qint64 ageMs);
+    // Counts the connection against its client network's cap; false when that is full.
+    bool claimSlot(QTcpSocket *socket);
+    void releaseSlot(QTcpSocket *socket);
+    bool overCap(QTcpSocket *socket);
     void encrypted(QSslSocket *socket);
     void refuseHandshake(QSslSocket *socket, const QString &reason);
 
@@ -105,6 +120,10 @@ private:
     std::optional<QSslConfiguration> m_tls;
     QElapsedTimer m_clock;
     QTimer m_sweep;
+    int m_perAddressCap = 0;
+    CidrList m_capExempt;
+    QHash<QByteArray, int> m_perAddress; // client network key -> open connections
+    qint64 m_refusedByCap = 0;
 };
 
 } // namespace gerbang::http

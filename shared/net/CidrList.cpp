@@ -3,6 +3,8 @@
 
 #include <QFile>
 #include <QRegularExpression>
+#include <algorithm>
+#include <cstring>
 
 using namespace Qt::StringLiterals;
 
@@ -13,6 +15,29 @@ QHostAddress normalizedAddress(const QHostAddress &address)
     bool isV4 = false;
     const quint32 v4 = address.toIPv4Address(&isV4);
     return isV4 ? QHostAddress(v4) : address;
+}
+
+QByteArray clientNetworkKey(const QHostAddress &address)
+{
+    const QHostAddress a = normalizedAddress(address);
+    if (a.protocol() == QAbstractSocket::IPv4Protocol) {
+        const quint32 v4 = a.toIPv4Address();
+        return QByteArray(reinterpret_cast<const char *>(&v4), sizeof v4);
+    }
+    const Q_IPV6ADDR v6 = a.toIPv6Address();
+    return QByteArray(reinterpret_cast<const char *>(v6.c), 8);
+}
+
+QString clientNetworkText(const QByteArray &key)
+{
+    if (key.size() == 4) {
+        quint32 v4 = 0;
+        std::memcpy(&v4, key.constData(), sizeof v4);
+        return QHostAddress(v4).toString();
+    }
+    Q_IPV6ADDR v6{};
+    std::memcpy(v6.c, key.constData(), std::min<size_t>(size_t(key.size()), sizeof v6.c));
+    return QHostAddress(v6).toString() + u"/64"_s;
 }
 
 CidrList CidrList::parse(const QString &text, QStringList *problems)

@@ -30,4 +30,11 @@ private:
 // The canonical text of an address: IPv4-mapped IPv6 shown as IPv4.
 QHostAddress normalizedAddress(const QHostAddress &address);
 
+// The network one client is taken to control, as a hash key: an IPv4 address, or an IPv6
+// /64 (the smallest block a provider hands one customer; keyed per /128, one host could
+// count as 2^64 clients). Per-client limits count by this key.
+QByteArray clientNetworkKey(const QHostAddress &address);
+// The key for logs and tables: "203.0.113.7" or "2001:db8:1:2::/64".
+QString clientNetworkText(const QByteArray &key);
+
 } // namespace gerbang
