@@ -69,6 +69,8 @@ void Acknowledger::answer(http::Responder &responder, const http::HttpRequest &r
     audit.processingUs = (monotonicNs() - startedNs) / 1000;
     m_stats.recordRequest(audit.provider, audit.outcome, audit.signatureStatus, audit.httpStatus,
                           audit.processingUs);
+    if (m_onOutcome)
+        m_onOutcome(request, audit.httpStatus, audit.signatureStatus);
     responder.send(std::move(response));
     if (!m_writer.submitAudit(std::move(audit)))
         m_stats.addAuditDropped();
@@ -81,8 +83,11 @@ void Acknowledger::signatureFailed(const QString &source, const QString &reason)
         m_onSignatureFailure(source, reason);
 }
 
-void Acknowledger::commit(http::Responder responder, IngestJob &&job)
+void Acknowledger::commit(http::Responder responder, const http::HttpRequest &request,
+                          IngestJob &&job)
 {
+    if (m_onOutcome)
+        m_onOutcome(request, 200, job.audit.signatureStatus);
 #ifdef GERBANG_BENCH_ENGINE_ONLY
     // Only in gerbang-bench-engine-only (bench/CMakeLists.txt, never installed): everything a
     // durable request costs except the store, which bench/run.sh reports as the most any

@@ -20,11 +20,17 @@ class Acknowledger
 {
 public:
     using FailureListener = std::function<void(const QString &source, const QString &reason)>;
+    // Told how each request ended (HTTP status, signature status), so that the edge learns
+    // which clients are known senders and which are repeat offenders.
+    using OutcomeListener = std::function<void(const http::HttpRequest &request, int httpStatus,
+                                               QStringView signatureStatus)>;
 
-    Acknowledger(StoreWriter &writer, Stats &stats, FailureListener onSignatureFailure = {})
+    Acknowledger(StoreWriter &writer, Stats &stats, FailureListener onSignatureFailure = {},
+                 OutcomeListener onOutcome = {})
         : m_writer(writer)
         , m_stats(stats)
         , m_onSignatureFailure(std::move(onSignatureFailure))
+        , m_onOutcome(std::move(onOutcome))
     {
     }
 
@@ -44,8 +50,9 @@ public:
     // A request of `source` failed its signature check: counted per source and reason, and
     // fed to the alerting.
     void signatureFailed(const QString &source, const QString &reason);
-    // Queues the job; answers 200 after the commit, or 503 if it fails or cannot be queued.
-    void commit(http::Responder responder, IngestJob &&job);
+    // Queues the job of an authenticated `request`; answers 200 after the commit, or 503 if it
+    // fails or cannot be queued.
+    void commit(http::Responder responder, const http::HttpRequest &request, IngestJob &&job);
     // Called on the engine thread with the store's results.
     void committed(const QList<CommitResult> &results);
     int pending() const { return int(m_pending.size()); }
@@ -61,6 +68,7 @@ private:
     StoreWriter &m_writer;
     Stats &m_stats;
     FailureListener m_onSignatureFailure;
+    OutcomeListener m_onOutcome;
     std::unordered_map<quint64, Pending> m_pending;
     quint64 m_nextJob = 1;
 };

@@ -89,11 +89,15 @@ bool Engine::start(QString *error)
                                                  *m_stats);
     connect(m_notifier.get(), &AlertNotifier::alertRaised, this, &Engine::alertRaised);
     m_ack = std::make_unique<Acknowledger>(
-        *m_writer, *m_stats, [this](const QString &source, const QString &) {
+        *m_writer, *m_stats,
+        [this](const QString &source, const QString &) {
             const qint64 now = nowMs();
             if (const auto alert = m_alerts->recordFailure(source, now))
                 m_notifier->raise(AlertInfo{now, alert->source, u"signature_failures"_s,
                                             alert->count, int(m_config.alerts.windowMs / 1000)});
+        },
+        [this](const http::HttpRequest &request, int status, QStringView signatureStatus) {
+            m_edge->recordOutcome(request, status, signatureStatus);
         });
     m_edge = std::make_unique<EdgeGuard>(m_config.edge, *m_writer, *m_stats);
     m_edge->setDirectoryAccess([this] { return m_directory; });
@@ -106,6 +110,11 @@ bool Engine::start(QString *error)
     connect(m_server.get(), &http::HttpServer::connectionCountChanged, this,
             [this](int n) { m_stats->setOpenConnections(n); });
     connect(m_server.get(), &http::HttpServer::tlsRefused, this, &Engine::tlsRefused);
+    connect(m_server.get(), &http::HttpServer::connectionRefused, this,
+            [this](const QHostAddress &, bool perAddress) {
+                m_stats->addConnectionRefused(perAddress);
+            });
+    m_server->setPerAddressCap(m_config.maxConnectionsPerIp, m_config.edge.trustedProxies);
     if (m_config.tls.enabled()) {
         QString summary;
         if (!m_server->setTls(m_config.tls, &summary, error)) {
@@ -308,6 +317,8 @@ void Engine::rejected(const http::HttpRequest &partial, int status, QByteArrayVi
     Acknowledger::addClientCertificate(a, partial);
     a.processingUs = partial.startedNs > 0 ? (monotonicNs() - partial.startedNs) / 1000 : 0;
     m_stats->recordRequest(QString(), a.outcome, a.signatureStatus, status, a.processingUs);
+    if (m_edge)
+        m_edge->recordOutcome(partial, status, a.signatureStatus);
     if (m_writer && !m_writer->submitAudit(std::move(a)))
         m_stats->addAuditDropped();
 }
@@ -327,11 +338,22 @@ void Engine::answerProbe(quint64 id, bool ok, const QString &reason)
         return;
     http::Responder responder = std::move(it->second);
     m_probes.erase(it);
-    if (ok)
+    if (ok) {
+        if (!std::exchange(m_notReadyDetail, QString()).isEmpty())
+            qCInfo(lcEngine) << "ready again: the database is writable";
         return responder.send(HttpResponse::json(200, R"({"status":"ready"})"));
+    }
     Q_EMIT storeFailure(reason);
-    QJsonObject body{{u"status"_s, u"not_ready"_s}, {u"reason"_s, reason}};
-    responder.send(HttpResponse::json(503, QJsonDocument(body).toJson(QJsonDocument::Compact)));
+    // The database's own words stay in the log (once per change, or a minute): anyone who can
+    // reach /ready gets a fixed code, never table names, hosts or paths.
+    const qint64 now = nowMs();
+    if (reason != m_notReadyDetail || now - m_notReadyLoggedMs >= 60'000) {
+        qCWarning(lcEngine).noquote() << "not ready:" << reason;
+        m_notReadyDetail = reason;
+        m_notReadyLoggedMs = now;
+    }
+    responder.send(
+        HttpResponse::json(503, R"({"status":"not_ready","reason":"database_not_writable"})"));
 }
 
 void Engine::internalEvent(const QString &id, http::HttpRequest &&request,

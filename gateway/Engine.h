@@ -75,6 +75,8 @@ private:
     std::unique_ptr<ProviderEndpoint> m_providers;
     std::unique_ptr<http::HttpServer> m_server;
     std::unordered_map<quint64, http::Responder> m_probes;
+    QString m_notReadyDetail; // the last failed probe's database error, as logged
+    qint64 m_notReadyLoggedMs = 0;
     std::unordered_map<quint64, http::Responder> m_fetches; // waiting for the background thread
     quint64 m_nextProbe = 1;
     // Refused TLS connections reported (logged and audited) in the current second, and those

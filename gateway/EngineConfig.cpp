@@ -23,6 +23,8 @@ EngineConfig EngineConfig::fromSettings(const Settings &s, std::shared_ptr<const
     c.connection.headerLimit = s.intValue(u"server/header_limit_bytes"_s, 1024, 1 << 20);
     c.connection.readTimeoutMs = s.intValue(u"server/read_timeout_ms"_s, 100, 600000);
     c.connection.idleTimeoutMs = s.intValue(u"server/idle_timeout_ms"_s, 100, 3600000);
+    c.connection.firstByteTimeoutMs = s.intValue(u"server/first_byte_timeout_ms"_s, 100, 600000);
+    c.maxConnectionsPerIp = s.intValue(u"server/max_connections_per_ip"_s, 0, 100000);
     c.bodyLimit = s.intValue(u"server/body_limit_bytes"_s, 1024, 64 << 20);
     c.whatsappBodyLimit = s.intValue(u"whatsapp/body_limit_bytes"_s, 1024, 64 << 20);
     c.dataDir = s.dataDir();
@@ -55,6 +57,8 @@ EngineConfig EngineConfig::fromSettings(const Settings &s, std::shared_ptr<const
     c.edge.rates.perIpRate = s.intValue(u"limits/rate_per_ip"_s, 0, 10000000);
     c.edge.rates.globalBurst = s.intValue(u"limits/burst_global"_s, 0, 10000000);
     c.edge.rates.perIpBurst = s.intValue(u"limits/burst_per_ip"_s, 0, 10000000);
+    c.edge.rates.offenderStrikes = s.intValue(u"limits/offender_strikes"_s, 0, 1000000);
+    c.edge.rates.offenderPenaltySecs = s.intValue(u"limits/offender_penalty_s"_s, 1, 86400);
     QStringList cidrProblems;
     c.edge.trustedProxies = CidrList::parse(s.value(u"edge/trusted_proxies"_s), &cidrProblems);
     for (const QString &p : std::as_const(cidrProblems))

@@ -26,6 +26,7 @@ struct EngineConfig
     QHostAddress listenAddress = QHostAddress::LocalHost;
     quint16 listenPort = 8080;
     int maxConnections = 1024;
+    int maxConnectionsPerIp = 64; // 0: no per-address cap
     http::ConnectionLimits connection;
     qint64 bodyLimit = 1 << 20;
     qint64 whatsappBodyLimit = 4 << 20;

@@ -132,6 +132,12 @@ void Stats::addRefused(bool rateLimited, int httpStatus)
     m_counts.requestsByLabels[u'|' + outcome + u'|' + QString::number(httpStatus)] += 1;
 }
 
+void Stats::addConnectionRefused(bool perAddress)
+{
+    std::lock_guard lock(m_mutex);
+    (perAddress ? m_counts.connectionsRefusedPerAddress : m_counts.connectionsRefusedGlobal) += 1;
+}
+
 void Stats::setTopOffenders(QList<ClientCounter> offenders)
 {
     std::lock_guard lock(m_mutex);

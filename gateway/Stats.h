@@ -62,7 +62,9 @@ struct StatsSnapshot
     qint64 auditDropped = 0;
     qint64 rateLimited = 0;
     qint64 forbidden = 0;
-    QList<ClientCounter> topOffenders; // refreshed about once a second
+    qint64 connectionsRefusedGlobal = 0;     // over server/max_connections
+    qint64 connectionsRefusedPerAddress = 0; // over server/max_connections_per_ip
+    QList<ClientCounter> topOffenders;       // refreshed about once a second
     // Hand-off to the core (outbox) and retention; -1 / 0 while the engine does not run them.
     qint64 outboxPending = -1;   // accepted, not yet delivered
     qint64 deadLetters = -1;     // given up, waiting for `dlq replay`
@@ -88,6 +90,7 @@ public:
     void addCommitBatch();
     void addAuditDropped();
     void addRefused(bool rateLimited, int httpStatus);
+    void addConnectionRefused(bool perAddress);
     void setTopOffenders(QList<ClientCounter> offenders);
     void setOutbox(qint64 pending, qint64 dead);
     void addDeliveries(qint64 delivered, qint64 failures);

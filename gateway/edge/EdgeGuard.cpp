@@ -7,6 +7,7 @@
 #include "Stats.h"
 #include "domain/Clock.h"
 #include "store/StoreWriter.h"
+#include "verify/Verification.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -22,6 +23,22 @@ constexpr int kMaxAggregates = 1000;
 bool isExemptFromRateLimits(const QByteArray &path)
 {
     return path == "/health" || path == "/ready" || path == "/metrics";
+}
+
+// For the audit row's detail: which limit refused the request.
+QString refusalReason(RateLimiter::Refusal refusal)
+{
+    switch (refusal) {
+    case RateLimiter::Refusal::Client:
+        return u"client_rate"_s;
+    case RateLimiter::Refusal::Penalty:
+        return u"repeat_offender"_s;
+    case RateLimiter::Refusal::Global:
+        return u"global_rate"_s;
+    case RateLimiter::Refusal::None:
+        break;
+    }
+    return {};
 }
 
 } // namespace
@@ -45,7 +62,10 @@ EdgeGuard::~EdgeGuard()
 
 std::optional<http::HttpResponse> EdgeGuard::admit(http::HttpRequest &head)
 {
-    head.client = clientAddress(head.peer, head.header("x-forwarded-for"), m_config.trustedProxies);
+    // Every X-Forwarded-For line: a proxy that appends its own line (HAProxy's option
+    // forwardfor) puts the address it saw last, and only that one can be believed.
+    head.client =
+        clientAddress(head.peer, head.headerList("x-forwarded-for"), m_config.trustedProxies);
     if (!allowed(head)) {
         refuse(head, u"forbidden"_s, 403);
         m_stats.addRefused(false, 403);
@@ -61,11 +81,25 @@ std::optional<http::HttpResponse> EdgeGuard::admit(http::HttpRequest &head)
     const RateLimiter::Decision d = m_limiter.admit(head.client, monotonicNs(), nowMs());
     if (d.allowed)
         return std::nullopt;
-    refuse(head, u"rate_limited"_s, 429);
+    refuse(head, u"rate_limited"_s, 429, refusalReason(d.refusal));
     m_stats.addRefused(true, 429);
     http::HttpResponse r = http::HttpResponse::error(429, "rate_limited");
     r.headers.append({"Retry-After", QByteArray::number(d.retryAfterSecs)});
     return r;
+}
+
+void EdgeGuard::recordOutcome(const http::HttpRequest &request, int httpStatus,
+                              QStringView signatureStatus)
+{
+    // No client: refused before admission (a malformed head), when behind a proxy the sender
+    // is not known yet. A trusted proxy itself is never struck: it carries every client.
+    if (request.client.isNull() || m_config.trustedProxies.contains(request.client))
+        return;
+    const bool verified =
+        signatureStatus == QLatin1String(signatureStatusName(SignatureStatus::Valid));
+    const bool offence = !verified && httpStatus >= 400 && httpStatus < 500 && httpStatus != 429;
+    if (verified || offence)
+        m_limiter.recordOutcome(request.client, verified, offence, nowMs());
 }
 
 bool EdgeGuard::allowed(const http::HttpRequest &head) const

@@ -48,6 +48,10 @@ public:
     void setDirectoryAccess(DirectoryAccess access) { m_directory = std::move(access); }
 
     std::optional<http::HttpResponse> admit(http::HttpRequest &head);
+    // How an admitted request ended: a valid signature makes its network a known sender; a
+    // 4xx (but 429) counts a strike against the client (RateLimiter).
+    void recordOutcome(const http::HttpRequest &request, int httpStatus,
+                       QStringView signatureStatus);
     void flush();
 
 private:

@@ -46,6 +46,20 @@ struct HttpRequest
         }
         return {};
     }
+    // Every line of a list-valued header, joined with ", " in the order received: RFC 9110
+    // §5.3 makes several lines of one field the same as one comma-separated line.
+    QByteArray headerList(QByteArrayView lowerName) const
+    {
+        QByteArray joined;
+        for (const auto &[name, value] : headers) {
+            if (name != lowerName)
+                continue;
+            if (!joined.isNull())
+                joined += ", ";
+            joined += value;
+        }
+        return joined;
+    }
     int headerCount(QByteArrayView lowerName) const
     {
         int n = 0;

@@ -75,6 +75,12 @@ QByteArray prometheusText(const StatsSnapshot &s)
     w.sample("gerbang_rate_limited_total", {}, double(s.rateLimited));
     w.family("gerbang_forbidden_total", "counter", "Requests refused by the allowlist.");
     w.sample("gerbang_forbidden_total", {}, double(s.forbidden));
+    w.family("gerbang_connections_refused_total", "counter",
+             "Connections refused by the global or the per-address connection cap.");
+    w.sample("gerbang_connections_refused_total", "cap=\"global\"",
+             double(s.connectionsRefusedGlobal));
+    w.sample("gerbang_connections_refused_total", "cap=\"per_address\"",
+             double(s.connectionsRefusedPerAddress));
     w.family("gerbang_events_stored_total", "counter", "Provider events durably stored.");
     w.sample("gerbang_events_stored_total", {}, double(s.eventsStored));
     w.family("gerbang_dedup_hits_total", "counter", "Events recognised as provider retries.");

@@ -147,7 +147,7 @@ void ProviderEndpoint::receive(const QString &provider, const QString &key,
     // 3. Durable commit, then the reply.
     IngestJob job = Acknowledger::prepareJob(request, m_vault, provider,
                                              std::move(extraction.events), std::move(audit));
-    m_ack.commit(std::move(responder), std::move(job));
+    m_ack.commit(std::move(responder), request, std::move(job));
 }
 
 } // namespace gerbang

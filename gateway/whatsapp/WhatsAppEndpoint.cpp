@@ -178,7 +178,7 @@ void WhatsAppEndpoint::receive(const QString &app, http::HttpRequest &&request,
     audit.tenant = joinDistinct(extraction.events);
     IngestJob job = Acknowledger::prepareJob(request, m_vault, u"whatsapp"_s,
                                              std::move(extraction.events), std::move(audit));
-    m_ack.commit(std::move(responder), std::move(job));
+    m_ack.commit(std::move(responder), request, std::move(job));
 }
 
 } // namespace gerbang

@@ -3,6 +3,7 @@
 
 #include <QFile>
 #include <QRegularExpression>
+#include <QtEndian>
 #include <algorithm>
 #include <cstring>
 
@@ -21,7 +22,8 @@ QByteArray clientNetworkKey(const QHostAddress &address)
 {
     const QHostAddress a = normalizedAddress(address);
     if (a.protocol() == QAbstractSocket::IPv4Protocol) {
-        const quint32 v4 = a.toIPv4Address();
+        // Network byte order, so that a prefix of the key is a prefix of the address.
+        const quint32 v4 = qToBigEndian(a.toIPv4Address());
         return QByteArray(reinterpret_cast<const char *>(&v4), sizeof v4);
     }
     const Q_IPV6ADDR v6 = a.toIPv6Address();
@@ -33,7 +35,7 @@ QString clientNetworkText(const QByteArray &key)
     if (key.size() == 4) {
         quint32 v4 = 0;
         std::memcpy(&v4, key.constData(), sizeof v4);
-        return QHostAddress(v4).toString();
+        return QHostAddress(qFromBigEndian(v4)).toString();
     }
     Q_IPV6ADDR v6{};
     std::memcpy(v6.c, key.constData(), std::min<size_t>(size_t(key.size()), sizeof v6.c));

@@ -19,6 +19,7 @@
 #include <QTemporaryFile>
 #include <QTest>
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -81,6 +82,43 @@ RefusedUpload uploadAfterRefusal(quint16 port, QByteArrayView head, qint64 bodyB
     }
     ::close(fd);
     return r;
+}
+
+// A plain non-blocking socket from `from` to the gateway (QTcpSocket would buffer without end
+// what the server refuses to take, and cannot half-close).
+int rawConnect(quint16 port, const QHostAddress &from = QHostAddress(QHostAddress::LocalHost))
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0)
+        return -1;
+    sockaddr_in local{};
+    local.sin_family = AF_INET;
+    local.sin_addr.s_addr = htonl(from.toIPv4Address());
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(port);
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::bind(fd, reinterpret_cast<const sockaddr *>(&local), sizeof local) != 0 ||
+        ::connect(fd, reinterpret_cast<const sockaddr *>(&addr), sizeof addr) != 0) {
+        ::close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+// Everything the server sends until it closes (or `timeoutMs` passes).
+QByteArray readUntilClosed(int fd, int timeoutMs)
+{
+    const timeval timeout{timeoutMs / 1000, (timeoutMs % 1000) * 1000};
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+    QByteArray all;
+    char buf[4096];
+    for (;;) {
+        const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+        if (n <= 0)
+            return all;
+        all.append(buf, n);
+    }
 }
 
 } // namespace
@@ -314,6 +352,194 @@ private Q_SLOTS:
         QCOMPARE(r.bodyBytesSent, kBody);
         const qint64 grown = m_gw->rssKiB() - before;
         QVERIFY2(grown < 4 * 1024, qPrintable(u"RSS grew by %1 KiB"_s.arg(grown)));
+    }
+
+    void severalForwardedForLinesAreOneList()
+    {
+        // A proxy that appends its own X-Forwarded-For line (HAProxy's option forwardfor)
+        // puts the address it saw on the last line; the lines before it are the client's
+        // words. Read only the first line, they chose the allowlisted address (was: 200).
+        start({{u"GERBANG_TRUSTED_PROXIES"_s, u"127.0.0.1/32"_s},
+               {u"GERBANG_ALLOWLIST"_s, u"192.0.2.10/32"_s}});
+        QCOMPARE(get("/health", loopback(1),
+                     {{"X-Forwarded-For", "192.0.2.10"}, {"X-Forwarded-For", "203.0.113.50"}}),
+                 403);
+        QCOMPARE(get("/health", loopback(1), {{"X-Forwarded-For", "192.0.2.10, 203.0.113.50"}}),
+                 403);
+        QCOMPARE(get("/health", loopback(1),
+                     {{"X-Forwarded-For", "203.0.113.50"}, {"X-Forwarded-For", "192.0.2.10"}}),
+                 200);
+        QList<QStringList> rows;
+        QTRY_COMPARE_WITH_TIMEOUT(
+            (rows = auditRows(u"source_ip, detail"_s, u"outcome = 'forbidden'"_s)).size(), 1, 5000);
+        QCOMPARE(rows.first().value(0), u"203.0.113.50"_s);
+        QCOMPARE(QJsonDocument::fromJson(rows.first().value(1).toUtf8())
+                     .object()[u"count"_s]
+                     .toInteger(),
+                 2);
+    }
+
+    void nonReadingPipelinerMemoryStaysBounded()
+    {
+        // One client pipelines GET /health (exempt from rate limits) and never reads: replies
+        // used to pile up in the write buffer (20 MB to 905 MB of RSS in 20 s). The read
+        // timeout is long here, so that only backpressure can keep memory bounded.
+        start({{u"ASAN_OPTIONS"_s,
+                qEnvironmentVariable("ASAN_OPTIONS") + u":quarantine_size_mb=0"_s}},
+              "[server]\nread_timeout_ms=60000\n");
+        QCOMPARE(get("/health", loopback(1)), 200);
+        const qint64 before = m_gw->rssKiB();
+        const int fd = rawConnect(m_gw->port(), loopback(50));
+        QVERIFY(fd >= 0);
+        ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+        QByteArray burst;
+        for (int i = 0; i < 500; ++i)
+            burst += "GET /health HTTP/1.1\r\nHost: a\r\n\r\n";
+        qint64 sent = 0;
+        qint64 peak = before;
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < 15'000) {
+            const ssize_t n = ::send(fd, burst.constData(), size_t(burst.size()), MSG_NOSIGNAL);
+            if (n > 0)
+                sent += n;
+            else
+                QTest::qWait(20);
+            if (clock.elapsed() % 1000 < 25)
+                peak = std::max(peak, m_gw->rssKiB());
+        }
+        peak = std::max(peak, m_gw->rssKiB());
+        // Others are still served while the pipeliner is held back.
+        QCOMPARE(get("/health", loopback(2)), 200);
+        ::close(fd);
+        const qint64 grown = peak - before;
+        QVERIFY2(grown < 16 * 1024,
+                 qPrintable(u"RSS grew by %1 KiB after %2 bytes sent"_s.arg(grown).arg(sent)));
+        // TCP pushed back: the kernel's buffers hold what was sent, not our memory.
+        QVERIFY2(sent < 32 * 1024 * 1024, qPrintable(QString::number(sent)));
+    }
+
+    void halfClosedSenderGetsItsReply()
+    {
+        // A sender that shuts down its side once the request is out still waits for the
+        // answer; a read end-of-stream used to close the connection before the commit replied.
+        start({});
+        const QByteArray body = readFixture(u"wa_text.json"_s);
+        const int fd = rawConnect(m_gw->port());
+        QVERIFY(fd >= 0);
+        const QByteArray request = "POST /whatsapp/webhook HTTP/1.1\r\nHost: gerbang\r\n"
+                                   "Content-Type: application/json\r\nX-Hub-Signature-256: " +
+                                   hubSignature(body) +
+                                   "\r\nContent-Length: " + QByteArray::number(body.size()) +
+                                   "\r\n\r\n" + body;
+        QCOMPARE(::send(fd, request.constData(), size_t(request.size()), MSG_NOSIGNAL),
+                 ssize_t(request.size()));
+        QCOMPARE(::shutdown(fd, SHUT_WR), 0);
+        const QByteArray answer = readUntilClosed(fd, 10'000);
+        ::close(fd);
+        QVERIFY2(answer.startsWith("HTTP/1.1 200 "), answer.left(300).constData());
+    }
+
+    void connectionCapPerAddressAndFirstByteDeadline()
+    {
+        start({{u"GERBANG_TRUSTED_PROXIES"_s, u"127.0.0.40"_s}},
+              "[server]\nmax_connections_per_ip=4\nfirst_byte_timeout_ms=1500\n");
+        std::vector<int> held;
+        for (int i = 0; i < 4; ++i) {
+            held.push_back(rawConnect(m_gw->port(), loopback(30)));
+            QVERIFY(held.back() >= 0);
+        }
+        // The fifth from that address gets an honest 503; other addresses are served.
+        HttpResult r;
+        // (The gateway accepts in arrival order, so the four are counted before this one.)
+        QCOMPARE(get("/health", loopback(30), {}, &r), 503);
+        QCOMPARE(r.body, QByteArray(R"({"error":"too_many_connections"})"));
+        QCOMPARE(get("/health", loopback(31)), 200);
+        // A trusted proxy carries every client: it is held only to the global cap.
+        std::vector<int> proxy;
+        for (int i = 0; i < 6; ++i)
+            proxy.push_back(rawConnect(m_gw->port(), loopback(40)));
+        QCOMPARE(get("/health", loopback(40)), 200);
+        // Silent connections go at the first-byte deadline, not the 30 s idle timeout.
+        QElapsedTimer clock;
+        clock.start();
+        const QByteArray rest = readUntilClosed(held.front(), 5000);
+        QVERIFY2(rest.isEmpty(), rest.constData());
+        QVERIFY2(clock.elapsed() < 3000, qPrintable(QString::number(clock.elapsed())));
+        for (int fd : held)
+            ::close(fd);
+        for (int fd : proxy)
+            ::close(fd);
+        QCOMPARE(get("/health", loopback(30)), 200);
+        HttpResult metrics;
+        QCOMPARE(get("/metrics", loopback(1), {}, &metrics), 200);
+        QVERIFY2(
+            metrics.body.contains("gerbang_connections_refused_total{cap=\"per_address\"} 1\n"),
+            metrics.body.constData());
+    }
+
+    void junkDoesNotStarveKnownSenders()
+    {
+        // The global budget is split: a network that delivered a correctly signed request is a
+        // known sender and keeps its own budget; junk from unknown addresses (here eleven,
+        // with no per-address limit) spends only the other one. Before, the junk drained the
+        // one global bucket and providers got 429.
+        start({{u"GERBANG_RATE_GLOBAL"_s, u"10"_s}, {u"GERBANG_RATE_PER_IP"_s, u"0"_s}});
+        auto signedPost = [this](int n) {
+            QByteArray body = readFixture(u"wa_text.json"_s);
+            body.replace(kFixtureTextWamid.toByteArray(),
+                         QByteArray("wamid.known-" + QByteArray::number(n)));
+            return httpRequest(m_gw->port(), "POST", "/whatsapp/webhook", body,
+                               {{"X-Hub-Signature-256", hubSignature(body)}}, 10000,
+                               QHostAddress(u"127.0.2.1"_s))
+                .status;
+        };
+        QCOMPARE(signedPost(0), 200); // from the unknown senders' budget: now known
+        int junkRefused = 0;
+        for (int i = 0; i < 40; ++i)
+            junkRefused +=
+                get("/nope", QHostAddress(u"127.0.1.%1"_s.arg(1 + i % 11))) == 429 ? 1 : 0;
+        QVERIFY2(junkRefused >= 25, qPrintable(QString::number(junkRefused)));
+        for (int i = 1; i <= 8; ++i)
+            QCOMPARE(signedPost(i), 200);
+        // A newcomer shares the spent budget with the junk.
+        QCOMPARE(get("/nope", QHostAddress(u"127.0.3.1"_s)), 429);
+        QList<QStringList> rows;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !(rows = auditRows(u"detail"_s, u"outcome = 'rate_limited'"_s)).isEmpty(), 5000);
+        QVERIFY2(rows.first().value(0).contains(u"global_rate"_s),
+                 qPrintable(rows.first().value(0)));
+    }
+
+    void repeatOffenderIsHeldBack()
+    {
+        start({}, "[limits]\noffender_strikes=5\noffender_penalty_s=60\n");
+        const QByteArray body = readFixture(u"wa_text.json"_s);
+        const QHostAddress prober(u"127.0.4.1"_s);
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(httpRequest(m_gw->port(), "POST", "/whatsapp/webhook", body,
+                                 {{"X-Hub-Signature-256", hubSignature(body, "wrong-secret")}},
+                                 10000, prober)
+                         .status,
+                     401);
+        HttpResult r;
+        QCOMPARE(get("/health", prober), 200); // never limited
+        QCOMPARE(get("/whatsapp/webhook", prober, {}, &r), 429);
+        const int retryAfter = r.header("retry-after").toInt();
+        QVERIFY2(retryAfter > 50 && retryAfter <= 60, r.header("retry-after").constData());
+        // Others are not affected, and a correctly signed request is not a strike.
+        QCOMPARE(httpRequest(m_gw->port(), "POST", "/whatsapp/webhook", body,
+                             {{"X-Hub-Signature-256", hubSignature(body)}}, 10000,
+                             QHostAddress(u"127.0.4.2"_s))
+                     .status,
+                 200);
+        QList<QStringList> rows;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !(rows = auditRows(u"source_ip, detail"_s, u"outcome = 'rate_limited'"_s)).isEmpty(),
+            5000);
+        QCOMPARE(rows.first().value(0), u"127.0.4.1"_s);
+        QVERIFY2(rows.first().value(1).contains(u"repeat_offender"_s),
+                 qPrintable(rows.first().value(1)));
     }
 
     void signatureFailureAlertAfterThresholdOnly()
