@@ -62,13 +62,14 @@ int rotate(Invocation &inv)
         QFile in;
         if (!in.open(stdin, QIODevice::ReadOnly))
             return inv.fail(u"cannot read standard input"_s);
-        const auto decoded = QByteArray::fromBase64Encoding(
-            in.readAll().trimmed(), QByteArray::AbortOnBase64DecodingErrors);
-        if (!decoded || decoded.decoded.size() != 32)
+        QByteArray input = in.readAll();
+        const std::optional<QByteArray> decoded = Vault::decodeKey(input);
+        crypto::cleanse(&input);
+        if (!decoded)
             return inv.fail(u"the master key comes from GERBANG_MASTER_KEY: give the new key "
                             "(base64 of 32 bytes, e.g. from 'openssl rand -base64 32') on standard "
                             "input"_s);
-        newKey = decoded.decoded;
+        newKey = *decoded;
     } else if (QFile::exists(pendingPath)) {
         // An interrupted rotation: finish it with the key it had already written.
         const auto pending = Vault::readKeyFile(pendingPath, &error);

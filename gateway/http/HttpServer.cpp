@@ -2,6 +2,8 @@
 #include "HttpServer.h"
 
 #include "RequestHandler.h"
+#include "crypto/Crypto.h"
+#include "crypto/SecretFile.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -19,7 +21,6 @@
 #include <openssl/x509.h>
 #include <openssl/x509_vfy.h>
 #include <openssl/x509v3.h>
-#include <sys/stat.h>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -238,30 +239,19 @@ std::optional<QSslConfiguration> HttpServer::loadTls(const TlsSettings &s, QStri
         *error = u"TLS needs both tls/certificate and tls/private_key"_s;
         return std::nullopt;
     }
-    // Like the master key: a private key others can read is refused, with the fix.
-    struct stat st
-    {
-    };
-    if (::stat(QFile::encodeName(s.privateKeyPath).constData(), &st) != 0 || !S_ISREG(st.st_mode)) {
-        *error = u"the TLS private key %1 is not a readable file"_s.arg(s.privateKeyPath);
-        return std::nullopt;
-    }
-    if (st.st_mode & (S_IRWXG | S_IRWXO)) {
-        *error = u"the TLS private key %1 is accessible by group or others (mode %2); run: chmod "
-                 "600 %1"_s.arg(s.privateKeyPath)
-                     .arg(st.st_mode & 0777, 3, 8, QLatin1Char('0'));
-        return std::nullopt;
-    }
     QByteArray certPem;
-    QByteArray keyPem;
-    if (!readSmallFile(s.certificatePath, u"TLS certificate"_s, &certPem, error) ||
-        !readSmallFile(s.privateKeyPath, u"TLS private key"_s, &keyPem, error))
+    if (!readSmallFile(s.certificatePath, u"TLS certificate"_s, &certPem, error))
+        return std::nullopt;
+    // Like the master key: checked on the opened file (owner only, no symbolic link).
+    std::optional<QByteArray> keyPem =
+        readSecretFile(s.privateKeyPath, u"TLS private key"_s, kMaxPemFile, error);
+    if (!keyPem)
         return std::nullopt;
     QSsl::KeyAlgorithm algorithm = QSsl::Rsa;
-    const bool pairOk = checkKeyPair(certPem, keyPem, s, &algorithm, error);
+    const bool pairOk = checkKeyPair(certPem, *keyPem, s, &algorithm, error);
     const QSslKey key =
-        pairOk ? QSslKey(keyPem, algorithm, QSsl::Pem, QSsl::PrivateKey) : QSslKey();
-    keyPem.fill('\0'); // no stray copy of the key left in freed memory
+        pairOk ? QSslKey(*keyPem, algorithm, QSsl::Pem, QSsl::PrivateKey) : QSslKey();
+    crypto::cleanse(&*keyPem); // no stray copy of the key left in freed memory
     if (!pairOk)
         return std::nullopt;
     if (key.isNull()) {

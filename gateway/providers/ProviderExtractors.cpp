@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -63,6 +64,85 @@ QString scalarText(const QJsonValue &v)
     return {};
 }
 
+// Midtrans signs only order_id, status_code and gross_amount: SHA512(order_id + status_code +
+// gross_amount + server key) (docs.midtrans.com/reference/handle-notifications). The type and
+// dedup key come from transaction_status and transaction_id, which are not signed, so a
+// captured notification re-sent with another status would be a new, valid event. The unsigned
+// status must therefore agree with the signed status_code. Midtrans documents:
+// - 200 for card authorize, capture, settlement, cancel, and "Transaction is successful /
+//   settlement" for other methods (docs.midtrans.com/reference/status-code,
+//   .../reference/status-codes); refund notifications carry 200
+//   (.../reference/refund-transaction);
+// - 201 for pending, and "on some rare occasion, Challenge" (a card capture whose
+//   fraud_status is challenge, held for the merchant's review);
+// - 202 for denied cards and in its expire notification sample, 407 ("Expired transaction")
+//   in the expire API's answer (.../reference/expire-transaction, .../reference/status-code-4xx).
+// The status cycle (.../docs/transaction-status-cycle) lists authorize, capture, settlement,
+// pending, deny, cancel, expire, refund, partial_refund, chargeback, partial_chargeback and
+// failure. Where the docs leave a code open we accept every code of the same class rather than
+// refuse real traffic: deny (settlement may turn into deny) and failure pass with any
+// failure-class code, chargebacks with 200 like refunds. What is refused is a change of class,
+// above all a success claimed under a pending or failure code.
+const QHash<QString, QStringList> &midtransCodes()
+{
+    static const QStringList success{u"200"_s};
+    static const QStringList failed{u"200"_s, u"202"_s, u"407"_s};
+    static const QHash<QString, QStringList> codes{
+        {u"authorize"_s, success},
+        {u"capture"_s, success},
+        {u"settlement"_s, success},
+        {u"refund"_s, success},
+        {u"partial_refund"_s, success},
+        {u"chargeback"_s, success},
+        {u"partial_chargeback"_s, success},
+        {u"pending"_s, {u"201"_s}},
+        {u"deny"_s, failed},
+        {u"cancel"_s, failed},
+        {u"expire"_s, {u"202"_s, u"407"_s}},
+        {u"failure"_s, failed},
+    };
+    return codes;
+}
+
+bool isLowerWord(const QString &s)
+{
+    return !s.isEmpty() && s.size() <= 64 && std::all_of(s.cbegin(), s.cend(), [](QChar c) {
+        return (c >= u'a' && c <= u'z') || c == u'_';
+    });
+}
+
+bool isThreeDigits(const QString &s)
+{
+    return s.size() == 3 &&
+           std::all_of(s.cbegin(), s.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; });
+}
+
+// Why `status` cannot come with the signed `code`, or an empty string when it can. A status
+// Midtrans adds later passes with any code (forward compatibility): it is not one a consumer
+// reads as paid. The reason names the status from the table above, never payload text.
+QString midtransStatusDisagreement(const QString &status, const QString &code, const QString &fraud)
+{
+    // Exact lower-case words only, so that "Settlement" (or a look-alike with a trailing
+    // invisible character) cannot pass as an unknown status and be read as one downstream.
+    if (!isLowerWord(status))
+        return u"'transaction_status' is not a lower-case word"_s;
+    if (!isThreeDigits(code))
+        return u"'status_code' is not a three-digit code"_s;
+    const auto known = midtransCodes().constFind(status);
+    if (known == midtransCodes().cend())
+        return {};
+    QStringList allowed = *known;
+    // A challenged capture is not paid (201); one denied by fraud detection is a failure.
+    if (status == u"capture"_s && fraud == u"challenge"_s)
+        allowed << u"201"_s;
+    if (status == u"capture"_s && fraud == u"deny"_s)
+        allowed << u"202"_s;
+    if (allowed.contains(code))
+        return {};
+    return u"transaction_status '%1' does not agree with the signed status_code '%2'"_s.arg(
+        known.key(), code);
+}
+
 qint64 isoMs(const QJsonValue &v)
 {
     if (!v.isString())
@@ -112,11 +192,14 @@ ProviderExtraction extractMidtrans(const http::HttpRequest &request)
         return failure(u"missing 'transaction_status'"_s);
     if (code.isEmpty())
         return failure(u"missing 'status_code'"_s);
+    const QString fraud = root.value(u"fraud_status"_s).toString();
+    const QString disagreement = midtransStatusDisagreement(status, code, fraud);
+    if (!disagreement.isEmpty())
+        return failure(disagreement);
     ExtractedEvent e;
     e.type = u"transaction."_s + status;
     e.providerEventId = id;
     e.dedupKey = u"midtrans:"_s + id + u':' + status + u':' + code;
-    const QString fraud = root.value(u"fraud_status"_s).toString();
     if (!fraud.isEmpty())
         e.dedupKey += u':' + fraud;
     const QString time = root.value(u"transaction_time"_s).toString();

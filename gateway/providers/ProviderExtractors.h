@@ -28,6 +28,12 @@ ProviderExtraction extractStripe(const http::HttpRequest &request);
 // `midtrans:<transaction_id or order_id>:<transaction_status>:<status_code>[:<fraud_status>]`.
 // providerEventId = transaction_id (else order_id), type `transaction.<transaction_status>`,
 // occurredAtMs from `transaction_time` ("yyyy-MM-dd HH:mm:ss", Asia/Jakarta, a fixed UTC+7).
+// The signature covers order_id, status_code and gross_amount only, so the unsigned
+// transaction_status must agree with the signed status_code by Midtrans' documented codes
+// (settlement and capture 200, pending 201, expire 202 or 407, …): a notification whose status
+// disagrees (a signed pending re-sent as "settlement") is refused. transaction_status must be
+// a lower-case word and status_code three digits; a status not in the table passes with any
+// code. transaction_id is not signed either: it is only checked to be present (see README).
 ProviderExtraction extractMidtrans(const http::HttpRequest &request);
 
 // Xendit callback. dedupKey `xendit:delivery:<webhook-id>` when the request carries a delivery

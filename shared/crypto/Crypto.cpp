@@ -213,6 +213,13 @@ QByteArray aesGcmOpen(QByteArrayView key, QByteArrayView sealed, QByteArrayView 
     return out;
 }
 
+void cleanse(QByteArray *buffer)
+{
+    if (!buffer->isEmpty())
+        OPENSSL_cleanse(buffer->data(), size_t(buffer->size()));
+    buffer->clear();
+}
+
 bool decodeHex(QByteArrayView hex, QByteArray *out)
 {
     if (hex.size() % 2 != 0)

@@ -29,6 +29,11 @@ QByteArray hkdfSha256(QByteArrayView key, QByteArrayView salt, QByteArrayView in
 QByteArray aesGcmSeal(QByteArrayView key, QByteArrayView plaintext, QByteArrayView aad);
 QByteArray aesGcmOpen(QByteArrayView key, QByteArrayView sealed, QByteArrayView aad, bool *ok);
 
+// Overwrites a buffer that held key material with OPENSSL_cleanse (which the compiler may not
+// optimise away, unlike a plain fill before a free) and empties it. Call it on the last
+// reference: a QByteArray shared with another would be detached first, and only the copy wiped.
+void cleanse(QByteArray *buffer);
+
 // Lower-case hex decoding that rejects anything but [0-9a-fA-F] pairs.
 bool decodeHex(QByteArrayView hex, QByteArray *out);
 

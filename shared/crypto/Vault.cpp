@@ -2,11 +2,10 @@
 #include "Vault.h"
 
 #include "Crypto.h"
+#include "SecretFile.h"
 
 #include <QDir>
 #include <QFile>
-#include <QFileInfo>
-#include <QSaveFile>
 #include <fcntl.h>
 #include <stdexcept>
 #include <sys/stat.h>
@@ -19,6 +18,50 @@ namespace {
 
 constexpr QByteArrayView kMagic = "G1";
 constexpr int kKeyIdSize = 8;
+constexpr int kMasterKeySize = 32;
+// base64 of 32 bytes is 44 characters; the rest is room for whitespace.
+constexpr qsizetype kMaxKeyFile = 4096;
+
+// Whether anything is at `path`, a dangling symbolic link included (QFile::exists() follows
+// links, and would send a dangling one to the key creation instead of the refusal).
+bool entryExists(const QString &path)
+{
+    struct stat st
+    {
+    };
+    return ::lstat(QFile::encodeName(path).constData(), &st) == 0;
+}
+
+// Creates `path` with mode 0600 from the first byte on (O_EXCL: never through an existing file
+// or link), writes `content` and syncs it.
+bool createPrivateFile(const QString &path, const QByteArray &content, QString *error)
+{
+    const QByteArray native = QFile::encodeName(path);
+    const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        *error =
+            u"cannot create key file %1: %2"_s.arg(path, QString::fromLocal8Bit(strerror(errno)));
+        return false;
+    }
+    qsizetype done = 0;
+    while (done < content.size()) {
+        const ssize_t n = ::write(fd, content.constData() + done, size_t(content.size() - done));
+        if (n <= 0) {
+            ::close(fd);
+            ::unlink(native.constData());
+            *error = u"cannot write key file %1"_s.arg(path);
+            return false;
+        }
+        done += n;
+    }
+    const bool synced = ::fsync(fd) == 0;
+    ::close(fd);
+    if (!synced) {
+        *error = u"cannot sync key file %1"_s.arg(path);
+        return false;
+    }
+    return true;
+}
 
 QByteArrayView purposeLabel(Vault::Purpose p)
 {
@@ -73,59 +116,34 @@ QString Vault::pendingKeyFilePath(const QString &dataDir)
 
 bool Vault::writeKeyFile(const QString &path, const QByteArray &key, QString *error)
 {
-    const QByteArray content = key.toBase64() + '\n';
-    const QByteArray native = QFile::encodeName(path);
-    const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        *error =
-            u"cannot create key file %1: %2"_s.arg(path, QString::fromLocal8Bit(strerror(errno)));
-        return false;
+    QByteArray content = key.toBase64() + '\n';
+    const bool written = createPrivateFile(path, content, error);
+    crypto::cleanse(&content);
+    return written;
+}
+
+std::optional<QByteArray> Vault::decodeKey(QByteArrayView text)
+{
+    QByteArray base64 = text.trimmed().toByteArray();
+    auto decoded = QByteArray::fromBase64Encoding(base64, QByteArray::AbortOnBase64DecodingErrors);
+    crypto::cleanse(&base64);
+    if (!decoded || decoded.decoded.size() != kMasterKeySize) {
+        crypto::cleanse(&decoded.decoded);
+        return std::nullopt;
     }
-    qsizetype done = 0;
-    while (done < content.size()) {
-        const ssize_t n = ::write(fd, content.constData() + done, size_t(content.size() - done));
-        if (n <= 0) {
-            ::close(fd);
-            ::unlink(native.constData());
-            *error = u"cannot write key file %1"_s.arg(path);
-            return false;
-        }
-        done += n;
-    }
-    const bool synced = ::fsync(fd) == 0;
-    ::close(fd);
-    if (!synced) {
-        *error = u"cannot sync key file %1"_s.arg(path);
-        return false;
-    }
-    return true;
+    return std::move(decoded.decoded);
 }
 
 std::optional<QByteArray> Vault::readKeyFile(const QString &path, QString *error)
 {
-    struct stat st
-    {
-    };
-    if (::stat(QFile::encodeName(path).constData(), &st) == 0 &&
-        (st.st_mode & (S_IRWXG | S_IRWXO))) {
-        *error =
-            u"the master key file %1 is accessible by group or others (mode %2); run: chmod 600 %1"_s
-                .arg(path)
-                .arg(st.st_mode & 0777, 3, 8, QLatin1Char('0'));
+    std::optional<QByteArray> text = readSecretFile(path, u"master key file"_s, kMaxKeyFile, error);
+    if (!text)
         return std::nullopt;
-    }
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = u"cannot read master key file %1: %2"_s.arg(path, file.errorString());
-        return std::nullopt;
-    }
-    const auto decoded = QByteArray::fromBase64Encoding(file.readAll().trimmed(),
-                                                        QByteArray::AbortOnBase64DecodingErrors);
-    if (!decoded || decoded.decoded.size() != 32) {
+    std::optional<QByteArray> key = decodeKey(*text);
+    crypto::cleanse(&*text);
+    if (!key)
         *error = u"master key file %1 is corrupt (expected base64 of 32 bytes)"_s.arg(path);
-        return std::nullopt;
-    }
-    return decoded.decoded;
+    return key;
 }
 
 std::optional<Vault> Vault::load(const QString &envValue, const QString &dataDir, bool *created,
@@ -133,16 +151,17 @@ std::optional<Vault> Vault::load(const QString &envValue, const QString &dataDir
 {
     *created = false;
     if (!envValue.isEmpty()) {
-        const auto decoded = QByteArray::fromBase64Encoding(
-            envValue.trimmed().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
-        if (!decoded || decoded.decoded.size() != 32) {
+        QByteArray latin1 = envValue.toLatin1();
+        const std::optional<QByteArray> key = decodeKey(latin1);
+        crypto::cleanse(&latin1);
+        if (!key) {
             *error = u"GERBANG_MASTER_KEY must be the base64 encoding of exactly 32 bytes"_s;
             return std::nullopt;
         }
-        return Vault(decoded.decoded);
+        return Vault(*key);
     }
     const QString path = keyFilePath(dataDir);
-    if (!QFile::exists(path)) {
+    if (!entryExists(path)) {
         const QByteArray key = crypto::randomBytes(32);
         if (!writeKeyFile(path, key, error))
             return std::nullopt;
@@ -153,7 +172,7 @@ std::optional<Vault> Vault::load(const QString &envValue, const QString &dataDir
     if (!key)
         return std::nullopt;
     Vault vault(*key);
-    if (QFile::exists(pendingKeyFilePath(dataDir))) {
+    if (entryExists(pendingKeyFilePath(dataDir))) {
         const auto pending = readKeyFile(pendingKeyFilePath(dataDir), error);
         if (!pending)
             return std::nullopt;

@@ -35,10 +35,14 @@ public:
                                      QString *error);
     static QString keyFilePath(const QString &dataDir);
     static QString pendingKeyFilePath(const QString &dataDir);
-    // Reads a key file (base64 of 32 bytes, owner-only permissions).
+    // Reads a key file (base64 of 32 bytes) through readSecretFile(): a regular file, not a
+    // symbolic link, owned by this user, no permission for group or others.
     static std::optional<QByteArray> readKeyFile(const QString &path, QString *error);
     // Creates a key file with mode 0600 from the first byte on, and syncs it to disk.
     static bool writeKeyFile(const QString &path, const QByteArray &key, QString *error);
+    // A master key from its base64 text (surrounding whitespace ignored): exactly 32 bytes, or
+    // nothing. Its own copies of the text are wiped; the caller wipes `text`.
+    static std::optional<QByteArray> decodeKey(QByteArrayView text);
 
     // Another master key accepted for opening records (never for sealing): the old key during
     // a rotation.

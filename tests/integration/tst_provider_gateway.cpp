@@ -265,6 +265,30 @@ private Q_SLOTS:
         QCOMPARE(lastAudit(u"signature_status"_s), u"mismatch"_s);
     }
 
+    // Midtrans signs order_id, status_code and gross_amount only. A captured pending (201)
+    // notification re-sent as "settlement" keeps a valid signature: it must be refused like
+    // any malformed payload, not stored as a settlement.
+    void midtransStatusThatDisagreesWithTheSignedCodeIsRefused()
+    {
+        QByteArray replayed = readFixture(u"midtrans_pending_bank_transfer.json"_s);
+        replayed.replace(R"("transaction_status": "pending")",
+                         R"("transaction_status": "settlement")");
+        replayed.replace("0f0f0f0f-1111-4222-8333-444455556666",
+                         "0f0f0f0f-1111-4222-8333-999999999999");
+        const HttpResult r = post("/webhooks/midtrans/firm-a", replayed, {});
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.body, QByteArray(R"({"error":"malformed_payload"})"));
+        waitForAuditRows(1);
+        QCOMPARE(lastAudit(u"outcome"_s), u"malformed"_s);
+        QCOMPARE(lastAudit(u"signature_status"_s), u"valid"_s);
+        QVERIFY2(lastAudit(u"detail"_s)
+                     .contains(u"transaction_status 'settlement' does not agree with the signed "
+                               "status_code '201'"_s),
+                 qPrintable(lastAudit(u"detail"_s)));
+        QVERIFY(!lastAudit(u"detail"_s).contains(QString::fromLatin1(kMidtransKey)));
+        QCOMPARE(scalar(u"SELECT count(*) FROM events"_s), 0);
+    }
+
     void xenditToken()
     {
         const QByteArray body = readFixture(u"xendit_invoice_paid.json"_s);

@@ -571,35 +571,48 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("keyName");
         QTest::addColumn<bool>("othersMayRead");
+        QTest::addColumn<bool>("symlink");
         QTest::addColumn<bool>("withKey");
         QTest::addColumn<QByteArray>("message");
         QTest::newRow("key readable by others")
-            << u"server1"_s << true << true << QByteArray("chmod 600");
+            << u"server1"_s << true << false << true << QByteArray("chmod 600");
+        // The link's target is a proper 0600 key: the link itself is what is refused, as the
+        // file checked must be the file read.
+        QTest::newRow("key is a symbolic link")
+            << u"server1"_s << false << true << true
+            << QByteArray("is a symbolic link, which is not followed");
         QTest::newRow("key of another certificate")
-            << u"server2"_s << false << true << QByteArray("does not belong to the certificate");
+            << u"server2"_s << false << false << true
+            << QByteArray("does not belong to the certificate");
         QTest::newRow("certificate without key")
-            << u"server1"_s << false << false << QByteArray("must be set together");
+            << u"server1"_s << false << false << false << QByteArray("must be set together");
     }
 
     void startRefusesBadConfiguration()
     {
         QFETCH(QString, keyName);
         QFETCH(bool, othersMayRead);
+        QFETCH(bool, symlink);
         QFETCH(bool, withKey);
         QFETCH(QByteArray, message);
         QTemporaryDir dir;
         auto gw = gateway(dir, u"server1"_s);
         install(dir, u"server1"_s, keyName);
+        const QString keyPath = dir.filePath(u"tls/key.pem"_s);
         if (othersMayRead)
-            QFile::setPermissions(dir.filePath(u"tls/key.pem"_s),
-                                  QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup |
-                                      QFile::ReadOther);
+            QFile::setPermissions(keyPath, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup |
+                                               QFile::ReadOther);
+        if (symlink) {
+            QVERIFY(QFile::rename(keyPath, dir.filePath(u"tls/real-key.pem"_s)));
+            QVERIFY(QFile::link(u"real-key.pem"_s, keyPath));
+        }
         if (!withKey)
             gw->environment().remove(u"GERBANG_TLS_KEY"_s);
         QString error;
         QVERIFY(!gw->start(&error));
         QTRY_VERIFY(!gw->isRunning());
         QVERIFY2(gw->output().contains(message), gw->output().constData());
+        QVERIFY(!gw->output().contains("BEGIN")); // no key material in the log
     }
 };
 

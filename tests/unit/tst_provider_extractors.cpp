@@ -48,6 +48,19 @@ QByteArray edited(const QString &fixture, const QString &key, const QJsonValue &
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
+// The same with several members replaced (or removed, with an undefined value).
+QByteArray edited(const QString &fixture, const QList<std::pair<QString, QJsonValue>> &changes)
+{
+    QJsonObject o = QJsonDocument::fromJson(test::readFixture(fixture)).object();
+    for (const auto &[key, value] : changes) {
+        if (value.isUndefined())
+            o.remove(key);
+        else
+            o.insert(key, value);
+    }
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
 const char kPayloadMarker[] = "PAYLOAD-CONTENT-7f3a";
 
 } // namespace
@@ -147,6 +160,112 @@ private Q_SLOTS:
         QCOMPARE(e.dedupKey, dedupKey);
         QCOMPARE(e.occurredAtMs, occurredAtMs);
         QCOMPARE(e.type, u"transaction.settlement"_s);
+    }
+
+    // The signature covers status_code but not transaction_status: a signed pending (201)
+    // notification re-sent as "settlement" must not become a settlement event.
+    void midtransSignedPendingResentAsSettlementIsRefused()
+    {
+        QByteArray body = test::readFixture(u"midtrans_pending_bank_transfer.json"_s);
+        // Byte-level edit, as an attacker would: the signature over order_id + "201" +
+        // gross_amount still matches.
+        QVERIFY(body.contains(R"("transaction_status": "pending")"));
+        body.replace(R"("transaction_status": "pending")", R"("transaction_status": "settlement")");
+        const ProviderExtraction x = extractMidtrans(request(body));
+        QVERIFY(!x.ok);
+        QVERIFY(x.events.isEmpty());
+        QCOMPARE(x.error,
+                 u"transaction_status 'settlement' does not agree with the signed status_code "
+                 "'201'"_s);
+    }
+
+    void midtransStatusAgainstSignedCode_data()
+    {
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("fraud"); // "" = no fraud_status
+        QTest::addColumn<bool>("accepted");
+        // Documented pairs pass.
+        QTest::newRow("settlement 200") << u"settlement"_s << u"200"_s << u"accept"_s << true;
+        QTest::newRow("capture 200") << u"capture"_s << u"200"_s << u"accept"_s << true;
+        QTest::newRow("capture 200 without fraud_status")
+            << u"capture"_s << u"200"_s << QString() << true;
+        QTest::newRow("authorize 200") << u"authorize"_s << u"200"_s << u"accept"_s << true;
+        QTest::newRow("pending 201") << u"pending"_s << u"201"_s << u"accept"_s << true;
+        QTest::newRow("capture challenged 201")
+            << u"capture"_s << u"201"_s << u"challenge"_s << true;
+        QTest::newRow("capture denied by FDS 202") << u"capture"_s << u"202"_s << u"deny"_s << true;
+        QTest::newRow("deny 202") << u"deny"_s << u"202"_s << u"accept"_s << true;
+        QTest::newRow("cancel 200") << u"cancel"_s << u"200"_s << u"accept"_s << true;
+        QTest::newRow("cancel 202") << u"cancel"_s << u"202"_s << u"accept"_s << true;
+        QTest::newRow("expire 202") << u"expire"_s << u"202"_s << QString() << true;
+        QTest::newRow("expire 407") << u"expire"_s << u"407"_s << QString() << true;
+        QTest::newRow("failure 202") << u"failure"_s << u"202"_s << QString() << true;
+        QTest::newRow("refund 200") << u"refund"_s << u"200"_s << u"accept"_s << true;
+        QTest::newRow("partial_refund 200")
+            << u"partial_refund"_s << u"200"_s << u"accept"_s << true;
+        QTest::newRow("chargeback 200") << u"chargeback"_s << u"200"_s << u"accept"_s << true;
+        // A status Midtrans may add later passes, whatever the code.
+        QTest::newRow("unknown status 201")
+            << u"future_status"_s << u"201"_s << u"accept"_s << true;
+        QTest::newRow("unknown status 200")
+            << u"future_status"_s << u"200"_s << u"accept"_s << true;
+        // A change of class under a signed code is refused.
+        QTest::newRow("settlement under 201")
+            << u"settlement"_s << u"201"_s << u"accept"_s << false;
+        QTest::newRow("settlement under 202")
+            << u"settlement"_s << u"202"_s << u"accept"_s << false;
+        QTest::newRow("settlement under 407") << u"settlement"_s << u"407"_s << QString() << false;
+        QTest::newRow("capture under 201 (not challenged)")
+            << u"capture"_s << u"201"_s << u"accept"_s << false;
+        QTest::newRow("capture under 201 without fraud_status")
+            << u"capture"_s << u"201"_s << QString() << false;
+        QTest::newRow("capture under 202 (not denied)")
+            << u"capture"_s << u"202"_s << u"accept"_s << false;
+        QTest::newRow("refund under 201") << u"refund"_s << u"201"_s << u"accept"_s << false;
+        QTest::newRow("pending under 200") << u"pending"_s << u"200"_s << u"accept"_s << false;
+        QTest::newRow("pending under 202") << u"pending"_s << u"202"_s << u"accept"_s << false;
+        QTest::newRow("expire under 200") << u"expire"_s << u"200"_s << u"accept"_s << false;
+        QTest::newRow("expire under 201") << u"expire"_s << u"201"_s << u"accept"_s << false;
+        QTest::newRow("deny under 201") << u"deny"_s << u"201"_s << u"accept"_s << false;
+        // Spellings that could be read as a known status downstream are not "unknown".
+        QTest::newRow("upper case") << u"Settlement"_s << u"201"_s << u"accept"_s << false;
+        QTest::newRow("upper case, matching code")
+            << u"SETTLEMENT"_s << u"200"_s << u"accept"_s << false;
+        QTest::newRow("trailing space") << u"settlement "_s << u"201"_s << u"accept"_s << false;
+        QTest::newRow("zero-width space")
+            << u"settlement\u200b"_s << u"201"_s << u"accept"_s << false;
+        QTest::newRow("code not three digits")
+            << u"settlement"_s << u"200.0"_s << u"accept"_s << false;
+        QTest::newRow("code with a sign") << u"future_status"_s << u"+20"_s << u"accept"_s << false;
+    }
+    void midtransStatusAgainstSignedCode()
+    {
+        QFETCH(QString, status);
+        QFETCH(QString, code);
+        QFETCH(QString, fraud);
+        QFETCH(bool, accepted);
+        const QByteArray body =
+            edited(u"midtrans_settlement_bank_transfer.json"_s,
+                   {{u"transaction_status"_s, status},
+                    {u"status_code"_s, code},
+                    {u"fraud_status"_s,
+                     fraud.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(fraud)}});
+        const ProviderExtraction x = extractMidtrans(request(body));
+        QCOMPARE(x.ok, accepted);
+        if (accepted) {
+            const ExtractedEvent e = only(x);
+            QCOMPARE(e.type, u"transaction."_s + status);
+            QVERIFY(e.dedupKey.contains(u':' + status + u':' + code));
+        } else {
+            QVERIFY(x.events.isEmpty());
+            // A known status is named with the signed code; a malformed one is not quoted.
+            if (x.error.startsWith(u"transaction_status '"_s))
+                QCOMPARE(x.error, u"transaction_status '%1' does not agree with the signed "
+                                  "status_code '%2'"_s.arg(status, code));
+            else
+                QVERIFY2(!x.error.isEmpty() && !x.error.contains(status), qPrintable(x.error));
+        }
     }
 
     // ---- Xendit ---------------------------------------------------------------------------

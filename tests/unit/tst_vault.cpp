@@ -261,6 +261,75 @@ private Q_SLOTS:
                  qPrintable(error));
     }
 
+    // The file checked must be the file read: a link is refused even when its target is a
+    // proper owner-only key file (stat() of the path used to follow it).
+    void loadRefusesSymlinkedKeyFile()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString target = dir.filePath(u"elsewhere.key"_s);
+        QString error;
+        QVERIFY2(Vault::writeKeyFile(target, keyA(), &error), qPrintable(error));
+        QCOMPARE(fileMode(target), 0600);
+        const QString keyPath = Vault::keyFilePath(dir.path());
+        QVERIFY(QFile::link(target, keyPath));
+
+        bool created = true;
+        QVERIFY(!Vault::load(QString(), dir.path(), &created, &error).has_value());
+        QVERIFY(!created);
+        QVERIFY2(error.contains(u"is a symbolic link"_s), qPrintable(error));
+        QVERIFY2(error.contains(keyPath), qPrintable(error));
+        QVERIFY(!error.contains(QString::fromLatin1(keyA().toBase64())));
+        error.clear();
+        QVERIFY(!Vault::readKeyFile(keyPath, &error).has_value());
+        QVERIFY2(error.contains(u"is a symbolic link"_s), qPrintable(error));
+        // The target itself reads fine.
+        QCOMPARE(Vault::readKeyFile(target, &error).value_or(QByteArray()), keyA());
+    }
+
+    void loadRefusesDanglingSymlinkInsteadOfCreatingAKey()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString target = dir.filePath(u"not-yet.key"_s);
+        QVERIFY(QFile::link(target, Vault::keyFilePath(dir.path())));
+        bool created = true;
+        QString error;
+        QVERIFY(!Vault::load(QString(), dir.path(), &created, &error).has_value());
+        QVERIFY(!created);
+        QVERIFY2(error.contains(u"is a symbolic link"_s), qPrintable(error));
+        QVERIFY(!QFile::exists(target)); // no key written through the link
+    }
+
+    void loadRefusesSymlinkedPendingKeyFile()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        bool created = false;
+        QString error;
+        QVERIFY(Vault::load(QString(), dir.path(), &created, &error).has_value());
+        const QString target = dir.filePath(u"pending-elsewhere.key"_s);
+        QVERIFY(Vault::writeKeyFile(target, keyB(), &error));
+        QVERIFY(QFile::link(target, Vault::pendingKeyFilePath(dir.path())));
+        QVERIFY(!Vault::load(QString(), dir.path(), &created, &error).has_value());
+        QVERIFY2(error.contains(u"is a symbolic link"_s), qPrintable(error));
+        QVERIFY2(error.contains(Vault::pendingKeyFilePath(dir.path())), qPrintable(error));
+    }
+
+    void loadRefusesKeyFileThatIsNotARegularFile()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString keyPath = Vault::keyFilePath(dir.path());
+        QVERIFY(QDir().mkdir(keyPath));
+        QVERIFY(setFileMode(keyPath, 0700));
+        bool created = true;
+        QString error;
+        QVERIFY(!Vault::load(QString(), dir.path(), &created, &error).has_value());
+        QVERIFY(!created);
+        QVERIFY2(error.contains(u"is not a regular file"_s), qPrintable(error));
+    }
+
     void loadRefusesCorruptKeyFile_data()
     {
         QTest::addColumn<QByteArray>("content");
