@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// gerbang-bench-flood: floods a gateway from many loopback source addresses (127.0.0.FIRST …),
+// gerbang-bench-flood: floods a gateway from many loopback source addresses (NETWORK.FIRST …),
 // at a fixed total rate, for the edge-defence benchmark (bench/flood.sh). wrk cannot choose its
 // source address, so this small client does. Every connection sends one request, reads the
 // answer (a 429 closes the connection), and reconnects; a timer keeps the total rate.
@@ -18,14 +18,17 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser p;
-    p.addOptions({{u"port"_s, u"Gateway port on 127.0.0.1."_s, u"port"_s},
-                  {u"first"_s, u"First source address 127.0.0.N."_s, u"N"_s, u"2"_s},
-                  {u"addresses"_s, u"How many source addresses."_s, u"count"_s, u"10"_s},
-                  {u"rate"_s, u"Total requests per second."_s, u"rps"_s, u"2000"_s},
-                  {u"seconds"_s, u"Duration."_s, u"s"_s, u"20"_s},
-                  {u"path"_s, u"Request path."_s, u"path"_s, u"/whatsapp/webhook"_s}});
+    p.addOptions(
+        {{u"port"_s, u"Gateway port on 127.0.0.1."_s, u"port"_s},
+         {u"network"_s, u"Source network: the first three octets."_s, u"a.b.c"_s, u"127.0.0"_s},
+         {u"first"_s, u"First source address NETWORK.N."_s, u"N"_s, u"2"_s},
+         {u"addresses"_s, u"How many source addresses."_s, u"count"_s, u"10"_s},
+         {u"rate"_s, u"Total requests per second."_s, u"rps"_s, u"2000"_s},
+         {u"seconds"_s, u"Duration."_s, u"s"_s, u"20"_s},
+         {u"path"_s, u"Request path."_s, u"path"_s, u"/whatsapp/webhook"_s}});
     p.process(app);
     const quint16 port = quint16(p.value(u"port"_s).toUInt());
+    const QString network = p.value(u"network"_s);
     const int first = p.value(u"first"_s).toInt();
     const int addresses = p.value(u"addresses"_s).toInt();
     const int rate = p.value(u"rate"_s).toInt();
@@ -48,7 +51,7 @@ int main(int argc, char **argv)
         while (owed >= 1.0) {
             owed -= 1.0;
             auto *s = new QTcpSocket(&app);
-            s->bind(QHostAddress(u"127.0.0.%1"_s.arg(first + next)));
+            s->bind(QHostAddress(u"%1.%2"_s.arg(network).arg(first + next)));
             next = (next + 1) % addresses;
             auto *buffer = new QByteArray;
             QObject::connect(s, &QTcpSocket::connected, s, [s, &request, &sent] {

@@ -102,6 +102,11 @@ seed_raw cidr_list bad '10.0.0.0/33 banana 2001:db8::/129 ,,, /8'
 seed_raw client_address chain '203.0.113.9, 10.1.2.3, 127.0.0.5'
 seed_raw client_address ports '[2001:db8::7]:443, 198.51.100.7:8080, fd00::1'
 seed_raw client_address junk ', ,not-an-ip,, [::1'
+# The first byte picks how the stream is split; then pipelined requests in both framings.
+seed_raw http_request_parser pipelined '\x03POST /whatsapp/webhook HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\n\r\nabcGET /health HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n'
+seed_raw http_request_parser chunked '\x05POST /webhooks/generic/crm HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\nExpect: 100-continue\r\n\r\n4;name="v;\\"x"\r\nwiki\r\n5 ; a = b\r\npedia\r\n0;last\r\nX-Trailer: t\r\nY: \r\n\r\n'
+seed_raw http_request_parser smuggle '\x01POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n3;\nfoo\r\nabc\r\n0\r\nA: b\nC: d\r\n\r\n'
+seed_raw http_request_parser http10 '\x02GET /a%3Ab?q=%6d HTTP/1.0\r\nConnection: keep-alive\r\n\r\nPOST /x HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n'
 
 # Run each target for the time given; libFuzzer stops itself at max_total_time.
 status=0

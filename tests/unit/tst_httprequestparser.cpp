@@ -2,58 +2,19 @@
 // The HTTP/1.1 request parser without a socket: the same bytes give the same result however
 // they are split, and the grammar of chunk lines and field lines (tst_httpserver drives the
 // parser through real connections).
+#include "ParseStream.h"
 #include "http/HttpRequestParser.h"
 
 #include <QTest>
 
 using namespace gerbang::http;
+using namespace gerbang::test;
 
 namespace {
 
-struct Outcome
+ParsedStream parse(const QByteArray &bytes, qsizetype step)
 {
-    QList<HttpRequest> requests;
-    int failure = 0;
-    QByteArray reason;
-};
-
-// Feeds `bytes` in pieces of `step` bytes (0: all at once), accepting every head with a
-// 1 KiB body limit.
-Outcome parse(const QByteArray &bytes, qsizetype step)
-{
-    HttpRequestParser parser;
-    Outcome out;
-    QByteArray buffer;
-    qsizetype fed = 0;
-    while (fed < bytes.size() || !buffer.isEmpty()) {
-        const qsizetype n = step == 0 ? bytes.size() : std::min(step, bytes.size() - fed);
-        buffer.append(bytes.mid(fed, n));
-        fed += n;
-        for (bool more = true; more;) {
-            switch (parser.advance(buffer)) {
-            case HttpRequestParser::Step::NeedMore:
-                more = false;
-                break;
-            case HttpRequestParser::Step::HeadReady:
-                if (parser.startBody(1024) == HttpRequestParser::Step::Failed) {
-                    out.failure = parser.failureStatus();
-                    out.reason = parser.failureReason();
-                    return out;
-                }
-                break;
-            case HttpRequestParser::Step::MessageReady:
-                out.requests << parser.takeRequest();
-                break;
-            case HttpRequestParser::Step::Failed:
-                out.failure = parser.failureStatus();
-                out.reason = parser.failureReason();
-                return out;
-            }
-        }
-        if (fed >= bytes.size())
-            break;
-    }
-    return out;
+    return parseStream(bytes, step);
 }
 
 } // namespace
@@ -80,10 +41,10 @@ private Q_SLOTS:
     void sameResultHoweverSplit()
     {
         QFETCH(QByteArray, bytes);
-        const Outcome whole = parse(bytes, 0);
+        const ParsedStream whole = parse(bytes, 0);
         for (qsizetype step = 1; step <= 7; ++step) {
-            const Outcome split = parse(bytes, step);
-            QCOMPARE(split.failure, whole.failure);
+            const ParsedStream split = parse(bytes, step);
+            QCOMPARE(split.failureStatus, whole.failureStatus);
             QCOMPARE(split.requests.size(), whole.requests.size());
             for (qsizetype i = 0; i < whole.requests.size(); ++i) {
                 QCOMPARE(split.requests[i].path, whole.requests[i].path);
@@ -94,12 +55,12 @@ private Q_SLOTS:
 
     void pipelinedRequestsFramedExactly()
     {
-        const Outcome o =
+        const ParsedStream o =
             parse("POST /a HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\n\r\nabc"
                   "POST /b HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n"
                   "2;x=\"q;\\\"\"\r\nde\r\n0\r\nT: v\r\n\r\nGET /c HTTP/1.1\r\nHost: h\r\n\r\n",
                   0);
-        QCOMPARE(o.failure, 0);
+        QCOMPARE(o.failureStatus, 0);
         QCOMPARE(o.requests.size(), 3);
         QCOMPARE(o.requests[0].body, QByteArray("abc"));
         QCOMPARE(o.requests[1].body, QByteArray("de"));
@@ -136,8 +97,8 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, bytes);
         QFETCH(int, status);
-        QCOMPARE(parse(bytes, 0).failure, status);
-        QCOMPARE(parse(bytes, 1).failure, status);
+        QCOMPARE(parse(bytes, 0).failureStatus, status);
+        QCOMPARE(parse(bytes, 1).failureStatus, status);
     }
 
     void chunkSizeLineGrammar_data()
