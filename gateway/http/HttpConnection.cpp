@@ -197,7 +197,8 @@ void HttpConnection::dispatch()
 void HttpConnection::reply(quint64 serial, const HttpResponse &response)
 {
     if (serial != m_serial || m_state != State::Waiting)
-        return; // not the request this connection is waiting on: never answer out of turn
+        return;     // not the request this connection is waiting on: never answer out of turn
+    stopWatching(); // a reset now shows as a failed write
     const bool keepAlive = m_keepAlive && !m_shuttingDown && !response.closeConnection;
     m_socket->write(response.serialize(keepAlive, m_headRequest));
     if (!keepAlive) {
@@ -246,11 +247,22 @@ void HttpConnection::onReadableWhilePaused()
     if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
         return;
     // The descriptor stays readable (bytes or end-of-stream wait in the kernel): stop watching.
-    m_watch->setEnabled(false);
+    stopWatching();
     if (n < 0) {
         m_state = State::Closing;
         m_socket->abort(); // reset by the client: nobody is left to read the reply
         closeNow();
+    }
+}
+
+void HttpConnection::stopWatching()
+{
+    // Off at once (Qt's own notifier may come back on this socket next), and deleted: once Qt
+    // closes the socket, its number may be reused. Deleted from the event loop, as this may run
+    // inside the notifier's own signal.
+    if (QSocketNotifier *watch = std::exchange(m_watch, nullptr)) {
+        watch->setEnabled(false);
+        watch->deleteLater();
     }
 }
 
@@ -259,7 +271,7 @@ void HttpConnection::resumeReading()
     if (!m_readPaused)
         return;
     m_readPaused = false;
-    delete std::exchange(m_watch, nullptr); // before Qt's own notifier is back on this socket
+    stopWatching(); // before Qt's own notifier is back on this socket
     m_socket->setReadBufferSize(kSocketReadBuffer);
     if (std::exchange(m_placeholder, false)) {
         char placeholder;
@@ -321,6 +333,7 @@ void HttpConnection::closeLingering()
 
 void HttpConnection::closeNow()
 {
+    stopWatching();
     if (m_state == State::Closing && m_socket->state() != QAbstractSocket::UnconnectedState)
         m_socket->abort();
     m_state = State::Closing;

@@ -89,6 +89,7 @@ private:
     bool idle() const { return m_parser.atMessageStart() && m_buffer.isEmpty(); }
     void pauseReading();
     void resumeReading();
+    void stopWatching();
 
     QTcpSocket *m_socket;
     RequestHandler *m_handler;
