@@ -222,6 +222,15 @@ HttpRequestParser::LineStatus HttpRequestParser::takeLine(QByteArray &input, qsi
     return LineStatus::Complete;
 }
 
+bool HttpRequestParser::takeBodyBytes(QByteArray &input)
+{
+    const qint64 take = std::min<qint64>(m_remaining, input.size());
+    m_request.body.append(input.constData(), take);
+    input.remove(0, take);
+    m_remaining -= take;
+    return m_remaining == 0;
+}
+
 HttpRequestParser::Step HttpRequestParser::advance(QByteArray &input)
 {
     for (;;) {
@@ -234,32 +243,22 @@ HttpRequestParser::Step HttpRequestParser::advance(QByteArray &input)
         }
         case State::AwaitBody:
             return Step::HeadReady;
-        case State::Body: {
-            const qint64 take = std::min<qint64>(m_remaining, input.size());
-            m_request.body.append(input.constData(), take);
-            input.remove(0, take);
-            m_remaining -= take;
-            if (m_remaining > 0)
+        case State::Body:
+            if (!takeBodyBytes(input))
                 return Step::NeedMore;
             m_state = State::Complete;
             break;
-        }
         case State::ChunkSize: {
             const Step s = readChunkSize(input);
             if (s != Step::NeedMore || m_state == State::ChunkSize)
                 return s;
             break;
         }
-        case State::ChunkData: {
-            const qint64 take = std::min<qint64>(m_remaining, input.size());
-            m_request.body.append(input.constData(), take);
-            input.remove(0, take);
-            m_remaining -= take;
-            if (m_remaining > 0)
+        case State::ChunkData:
+            if (!takeBodyBytes(input))
                 return Step::NeedMore;
             m_state = State::ChunkDataEnd;
             break;
-        }
         case State::ChunkDataEnd:
             if (input.size() < 2)
                 return input.isEmpty() || input[0] == '\r' ? Step::NeedMore

@@ -70,6 +70,8 @@ private:
     Step readHead(QByteArray &input);
     Step readChunkSize(QByteArray &input);
     Step readTrailer(QByteArray &input);
+    // Moves up to m_remaining bytes into the body; true once the fixed body or chunk is in.
+    bool takeBodyBytes(QByteArray &input);
     enum class LineStatus
     {
         Complete,
