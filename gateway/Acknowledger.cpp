@@ -6,6 +6,7 @@
 #include "crypto/Vault.h"
 #include "domain/Clock.h"
 #include "domain/Ids.h"
+#include "domain/Vocabulary.h"
 #include "net/CidrList.h"
 
 #include <QJsonDocument>
@@ -28,7 +29,7 @@ AuditRecord Acknowledger::auditFor(const http::HttpRequest &request, QStringView
     a.path = QString::fromUtf8(request.path).left(512);
     a.provider = provider.toString();
     a.bodySize = request.body.size();
-    a.signatureStatus = u"not_applicable"_s;
+    a.signatureStatus = wire(SignatureStatus::NotApplicable);
     addClientCertificate(a, request);
     return a;
 }
@@ -92,7 +93,7 @@ void Acknowledger::commit(http::Responder responder, const http::HttpRequest &re
     // Only in gerbang-bench-engine-only (bench/CMakeLists.txt, never installed): everything a
     // durable request costs except the store, which bench/run.sh reports as the most any
     // store could reach. A gateway must never answer like this.
-    m_stats.recordRequest(job.provider, u"accepted"_s, job.audit.signatureStatus, 200,
+    m_stats.recordRequest(job.provider, wire(Outcome::Accepted), job.audit.signatureStatus, 200,
                           (monotonicNs() - job.startedNs) / 1000);
     responder.send(http::HttpResponse::json(200, QByteArray(R"({"status":"accepted"})")));
     return;
@@ -104,7 +105,7 @@ void Acknowledger::commit(http::Responder responder, const http::HttpRequest &re
         // Queue full or shutting down: the provider must retry later.
         qCWarning(lcAck) << "commit queue full; answering 503";
         const qint64 us = (monotonicNs() - p.startedNs) / 1000;
-        m_stats.recordRequest(p.provider, u"overloaded"_s, p.signatureStatus, 503, us);
+        m_stats.recordRequest(p.provider, wire(Outcome::Overloaded), p.signatureStatus, 503, us);
         p.responder.send(http::HttpResponse::error(503, "store_unavailable"));
         return;
     }
@@ -127,13 +128,15 @@ void Acknowledger::committed(const QList<CommitResult> &results)
         if (r.ok) {
             const bool duplicate = r.stored == 0;
             m_stats.addEvents(r.stored, r.duplicates);
-            m_stats.recordRequest(p.provider, duplicate ? u"duplicate"_s : u"accepted"_s,
+            m_stats.recordRequest(p.provider,
+                                  duplicate ? wire(Outcome::Duplicate) : wire(Outcome::Accepted),
                                   p.signatureStatus, 200, us);
             p.responder.send(
                 http::HttpResponse::json(200, duplicate ? QByteArray(R"({"status":"duplicate"})")
                                                         : QByteArray(R"({"status":"accepted"})")));
         } else {
-            m_stats.recordRequest(p.provider, u"store_failed"_s, p.signatureStatus, 503, us);
+            m_stats.recordRequest(p.provider, wire(Outcome::StoreFailed), p.signatureStatus, 503,
+                                  us);
             p.responder.send(http::HttpResponse::error(503, "store_unavailable"));
         }
     }

@@ -8,6 +8,7 @@
 #include "alerts/SignatureAlerts.h"
 #include "crypto/Crypto.h"
 #include "domain/Clock.h"
+#include "domain/Vocabulary.h"
 #include "edge/EdgeGuard.h"
 #include "http/HttpServer.h"
 #include "metrics/PrometheusText.h"
@@ -93,7 +94,7 @@ bool Engine::start(QString *error)
         [this](const QString &source, const QString &) {
             const qint64 now = nowMs();
             if (const auto alert = m_alerts->recordFailure(source, now))
-                m_notifier->raise(AlertInfo{now, alert->source, u"signature_failures"_s,
+                m_notifier->raise(AlertInfo{now, alert->source, wire(AlertKind::SignatureFailures),
                                             alert->count, int(m_config.alerts.windowMs / 1000)});
         },
         [this](const http::HttpRequest &request, int status, QStringView signatureStatus) {
@@ -229,7 +230,7 @@ void Engine::tlsRefused(const QHostAddress &peer, const QString &reason,
     http::HttpRequest request;
     request.peer = peer;
     AuditRecord a = Acknowledger::auditFor(request, u"");
-    a.outcome = u"tls_refused"_s;
+    a.outcome = wire(Outcome::TlsRefused);
     QJsonObject detail{{u"reason"_s, reason.left(300)}};
     if (!clientSubject.isEmpty())
         detail.insert(u"client_certificate"_s, clientSubject);
@@ -264,7 +265,7 @@ void Engine::handle(http::HttpRequest &&request, http::Responder responder)
     const QByteArray &method = request.method;
     auto methodNotAllowed = [&](QByteArrayView allow) {
         AuditRecord a = Acknowledger::auditFor(request, u"");
-        a.outcome = u"method_not_allowed"_s;
+        a.outcome = wire(Outcome::MethodNotAllowed);
         HttpResponse r = HttpResponse::error(405, "method_not_allowed");
         r.headers.append({"Allow", allow.toByteArray()});
         m_ack->answer(responder, request, std::move(r), std::move(a), request.startedNs);
@@ -303,7 +304,7 @@ void Engine::handle(http::HttpRequest &&request, http::Responder responder)
         break;
     }
     AuditRecord a = Acknowledger::auditFor(request, u"");
-    a.outcome = u"not_found"_s;
+    a.outcome = wire(Outcome::NotFound);
     m_ack->answer(responder, request, HttpResponse::error(404, "not_found"), std::move(a),
                   request.startedNs);
 }
@@ -311,7 +312,9 @@ void Engine::handle(http::HttpRequest &&request, http::Responder responder)
 void Engine::rejected(const http::HttpRequest &partial, int status, QByteArrayView reason)
 {
     AuditRecord a = Acknowledger::auditFor(partial, u"");
-    a.outcome = status == 413 ? u"too_large"_s : (status == 408 ? u"timeout"_s : u"bad_request"_s);
+    a.outcome = status == 413
+                    ? wire(Outcome::TooLarge)
+                    : (status == 408 ? wire(Outcome::Timeout) : wire(Outcome::BadRequest));
     a.httpStatus = status;
     a.detail = u"{\"reason\":\"%1\"}"_s.arg(QString::fromLatin1(reason));
     Acknowledger::addClientCertificate(a, partial);
@@ -360,11 +363,11 @@ void Engine::internalEvent(const QString &id, http::HttpRequest &&request,
                            http::Responder responder)
 {
     AuditRecord a = Acknowledger::auditFor(request, u"");
-    a.signatureStatus = u"not_applicable"_s;
+    a.signatureStatus = wire(SignatureStatus::NotApplicable);
     const QByteArray auth = request.header("authorization");
     if (!auth.startsWith("Bearer ") ||
         !crypto::constantTimeEquals(QByteArrayView(auth).sliced(7), m_config.internalApiToken)) {
-        a.outcome = u"unauthorized"_s;
+        a.outcome = wire(Outcome::Unauthorized);
         HttpResponse r = HttpResponse::error(401, "unauthorized");
         r.headers.append({QByteArray("WWW-Authenticate"), QByteArray("Bearer")});
         return m_ack->answer(responder, request, std::move(r), std::move(a), request.startedNs);
@@ -382,9 +385,9 @@ void Engine::internalEvent(const QString &id, http::HttpRequest &&request,
             http::Responder r = std::move(it->second);
             m_fetches.erase(it);
             // Reading content is audited like any access to personal data.
-            a.outcome = status == 200   ? u"content_served"_s
-                        : status == 410 ? u"content_expired"_s
-                                        : u"not_found"_s;
+            a.outcome = status == 200   ? wire(Outcome::ContentServed)
+                        : status == 410 ? wire(Outcome::ContentExpired)
+                                        : wire(Outcome::NotFound);
             a.tenant = tenant;
             a.httpStatus = status;
             a.processingUs = (monotonicNs() - startedNs) / 1000;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Stats.h"
 
+#include "domain/Vocabulary.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -125,7 +127,7 @@ void Stats::recordAlert(const AlertInfo &alert)
 void Stats::addRefused(bool rateLimited, int httpStatus)
 {
     std::lock_guard lock(m_mutex);
-    const QString outcome = rateLimited ? u"rate_limited"_s : u"forbidden"_s;
+    const QString outcome = rateLimited ? wire(Outcome::RateLimited) : wire(Outcome::Forbidden);
     (rateLimited ? m_counts.rateLimited : m_counts.forbidden) += 1;
     m_counts.requests += 1;
     m_counts.byOutcome[outcome] += 1;

@@ -85,6 +85,181 @@
     </message>
 </context>
 <context>
+    <name>DomainLabels</name>
+    <message>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <source>Stripe</source>
+        <translation>Stripe</translation>
+    </message>
+    <message>
+        <source>Midtrans</source>
+        <translation>Midtrans</translation>
+    </message>
+    <message>
+        <source>Xendit</source>
+        <translation>Xendit</translation>
+    </message>
+    <message>
+        <source>Generic HMAC</source>
+        <translation>Generic HMAC</translation>
+    </message>
+    <message>
+        <source>Standard Webhooks</source>
+        <translation>Standard Webhooks</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplicate</translation>
+    </message>
+    <message>
+        <source>Unknown tenant</source>
+        <translation>Unknown tenant</translation>
+    </message>
+    <message>
+        <source>No events</source>
+        <translation>No events</translation>
+    </message>
+    <message>
+        <source>Rejected (signature)</source>
+        <translation>Rejected (signature)</translation>
+    </message>
+    <message>
+        <source>Malformed payload</source>
+        <translation>Malformed payload</translation>
+    </message>
+    <message>
+        <source>Unknown source</source>
+        <translation>Unknown source</translation>
+    </message>
+    <message>
+        <source>Not configured</source>
+        <translation>Not configured</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <source>Method not allowed</source>
+        <translation>Method not allowed</translation>
+    </message>
+    <message>
+        <source>Too large</source>
+        <translation>Too large</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>Timed out</translation>
+    </message>
+    <message>
+        <source>Bad request</source>
+        <translation>Bad request</translation>
+    </message>
+    <message>
+        <source>Rate limited</source>
+        <translation>Rate limited</translation>
+    </message>
+    <message>
+        <source>Forbidden (allowlist)</source>
+        <translation>Forbidden (allowlist)</translation>
+    </message>
+    <message>
+        <source>Client certificate required</source>
+        <translation>Client certificate required</translation>
+    </message>
+    <message>
+        <source>TLS refused</source>
+        <translation>TLS refused</translation>
+    </message>
+    <message>
+        <source>Unauthorized</source>
+        <translation>Unauthorized</translation>
+    </message>
+    <message>
+        <source>Store failed</source>
+        <translation>Store failed</translation>
+    </message>
+    <message>
+        <source>Overloaded</source>
+        <translation>Overloaded</translation>
+    </message>
+    <message>
+        <source>Subscription verified</source>
+        <translation>Subscription verified</translation>
+    </message>
+    <message>
+        <source>Subscription check failed</source>
+        <translation>Subscription check failed</translation>
+    </message>
+    <message>
+        <source>Content served</source>
+        <translation>Content served</translation>
+    </message>
+    <message>
+        <source>Content expired</source>
+        <translation>Content expired</translation>
+    </message>
+    <message>
+        <source>Replayed</source>
+        <translation>Replayed</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alert</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>Malformed</source>
+        <translation>Malformed</translation>
+    </message>
+    <message>
+        <source>Mismatch</source>
+        <translation>Mismatch</translation>
+    </message>
+    <message>
+        <source>Timestamp too old</source>
+        <translation>Timestamp too old</translation>
+    </message>
+    <message>
+        <source>Timestamp in the future</source>
+        <translation>Timestamp in the future</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>Not applicable</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <source>Dead letter</source>
+        <translation>Dead letter</translation>
+    </message>
+    <message>
+        <source>Signature failures</source>
+        <translation>Signature failures</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Gerbang</source>
@@ -421,30 +596,6 @@
     <message>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
-    </message>
-    <message>
-        <source>accepted</source>
-        <translation>accepted</translation>
-    </message>
-    <message>
-        <source>duplicate</source>
-        <translation>duplicate</translation>
-    </message>
-    <message>
-        <source>rejected</source>
-        <translation>rejected</translation>
-    </message>
-    <message>
-        <source>rate limited</source>
-        <translation>rate limited</translation>
-    </message>
-    <message>
-        <source>unknown tenant</source>
-        <translation>unknown tenant</translation>
-    </message>
-    <message>
-        <source>malformed</source>
-        <translation>malformed</translation>
     </message>
     <message>
         <source>%1 ms</source>

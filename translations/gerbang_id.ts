@@ -85,6 +85,181 @@
     </message>
 </context>
 <context>
+    <name>DomainLabels</name>
+    <message>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <source>Stripe</source>
+        <translation>Stripe</translation>
+    </message>
+    <message>
+        <source>Midtrans</source>
+        <translation>Midtrans</translation>
+    </message>
+    <message>
+        <source>Xendit</source>
+        <translation>Xendit</translation>
+    </message>
+    <message>
+        <source>Generic HMAC</source>
+        <translation>HMAC generik</translation>
+    </message>
+    <message>
+        <source>Standard Webhooks</source>
+        <translation>Standard Webhooks</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplikat</translation>
+    </message>
+    <message>
+        <source>Unknown tenant</source>
+        <translation>Tenant tidak dikenal</translation>
+    </message>
+    <message>
+        <source>No events</source>
+        <translation>Tanpa event</translation>
+    </message>
+    <message>
+        <source>Rejected (signature)</source>
+        <translation>Ditolak (tanda tangan)</translation>
+    </message>
+    <message>
+        <source>Malformed payload</source>
+        <translation>Payload tidak valid</translation>
+    </message>
+    <message>
+        <source>Unknown source</source>
+        <translation>Sumber tidak dikenal</translation>
+    </message>
+    <message>
+        <source>Not configured</source>
+        <translation>Belum dikonfigurasi</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Tidak ditemukan</translation>
+    </message>
+    <message>
+        <source>Method not allowed</source>
+        <translation>Metode tidak diizinkan</translation>
+    </message>
+    <message>
+        <source>Too large</source>
+        <translation>Terlalu besar</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>Waktu habis</translation>
+    </message>
+    <message>
+        <source>Bad request</source>
+        <translation>Permintaan tidak valid</translation>
+    </message>
+    <message>
+        <source>Rate limited</source>
+        <translation>Terkena rate limit</translation>
+    </message>
+    <message>
+        <source>Forbidden (allowlist)</source>
+        <translation>Diblokir (allowlist)</translation>
+    </message>
+    <message>
+        <source>Client certificate required</source>
+        <translation>Sertifikat klien diperlukan</translation>
+    </message>
+    <message>
+        <source>TLS refused</source>
+        <translation>TLS ditolak</translation>
+    </message>
+    <message>
+        <source>Unauthorized</source>
+        <translation>Tidak berwenang</translation>
+    </message>
+    <message>
+        <source>Store failed</source>
+        <translation>Gagal menyimpan</translation>
+    </message>
+    <message>
+        <source>Overloaded</source>
+        <translation>Kelebihan beban</translation>
+    </message>
+    <message>
+        <source>Subscription verified</source>
+        <translation>Langganan terverifikasi</translation>
+    </message>
+    <message>
+        <source>Subscription check failed</source>
+        <translation>Verifikasi langganan gagal</translation>
+    </message>
+    <message>
+        <source>Content served</source>
+        <translation>Konten diberikan</translation>
+    </message>
+    <message>
+        <source>Content expired</source>
+        <translation>Konten kedaluwarsa</translation>
+    </message>
+    <message>
+        <source>Replayed</source>
+        <translation>Dikirim ulang</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Peringatan</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Tidak ada</translation>
+    </message>
+    <message>
+        <source>Malformed</source>
+        <translation>Format salah</translation>
+    </message>
+    <message>
+        <source>Mismatch</source>
+        <translation>Tidak cocok</translation>
+    </message>
+    <message>
+        <source>Timestamp too old</source>
+        <translation>Stempel waktu terlalu lama</translation>
+    </message>
+    <message>
+        <source>Timestamp in the future</source>
+        <translation>Stempel waktu di masa depan</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>Tidak berlaku</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Menunggu</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Terkirim</translation>
+    </message>
+    <message>
+        <source>Dead letter</source>
+        <translation>Gagal kirim</translation>
+    </message>
+    <message>
+        <source>Signature failures</source>
+        <translation>Kegagalan tanda tangan</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Gerbang</source>
@@ -421,30 +596,6 @@
     <message>
         <source>Dashboard</source>
         <translation>Dasbor</translation>
-    </message>
-    <message>
-        <source>accepted</source>
-        <translation>diterima</translation>
-    </message>
-    <message>
-        <source>duplicate</source>
-        <translation>duplikat</translation>
-    </message>
-    <message>
-        <source>rejected</source>
-        <translation>ditolak</translation>
-    </message>
-    <message>
-        <source>rate limited</source>
-        <translation>kena batas laju</translation>
-    </message>
-    <message>
-        <source>unknown tenant</source>
-        <translation>tenant tak dikenal</translation>
-    </message>
-    <message>
-        <source>malformed</source>
-        <translation>format salah</translation>
     </message>
     <message>
         <source>%1 ms</source>

@@ -3,6 +3,7 @@
 
 #include "crypto/Crypto.h"
 #include "domain/Ids.h"
+#include "domain/Vocabulary.h"
 #include "store/StoreWriter.h"
 #include "verify/StandardWebhooksSignature.h"
 
@@ -50,8 +51,8 @@ void AlertNotifier::raise(const AlertInfo &alert)
     audit.sourceIp = u"-"_s;
     audit.method = u"-"_s;
     audit.path = u"-"_s;
-    audit.outcome = u"alert"_s;
-    audit.signatureStatus = u"not_applicable"_s;
+    audit.outcome = wire(Outcome::Alert);
+    audit.signatureStatus = wire(SignatureStatus::NotApplicable);
     audit.detail = QString::fromUtf8(QJsonDocument(QJsonObject{{u"kind"_s, alert.kind},
                                                                {u"source"_s, alert.source},
                                                                {u"count"_s, alert.count},

@@ -6,6 +6,7 @@
 #include "crypto/Vault.h"
 #include "domain/Clock.h"
 #include "domain/Ids.h"
+#include "domain/Vocabulary.h"
 #include "normalize/Normalizer.h"
 #include "storage/EventRepository.h"
 #include "storage/SecretRepository.h"
@@ -271,17 +272,17 @@ void Forwarder::record(const Claimed &claimed, int httpStatus, qint64 retryAfter
     }
     switch (d.verdict) {
     case RetryPolicy::Verdict::Delivered:
-        out.state = u"delivered"_s;
+        out.state = wire(DeliveryState::Delivered);
         out.nextAttemptAtMs = now;
         m_stats->addDeliveries(1, 0);
         break;
     case RetryPolicy::Verdict::Retry:
-        out.state = u"pending"_s;
+        out.state = wire(DeliveryState::Pending);
         out.nextAttemptAtMs = d.nextAttemptAtMs;
         m_stats->addDeliveries(0, 1);
         break;
     case RetryPolicy::Verdict::Dead:
-        out.state = u"dead"_s;
+        out.state = wire(DeliveryState::Dead);
         out.nextAttemptAtMs = now;
         if (d.reason != error)
             out.lastError = error.isEmpty() ? d.reason : d.reason + u": "_s + error;

@@ -6,6 +6,7 @@
 #include "Routes.h"
 #include "Stats.h"
 #include "domain/Clock.h"
+#include "domain/Vocabulary.h"
 #include "store/StoreWriter.h"
 #include "verify/Verification.h"
 
@@ -67,12 +68,12 @@ std::optional<http::HttpResponse> EdgeGuard::admit(http::HttpRequest &head)
     head.client =
         clientAddress(head.peer, head.headerList("x-forwarded-for"), m_config.trustedProxies);
     if (!allowed(head)) {
-        refuse(head, u"forbidden"_s, 403);
+        refuse(head, wire(Outcome::Forbidden), 403);
         m_stats.addRefused(false, 403);
         return http::HttpResponse::error(403, "forbidden");
     }
     if (!head.clientCertificateVerified && needsClientCertificate(head)) {
-        refuse(head, u"client_certificate_required"_s, 403, head.clientCertificateProblem);
+        refuse(head, wire(Outcome::ClientCertificateRequired), 403, head.clientCertificateProblem);
         m_stats.addRefused(false, 403);
         return http::HttpResponse::error(403, "client_certificate_required");
     }
@@ -81,7 +82,7 @@ std::optional<http::HttpResponse> EdgeGuard::admit(http::HttpRequest &head)
     const RateLimiter::Decision d = m_limiter.admit(head.client, monotonicNs(), nowMs());
     if (d.allowed)
         return std::nullopt;
-    refuse(head, u"rate_limited"_s, 429, refusalReason(d.refusal));
+    refuse(head, wire(Outcome::RateLimited), 429, refusalReason(d.refusal));
     m_stats.addRefused(true, 429);
     http::HttpResponse r = http::HttpResponse::error(429, "rate_limited");
     r.headers.append({"Retry-After", QByteArray::number(d.retryAfterSecs)});
@@ -95,8 +96,7 @@ void EdgeGuard::recordOutcome(const http::HttpRequest &request, int httpStatus,
     // is not known yet. A trusted proxy itself is never struck: it carries every client.
     if (request.client.isNull() || m_config.trustedProxies.contains(request.client))
         return;
-    const bool verified =
-        signatureStatus == QLatin1String(signatureStatusName(SignatureStatus::Valid));
+    const bool verified = signatureStatus == wireName(SignatureStatus::Valid);
     const bool offence = !verified && httpStatus >= 400 && httpStatus < 500 && httpStatus != 429;
     if (verified || offence)
         m_limiter.recordOutcome(request.client, verified, offence, nowMs());
@@ -162,7 +162,7 @@ void EdgeGuard::flush()
         r.method = it->method;
         r.path = it->path;
         r.outcome = it.key().section(u'|', 0, 0);
-        r.signatureStatus = u"not_applicable"_s;
+        r.signatureStatus = wire(SignatureStatus::NotApplicable);
         r.httpStatus = it->status;
         // One row stands for `count` requests in this second; the first one's method and path.
         QJsonObject detail{{u"aggregated"_s, true}, {u"count"_s, it->count}};

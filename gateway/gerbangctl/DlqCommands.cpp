@@ -3,6 +3,7 @@
 #include "Cli.h"
 #include "Output.h"
 #include "domain/Ids.h"
+#include "domain/Vocabulary.h"
 #include "storage/EventReplay.h"
 #include "storage/OutboxRepository.h"
 
@@ -39,7 +40,8 @@ int list(Invocation &inv)
     if (!inv.open(false))
         return ExitFailed;
     QString error;
-    const QList<OutboxItem> items = OutboxRepository(inv.database()).list(u"dead"_s, limit, &error);
+    const QList<OutboxItem> items =
+        OutboxRepository(inv.database()).list(wire(DeliveryState::Dead), limit, &error);
     if (!error.isEmpty())
         return inv.fail(error);
     if (inv.isSet(u"json"_s)) {
@@ -73,14 +75,14 @@ int replay(Invocation &inv)
     QString error;
     QStringList ids = inv.positional();
     if (all) {
-        for (const OutboxItem &item : outbox.list(u"dead"_s, 0, &error))
+        for (const OutboxItem &item : outbox.list(wire(DeliveryState::Dead), 0, &error))
             ids << item.event.id;
         if (!error.isEmpty())
             return inv.fail(error);
     } else {
         for (const QString &id : std::as_const(ids)) {
             const std::optional<OutboxItem> item = outbox.find(id, &error);
-            if (!item || item->state != u"dead"_s)
+            if (!item || item->state != wire(DeliveryState::Dead))
                 return inv.fail(error.isEmpty() ? u"'%1' is not a dead letter"_s.arg(id) : error);
         }
     }

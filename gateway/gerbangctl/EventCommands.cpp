@@ -4,6 +4,7 @@
 #include "Cli.h"
 #include "Output.h"
 #include "domain/Ids.h"
+#include "domain/Vocabulary.h"
 #include "storage/EventReplay.h"
 #include "storage/EventRepository.h"
 
@@ -12,8 +13,7 @@ using namespace Qt::StringLiterals;
 namespace gerbang::ctl {
 namespace {
 
-const QStringList kProviders = {u"whatsapp"_s, u"stripe"_s,  u"midtrans"_s,
-                                u"xendit"_s,   u"generic"_s, u"standard"_s};
+const QStringList kProviders = wireNames<Provider>();
 
 QJsonObject eventJson(const WebhookEvent &e)
 {

@@ -6,6 +6,8 @@
 #include "WhatsAppMessageNormalizer.h"
 #include "WhatsAppStatusNormalizer.h"
 #include "crypto/Crypto.h"
+#include "domain/Source.h"
+#include "domain/Vocabulary.h"
 #include "providers/JsonPointer.h"
 
 #include <QJsonDocument>
@@ -43,8 +45,7 @@ QString base32(QByteArrayView bytes)
 
 const QSet<QString> &paymentAndGenericProviders()
 {
-    static const QSet<QString> names{u"stripe"_s, u"midtrans"_s, u"xendit"_s, u"generic"_s,
-                                     u"standard"_s};
+    static const QSet<QString> names(Source::providers().cbegin(), Source::providers().cend());
     return names;
 }
 

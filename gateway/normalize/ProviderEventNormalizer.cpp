@@ -2,6 +2,7 @@
 #include "ProviderEventNormalizer.h"
 
 #include "MoneyAmount.h"
+#include "domain/Vocabulary.h"
 
 #include <cmath>
 
@@ -113,18 +114,27 @@ NormalizeResult normalizeProviderEvent(const Input &in)
 {
     const QString &provider = in.event.provider;
     const QJsonObject o = in.original.toObject();
-    if (provider == u"stripe"_s || provider == u"midtrans"_s || provider == u"xendit"_s) {
-        if (!in.original.isObject())
-            return failure(u"the value at the locator is not an object"_s);
+    // Payment providers send objects of a known shape; generic and Standard Webhooks senders
+    // their own, so nothing is assumed of them.
+    Facts (*facts)(const QJsonObject &) = nullptr;
+    switch (fromWire<Provider>(provider).value_or(Provider::Generic)) {
+    case Provider::Stripe:
+        facts = stripe;
+        break;
+    case Provider::Midtrans:
+        facts = midtrans;
+        break;
+    case Provider::Xendit:
+        facts = xendit;
+        break;
+    case Provider::WhatsApp:
+    case Provider::Generic:
+    case Provider::Standard:
+        break;
     }
-    Facts f; // generic and Standard Webhooks: the shape is the sender's, nothing to assume
-    if (provider == u"stripe"_s)
-        f = stripe(o);
-    else if (provider == u"midtrans"_s)
-        f = midtrans(o);
-    else if (provider == u"xendit"_s)
-        f = xendit(o);
-    return build(in, provider, f, in.event.occurredAtMs);
+    if (facts && !in.original.isObject())
+        return failure(u"the value at the locator is not an object"_s);
+    return build(in, provider, facts ? facts(o) : Facts{}, in.event.occurredAtMs);
 }
 
 NormalizeResult normalizeWhatsAppChange(const Input &in, const WhatsAppPlace &place)

@@ -3,6 +3,7 @@
 
 #include "Acknowledger.h"
 #include "ProviderExtractors.h"
+#include "domain/Vocabulary.h"
 #include "verify/GenericSignature.h"
 #include "verify/MidtransSignature.h"
 #include "verify/StandardWebhooksSignature.h"
@@ -47,14 +48,19 @@ const Scheme *schemeFor(QByteArrayView provider)
 
 ProviderExtraction extract(const Source &source, const http::HttpRequest &request)
 {
-    if (source.provider == u"stripe"_s)
+    switch (fromWire<Provider>(source.provider).value_or(Provider::Standard)) {
+    case Provider::Stripe:
         return extractStripe(request);
-    if (source.provider == u"midtrans"_s)
+    case Provider::Midtrans:
         return extractMidtrans(request);
-    if (source.provider == u"xendit"_s)
+    case Provider::Xendit:
         return extractXendit(request);
-    if (source.provider == u"generic"_s)
+    case Provider::Generic:
         return extractGeneric(request, source.dedupField);
+    case Provider::WhatsApp: // not a source provider (SourceRepository refuses it)
+    case Provider::Standard:
+        break;
+    }
     return extractStandardWebhooks(request);
 }
 
@@ -88,7 +94,7 @@ void ProviderEndpoint::receive(const QString &provider, const QString &key,
     if (!entry) {
         // These senders are configured per tenant: a wrong URL is a configuration error that
         // someone must see, so 404 rather than a silent 200.
-        audit.outcome = u"unknown_source"_s;
+        audit.outcome = wire(Outcome::UnknownSource);
         audit.detail = compact({{u"route_key"_s, key.left(64)}});
         return m_ack.answer(responder, request, HttpResponse::error(404, "unknown_source"),
                             std::move(audit), request.startedNs);
@@ -101,7 +107,7 @@ void ProviderEndpoint::receive(const QString &provider, const QString &key,
         qCWarning(lcProviders).noquote()
             << u"source '%1' has no secret configured: refusing its requests (gerbangctl secret "
                "set %1)"_s.arg(source.name);
-        audit.outcome = u"not_configured"_s;
+        audit.outcome = wire(Outcome::NotConfigured);
         audit.detail = compact({{u"source"_s, source.name}, {u"reason"_s, u"no secret"_s}});
         return m_ack.answer(responder, request, HttpResponse::error(503, "not_configured"),
                             std::move(audit), request.startedNs);
@@ -112,11 +118,11 @@ void ProviderEndpoint::receive(const QString &provider, const QString &key,
                             source.toleranceSecs > 0 ? source.toleranceSecs
                                                      : kDefaultToleranceSecs};
     VerifyResult verified = schemeFor(provider.toLatin1())->verify(input);
-    audit.signatureStatus = QString::fromLatin1(signatureStatusName(verified.status));
+    audit.signatureStatus = wire(verified.status);
     verified.diagnostics[u"source"_s] = source.name;
     if (verified.status != SignatureStatus::Valid) {
         m_ack.signatureFailed(source.name, audit.signatureStatus);
-        audit.outcome = u"rejected"_s;
+        audit.outcome = wire(Outcome::Rejected);
         audit.detail = compact(verified.diagnostics);
         return m_ack.answer(responder, request,
                             HttpResponse::error(source.failureStatus, "invalid_signature"),
@@ -129,7 +135,7 @@ void ProviderEndpoint::receive(const QString &provider, const QString &key,
     // 2. Extract.
     ProviderExtraction extraction = extract(source, request);
     if (!extraction.ok) {
-        audit.outcome = u"malformed"_s;
+        audit.outcome = wire(Outcome::Malformed);
         QJsonObject detail = verified.diagnostics;
         detail[u"reason"_s] = extraction.error;
         audit.detail = compact(detail);

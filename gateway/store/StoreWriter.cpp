@@ -8,6 +8,7 @@
 #include "crypto/Vault.h"
 #include "domain/Clock.h"
 #include "domain/Ids.h"
+#include "domain/Vocabulary.h"
 #include "storage/Database.h"
 
 #include <QLoggingCategory>
@@ -348,7 +349,7 @@ CommitResult StoreWriter::stageJob(IngestJob &job, const std::vector<bool> &fres
             r.duplicates += 1;
     }
     if (r.duplicates == job.events.size()) {
-        a.outcome = u"duplicate"_s;
+        a.outcome = wire(Outcome::Duplicate);
         for (const ExtractedEvent &e : std::as_const(job.events))
             a.eventTypes << e.type;
     } else {
@@ -365,7 +366,7 @@ CommitResult StoreWriter::stageJob(IngestJob &job, const std::vector<bool> &fres
         }
         r.stored = int(r.eventIds.size());
         a.rawRef = job.rawId;
-        a.outcome = u"accepted"_s;
+        a.outcome = wire(Outcome::Accepted);
     }
     a.eventIds = r.eventIds;
     a.httpStatus = 200;
@@ -444,7 +445,7 @@ bool StoreWriter::commitBatch(Batch &batch, QString *commitError)
             a.eventTypes.clear();
             a.eventIds.clear();
             a.rawRef.clear();
-            a.outcome = u"store_failed"_s;
+            a.outcome = wire(Outcome::StoreFailed);
             a.httpStatus = 503;
             a.processingUs = (monotonicNs() - job.startedNs) / 1000;
             for (const ExtractedEvent &e : std::as_const(job.events))

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/Vocabulary.h"
 #include "http/HttpRequest.h"
 
 #include <QByteArray>
@@ -9,25 +10,12 @@
 
 namespace gerbang {
 
-// Why a request was or was not authenticated. The names are what the audit log records.
-enum class SignatureStatus
-{
-    Valid,
-    Missing,
-    Malformed,
-    Mismatch,
-    StaleTimestamp,
-    FutureTimestamp,
-    NotApplicable
-};
-QByteArrayView signatureStatusName(SignatureStatus s);
-
 struct VerifyInput
 {
     const http::HttpRequest &request;
     // Accepted secrets, current first, then the previous one during a rotation.
     const QList<QByteArray> &secrets;
-    qint64 nowSecs = 0; // injected clock (Unix seconds)
+    qint64 nowSecs = 0;      // injected clock (Unix seconds)
     int toleranceSecs = 300; // timestamped schemes only
 };
 

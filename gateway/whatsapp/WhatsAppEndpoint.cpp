@@ -8,6 +8,7 @@
 #include "crypto/Vault.h"
 #include "domain/Clock.h"
 #include "domain/Ids.h"
+#include "domain/Vocabulary.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -65,7 +66,7 @@ void WhatsAppEndpoint::verifySubscription(const QString &app, http::HttpRequest 
     const QString challenge = query.queryItemValue(u"hub.challenge"_s, QUrl::FullyDecoded);
 
     if (appIt == dir->whatsappApps.constEnd() && !app.isEmpty()) {
-        audit.outcome = u"not_found"_s;
+        audit.outcome = wire(Outcome::NotFound);
         return m_ack.answer(responder, request, HttpResponse::error(404, "unknown_app"),
                             std::move(audit), request.startedNs);
     }
@@ -78,13 +79,13 @@ void WhatsAppEndpoint::verifySubscription(const QString &app, http::HttpRequest 
     const bool tokenOk = !expected.isEmpty() && crypto::constantTimeEquals(token, expected);
     audit.signatureStatus = token.isEmpty() ? u"missing"_s : (tokenOk ? u"valid"_s : u"mismatch"_s);
     if (mode != u"subscribe"_s || !tokenOk || !challengeOk) {
-        audit.outcome = u"verify_failed"_s;
+        audit.outcome = wire(Outcome::VerifyFailed);
         if (expected.isEmpty())
             audit.detail = uR"({"reason":"no verify token configured"})"_s;
         return m_ack.answer(responder, request, HttpResponse::error(403, "verification_failed"),
                             std::move(audit), request.startedNs);
     }
-    audit.outcome = u"verified"_s;
+    audit.outcome = wire(Outcome::Verified);
     m_ack.answer(responder, request, HttpResponse::text(200, challenge.toUtf8()), std::move(audit),
                  request.startedNs);
 }
@@ -96,14 +97,14 @@ void WhatsAppEndpoint::receive(const QString &app, http::HttpRequest &&request,
     const auto dir = m_directory();
     const auto appIt = dir->whatsappApps.constFind(app);
     if (appIt == dir->whatsappApps.constEnd() && !app.isEmpty()) {
-        audit.outcome = u"not_found"_s;
+        audit.outcome = wire(Outcome::NotFound);
         return m_ack.answer(responder, request, HttpResponse::error(404, "unknown_app"),
                             std::move(audit), request.startedNs);
     }
     if (appIt == dir->whatsappApps.constEnd() || appIt->appSecrets.isEmpty()) {
         // Without a secret nothing can be verified, so nothing is accepted; 503 makes Meta
         // retry once the admin has set it.
-        audit.outcome = u"not_configured"_s;
+        audit.outcome = wire(Outcome::NotConfigured);
         audit.detail = uR"({"reason":"no WhatsApp app secret configured"})"_s;
         return m_ack.answer(responder, request, HttpResponse::error(503, "not_configured"),
                             std::move(audit), request.startedNs);
@@ -114,11 +115,11 @@ void WhatsAppEndpoint::receive(const QString &app, http::HttpRequest &&request,
     const AcceptedSecrets secrets = AcceptedSecrets::at(appIt->appSecrets, nowMs());
     int matched = -1;
     const SignatureStatus sig = verifyHubSignature(header, request.body, secrets.values, &matched);
-    audit.signatureStatus = QString::fromLatin1(signatureStatusName(sig));
+    audit.signatureStatus = wire(sig);
     if (sig != SignatureStatus::Valid) {
         m_ack.signatureFailed(app.isEmpty() ? u"whatsapp"_s : u"whatsapp:"_s + app,
                               audit.signatureStatus);
-        audit.outcome = u"rejected"_s;
+        audit.outcome = wire(Outcome::Rejected);
         audit.detail = signatureDetail(request, header);
         return m_ack.answer(responder, request, HttpResponse::error(401, "invalid_signature"),
                             std::move(audit), request.startedNs);
@@ -147,7 +148,7 @@ void WhatsAppEndpoint::receive(const QString &app, http::HttpRequest &&request,
                                : u"top level is not an object"_s;
     }
     if (!extraction.ok) {
-        audit.outcome = u"malformed"_s;
+        audit.outcome = wire(Outcome::Malformed);
         detail[u"reason"_s] = extraction.error;
         audit.detail = compact();
         return m_ack.answer(responder, request, HttpResponse::error(400, "malformed_payload"),
@@ -164,7 +165,8 @@ void WhatsAppEndpoint::receive(const QString &app, http::HttpRequest &&request,
     audit.detail = compact();
     if (extraction.events.isEmpty()) {
         // Unknown tenant: 200 so Meta stops retrying, but nothing is stored for delivery.
-        audit.outcome = extraction.unrouted.isEmpty() ? u"empty"_s : u"unknown_tenant"_s;
+        audit.outcome =
+            extraction.unrouted.isEmpty() ? wire(Outcome::Empty) : wire(Outcome::UnknownTenant);
         return m_ack.answer(
             responder, request,
             HttpResponse::json(200, extraction.unrouted.isEmpty()

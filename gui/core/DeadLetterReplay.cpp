@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DeadLetterReplay.h"
 
+#include "domain/Vocabulary.h"
 #include "storage/EventReplay.h"
 #include "storage/OutboxRepository.h"
 
@@ -15,7 +16,7 @@ ReplayOutcome replayDeadLetters(Database &db, const QStringList &eventIds, bool 
     OutboxRepository outbox(db);
     QStringList ids;
     if (all) {
-        for (const OutboxItem &item : outbox.list(u"dead"_s, 0, &r.error))
+        for (const OutboxItem &item : outbox.list(wire(DeliveryState::Dead), 0, &r.error))
             ids << item.event.id;
     } else {
         // Only what is still dead: a row replayed meanwhile may be on its way already.
@@ -23,7 +24,7 @@ ReplayOutcome replayDeadLetters(Database &db, const QStringList &eventIds, bool 
             const std::optional<OutboxItem> item = outbox.find(id, &r.error);
             if (!r.error.isEmpty())
                 break;
-            if (item && item->state == u"dead"_s)
+            if (item && item->state == wire(DeliveryState::Dead))
                 ids << id;
             else
                 ++r.skipped;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AuditExport.h"
 
+#include "core/DomainLabels.h"
 #include "report/AuditCsv.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -75,16 +76,18 @@ AuditExport::Result AuditExport::writePdf(Database &db, AuditFilter filter, cons
         filter,
         [&](const AuditRecord &a) {
             ++r.rows;
-            byOutcome[a.outcome] += 1;
-            byProvider[a.provider] += 1;
+            byOutcome[labels::ofWire<Outcome>(a.outcome)] += 1;
+            byProvider[labels::ofWire<Provider>(a.provider)] += 1;
             if (r.rows > kMaxPdfRows)
                 return true; // still counted in the summary
             rows += u"<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td><td>%6</td>"
                     "<td align='right'>%7</td></tr>"_s.arg(
                         locale.toString(QDateTime::fromMSecsSinceEpoch(a.receivedAtMs),
                                         u"yyyy-MM-dd HH:mm:ss"_s),
-                        esc(a.sourceIp), esc(a.provider), esc(a.tenant), esc(a.outcome),
-                        esc(a.signatureStatus), QString::number(a.httpStatus));
+                        esc(a.sourceIp), esc(labels::ofWire<Provider>(a.provider)), esc(a.tenant),
+                        esc(labels::ofWire<Outcome>(a.outcome)),
+                        esc(labels::ofWire<SignatureStatus>(a.signatureStatus)),
+                        QString::number(a.httpStatus));
             return true;
         },
         &r.error);

@@ -2,6 +2,7 @@
 #include "AuditModel.h"
 
 #include "core/DbWorker.h"
+#include "core/DomainLabels.h"
 
 #include <QColor>
 #include <QDateTime>
@@ -137,13 +138,13 @@ QVariant AuditModel::data(const QModelIndex &index, int role) const
     case Path:
         return a->path;
     case Provider:
-        return a->provider;
+        return labels::ofWire<gerbang::Provider>(a->provider);
     case Tenant:
         return a->tenant;
     case Outcome:
-        return a->outcome;
+        return labels::ofWire<gerbang::Outcome>(a->outcome);
     case Signature:
-        return a->signatureStatus;
+        return labels::ofWire<SignatureStatus>(a->signatureStatus);
     case Http:
         return a->httpStatus;
     case Processing:

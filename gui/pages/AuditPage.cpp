@@ -5,6 +5,7 @@
 #include "AuditModel.h"
 #include "core/Console.h"
 #include "core/DbWorker.h"
+#include "core/DomainLabels.h"
 #include "domain/Ids.h"
 #include "storage/Database.h"
 #include "widgets/Icons.h"
@@ -35,14 +36,20 @@ using namespace Qt::StringLiterals;
 namespace gerbang {
 namespace {
 
-const QStringList kProviders = {u"whatsapp"_s, u"stripe"_s,  u"midtrans"_s,
-                                u"xendit"_s,   u"generic"_s, u"standard"_s};
-const QStringList kOutcomes = {u"accepted"_s,      u"duplicate"_s, u"unknown_tenant"_s,
-                               u"rejected"_s,      u"malformed"_s, u"rate_limited"_s,
-                               u"forbidden"_s,     u"too_large"_s, u"not_found"_s,
-                               u"verify_failed"_s, u"verified"_s,  u"store_failed"_s};
-const QStringList kSignatures = {u"valid"_s,    u"missing"_s, u"malformed"_s,
-                                 u"mismatch"_s, u"expired"_s, u"not_applicable"_s};
+// A filter of the vocabulary: "any", then every value (its wire name as the item's data, its
+// label as the text; the texts are set in retranslateUi).
+template <typename E> void fillVocabulary(QComboBox *box)
+{
+    box->addItem(QString());
+    for (const Word<E> &w : allOf<E>())
+        box->addItem(QString(), QString(w.wire));
+}
+
+template <typename E> void labelVocabulary(QComboBox *box)
+{
+    for (int i = 1; i < box->count(); ++i)
+        box->setItemText(i, labels::ofWire<E>(box->itemData(i).toString()));
+}
 
 } // namespace
 
@@ -97,9 +104,9 @@ AuditPage::AuditPage(Console &console, QWidget *parent)
     m_period->setCurrentIndex(AllTime);
     m_tenant->setEditable(true);
     m_tenant->addItem(QString());
-    fillCombo(m_provider, kProviders);
-    fillCombo(m_outcome, kOutcomes);
-    fillCombo(m_signature, kSignatures);
+    fillVocabulary<Provider>(m_provider);
+    fillVocabulary<Outcome>(m_outcome);
+    fillVocabulary<SignatureStatus>(m_signature);
     const QDateTime now = QDateTime::currentDateTime();
     m_from->setDateTime(now.addDays(-1));
     m_to->setDateTime(now);
@@ -230,13 +237,6 @@ void AuditPage::activated()
     // The first visit loads; later visits keep the admin's place (Refresh reloads).
     if (!std::exchange(m_loadedOnce, true))
         refresh();
-}
-
-void AuditPage::fillCombo(QComboBox *box, const QStringList &values)
-{
-    box->addItem(QString()); // "any", named in retranslateUi
-    for (const QString &v : values)
-        box->addItem(v, v);
 }
 
 AuditFilter AuditPage::currentFilter() const
@@ -414,6 +414,9 @@ void AuditPage::retranslateUi()
         m_period->setItemText(i, periods.at(i));
     for (QComboBox *box : {m_provider, m_outcome, m_signature})
         box->setItemText(0, tr("any"));
+    labelVocabulary<Provider>(m_provider);
+    labelVocabulary<Outcome>(m_outcome);
+    labelVocabulary<SignatureStatus>(m_signature);
     m_tenant->lineEdit()->setPlaceholderText(tr("any tenant"));
     m_clientIp->setPlaceholderText(tr("e.g. 203.0.113.7"));
     m_eventId->setPlaceholderText(tr("part of a stored event id (ev_…)"));

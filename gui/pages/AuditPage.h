@@ -55,7 +55,6 @@ private:
         AllTime,
         Custom
     };
-    void fillCombo(QComboBox *box, const QStringList &values);
     void showDetail();
     void periodChanged();
     void filterEdited();

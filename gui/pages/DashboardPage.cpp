@@ -2,6 +2,7 @@
 #include "DashboardPage.h"
 
 #include "OffenderModel.h"
+#include "core/DomainLabels.h"
 
 #include <QChart>
 #include <QChartView>
@@ -143,23 +144,6 @@ void DashboardPage::rescale(Chart &chart, qint64 fromMs, qint64 toMs)
     chart.y->applyNiceNumbers();
 }
 
-QString DashboardPage::outcomeLabel(const QString &outcome) const
-{
-    if (outcome == u"accepted"_s)
-        return tr("accepted");
-    if (outcome == u"duplicate"_s)
-        return tr("duplicate");
-    if (outcome == u"rejected"_s)
-        return tr("rejected");
-    if (outcome == u"rate_limited"_s)
-        return tr("rate limited");
-    if (outcome == u"unknown_tenant"_s)
-        return tr("unknown tenant");
-    if (outcome == u"malformed"_s)
-        return tr("malformed");
-    return outcome;
-}
-
 void DashboardPage::update(qint64 nowMs, const StatsSnapshot &s)
 {
     m_history.add(nowMs, s);
@@ -186,7 +170,7 @@ void DashboardPage::update(qint64 nowMs, const StatsSnapshot &s)
 
     const auto &rates = m_history.requestRates();
     for (auto it = rates.cbegin(); it != rates.cend(); ++it)
-        setSeries(m_rates, it.key(), outcomeLabel(it.key()), it.value());
+        setSeries(m_rates, it.key(), labels::ofWire<Outcome>(it.key()), it.value());
     rescale(m_rates, nowMs - StatsHistory::kRateWindowMs, nowMs);
 
     setSeries(m_latency, u"p50"_s, tr("p50"), m_history.latencyP50());
@@ -219,7 +203,7 @@ void DashboardPage::retranslateUi()
     m_rates.y->setTitleText(tr("req/s"));
     m_latency.y->setTitleText(tr("ms"));
     for (auto it = m_rates.series.cbegin(); it != m_rates.series.cend(); ++it)
-        it.value()->setName(outcomeLabel(it.key()));
+        it.value()->setName(labels::ofWire<Outcome>(it.key()));
     m_offenderBox->setTitle(tr("Rate limit: clients answered 429, worst first"));
     m_offenders->retranslate();
     if (m_last.uptimeMs == 0)

@@ -51,7 +51,6 @@ private:
                    const QList<QPointF> &points);
     void rescale(Chart &chart, qint64 fromMs, qint64 toMs);
     QLabel *addFigure(QGridLayout *grid, int column, QLabel **caption);
-    QString outcomeLabel(const QString &outcome) const;
 
     StatsHistory m_history;
     StatsSnapshot m_last;

@@ -6,6 +6,7 @@
 #include "core/DbWorker.h"
 #include "core/DeadLetterReplay.h"
 #include "domain/Ids.h"
+#include "domain/Vocabulary.h"
 #include "storage/OutboxRepository.h"
 #include "widgets/Icons.h"
 #include "widgets/MessageBar.h"
@@ -191,7 +192,7 @@ void DeadLettersPage::refresh()
                 return r;
             }
             OutboxRepository outbox(*ctx.db);
-            r.items = outbox.list(u"dead"_s, kLimit, &r.error);
+            r.items = outbox.list(wire(DeliveryState::Dead), kLimit, &r.error);
             if (!r.error.isEmpty())
                 return r;
             if (const auto counts = outbox.counts(&r.error))

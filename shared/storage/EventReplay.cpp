@@ -3,6 +3,7 @@
 
 #include "domain/AuditRecord.h"
 #include "domain/Clock.h"
+#include "domain/Vocabulary.h"
 #include "storage/AuditRepository.h"
 #include "storage/Database.h"
 #include "storage/EventRepository.h"
@@ -39,8 +40,8 @@ int replayEvents(Database &db, const QStringList &eventIds, const ReplayOrigin &
         a.path = origin.path;
         a.provider = e->provider;
         a.tenant = e->tenant;
-        a.outcome = u"replay"_s;
-        a.signatureStatus = u"not_applicable"_s;
+        a.outcome = wire(Outcome::Replay);
+        a.signatureStatus = wire(SignatureStatus::NotApplicable);
         a.eventIds = {e->id};
         a.eventTypes = {e->type};
         a.rawRef = e->rawRef;

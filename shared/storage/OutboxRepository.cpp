@@ -3,6 +3,7 @@
 
 #include "Database.h"
 #include "EventRepository.h"
+#include "domain/Vocabulary.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -91,7 +92,7 @@ bool OutboxRepository::finish(const QString &claimToken, const QList<OutboxOutco
         QSqlQuery e(m_db.db());
         e.prepare(u"UPDATE events SET delivery_state = ? WHERE id = ?"_s);
         for (const OutboxOutcome &out : outcomes) {
-            const bool final = out.state != u"pending"_s;
+            const bool final = out.state != wire(DeliveryState::Pending);
             o.bindValue(0, out.state);
             o.bindValue(1, out.attempts);
             o.bindValue(2, out.nextAttemptAtMs);

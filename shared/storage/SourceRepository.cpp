@@ -2,6 +2,7 @@
 #include "SourceRepository.h"
 
 #include "Database.h"
+#include "domain/Vocabulary.h"
 
 #include <QDateTime>
 #include <QRegularExpression>
@@ -14,14 +15,19 @@ namespace gerbang {
 
 const QStringList &Source::providers()
 {
-    static const QStringList list = {u"stripe"_s, u"midtrans"_s, u"xendit"_s, u"generic"_s,
-                                     u"standard"_s};
+    // Every provider but WhatsApp, whose apps are configured apart (secret set whatsapp[:APP]).
+    static const QStringList list = [] {
+        QStringList names = wireNames<Provider>();
+        names.removeAll(wire(Provider::WhatsApp));
+        return names;
+    }();
     return list;
 }
 
 bool Source::routedByTenant(const QString &provider)
 {
-    return provider == u"stripe"_s || provider == u"midtrans"_s || provider == u"xendit"_s;
+    const std::optional<Provider> p = fromWire<Provider>(provider);
+    return p == Provider::Stripe || p == Provider::Midtrans || p == Provider::Xendit;
 }
 
 QList<Source> SourceRepository::list(QString *error) const

@@ -2,6 +2,7 @@
 // The audit page: filters over real requests, lazy paging over a million rows, CSV and PDF.
 #include "ConsoleFixture.h"
 #include "TestSupport.h"
+#include "core/DomainLabels.h"
 #include "pages/AuditModel.h"
 #include "pages/AuditPage.h"
 #include "report/AuditCsv.h"
@@ -136,6 +137,76 @@ private Q_SLOTS:
     }
 
     void cleanup() { m_fx.reset(); }
+
+    void everyVocabularyValueIsOfferedTranslatedAndFindsItsRows()
+    {
+        // One row per value the engine can write (shared/domain/Vocabulary.h), each with its
+        // own count so that a filter that finds another value's rows shows. Every value must
+        // be offered by its filter, under its label, and find exactly its rows.
+        {
+            auto db = openDb();
+            QSqlQuery q(db->db());
+            QVERIFY(q.prepare(u"INSERT INTO audit_log (received_at, source_ip, method, path, "
+                              "provider, tenant, outcome, signature_status, http_status, "
+                              "processing_us, body_size) VALUES (?, '192.0.2.1', 'POST', '/', ?, "
+                              "'', ?, ?, 200, 1, 0)"_s));
+            const qint64 now = QDateTime::currentMSecsSinceEpoch() - 60'000;
+            auto insert = [&](const QString &provider, const QString &outcome,
+                              const QString &signature, int copies) {
+                for (int i = 0; i < copies; ++i) {
+                    q.addBindValue(now - i);
+                    q.addBindValue(provider);
+                    q.addBindValue(outcome);
+                    q.addBindValue(signature);
+                    QVERIFY2(q.exec(), qPrintable(outcome));
+                }
+            };
+            // Values of one kind get 1, 2, 3 … rows; the other columns hold a value no filter
+            // selects.
+            int n = 0;
+            for (const auto &w : allOf<Outcome>())
+                insert(u"-"_s, QString(w.wire), u"-"_s, ++n);
+            n = 0;
+            for (const auto &w : allOf<SignatureStatus>())
+                insert(u"-"_s, u"-"_s, QString(w.wire), ++n);
+            n = 0;
+            for (const auto &w : allOf<Provider>())
+                insert(QString(w.wire), u"-"_s, u"-"_s, ++n);
+        }
+        auto check = [&](const QString &combo, const QString &wireName, const QString &label,
+                         int expected) {
+            QComboBox *box = child<QComboBox>(combo);
+            const int index = box->findData(wireName);
+            QVERIFY2(index > 0, qPrintable(wireName));
+            QCOMPARE(box->itemText(index), label);
+            QVERIFY(!label.isEmpty());
+            QCOMPARE(rowsFor([&] {
+                         clearFilters();
+                         selectCombo(combo, wireName);
+                     }),
+                     expected);
+        };
+        int n = 0;
+        for (const auto &w : allOf<Outcome>())
+            check(u"auditOutcome"_s, QString(w.wire), labels::of(w.value), ++n);
+        n = 0;
+        for (const auto &w : allOf<SignatureStatus>())
+            check(u"auditSignature"_s, QString(w.wire), labels::of(w.value), ++n);
+        n = 0;
+        for (const auto &w : allOf<Provider>())
+            check(u"auditProvider"_s, QString(w.wire), labels::of(w.value), ++n);
+        // Exactly these values, no more (the old list offered "expired", which nothing writes).
+        QCOMPARE(child<QComboBox>(u"auditOutcome"_s)->count(), int(allOf<Outcome>().size()) + 1);
+        QCOMPARE(child<QComboBox>(u"auditSignature"_s)->count(),
+                 int(allOf<SignatureStatus>().size()) + 1);
+        // The table shows labels, not wire names.
+        rowsFor([&] {
+            clearFilters();
+            selectCombo(u"auditOutcome"_s, wire(Outcome::UnknownTenant));
+        });
+        QCOMPARE(page()->model()->index(0, AuditModel::Outcome).data().toString(),
+                 labels::of(Outcome::UnknownTenant));
+    }
 
     void filtersNarrowRows()
     {

@@ -245,19 +245,13 @@ private Q_SLOTS:
 
     void statusNames()
     {
-        QCOMPARE(signatureStatusName(SignatureStatus::Valid).toByteArray(), QByteArray("valid"));
-        QCOMPARE(signatureStatusName(SignatureStatus::Missing).toByteArray(),
-                 QByteArray("missing"));
-        QCOMPARE(signatureStatusName(SignatureStatus::Malformed).toByteArray(),
-                 QByteArray("malformed"));
-        QCOMPARE(signatureStatusName(SignatureStatus::Mismatch).toByteArray(),
-                 QByteArray("mismatch"));
-        QCOMPARE(signatureStatusName(SignatureStatus::NotApplicable).toByteArray(),
-                 QByteArray("not_applicable"));
-        QCOMPARE(signatureStatusName(SignatureStatus::StaleTimestamp).toByteArray(),
-                 QByteArray("stale_timestamp"));
-        QCOMPARE(signatureStatusName(SignatureStatus::FutureTimestamp).toByteArray(),
-                 QByteArray("future_timestamp"));
+        QCOMPARE(wire(SignatureStatus::Valid), QStringLiteral("valid"));
+        QCOMPARE(wire(SignatureStatus::Missing), QStringLiteral("missing"));
+        QCOMPARE(wire(SignatureStatus::Malformed), QStringLiteral("malformed"));
+        QCOMPARE(wire(SignatureStatus::Mismatch), QStringLiteral("mismatch"));
+        QCOMPARE(wire(SignatureStatus::NotApplicable), QStringLiteral("not_applicable"));
+        QCOMPARE(wire(SignatureStatus::StaleTimestamp), QStringLiteral("stale_timestamp"));
+        QCOMPARE(wire(SignatureStatus::FutureTimestamp), QStringLiteral("future_timestamp"));
     }
 };
 

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "DomainLabels.h"
+
+#include <QCoreApplication>
+#include <iterator>
+
+namespace gerbang::labels {
+namespace {
+
+// In the order of Provider.
+constexpr const char *kProviders[] = {
+    QT_TRANSLATE_NOOP("DomainLabels", "WhatsApp"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Stripe"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Midtrans"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Xendit"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Generic HMAC"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Standard Webhooks"),
+};
+static_assert(std::size(kProviders) == allOf<Provider>().size());
+
+// In the order of Outcome.
+constexpr const char *kOutcomes[] = {
+    QT_TRANSLATE_NOOP("DomainLabels", "Accepted"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Duplicate"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Unknown tenant"),
+    QT_TRANSLATE_NOOP("DomainLabels", "No events"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Rejected (signature)"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Malformed payload"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Unknown source"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Not configured"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Not found"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Method not allowed"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Too large"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Timed out"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Bad request"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Rate limited"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Forbidden (allowlist)"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Client certificate required"),
+    QT_TRANSLATE_NOOP("DomainLabels", "TLS refused"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Unauthorized"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Store failed"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Overloaded"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Subscription verified"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Subscription check failed"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Content served"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Content expired"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Replayed"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Alert"),
+};
+static_assert(std::size(kOutcomes) == allOf<Outcome>().size());
+
+// In the order of SignatureStatus.
+constexpr const char *kSignatureStatuses[] = {
+    QT_TRANSLATE_NOOP("DomainLabels", "Valid"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Missing"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Malformed"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Mismatch"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Timestamp too old"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Timestamp in the future"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Not applicable"),
+};
+static_assert(std::size(kSignatureStatuses) == allOf<SignatureStatus>().size());
+
+// In the order of DeliveryState.
+constexpr const char *kDeliveryStates[] = {
+    QT_TRANSLATE_NOOP("DomainLabels", "Pending"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Delivered"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Dead letter"),
+};
+static_assert(std::size(kDeliveryStates) == allOf<DeliveryState>().size());
+
+// In the order of AlertKind.
+constexpr const char *kAlertKinds[] = {
+    QT_TRANSLATE_NOOP("DomainLabels", "Signature failures"),
+};
+static_assert(std::size(kAlertKinds) == allOf<AlertKind>().size());
+
+QString translated(const char *text)
+{
+    return QCoreApplication::translate("DomainLabels", text);
+}
+
+} // namespace
+
+QString of(Provider value)
+{
+    return translated(kProviders[std::size_t(value)]);
+}
+
+QString of(Outcome value)
+{
+    return translated(kOutcomes[std::size_t(value)]);
+}
+
+QString of(SignatureStatus value)
+{
+    return translated(kSignatureStatuses[std::size_t(value)]);
+}
+
+QString of(DeliveryState value)
+{
+    return translated(kDeliveryStates[std::size_t(value)]);
+}
+
+QString of(AlertKind value)
+{
+    return translated(kAlertKinds[std::size_t(value)]);
+}
+
+} // namespace gerbang::labels

@@ -1,0 +1,209 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QLatin1StringView>
+#include <QString>
+#include <QStringList>
+#include <QStringView>
+#include <array>
+#include <optional>
+
+// The words of the domain, declared once. Each enum has one table of wire names: the strings
+// stored in the database, printed by `gerbangctl --json`, shown as /metrics labels and in
+// audit rows. They are a published interface: change one only with a migration and a README
+// note. Every layer (engine, store, gerbangctl, console) reads these tables instead of
+// spelling the words again; the console's translated labels are in gui/core/DomainLabels.
+namespace gerbang {
+
+enum class Provider
+{
+    WhatsApp,
+    Stripe,
+    Midtrans,
+    Xendit,
+    Generic,
+    Standard
+};
+
+// What became of a request, as its audit row records it.
+enum class Outcome
+{
+    Accepted,
+    Duplicate,
+    UnknownTenant,
+    Empty, // a valid WhatsApp POST that carries no event
+    Rejected,
+    Malformed,
+    UnknownSource,
+    NotConfigured,
+    NotFound,
+    MethodNotAllowed,
+    TooLarge,
+    Timeout,
+    BadRequest,
+    RateLimited,
+    Forbidden,
+    ClientCertificateRequired,
+    TlsRefused,
+    Unauthorized,
+    StoreFailed,
+    Overloaded, // the commit queue was full (503); counted in /metrics
+    Verified,
+    VerifyFailed,
+    ContentServed,
+    ContentExpired,
+    Replay,
+    Alert
+};
+
+// Why a request was or was not authenticated.
+enum class SignatureStatus
+{
+    Valid,
+    Missing,
+    Malformed,
+    Mismatch,
+    StaleTimestamp,
+    FutureTimestamp,
+    NotApplicable
+};
+
+// Where an accepted event is on its way to the core (events.delivery_state, outbox.state).
+enum class DeliveryState
+{
+    Pending,
+    Delivered,
+    Dead
+};
+
+enum class AlertKind
+{
+    SignatureFailures
+};
+
+template <typename E> struct Word
+{
+    E value;
+    QLatin1StringView wire;
+};
+
+namespace vocabulary {
+
+using namespace Qt::StringLiterals;
+
+inline constexpr std::array kProviders{Word<Provider>{Provider::WhatsApp, "whatsapp"_L1},
+                                       Word<Provider>{Provider::Stripe, "stripe"_L1},
+                                       Word<Provider>{Provider::Midtrans, "midtrans"_L1},
+                                       Word<Provider>{Provider::Xendit, "xendit"_L1},
+                                       Word<Provider>{Provider::Generic, "generic"_L1},
+                                       Word<Provider>{Provider::Standard, "standard"_L1}};
+
+inline constexpr std::array kOutcomes{
+    Word<Outcome>{Outcome::Accepted, "accepted"_L1},
+    Word<Outcome>{Outcome::Duplicate, "duplicate"_L1},
+    Word<Outcome>{Outcome::UnknownTenant, "unknown_tenant"_L1},
+    Word<Outcome>{Outcome::Empty, "empty"_L1},
+    Word<Outcome>{Outcome::Rejected, "rejected"_L1},
+    Word<Outcome>{Outcome::Malformed, "malformed"_L1},
+    Word<Outcome>{Outcome::UnknownSource, "unknown_source"_L1},
+    Word<Outcome>{Outcome::NotConfigured, "not_configured"_L1},
+    Word<Outcome>{Outcome::NotFound, "not_found"_L1},
+    Word<Outcome>{Outcome::MethodNotAllowed, "method_not_allowed"_L1},
+    Word<Outcome>{Outcome::TooLarge, "too_large"_L1},
+    Word<Outcome>{Outcome::Timeout, "timeout"_L1},
+    Word<Outcome>{Outcome::BadRequest, "bad_request"_L1},
+    Word<Outcome>{Outcome::RateLimited, "rate_limited"_L1},
+    Word<Outcome>{Outcome::Forbidden, "forbidden"_L1},
+    Word<Outcome>{Outcome::ClientCertificateRequired, "client_certificate_required"_L1},
+    Word<Outcome>{Outcome::TlsRefused, "tls_refused"_L1},
+    Word<Outcome>{Outcome::Unauthorized, "unauthorized"_L1},
+    Word<Outcome>{Outcome::StoreFailed, "store_failed"_L1},
+    Word<Outcome>{Outcome::Overloaded, "overloaded"_L1},
+    Word<Outcome>{Outcome::Verified, "verified"_L1},
+    Word<Outcome>{Outcome::VerifyFailed, "verify_failed"_L1},
+    Word<Outcome>{Outcome::ContentServed, "content_served"_L1},
+    Word<Outcome>{Outcome::ContentExpired, "content_expired"_L1},
+    Word<Outcome>{Outcome::Replay, "replay"_L1},
+    Word<Outcome>{Outcome::Alert, "alert"_L1}};
+
+inline constexpr std::array kSignatureStatuses{
+    Word<SignatureStatus>{SignatureStatus::Valid, "valid"_L1},
+    Word<SignatureStatus>{SignatureStatus::Missing, "missing"_L1},
+    Word<SignatureStatus>{SignatureStatus::Malformed, "malformed"_L1},
+    Word<SignatureStatus>{SignatureStatus::Mismatch, "mismatch"_L1},
+    Word<SignatureStatus>{SignatureStatus::StaleTimestamp, "stale_timestamp"_L1},
+    Word<SignatureStatus>{SignatureStatus::FutureTimestamp, "future_timestamp"_L1},
+    Word<SignatureStatus>{SignatureStatus::NotApplicable, "not_applicable"_L1}};
+
+inline constexpr std::array kDeliveryStates{
+    Word<DeliveryState>{DeliveryState::Pending, "pending"_L1},
+    Word<DeliveryState>{DeliveryState::Delivered, "delivered"_L1},
+    Word<DeliveryState>{DeliveryState::Dead, "dead"_L1}};
+
+inline constexpr std::array kAlertKinds{
+    Word<AlertKind>{AlertKind::SignatureFailures, "signature_failures"_L1}};
+
+template <typename E> constexpr const auto &table()
+{
+    if constexpr (std::is_same_v<E, Provider>)
+        return kProviders;
+    else if constexpr (std::is_same_v<E, Outcome>)
+        return kOutcomes;
+    else if constexpr (std::is_same_v<E, SignatureStatus>)
+        return kSignatureStatuses;
+    else if constexpr (std::is_same_v<E, DeliveryState>)
+        return kDeliveryStates;
+    else
+        return kAlertKinds;
+}
+
+// Each table lists its enum in declaration order, so a value is its own index.
+template <typename E> constexpr bool inOrder()
+{
+    const auto &t = table<E>();
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (std::size_t(t[i].value) != i)
+            return false;
+    }
+    return true;
+}
+static_assert(inOrder<Provider>() && inOrder<Outcome>() && inOrder<SignatureStatus>() &&
+              inOrder<DeliveryState>() && inOrder<AlertKind>());
+
+} // namespace vocabulary
+
+// Every value of E, in table order.
+template <typename E> constexpr const auto &allOf()
+{
+    return vocabulary::table<E>();
+}
+
+template <typename E> constexpr QLatin1StringView wireName(E value)
+{
+    return vocabulary::table<E>()[std::size_t(value)].wire;
+}
+
+// The wire name as a QString, for audit rows and JSON.
+template <typename E> QString wire(E value)
+{
+    return QString(wireName(value));
+}
+
+template <typename E> std::optional<E> fromWire(QStringView text)
+{
+    for (const Word<E> &w : vocabulary::table<E>()) {
+        if (text == w.wire)
+            return w.value;
+    }
+    return std::nullopt;
+}
+
+template <typename E> QStringList wireNames()
+{
+    QStringList names;
+    for (const Word<E> &w : vocabulary::table<E>())
+        names << QString(w.wire);
+    return names;
+}
+
+} // namespace gerbang
