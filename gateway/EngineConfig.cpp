@@ -12,57 +12,59 @@ using namespace Qt::StringLiterals;
 namespace gerbang {
 
 EngineConfig EngineConfig::fromSettings(const Settings &s, std::shared_ptr<const Vault> vault,
-                                        QStringList *problems)
+                                        SettingProblems *problems)
 {
-    QStringList ignored;
-    QStringList &issues = problems ? *problems : ignored;
+    SettingProblems ignored;
+    SettingProblems &issues = problems ? *problems : ignored;
+    auto issue = [&issues](const QString &key, const QString &code, const QString &message) {
+        issues.append({key, code, message});
+    };
     EngineConfig c;
     c.listenAddress = QHostAddress(s.listenHost());
     c.listenPort = s.listenPort();
-    c.maxConnections = s.intValue(u"server/max_connections"_s, 1, 100000);
-    c.connection.headerLimit = s.intValue(u"server/header_limit_bytes"_s, 1024, 1 << 20);
-    c.connection.readTimeoutMs = s.intValue(u"server/read_timeout_ms"_s, 100, 600000);
-    c.connection.idleTimeoutMs = s.intValue(u"server/idle_timeout_ms"_s, 100, 3600000);
-    c.connection.firstByteTimeoutMs = s.intValue(u"server/first_byte_timeout_ms"_s, 100, 600000);
-    c.maxConnectionsPerIp = s.intValue(u"server/max_connections_per_ip"_s, 0, 100000);
-    c.bodyLimit = s.intValue(u"server/body_limit_bytes"_s, 1024, 64 << 20);
-    c.whatsappBodyLimit = s.intValue(u"whatsapp/body_limit_bytes"_s, 1024, 64 << 20);
+    c.maxConnections = s.intValue(u"server/max_connections"_s);
+    c.connection.headerLimit = s.intValue(u"server/header_limit_bytes"_s);
+    c.connection.readTimeoutMs = s.intValue(u"server/read_timeout_ms"_s);
+    c.connection.idleTimeoutMs = s.intValue(u"server/idle_timeout_ms"_s);
+    c.connection.firstByteTimeoutMs = s.intValue(u"server/first_byte_timeout_ms"_s);
+    c.maxConnectionsPerIp = s.intValue(u"server/max_connections_per_ip"_s);
+    c.bodyLimit = s.intValue(u"server/body_limit_bytes"_s);
+    c.whatsappBodyLimit = s.intValue(u"whatsapp/body_limit_bytes"_s);
     c.dataDir = s.dataDir();
     QString dbError;
     if (const auto target =
             DatabaseTarget::resolve(s.value(u"storage/database_url"_s), c.dataDir, &dbError))
         c.database = *target;
     else
-        issues << u"storage/database_url: "_s + dbError;
-    c.busyTimeoutMs = s.intValue(u"storage/busy_timeout_ms"_s, 10, 60000);
-    c.maxPending = s.intValue(u"storage/max_pending"_s, 1, 1000000);
-    c.dedupTtlMs = qint64(s.intValue(u"dedup/ttl_hours"_s, 24, 24 * 365)) * 3600 * 1000;
+        issue(u"storage/database_url"_s, u"invalid_value"_s, u"storage/database_url: "_s + dbError);
+    c.busyTimeoutMs = s.intValue(u"storage/busy_timeout_ms"_s);
+    c.maxPending = s.intValue(u"storage/max_pending"_s);
+    c.dedupTtlMs = qint64(s.intValue(u"dedup/ttl_hours"_s)) * 3600 * 1000;
     c.retention = RetentionPolicy::fromSettings(s);
     // Settings::validate() has checked the sink URL and its secret.
     c.delivery.sinkUrl = QUrl(s.value(u"sink/url"_s), QUrl::StrictMode);
     c.delivery.sinkSecret = s.value(u"sink/secret"_s).toUtf8();
     c.delivery.withContent = s.value(u"sink/content"_s) != u"refs"_s;
-    c.delivery.timeoutMs = s.intValue(u"sink/timeout_ms"_s, 100, 600000);
-    c.delivery.concurrency = s.intValue(u"sink/concurrency"_s, 1, 256);
-    c.delivery.retry.baseMs = s.intValue(u"delivery/retry_base_ms"_s, 10, 3600000);
-    c.delivery.retry.capMs = s.intValue(u"delivery/retry_cap_ms"_s, 10, 86400000);
-    c.delivery.retry.maxAttempts = s.intValue(u"delivery/max_attempts"_s, 1, 1000);
-    c.delivery.retry.maxAgeMs =
-        qint64(s.intValue(u"delivery/max_age_hours"_s, 1, 24 * 365)) * 3'600'000;
+    c.delivery.timeoutMs = s.intValue(u"sink/timeout_ms"_s);
+    c.delivery.concurrency = s.intValue(u"sink/concurrency"_s);
+    c.delivery.retry.baseMs = s.intValue(u"delivery/retry_base_ms"_s);
+    c.delivery.retry.capMs = s.intValue(u"delivery/retry_cap_ms"_s);
+    c.delivery.retry.maxAttempts = s.intValue(u"delivery/max_attempts"_s);
+    c.delivery.retry.maxAgeMs = qint64(s.intValue(u"delivery/max_age_hours"_s)) * 3'600'000;
     c.internalApiToken = s.value(u"internal/api_token"_s).toUtf8();
     c.whatsapp.appSecret = s.value(u"whatsapp/app_secret"_s).toUtf8();
     c.whatsapp.previousAppSecret = s.value(u"whatsapp/previous_app_secret"_s).toUtf8();
     c.whatsapp.verifyToken = s.value(u"whatsapp/verify_token"_s).toUtf8();
-    c.edge.rates.globalRate = s.intValue(u"limits/rate_global"_s, 0, 10000000);
-    c.edge.rates.perIpRate = s.intValue(u"limits/rate_per_ip"_s, 0, 10000000);
-    c.edge.rates.globalBurst = s.intValue(u"limits/burst_global"_s, 0, 10000000);
-    c.edge.rates.perIpBurst = s.intValue(u"limits/burst_per_ip"_s, 0, 10000000);
-    c.edge.rates.offenderStrikes = s.intValue(u"limits/offender_strikes"_s, 0, 1000000);
-    c.edge.rates.offenderPenaltySecs = s.intValue(u"limits/offender_penalty_s"_s, 1, 86400);
+    c.edge.rates.globalRate = s.intValue(u"limits/rate_global"_s);
+    c.edge.rates.perIpRate = s.intValue(u"limits/rate_per_ip"_s);
+    c.edge.rates.globalBurst = s.intValue(u"limits/burst_global"_s);
+    c.edge.rates.perIpBurst = s.intValue(u"limits/burst_per_ip"_s);
+    c.edge.rates.offenderStrikes = s.intValue(u"limits/offender_strikes"_s);
+    c.edge.rates.offenderPenaltySecs = s.intValue(u"limits/offender_penalty_s"_s);
     QStringList cidrProblems;
     c.edge.trustedProxies = CidrList::parse(s.value(u"edge/trusted_proxies"_s), &cidrProblems);
     for (const QString &p : std::as_const(cidrProblems))
-        issues << u"edge/trusted_proxies: "_s + p;
+        issue(u"edge/trusted_proxies"_s, u"invalid_value"_s, u"edge/trusted_proxies: "_s + p);
     cidrProblems.clear();
     QString allow = s.value(u"edge/allowlist"_s);
     if (const QString file = s.value(u"edge/allowlist_file"_s); !file.isEmpty()) {
@@ -70,25 +72,29 @@ EngineConfig EngineConfig::fromSettings(const Settings &s, std::shared_ptr<const
         if (f.open(QIODevice::ReadOnly))
             allow += u'\n' + QString::fromUtf8(f.readAll());
         else
-            issues << u"edge/allowlist_file: cannot read %1: %2"_s.arg(file, f.errorString());
+            issue(u"edge/allowlist_file"_s, u"invalid_value"_s,
+                  u"edge/allowlist_file: cannot read %1: %2"_s.arg(file, f.errorString()));
     }
     c.edge.allowlist = CidrList::parse(allow, &cidrProblems);
     for (const QString &p : std::as_const(cidrProblems))
-        issues << u"edge/allowlist: "_s + p;
-    c.alerts.threshold = s.intValue(u"alerts/signature_failures"_s, 1, 1000000);
-    c.alerts.windowMs = qint64(s.intValue(u"alerts/window_s"_s, 1, 86400)) * 1000;
-    c.alerts.cooldownMs = qint64(s.intValue(u"alerts/cooldown_s"_s, 0, 86400 * 7)) * 1000;
+        issue(u"edge/allowlist"_s, u"invalid_value"_s, u"edge/allowlist: "_s + p);
+    c.alerts.threshold = s.intValue(u"alerts/signature_failures"_s);
+    c.alerts.windowMs = qint64(s.intValue(u"alerts/window_s"_s)) * 1000;
+    c.alerts.cooldownMs = qint64(s.intValue(u"alerts/cooldown_s"_s)) * 1000;
     if (const QString url = s.value(u"alerts/url"_s); !url.isEmpty()) {
         c.alertUrl = QUrl(url, QUrl::StrictMode);
         if (!c.alertUrl.isValid() ||
             (c.alertUrl.scheme() != u"https"_s && c.alertUrl.scheme() != u"http"_s))
-            issues << u"alerts/url must be an http(s) URL (got '%1')"_s.arg(url);
+            issue(u"alerts/url"_s, u"invalid_value"_s,
+                  u"alerts/url must be an http(s) URL (got '%1')"_s.arg(url));
     }
     c.alertSecret = s.value(u"alerts/secret"_s).toUtf8();
     if (!c.delivery.sinkSecret.isEmpty() && standardWebhooksKey(c.delivery.sinkSecret).isNull())
-        issues << u"sink/secret must be a Standard Webhooks secret: whsec_ followed by base64"_s;
+        issue(u"sink/secret"_s, u"invalid_value"_s,
+              u"sink/secret must be a Standard Webhooks secret: whsec_ followed by base64"_s);
     if (!c.alertSecret.isEmpty() && standardWebhooksKey(c.alertSecret).isNull())
-        issues << u"alerts/secret must be a Standard Webhooks secret: whsec_ followed by base64"_s;
+        issue(u"alerts/secret"_s, u"invalid_value"_s,
+              u"alerts/secret must be a Standard Webhooks secret: whsec_ followed by base64"_s);
     c.metricsToken = s.value(u"metrics/token"_s).toUtf8();
     c.tls.certificatePath = s.value(u"tls/certificate"_s);
     c.tls.privateKeyPath = s.value(u"tls/private_key"_s);
@@ -96,16 +102,20 @@ EngineConfig EngineConfig::fromSettings(const Settings &s, std::shared_ptr<const
     c.tls.clientSubjectCn = s.value(u"tls/client_subject_cn"_s);
     // The files themselves are read (and the key's mode checked) when the engine starts.
     if (c.tls.certificatePath.isEmpty() != c.tls.privateKeyPath.isEmpty())
-        issues << u"tls/certificate and tls/private_key must be set together"_s;
+        issue(u"tls/certificate"_s, u"requires"_s,
+              u"tls/certificate and tls/private_key must be set together"_s);
     else if (!c.tls.enabled() && c.tls.mutual())
-        issues << u"tls/client_ca needs tls/certificate and tls/private_key"_s;
+        issue(u"tls/client_ca"_s, u"requires"_s,
+              u"tls/client_ca needs tls/certificate and tls/private_key"_s);
     if (!c.tls.clientSubjectCn.isEmpty() && !c.tls.mutual())
-        issues << u"tls/client_subject_cn needs tls/client_ca (mutual TLS)"_s;
+        issue(u"tls/client_subject_cn"_s, u"requires"_s,
+              u"tls/client_subject_cn needs tls/client_ca (mutual TLS)"_s);
     c.tls.clientCertificateRoutes =
         s.value(u"tls/client_certificate_routes"_s)
             .split(QRegularExpression(u"[,\\s]+"_s), Qt::SkipEmptyParts);
     if (!c.tls.clientCertificateRoutes.isEmpty() && !c.tls.mutual())
-        issues << u"tls/client_certificate_routes needs tls/client_ca (mutual TLS)"_s;
+        issue(u"tls/client_certificate_routes"_s, u"requires"_s,
+              u"tls/client_certificate_routes needs tls/client_ca (mutual TLS)"_s);
     // Listener-wide mode ("*" or no list) is enforced at the handshake; a list, on the head.
     if (c.tls.perRoute()) {
         for (const QString &scope : std::as_const(c.tls.clientCertificateRoutes))

@@ -3,6 +3,7 @@
 
 #include "Directory.h"
 #include "alerts/SignatureAlerts.h"
+#include "config/Settings.h"
 #include "delivery/DeliveryConfig.h"
 #include "edge/EdgeGuard.h"
 #include "http/HttpConnection.h"
@@ -17,7 +18,6 @@
 
 namespace gerbang {
 
-class Settings;
 class Vault;
 
 // Everything the engine needs, resolved from Settings once at start.
@@ -49,7 +49,7 @@ struct EngineConfig
 
     // `problems` receives what cannot be used (e.g. a malformed allowlist entry).
     static EngineConfig fromSettings(const Settings &settings, std::shared_ptr<const Vault> vault,
-                                     QStringList *problems = nullptr);
+                                     SettingProblems *problems = nullptr);
 };
 
 } // namespace gerbang

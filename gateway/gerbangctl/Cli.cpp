@@ -148,7 +148,7 @@ bool Invocation::open(bool withVault)
         printError(u"warning: created a new master key in %1 - back it up: without it the stored "
                    "payloads and secrets cannot be decrypted"_s.arg(
                        QDir::toNativeSeparators(QDir(dataDir).filePath(u"master.key"_s))));
-    const int busyMs = m_runtime.settings.intValue(u"storage/busy_timeout_ms"_s, 10, 60000);
+    const int busyMs = m_runtime.settings.intValue(u"storage/busy_timeout_ms"_s);
     m_db = Database::open({m_runtime.database, busyMs, false}, &error);
     // Whoever touches the database first creates it, gerbangctl included.
     if (!m_db || !m_db->migrate(&error)) {

@@ -66,12 +66,12 @@ int main(int argc, char **argv)
 
     gerbang::SignalWatcher signals;
     gerbang::EngineHost host;
-    QStringList problems;
+    gerbang::SettingProblems problems;
     const gerbang::EngineConfig cfg =
         gerbang::EngineConfig::fromSettings(runtime.settings, runtime.vault, &problems);
     if (!problems.isEmpty()) {
         std::fprintf(stderr, "gerbangd: invalid configuration:\n  %s\n",
-                     qPrintable(problems.join(u"\n  "_s)));
+                     qPrintable(gerbang::messagesOf(problems).join(u"\n  "_s)));
         return 1;
     }
     if (!host.start(cfg, &error)) {
@@ -100,7 +100,7 @@ int main(int argc, char **argv)
         QString why;
         const QString path = runtime.settings.configPath();
         if (fresh.load(path, false, QProcessEnvironment::systemEnvironment(), &why) &&
-            (why = fresh.validate().join(u"; "_s)).isEmpty())
+            (why = gerbang::messagesOf(fresh.validate()).join(u"; "_s)).isEmpty())
             host.setRetentionPolicy(gerbang::RetentionPolicy::fromSettings(fresh));
         else
             qWarning("retention settings kept: %s", qPrintable(why));

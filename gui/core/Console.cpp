@@ -47,7 +47,7 @@ bool Console::load(QString *error)
     if (!fresh.prepare(parser, true, error))
         return false;
     m_runtime = std::move(fresh);
-    const int busyMs = m_runtime.settings.intValue(u"storage/busy_timeout_ms"_s, 10, 60000);
+    const int busyMs = m_runtime.settings.intValue(u"storage/busy_timeout_ms"_s);
     m_db->configure(m_runtime.database, busyMs, m_runtime.vault);
     return true;
 }
@@ -130,11 +130,11 @@ void Console::startEngine()
         setState(State::Failed, tr("The configuration is not loaded."));
         return;
     }
-    QStringList problems;
+    SettingProblems problems;
     EngineConfig config =
         EngineConfig::fromSettings(m_runtime.settings, m_runtime.vault, &problems);
     if (!problems.isEmpty()) {
-        setState(State::Failed, problems.join(u'\n'));
+        setState(State::Failed, messagesOf(problems).join(u'\n'));
         return;
     }
     // One engine per data directory, whether gerbangd or a console runs it.

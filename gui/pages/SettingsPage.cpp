@@ -112,8 +112,8 @@ SettingsPage::SettingsPage(Console &console, Language &language, QWidget *parent
         label->setBuddy(edit);
         m_fields.insert(f.key, edit);
         m_labels.insert(f.key, label);
-        if (f.kind == Kind::Number)
-            edit->setValidator(new QIntValidator(0, 1 << 30, edit));
+        if (const SettingDef *def = Settings::definition(f.key); def && def->isInteger())
+            edit->setValidator(new QIntValidator(def->min, def->max, edit));
         if (f.kind == Kind::Secret)
             edit->setEchoMode(QLineEdit::Password);
         QWidget *row = edit;
@@ -247,28 +247,33 @@ bool SettingsPage::save()
     if (const QString url = candidate.value(u"storage/database_url"_s); !url.isEmpty()) {
         QString urlError;
         if (!DatabaseTarget::fromUrl(url, &urlError))
-            m_problems << u"storage/database_url: "_s + urlError;
+            m_problems.append({u"storage/database_url"_s, u"invalid_value"_s,
+                               u"storage/database_url: "_s + urlError});
     }
     for (const Field &f : fields()) {
         const bool bad = std::any_of(m_problems.cbegin(), m_problems.cend(),
-                                     [&](const QString &p) { return p.contains(f.key); });
+                                     [&](const SettingProblem &p) { return p.key == f.key; });
         m_fields.value(f.key)->setStyleSheet(bad ? u"border: 1px solid #da4453;"_s : QString());
     }
     if (!m_problems.isEmpty()) {
-        m_messages->show(tr("Not saved:\n%1").arg(m_problems.join(u'\n')), MessageBar::Kind::Error);
+        m_messages->show(tr("Not saved:\n%1").arg(messagesOf(m_problems).join(u'\n')),
+                         MessageBar::Kind::Error);
         return false;
     }
     if (!ConfigWriter::write(path, changes, &error)) {
         m_messages->show(tr("Not saved: %1").arg(error), MessageBar::Kind::Error);
         return false;
     }
-    // Retention periods reach the running engine at once; everything else is read at start.
+    // Settings that apply on a reload (retention) reach the running engine at once; the rest
+    // is read at start.
     const bool running = m_console.state() == Console::State::Running;
     QStringList liveLabels;
     QStringList restartLabels;
     for (auto it = changes.cbegin(); it != changes.cend(); ++it) {
         const QString label = labelFor(it.key()).remove(u'&').remove(u':');
-        (running && it.key().startsWith(u"retention/"_s) ? liveLabels : restartLabels) << label;
+        const SettingDef *def = Settings::definition(it.key());
+        const bool live = running && def && def->apply == SettingApply::Reload;
+        (live ? liveLabels : restartLabels) << label;
     }
     liveLabels.sort();
     restartLabels.sort();

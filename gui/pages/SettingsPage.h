@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Page.h"
+#include "config/Settings.h"
 
 #include <QHash>
 
@@ -35,7 +36,7 @@ public:
     // Validates and writes; false (and nothing written) when a value is refused.
     bool save();
     QLineEdit *field(const QString &key) const { return m_fields.value(key); }
-    QStringList lastProblems() const { return m_problems; }
+    QStringList lastProblems() const { return messagesOf(m_problems); }
     // Runs the engine's retention job now.
     void purgeNow();
     // Last and next purge, from the engine's snapshot.
@@ -82,7 +83,7 @@ private:
     QPushButton *m_revert;
     QPushButton *m_restart;
     QPushButton *m_purgeNow;
-    QStringList m_problems;
+    SettingProblems m_problems;
 };
 
 } // namespace gerbang

@@ -56,7 +56,7 @@ bool Runtime::prepare(const QCommandLineParser &parser, bool withVault, QString 
         settings.setOverride(u"storage/data_dir"_s, parser.value(u"data-dir"_s));
     if (parser.isSet(u"listen"_s))
         settings.setOverride(u"server/listen"_s, parser.value(u"listen"_s));
-    const QStringList problems = settings.validate();
+    const QStringList problems = messagesOf(settings.validate());
     if (!problems.isEmpty()) {
         *error = u"invalid configuration:\n  "_s + problems.join(u"\n  "_s);
         return false;

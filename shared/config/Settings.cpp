@@ -76,22 +76,56 @@ const QList<SettingDef> &Settings::definitions()
     static const QList<SettingDef> defs = {
         {u"server/listen"_s, u"GERBANG_LISTEN"_s, u"127.0.0.1:8080"_s, false,
          u"host:port to listen on"_s},
-        {u"server/max_connections"_s, {}, u"1024"_s, false, u"concurrent connection cap"_s},
-        {u"server/header_limit_bytes"_s, {}, u"16384"_s, false, u"request line + headers"_s},
-        {u"server/body_limit_bytes"_s, {}, u"1048576"_s, false, u"body limit (non-WhatsApp)"_s},
-        {u"server/read_timeout_ms"_s, {}, u"10000"_s, false, u"head/body read timeout"_s},
-        {u"server/idle_timeout_ms"_s, {}, u"30000"_s, false, u"keep-alive idle timeout"_s},
+        {u"server/max_connections"_s,
+         {},
+         u"1024"_s,
+         false,
+         u"concurrent connection cap"_s,
+         1,
+         100000},
+        {u"server/header_limit_bytes"_s,
+         {},
+         u"16384"_s,
+         false,
+         u"request line + headers"_s,
+         1024,
+         1 << 20},
+        {u"server/body_limit_bytes"_s,
+         {},
+         u"1048576"_s,
+         false,
+         u"body limit (non-WhatsApp)"_s,
+         1024,
+         64 << 20},
+        {u"server/read_timeout_ms"_s,
+         {},
+         u"10000"_s,
+         false,
+         u"head/body read timeout"_s,
+         100,
+         600000},
+        {u"server/idle_timeout_ms"_s,
+         {},
+         u"30000"_s,
+         false,
+         u"keep-alive idle timeout"_s,
+         100,
+         3600000},
         {u"server/first_byte_timeout_ms"_s,
          {},
          u"5000"_s,
          false,
-         u"a new connection's deadline for its TLS handshake and first request byte"_s},
+         u"a new connection's deadline for its TLS handshake and first request byte"_s,
+         100,
+         600000},
         {u"server/max_connections_per_ip"_s,
          {},
          u"64"_s,
          false,
          u"connections from one client (IPv4 address, IPv6 /64; trusted proxies exempt), 0 = no "
-         "cap"_s},
+         "cap"_s,
+         0,
+         100000},
         {u"tls/certificate"_s,
          u"GERBANG_TLS_CERT"_s,
          {},
@@ -132,12 +166,16 @@ const QList<SettingDef> &Settings::definitions()
          {},
          u"2000"_s,
          false,
-         u"how long a commit waits for a locked database before answering 503"_s},
+         u"how long a commit waits for a locked database before answering 503"_s,
+         10,
+         60000},
         {u"storage/max_pending"_s,
          {},
          u"20000"_s,
          false,
-         u"requests waiting for commit before new ones get 503"_s},
+         u"requests waiting for commit before new ones get 503"_s,
+         1,
+         1000000},
         {u"security/master_key"_s,
          u"GERBANG_MASTER_KEY"_s,
          {},
@@ -162,37 +200,49 @@ const QList<SettingDef> &Settings::definitions()
          {},
          u"4194304"_s,
          false,
-         u"body limit on WhatsApp routes (Meta sends up to 3 MB)"_s},
+         u"body limit on WhatsApp routes (Meta sends up to 3 MB)"_s,
+         1024,
+         64 << 20},
         {u"dedup/ttl_hours"_s,
          {},
          u"168"_s,
          false,
-         u"how long a provider event id is remembered (min 24)"_s},
+         u"how long a provider event id is remembered (min 24)"_s,
+         24,
+         24 * 365},
         {u"limits/rate_global"_s, u"GERBANG_RATE_GLOBAL"_s, u"500"_s, false,
-         u"requests per second, all clients (0 = unlimited)"_s},
+         u"requests per second, all clients (0 = unlimited)"_s, 0, 10000000},
         {u"limits/rate_per_ip"_s, u"GERBANG_RATE_PER_IP"_s, u"50"_s, false,
-         u"requests per second per client address (0 = unlimited)"_s},
+         u"requests per second per client address (0 = unlimited)"_s, 0, 10000000},
         {u"limits/burst_global"_s,
          {},
          u"0"_s,
          false,
-         u"burst of the global limit (0 = equal to the rate)"_s},
+         u"burst of the global limit (0 = equal to the rate)"_s,
+         0,
+         10000000},
         {u"limits/offender_strikes"_s,
          {},
          u"50"_s,
          false,
          u"failed requests (4xx) within a minute after which a client is refused for "
-         "limits/offender_penalty_s; 0 = off"_s},
+         "limits/offender_penalty_s; 0 = off"_s,
+         0,
+         1000000},
         {u"limits/offender_penalty_s"_s,
          {},
          u"60"_s,
          false,
-         u"how long a repeat offender is refused (429)"_s},
+         u"how long a repeat offender is refused (429)"_s,
+         1,
+         86400},
         {u"limits/burst_per_ip"_s,
          {},
          u"0"_s,
          false,
-         u"burst of the per-address limit (0 = equal to the rate)"_s},
+         u"burst of the per-address limit (0 = equal to the rate)"_s,
+         0,
+         10000000},
         {u"edge/trusted_proxies"_s,
          u"GERBANG_TRUSTED_PROXIES"_s,
          {},
@@ -212,13 +262,23 @@ const QList<SettingDef> &Settings::definitions()
          {},
          u"10"_s,
          false,
-         u"signature failures of one source within the window that raise an alert"_s},
-        {u"alerts/window_s"_s, {}, u"300"_s, false, u"sliding window for signature failures"_s},
+         u"signature failures of one source within the window that raise an alert"_s,
+         1,
+         1000000},
+        {u"alerts/window_s"_s,
+         {},
+         u"300"_s,
+         false,
+         u"sliding window for signature failures"_s,
+         1,
+         86400},
         {u"alerts/cooldown_s"_s,
          {},
          u"900"_s,
          false,
-         u"quiet time after an alert before the same source alerts again"_s},
+         u"quiet time after an alert before the same source alerts again"_s,
+         0,
+         86400 * 7},
         {u"alerts/url"_s,
          u"GERBANG_ALERT_URL"_s,
          {},
@@ -234,18 +294,38 @@ const QList<SettingDef> &Settings::definitions()
          {},
          true,
          u"bearer token required by /metrics (empty: none; restrict with the allowlist)"_s},
-        {u"retention/raw_days"_s, {}, u"7"_s, false, u"days raw payloads are kept"_s},
-        {u"retention/audit_days"_s, {}, u"365"_s, false, u"days audit rows are kept"_s},
+        {u"retention/raw_days"_s,
+         {},
+         u"7"_s,
+         false,
+         u"days raw payloads are kept"_s,
+         1,
+         3650,
+         SettingApply::Reload},
+        {u"retention/audit_days"_s,
+         {},
+         u"365"_s,
+         false,
+         u"days audit rows are kept"_s,
+         1,
+         36500,
+         SettingApply::Reload},
         {u"retention/delivered_days"_s,
          {},
          u"7"_s,
          false,
-         u"days delivered events (ids, outbox rows) are kept after delivery"_s},
+         u"days delivered events (ids, outbox rows) are kept after delivery"_s,
+         1,
+         3650,
+         SettingApply::Reload},
         {u"retention/interval_minutes"_s,
          {},
          u"60"_s,
          false,
-         u"how often the retention job runs (once per interval across gateways)"_s},
+         u"how often the retention job runs (once per interval across gateways)"_s,
+         1,
+         24 * 60,
+         SettingApply::Reload},
         {u"sink/url"_s,
          u"GERBANG_SINK_URL"_s,
          {},
@@ -259,20 +339,42 @@ const QList<SettingDef> &Settings::definitions()
         {u"sink/content"_s, u"GERBANG_SINK_CONTENT"_s, u"full"_s, false,
          u"full: the provider's original object travels with the event; refs: references only "
          "(the core fetches content from /internal/events/ID)"_s},
-        {u"sink/timeout_ms"_s, {}, u"10000"_s, false, u"one delivery attempt's time limit"_s},
-        {u"sink/concurrency"_s, {}, u"8"_s, false, u"deliveries in flight at once"_s},
-        {u"delivery/retry_base_ms"_s, {}, u"1000"_s, false, u"first retry delay (doubles)"_s},
-        {u"delivery/retry_cap_ms"_s, {}, u"600000"_s, false, u"longest retry delay"_s},
+        {u"sink/timeout_ms"_s,
+         {},
+         u"10000"_s,
+         false,
+         u"one delivery attempt's time limit"_s,
+         100,
+         600000},
+        {u"sink/concurrency"_s, {}, u"8"_s, false, u"deliveries in flight at once"_s, 1, 256},
+        {u"delivery/retry_base_ms"_s,
+         {},
+         u"1000"_s,
+         false,
+         u"first retry delay (doubles)"_s,
+         10,
+         3600000},
+        {u"delivery/retry_cap_ms"_s,
+         {},
+         u"600000"_s,
+         false,
+         u"longest retry delay"_s,
+         10,
+         86400000},
         {u"delivery/max_attempts"_s,
          {},
          u"30"_s,
          false,
-         u"attempts before an event becomes a dead letter"_s},
+         u"attempts before an event becomes a dead letter"_s,
+         1,
+         1000},
         {u"delivery/max_age_hours"_s,
          {},
          u"72"_s,
          false,
-         u"age after which an undelivered event becomes a dead letter"_s},
+         u"age after which an undelivered event becomes a dead letter"_s,
+         1,
+         24 * 365},
         {u"internal/api_token"_s,
          u"GERBANG_INTERNAL_API_TOKEN"_s,
          {},
@@ -347,8 +449,28 @@ QString Settings::value(const QString &key) const
     return m_values.value(key);
 }
 
-int Settings::intValue(const QString &key, int min, int max, bool *ok) const
+QStringList messagesOf(const SettingProblems &problems)
 {
+    QStringList out;
+    for (const SettingProblem &p : problems)
+        out << p.message;
+    return out;
+}
+
+const SettingDef *Settings::definition(const QString &key)
+{
+    const auto &defs = definitions();
+    const auto it = std::find_if(defs.cbegin(), defs.cend(),
+                                 [&key](const SettingDef &d) { return d.key == key; });
+    return it == defs.cend() ? nullptr : &*it;
+}
+
+int Settings::intValue(const QString &key, bool *ok) const
+{
+    const SettingDef *d = definition(key);
+    Q_ASSERT_X(d && d->isInteger(), "Settings::intValue", "not a whole-number setting");
+    const int min = d ? d->min : 0;
+    const int max = d ? d->max : 0;
     bool parsed = false;
     const int v = value(key).trimmed().toInt(&parsed);
     const bool good = parsed && v >= min && v <= max;
@@ -357,74 +479,48 @@ int Settings::intValue(const QString &key, int min, int max, bool *ok) const
     return good ? v : qBound(min, v, max);
 }
 
-QStringList Settings::validate() const
+SettingProblems Settings::validate() const
 {
-    QStringList problems;
-    struct Range
-    {
-        QString key;
-        int min;
-        int max;
+    SettingProblems problems;
+    auto problem = [&problems](const QString &key, const QString &code, const QString &message) {
+        problems.append({key, code, message});
     };
-    static const Range ranges[] = {
-        {u"server/max_connections"_s, 1, 100000},
-        {u"server/header_limit_bytes"_s, 1024, 1 << 20},
-        {u"server/body_limit_bytes"_s, 1024, 64 << 20},
-        {u"server/read_timeout_ms"_s, 100, 600000},
-        {u"server/idle_timeout_ms"_s, 100, 3600000},
-        {u"server/first_byte_timeout_ms"_s, 100, 600000},
-        {u"server/max_connections_per_ip"_s, 0, 100000},
-        {u"storage/busy_timeout_ms"_s, 10, 60000},
-        {u"storage/max_pending"_s, 1, 1000000},
-        {u"whatsapp/body_limit_bytes"_s, 1024, 64 << 20},
-        {u"dedup/ttl_hours"_s, 24, 24 * 365},
-        {u"limits/rate_global"_s, 0, 10000000},
-        {u"limits/rate_per_ip"_s, 0, 10000000},
-        {u"limits/burst_global"_s, 0, 10000000},
-        {u"alerts/signature_failures"_s, 1, 1000000},
-        {u"alerts/window_s"_s, 1, 86400},
-        {u"alerts/cooldown_s"_s, 0, 86400 * 7},
-        {u"limits/burst_per_ip"_s, 0, 10000000},
-        {u"limits/offender_strikes"_s, 0, 1000000},
-        {u"limits/offender_penalty_s"_s, 1, 86400},
-        {u"retention/raw_days"_s, 1, 3650},
-        {u"retention/audit_days"_s, 1, 36500},
-        {u"retention/delivered_days"_s, 1, 3650},
-        {u"retention/interval_minutes"_s, 1, 24 * 60},
-        {u"sink/timeout_ms"_s, 100, 600000},
-        {u"sink/concurrency"_s, 1, 256},
-        {u"delivery/retry_base_ms"_s, 10, 3600000},
-        {u"delivery/retry_cap_ms"_s, 10, 86400000},
-        {u"delivery/max_attempts"_s, 1, 1000},
-        {u"delivery/max_age_hours"_s, 1, 24 * 365},
-    };
-    for (const Range &r : ranges) {
+    for (const SettingDef &d : definitions()) {
+        if (!d.isInteger())
+            continue;
         bool ok = false;
-        intValue(r.key, r.min, r.max, &ok);
+        intValue(d.key, &ok);
         if (!ok)
-            problems << u"%1 must be a whole number from %2 to %3 (got '%4')"_s.arg(r.key)
-                            .arg(r.min)
-                            .arg(r.max)
-                            .arg(value(r.key));
+            problem(d.key, u"out_of_range"_s,
+                    u"%1 must be a whole number from %2 to %3 (got '%4')"_s.arg(d.key)
+                        .arg(d.min)
+                        .arg(d.max)
+                        .arg(value(d.key)));
     }
     if (listenPort() == 0 && !value(u"server/listen"_s).endsWith(u":0"_s))
-        problems << u"server/listen must be host:port (got '%1')"_s.arg(value(u"server/listen"_s));
+        problem(u"server/listen"_s, u"invalid_value"_s,
+                u"server/listen must be host:port (got '%1')"_s.arg(value(u"server/listen"_s)));
     else if (QHostAddress(listenHost()).isNull())
-        problems << u"server/listen host must be an IP address (got '%1')"_s.arg(listenHost());
+        problem(u"server/listen"_s, u"invalid_value"_s,
+                u"server/listen host must be an IP address (got '%1')"_s.arg(listenHost()));
     const QString fmt = value(u"log/format"_s);
     if (fmt != u"text"_s && fmt != u"json"_s)
-        problems << u"log/format must be text or json (got '%1')"_s.arg(fmt);
+        problem(u"log/format"_s, u"invalid_value"_s,
+                u"log/format must be text or json (got '%1')"_s.arg(fmt));
     const QString content = value(u"sink/content"_s);
     if (content != u"full"_s && content != u"refs"_s)
-        problems << u"sink/content must be full or refs (got '%1')"_s.arg(content);
+        problem(u"sink/content"_s, u"invalid_value"_s,
+                u"sink/content must be full or refs (got '%1')"_s.arg(content));
     if (const QString sink = value(u"sink/url"_s); !sink.isEmpty()) {
         const QUrl url(sink, QUrl::StrictMode);
         if (!url.isValid() || (url.scheme() != u"https"_s && url.scheme() != u"http"_s) ||
             url.host().isEmpty())
-            problems << u"sink/url must be an http(s) URL (got '%1')"_s.arg(sink);
+            problem(u"sink/url"_s, u"invalid_value"_s,
+                    u"sink/url must be an http(s) URL (got '%1')"_s.arg(sink));
         else if (value(u"sink/secret"_s).isEmpty())
-            problems << u"sink/secret must be set when sink/url is: the core verifies "
-                        "deliveries with it"_s;
+            problem(u"sink/secret"_s, u"requires"_s,
+                    u"sink/secret must be set when sink/url is: the core verifies "
+                    "deliveries with it"_s);
     }
     return problems;
 }

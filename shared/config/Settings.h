@@ -8,8 +8,18 @@
 
 namespace gerbang {
 
-// Every setting is declared once, in Settings.cpp, with its INI key, its environment variable
-// and its default. Precedence: command-line override > environment > INI file > default.
+// When a changed setting takes effect in a running gateway.
+enum class SettingApply
+{
+    Restart, // read at start only
+    Reload   // on SIGHUP, and at once from the console (retention)
+};
+
+// Every setting is declared once, in Settings.cpp, with its INI key, its environment variable,
+// its default and, for a whole number, its range. Nothing else spells a range or a default:
+// Settings::intValue() and validate(), EngineConfig, the console and the generated gerbang.ini
+// and manual pages read this table. Precedence: command-line override > environment > INI
+// file > default.
 struct SettingDef
 {
     QString key; // INI "section/name"
@@ -17,12 +27,30 @@ struct SettingDef
     QString defaultValue;
     bool secret = false; // a file that holds it must not be readable by others
     QString help;
+    int min = 0; // a whole number: the range it must be in (max < min: not a number)
+    int max = -1;
+    SettingApply apply = SettingApply::Restart;
+
+    bool isInteger() const { return max >= min; }
 };
+
+// Something wrong with a setting: which one, a fixed code a program can act on, and a message
+// for the admin (English, naming the key). Nobody has to parse the message.
+struct SettingProblem
+{
+    QString key;
+    QString code; // out_of_range, invalid_value, requires
+    QString message;
+};
+using SettingProblems = QList<SettingProblem>;
+QStringList messagesOf(const SettingProblems &problems);
 
 class Settings
 {
 public:
     static const QList<SettingDef> &definitions();
+    // The definition of `key`, or null.
+    static const SettingDef *definition(const QString &key);
 
     // Loads `configPath` (empty: no file) and the environment. On failure returns false with a
     // message fit to print to the admin. `explicitPath` makes a missing file an error.
@@ -31,11 +59,13 @@ public:
     void setOverride(const QString &key, const QString &value) { m_values.insert(key, value); }
 
     QString value(const QString &key) const;
-    int intValue(const QString &key, int min, int max, bool *ok = nullptr) const;
+    // A whole-number setting, clamped into its declared range; `ok` tells whether it was a
+    // number in range.
+    int intValue(const QString &key, bool *ok = nullptr) const;
     QString configPath() const { return m_configPath; }
 
     // Validates every typed value and returns the problems found.
-    QStringList validate() const;
+    SettingProblems validate() const;
 
     // Resolved conveniences.
     QString dataDir() const;

@@ -21,10 +21,10 @@ const QString kJob = u"retention"_s;
 RetentionPolicy RetentionPolicy::fromSettings(const Settings &s)
 {
     RetentionPolicy p;
-    p.rawDays = s.intValue(u"retention/raw_days"_s, 1, 3650);
-    p.auditDays = s.intValue(u"retention/audit_days"_s, 1, 36500);
-    p.deliveredDays = s.intValue(u"retention/delivered_days"_s, 1, 3650);
-    p.intervalMs = qint64(s.intValue(u"retention/interval_minutes"_s, 1, 1440)) * 60'000;
+    p.rawDays = s.intValue(u"retention/raw_days"_s);
+    p.auditDays = s.intValue(u"retention/audit_days"_s);
+    p.deliveredDays = s.intValue(u"retention/delivered_days"_s);
+    p.intervalMs = qint64(s.intValue(u"retention/interval_minutes"_s)) * 60'000;
     return p;
 }
 

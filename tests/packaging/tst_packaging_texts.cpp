@@ -119,7 +119,7 @@ private Q_SLOTS:
         Settings settings;
         QString error;
         QVERIFY2(loadIni(text, &settings, &error), qPrintable(error));
-        QCOMPARE(settings.validate(), QStringList());
+        QCOMPARE(messagesOf(settings.validate()), QStringList());
         for (const SettingDef &def : Settings::definitions())
             QCOMPARE(settings.value(def.key), values.value(def.key, def.defaultValue));
     }
