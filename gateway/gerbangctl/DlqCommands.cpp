@@ -71,27 +71,15 @@ int replay(Invocation &inv)
         return inv.usageError(u"give the dead letters' event ids, or --all"_s);
     if (!inv.open(false))
         return ExitFailed;
-    OutboxRepository outbox(inv.database());
-    QString error;
-    QStringList ids = inv.positional();
-    if (all) {
-        for (const OutboxItem &item : outbox.list(wire(DeliveryState::Dead), 0, &error))
-            ids << item.event.id;
-        if (!error.isEmpty())
-            return inv.fail(error);
-    } else {
-        for (const QString &id : std::as_const(ids)) {
-            const std::optional<OutboxItem> item = outbox.find(id, &error);
-            if (!item || item->state != wire(DeliveryState::Dead))
-                return inv.fail(error.isEmpty() ? u"'%1' is not a dead letter"_s.arg(id) : error);
-        }
-    }
-    error.clear();
-    const int queued =
-        replayEvents(inv.database(), ids, {u"CLI"_s, u"gerbangctl dlq replay"_s, {}}, &error);
-    if (queued < 0 || !error.isEmpty())
-        return inv.fail(error);
-    printOut(u"%1 dead letter(s) queued for delivery\n"_s.arg(queued));
+    // Named ids: all of them or none (an id that is not a dead letter is a mistake to report).
+    const DeadLetterReplay r =
+        replayDeadLetters(inv.database(), all ? QStringList() : inv.positional(), !all,
+                          {u"CLI"_s, u"gerbangctl dlq replay"_s, {}});
+    if (!r.ok && !r.notDead.isEmpty())
+        return inv.fail(u"'%1' is not a dead letter"_s.arg(r.notDead.first()));
+    if (!r.ok || !r.error.isEmpty())
+        return inv.fail(r.error);
+    printOut(u"%1 dead letter(s) queued for delivery\n"_s.arg(r.queuedIds.size()));
     return ExitOk;
 }
 

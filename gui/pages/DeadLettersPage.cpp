@@ -4,9 +4,9 @@
 #include "DeadLettersModel.h"
 #include "core/Console.h"
 #include "core/DbWorker.h"
-#include "core/DeadLetterReplay.h"
 #include "domain/Ids.h"
 #include "domain/Vocabulary.h"
+#include "storage/EventReplay.h"
 #include "storage/OutboxRepository.h"
 #include "widgets/Icons.h"
 #include "widgets/MessageBar.h"
@@ -281,35 +281,42 @@ void DeadLettersPage::startReplay(const QStringList &ids, bool all)
     m_replaying = true;
     updateActions();
     const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
-    m_console.db().run<ReplayOutcome>(
+    // Selected rows: those still dead are replayed, the rest left as they are (replayed by
+    // someone else meanwhile). All: every dead letter at this moment.
+    const ReplayOrigin origin{u"CONSOLE"_s,
+                              all ? u"gerbang console: replay all dead letters"_s
+                                  : u"gerbang console: replay selected dead letters"_s,
+                              user};
+    m_console.db().run<DeadLetterReplay>(
         this,
-        [ids, all, user](DbContext &ctx) {
+        [asked = all ? QStringList() : ids, origin](DbContext &ctx) {
             if (!ctx.db) {
-                ReplayOutcome r;
+                DeadLetterReplay r;
                 r.error = ctx.error;
                 return r;
             }
-            return replayDeadLetters(*ctx.db, ids, all, user);
+            return replayDeadLetters(*ctx.db, asked, false, origin);
         },
-        [this](ReplayOutcome r) {
+        [this](DeadLetterReplay r) {
             m_replaying = false;
             showReplayResult(r);
-            Q_EMIT replayFinished(r.queued, r.error);
+            Q_EMIT replayFinished(r.ok ? int(r.queuedIds.size()) : -1, r.error);
             refresh();
         });
 }
 
-void DeadLettersPage::showReplayResult(const ReplayOutcome &outcome)
+void DeadLettersPage::showReplayResult(const DeadLetterReplay &outcome)
 {
-    if (outcome.queued < 0) {
+    if (!outcome.ok) {
         m_messages->show(tr("Nothing was replayed: %1").arg(outcome.error),
                          MessageBar::Kind::Error);
         return;
     }
     QStringList parts;
     MessageBar::Kind kind = MessageBar::Kind::Positive;
-    if (outcome.queued > 0) {
-        parts << tr("%n dead letter(s) queued for delivery again.", nullptr, outcome.queued);
+    const int queued = int(outcome.queuedIds.size());
+    if (queued > 0) {
+        parts << tr("%n dead letter(s) queued for delivery again.", nullptr, queued);
         // Where they go next, so that nobody waits for a delivery that cannot happen yet.
         if (m_console.state() != Console::State::Running)
             parts << tr("The engine is not running: they are delivered once it starts.");
@@ -322,9 +329,9 @@ void DeadLettersPage::showReplayResult(const ReplayOutcome &outcome)
         kind = MessageBar::Kind::Information;
         parts << tr("Nothing was replayed.");
     }
-    if (outcome.skipped > 0)
+    if (!outcome.notDead.isEmpty())
         parts << tr("%n selected event(s) were no longer dead letters and were left as they are.",
-                    nullptr, outcome.skipped);
+                    nullptr, int(outcome.notDead.size()));
     if (!outcome.error.isEmpty()) {
         kind = MessageBar::Kind::Warning;
         parts

@@ -16,7 +16,7 @@ namespace gerbang {
 class Console;
 class DeadLettersModel;
 class MessageBar;
-struct ReplayOutcome;
+struct DeadLetterReplay;
 
 // The dead-letter queue: accepted events the core refused or that could not be delivered in
 // time, newest first with their last error, and the replay that `gerbangctl dlq replay` does
@@ -67,7 +67,7 @@ protected:
 private:
     bool confirm(const QString &text);
     void startReplay(const QStringList &ids, bool all);
-    void showReplayResult(const ReplayOutcome &outcome);
+    void showReplayResult(const DeadLetterReplay &outcome);
     void showDetail();
     void updateActions();
     void updateStatus();

@@ -16,13 +16,13 @@ using namespace Qt::StringLiterals;
 
 namespace gerbang {
 
-int replayEvents(Database &db, const QStringList &eventIds, const ReplayOrigin &origin,
-                 QString *error)
+namespace {
+
+// One audit row per replayed event, naming who asked; `error` says when the audit log could
+// not record one.
+void auditReplays(Database &db, const QStringList &eventIds, const ReplayOrigin &origin, qint64 now,
+                  QString *error)
 {
-    const qint64 now = nowMs();
-    const int queued = OutboxRepository(db).requeue(eventIds, now, error);
-    if (queued < 0)
-        return -1;
     EventRepository events(db);
     AuditRepository audit(db);
     for (const QString &id : eventIds) {
@@ -51,9 +51,35 @@ int replayEvents(Database &db, const QStringList &eventIds, const ReplayOrigin &
             detail.insert(u"user"_s, origin.user);
         a.detail = QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact));
         if (!audit.append(a, error))
-            break;
+            return;
     }
+}
+
+} // namespace
+
+int replayEvents(Database &db, const QStringList &eventIds, const ReplayOrigin &origin,
+                 QString *error)
+{
+    const qint64 now = nowMs();
+    const int queued = OutboxRepository(db).requeue(eventIds, now, error);
+    if (queued < 0)
+        return -1;
+    auditReplays(db, eventIds, origin, now, error);
     return queued;
+}
+
+DeadLetterReplay replayDeadLetters(Database &db, const QStringList &eventIds, bool allOrNothing,
+                                   const ReplayOrigin &origin)
+{
+    DeadLetterReplay r;
+    const qint64 now = nowMs();
+    r.queuedIds =
+        OutboxRepository(db).requeueDead(eventIds, allOrNothing, now, &r.notDead, &r.error);
+    if (!r.error.isEmpty())
+        return r;
+    r.ok = true;
+    auditReplays(db, r.queuedIds, origin, now, &r.error);
+    return r;
 }
 
 } // namespace gerbang

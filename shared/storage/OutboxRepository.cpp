@@ -192,21 +192,59 @@ int OutboxRepository::requeue(const QStringList &eventIds, qint64 nowMs, QString
     return ok ? queued : -1;
 }
 
-QStringList OutboxRepository::requeueDead(qint64 nowMs, QString *error)
+QStringList OutboxRepository::requeueDead(const QStringList &eventIds, bool allOrNothing,
+                                          qint64 nowMs, QStringList *notDead, QString *error)
 {
-    QStringList ids;
-    QSqlQuery q(m_db.db());
-    if (!q.exec(u"SELECT event_id FROM outbox WHERE state = 'dead' ORDER BY created_at"_s)) {
-        *error = q.lastError().text();
-        return ids;
+    QStringList queued;
+    bool refused = false;
+    const bool ok = m_db.inWriteTransaction(error, [&] {
+        QStringList asked = eventIds;
+        if (asked.isEmpty()) {
+            QSqlQuery all(m_db.db());
+            all.prepare(u"SELECT event_id FROM outbox WHERE state = ? ORDER BY created_at"_s);
+            all.addBindValue(wire(DeliveryState::Dead));
+            if (!run(all, error))
+                return false;
+            while (all.next())
+                asked << all.value(0).toString();
+        }
+        // The state condition makes the check and the change one statement.
+        QSqlQuery up(m_db.db());
+        up.prepare(u"UPDATE outbox SET state = ?, attempts = 0, next_attempt_at = ?, "
+                   "claimed_by = NULL, claimed_until = NULL, last_status = NULL, "
+                   "last_error = NULL, finished_at = NULL WHERE event_id = ? AND state = ?"_s);
+        QSqlQuery ev(m_db.db());
+        ev.prepare(u"UPDATE events SET delivery_state = ? WHERE id = ?"_s);
+        for (const QString &id : std::as_const(asked)) {
+            up.bindValue(0, wire(DeliveryState::Pending));
+            up.bindValue(1, nowMs);
+            up.bindValue(2, id);
+            up.bindValue(3, wire(DeliveryState::Dead));
+            if (!run(up, error))
+                return false;
+            if (up.numRowsAffected() <= 0) {
+                *notDead << id;
+                continue;
+            }
+            ev.bindValue(0, wire(DeliveryState::Pending));
+            ev.bindValue(1, id);
+            if (!run(ev, error))
+                return false;
+            queued << id;
+        }
+        if (allOrNothing && !notDead->isEmpty()) {
+            refused = true;
+            *error = u"not a dead letter: %1"_s.arg(notDead->join(u", "_s));
+            return false; // rolls back what was queued
+        }
+        return true;
+    });
+    if (!ok) {
+        queued.clear();
+        if (!refused)
+            notDead->clear(); // a database error: nothing is known of the rest
     }
-    while (q.next())
-        ids << q.value(0).toString();
-    if (ids.isEmpty())
-        return ids;
-    if (requeue(ids, nowMs, error) < 0)
-        ids.clear();
-    return ids;
+    return queued;
 }
 
 } // namespace gerbang

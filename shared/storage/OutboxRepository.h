@@ -73,8 +73,13 @@ public:
     // Puts events back for immediate delivery with a fresh attempt count (replay), creating the
     // outbox row when retention already removed it. Returns how many were queued, -1 on error.
     int requeue(const QStringList &eventIds, qint64 nowMs, QString *error);
-    // Every dead letter back to pending; returns the ids queued.
-    QStringList requeueDead(qint64 nowMs, QString *error);
+    // Dead letters back to pending with a fresh attempt count, in one transaction that checks
+    // each row is still dead as it changes it: a row delivered or replayed by someone else
+    // meanwhile is never queued twice. `eventIds` empty: every dead letter. `notDead` gets the
+    // ids asked for that are not dead letters; with `allOrNothing`, any such id changes
+    // nothing. Returns the ids queued (empty with `error` set on failure).
+    QStringList requeueDead(const QStringList &eventIds, bool allOrNothing, qint64 nowMs,
+                            QStringList *notDead, QString *error);
 
 private:
     Database &m_db;

@@ -9,6 +9,7 @@
 #include "pages/DeadLettersModel.h"
 #include "pages/DeadLettersPage.h"
 #include "storage/Database.h"
+#include "storage/EventReplay.h"
 #include "storage/OutboxRepository.h"
 #include "storage/TenantRepository.h"
 #include "widgets/MessageBar.h"
@@ -450,6 +451,56 @@ private Q_SLOTS:
         QCOMPARE(column(u"SELECT count(*) FROM audit_log WHERE outcome = 'replay' AND path = "
                         "'gerbang console: replay all dead letters'"_s),
                  QStringList{u"2"_s});
+    }
+
+    void replayNeverQueuesARowThatIsNoLongerDead()
+    {
+        // The one replay of gerbangctl and the console checks "still dead" in the statement
+        // that queues the row (it used to be a read, then a separate requeue of any state: a
+        // row delivered by a concurrent replay in between was reset and delivered again).
+        QVERIFY(m_fx->start()); // no sink: queued rows stay as the replay leaves them
+        addTenant();
+        OutboxOutcome refused;
+        refused.lastStatus = 422;
+        refused.lastError = u"refused"_s;
+        const QStringList ids = makeDeadLetters({refused, refused});
+        QCOMPARE(ids.size(), 2);
+        {
+            auto db = openDb();
+            QSqlQuery q(db->db());
+            QVERIFY(q.exec(
+                u"UPDATE outbox SET state = 'delivered', attempts = 7 WHERE event_id = '%1'"_s.arg(
+                    ids.at(1))));
+        }
+        const ReplayOrigin origin{u"TEST"_s, u"replay test"_s, {}};
+        {
+            // All or nothing (gerbangctl with named ids): nothing changes.
+            auto db = openDb();
+            const DeadLetterReplay r = replayDeadLetters(*db, ids, true, origin);
+            QVERIFY(!r.ok);
+            QCOMPARE(r.notDead, QStringList{ids.at(1)});
+            QVERIFY(r.queuedIds.isEmpty());
+        }
+        QCOMPARE(column(u"SELECT state FROM outbox WHERE event_id = '%1'"_s.arg(ids.at(0))),
+                 QStringList{u"dead"_s});
+        {
+            // The console's selection: the dead one is queued, the delivered one left alone.
+            auto db = openDb();
+            const DeadLetterReplay r = replayDeadLetters(*db, ids, false, origin);
+            QVERIFY2(r.ok, qPrintable(r.error));
+            QCOMPARE(r.queuedIds, QStringList{ids.at(0)});
+            QCOMPARE(r.notDead, QStringList{ids.at(1)});
+        }
+        QCOMPARE(column(u"SELECT state || '/' || attempts FROM outbox WHERE event_id = '%1'"_s.arg(
+                     ids.at(1))),
+                 QStringList{u"delivered/7"_s});
+        QCOMPARE(column(u"SELECT state FROM outbox WHERE event_id = '%1'"_s.arg(ids.at(0))),
+                 QStringList{u"pending"_s});
+        QCOMPARE(column(u"SELECT delivery_state FROM events WHERE id = '%1'"_s.arg(ids.at(0))),
+                 QStringList{u"pending"_s});
+        // One audit row for the replay that happened, none for the refused one.
+        QCOMPARE(column(u"SELECT count(*) FROM audit_log WHERE outcome = 'replay'"_s),
+                 QStringList{u"1"_s});
     }
 };
 
