@@ -6,9 +6,11 @@
 # per-address limit; ten addresses at 2× theirs; eleven addresses each just under the limit,
 # together twice the global limit (the flood that used to spend the one global budget).
 # Reports the legitimate client's accepted/s, latency and non-2xx, and what the flood got back.
-#   bench/flood.sh [--per-ip RATE] [--global RATE] [--seconds S] [--gerbangd PATH] [--out FILE]
-#   defaults: 100/s per address, 500/s global, 20 s; --gerbangd runs another build of gerbangd
-#   (e.g. an older commit's) with the same clients.
+#   bench/flood.sh [--per-ip RATE] [--global RATE] [--offender-strikes N] [--seconds S]
+#                  [--gerbangd PATH] [--out FILE]
+#   defaults: 100/s per address, 500/s global, 20 s; --offender-strikes sets
+#   limits/offender_strikes (0: no penalty, to see the global budgets alone); --gerbangd runs
+#   another build of gerbangd (e.g. an older commit's) with the same clients.
 # Traffic goes to 127.0.0.0/8 only.
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
@@ -18,10 +20,12 @@ global=500
 secs=20
 out=
 gerbangd=
+strikes=
 while [ $# -gt 0 ]; do
     case $1 in
     --per-ip) per_ip=$2; shift 2 ;;
     --global) global=$2; shift 2 ;;
+    --offender-strikes) strikes=$2; shift 2 ;;
     --gerbangd) gerbangd=$(readlink -f "$2"); shift 2 ;;
     --seconds) secs=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
@@ -45,6 +49,7 @@ gd_pid=
 cleanup() { [ -n "$gd_pid" ] && kill "$gd_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 : >"$work/gerbang.ini"
+[ -z "$strikes" ] || printf '[limits]\noffender_strikes=%s\n' "$strikes" >"$work/gerbang.ini"
 chmod 600 "$work/gerbang.ini"
 export GERBANG_CONFIG=$work/gerbang.ini
 secret=test-app-secret-0123456789abcdef
@@ -80,7 +85,7 @@ legit() { # label → one line of results
 flood_rate=$((per_ip * 20))
 eleven_rate=$((global * 2))
 {
-    echo "### Flood run — $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, per-address limit ${per_ip}/s, global ${global}/s, gerbangd ${build_label}"
+    echo "### Flood run — $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, per-address limit ${per_ip}/s, global ${global}/s${strikes:+, offender strikes $strikes}, gerbangd ${build_label}"
     echo
     echo "Legitimate client: 127.0.0.1, 1 connection, ${delay_ms} ms between requests (~${legit_rate}/s), distinct signed ~1.5 KB WhatsApp webhooks, ${secs} s."
     echo "Flood: gerbang-bench-flood, forged signatures, from 127.0.1.2 …: ${flood_rate} req/s from one address or from ten; $((eleven_rate))/s from eleven (each under its limit, together 2× the global limit)."
