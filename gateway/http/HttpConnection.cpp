@@ -115,9 +115,13 @@ void HttpConnection::onReadyRead()
 void HttpConnection::onBytesWritten()
 {
     m_lastDrainMs = m_clock.elapsed();
-    if (!m_writeBlocked || unsentBytes() > kMaxUnsentReplyBytes)
+    const qint64 unsent = unsentBytes();
+    const bool go =
+        (m_writeBlocked && unsent <= kMaxUnsentReplyBytes) || (m_awaitingFlush && unsent == 0);
+    if (!go)
         return;
     m_writeBlocked = false;
+    m_awaitingFlush = false;
     QMetaObject::invokeMethod(this, &HttpConnection::continueReading, Qt::QueuedConnection);
 }
 
@@ -125,6 +129,15 @@ void HttpConnection::continueReading()
 {
     if (m_state != State::Reading || m_writeBlocked)
         return;
+    process(); // pipelined requests already read
+    if (m_state != State::Reading || m_writeBlocked || !m_readPaused)
+        return;
+    // The socket is read again only once our replies have left Qt's buffer: at an
+    // end-of-stream Qt closes the descriptor at once, and what it had not written is lost.
+    if (unsentBytes() > 0) {
+        m_awaitingFlush = true;
+        return;
+    }
     resumeReading();
     m_buffer.append(m_socket->readAll());
     process();
@@ -191,14 +204,19 @@ void HttpConnection::dispatch()
     HttpRequest request = m_parser.takeRequest();
     m_headRequest = request.method == "HEAD";
     pauseReading();
-    m_handler->handle(std::move(request), Responder(this, m_serial));
+    const quint64 serial = m_serial;
+    m_handler->handle(std::move(request), Responder(this, serial));
+    // A reply still to come (a commit): watch for a reset meanwhile. Most refusals and health
+    // checks were answered inside handle().
+    if (m_state == State::Waiting && m_serial == serial)
+        watchWhilePaused();
 }
 
 void HttpConnection::reply(quint64 serial, const HttpResponse &response)
 {
     if (serial != m_serial || m_state != State::Waiting)
-        return;     // not the request this connection is waiting on: never answer out of turn
-    stopWatching(); // a reset now shows as a failed write
+        return;   // not the request this connection is waiting on: never answer out of turn
+    quietWatch(); // a reset now shows as a failed write
     const bool keepAlive = m_keepAlive && !m_shuttingDown && !response.closeConnection;
     m_socket->write(response.serialize(keepAlive, m_headRequest));
     if (!keepAlive) {
@@ -225,9 +243,10 @@ void HttpConnection::pauseReading()
     // Qt reads from the kernel while its buffer has room, and at end-of-stream it closes the
     // socket at once, although the client may only have half-closed (shutdown(SHUT_WR)) and
     // still wait for our reply. A full buffer stops Qt reading: cap it at what it holds (one
-    // placeholder byte when it holds none). Our own notifier meanwhile tells a reset (client
-    // gone: close) from an end-of-stream or further bytes (both wait for the reply). Not on
-    // TLS, where the decrypting socket reads on its own; a TLS client ends with close_notify.
+    // placeholder byte when it holds none). While a reply is to come, our own notifier tells a
+    // reset (client gone: close) from an end-of-stream or further bytes (both wait for the
+    // reply; watchWhilePaused). Not on TLS, where the decrypting socket reads on its own; a TLS
+    // client ends with close_notify.
     if (m_readPaused || qobject_cast<QSslSocket *>(m_socket) || m_socket->socketDescriptor() < 0)
         return;
     const qint64 held = m_socket->bytesAvailable();
@@ -236,8 +255,17 @@ void HttpConnection::pauseReading()
         m_socket->ungetChar('\0');
     m_socket->setReadBufferSize(std::max<qint64>(held, 1));
     m_readPaused = true;
-    m_watch = new QSocketNotifier(m_socket->socketDescriptor(), QSocketNotifier::Read, this);
-    connect(m_watch, &QSocketNotifier::activated, this, &HttpConnection::onReadableWhilePaused);
+}
+
+void HttpConnection::watchWhilePaused()
+{
+    if (!m_readPaused)
+        return;
+    if (!m_watch) {
+        m_watch = new QSocketNotifier(m_socket->socketDescriptor(), QSocketNotifier::Read, this);
+        connect(m_watch, &QSocketNotifier::activated, this, &HttpConnection::onReadableWhilePaused);
+    }
+    m_watch->setEnabled(true);
 }
 
 void HttpConnection::onReadableWhilePaused()
@@ -247,7 +275,7 @@ void HttpConnection::onReadableWhilePaused()
     if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
         return;
     // The descriptor stays readable (bytes or end-of-stream wait in the kernel): stop watching.
-    stopWatching();
+    quietWatch();
     if (n < 0) {
         m_state = State::Closing;
         m_socket->abort(); // reset by the client: nobody is left to read the reply
@@ -255,11 +283,17 @@ void HttpConnection::onReadableWhilePaused()
     }
 }
 
+void HttpConnection::quietWatch()
+{
+    // Off before Qt's own notifier comes back on this socket; kept for the next request.
+    if (m_watch)
+        m_watch->setEnabled(false);
+}
+
 void HttpConnection::stopWatching()
 {
-    // Off at once (Qt's own notifier may come back on this socket next), and deleted: once Qt
-    // closes the socket, its number may be reused. Deleted from the event loop, as this may run
-    // inside the notifier's own signal.
+    // Deleted once the connection closes: Qt closes the socket, and its number may be reused.
+    // From the event loop, as this may run inside the notifier's own signal.
     if (QSocketNotifier *watch = std::exchange(m_watch, nullptr)) {
         watch->setEnabled(false);
         watch->deleteLater();
@@ -271,7 +305,7 @@ void HttpConnection::resumeReading()
     if (!m_readPaused)
         return;
     m_readPaused = false;
-    stopWatching(); // before Qt's own notifier is back on this socket
+    quietWatch(); // before Qt's own notifier is back on this socket
     m_socket->setReadBufferSize(kSocketReadBuffer);
     if (std::exchange(m_placeholder, false)) {
         char placeholder;
@@ -297,6 +331,7 @@ void HttpConnection::closeGracefully()
     // reply was reset by the next sweep before its bytes were out.
     m_state = State::Closing;
     m_stateSinceMs = m_clock.elapsed();
+    stopWatching();
     m_socket->disconnectFromHost();
 }
 
@@ -346,7 +381,7 @@ void HttpConnection::checkTimeouts()
     const qint64 inState = now - m_stateSinceMs;
     switch (m_state) {
     case State::Reading:
-        if (m_writeBlocked) {
+        if (m_writeBlocked || m_awaitingFlush) {
             // Replies pile up unread: a client that takes nothing for a read timeout is gone
             // or hostile.
             if (now - m_lastDrainMs > m_limits.readTimeoutMs) {

@@ -89,6 +89,8 @@ private:
     bool idle() const { return m_parser.atMessageStart() && m_buffer.isEmpty(); }
     void pauseReading();
     void resumeReading();
+    void watchWhilePaused();
+    void quietWatch();
     void stopWatching();
 
     QTcpSocket *m_socket;
@@ -105,12 +107,13 @@ private:
     bool m_lingering = false;
     bool m_keepAlive = true;
     bool m_readPaused = false;
-    bool m_placeholder = false;  // pauseReading() put a byte into Qt's buffer
-    bool m_writeBlocked = false; // over kMaxUnsentReplyBytes: reading waits for the client
+    bool m_placeholder = false;   // pauseReading() put a byte into Qt's buffer
+    bool m_writeBlocked = false;  // over kMaxUnsentReplyBytes: reading waits for the client
+    bool m_awaitingFlush = false; // the socket is read again once the replies are written
     quint64 m_serial = 0;
     qint64 m_stateSinceMs = 0;
     qint64 m_lastDrainMs = 0;           // when the client last took reply bytes
-    QSocketNotifier *m_watch = nullptr; // the socket while reading is paused
+    QSocketNotifier *m_watch = nullptr; // watches the socket while reading is paused
     QElapsedTimer m_clock;
 };
 

@@ -437,7 +437,9 @@ private Q_SLOTS:
         QCOMPARE(::shutdown(fd, SHUT_WR), 0);
         const QByteArray answer = readUntilClosed(fd, 10'000);
         ::close(fd);
-        QVERIFY2(answer.startsWith("HTTP/1.1 200 "), answer.left(300).constData());
+        QVERIFY2(answer.startsWith("HTTP/1.1 200 "),
+                 QByteArray(answer.left(300) + "\n--- gateway:\n" + m_gw->output().right(1500))
+                     .constData());
     }
 
     void connectionCapPerAddressAndFirstByteDeadline()
