@@ -130,15 +130,17 @@ void HttpConnection::continueReading()
     if (m_state != State::Reading || m_writeBlocked)
         return;
     process(); // pipelined requests already read
-    if (m_state != State::Reading || m_writeBlocked || !m_readPaused)
+    if (m_state != State::Reading || m_writeBlocked)
         return;
-    // The socket is read again only once our replies have left Qt's buffer: at an
-    // end-of-stream Qt closes the descriptor at once, and what it had not written is lost.
-    if (unsentBytes() > 0) {
-        m_awaitingFlush = true;
-        return;
+    if (m_readPaused) {
+        // The socket is read again only once our replies have left Qt's buffer: at an
+        // end-of-stream Qt closes the descriptor at once, and what it had not written is lost.
+        if (unsentBytes() > 0) {
+            m_awaitingFlush = true;
+            return;
+        }
+        resumeReading();
     }
-    resumeReading();
     m_buffer.append(m_socket->readAll());
     process();
 }
@@ -203,13 +205,15 @@ void HttpConnection::dispatch()
     m_keepAlive = m_parser.keepAlive();
     HttpRequest request = m_parser.takeRequest();
     m_headRequest = request.method == "HEAD";
-    pauseReading();
     const quint64 serial = m_serial;
     m_handler->handle(std::move(request), Responder(this, serial));
-    // A reply still to come (a commit): watch for a reset meanwhile. Most refusals and health
-    // checks were answered inside handle().
-    if (m_state == State::Waiting && m_serial == serial)
+    // A reply still to come (a commit): hold the socket, so that a client's end-of-stream (a
+    // half-close) cannot close it first, and watch for a reset meanwhile. Most refusals and
+    // health checks were answered inside handle(), and Qt reads nothing before we return.
+    if (m_state == State::Waiting && m_serial == serial) {
+        pauseReading();
         watchWhilePaused();
+    }
 }
 
 void HttpConnection::reply(quint64 serial, const HttpResponse &response)
@@ -223,12 +227,19 @@ void HttpConnection::reply(quint64 serial, const HttpResponse &response)
         closeGracefully();
         return;
     }
+    m_socket->flush(); // to the kernel now, as far as it takes it
     m_state = State::Reading;
     m_stateSinceMs = m_clock.elapsed();
     m_lastDrainMs = m_stateSinceMs;
+    // Hold the socket while replies are unsent or pipelined requests wait in our buffer: at an
+    // end-of-stream Qt closes the descriptor, losing what it had not written and leaving the
+    // buffered requests unanswered.
+    const qint64 unsent = unsentBytes();
+    if (unsent > 0 || !m_buffer.isEmpty())
+        pauseReading();
     // Backpressure: a client that pipelines requests but does not read the replies would
     // otherwise make Qt's unbounded write buffer grow with every request we answer.
-    if (unsentBytes() > kMaxUnsentReplyBytes) {
+    if (unsent > kMaxUnsentReplyBytes) {
         m_writeBlocked = true;
         return;
     }
