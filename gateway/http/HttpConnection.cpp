@@ -228,6 +228,8 @@ void HttpConnection::reply(quint64 serial, const HttpResponse &response)
         return;
     }
     m_socket->flush(); // to the kernel now, as far as it takes it
+    if (m_state == State::Closing)
+        return; // the write failed: the client is gone (closeNow ran)
     m_state = State::Reading;
     m_stateSinceMs = m_clock.elapsed();
     m_lastDrainMs = m_stateSinceMs;
