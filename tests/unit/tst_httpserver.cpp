@@ -966,7 +966,9 @@ private Q_SLOTS:
         QElapsedTimer clock;
         clock.start();
         bool reset = false;
-        while (clock.elapsed() < 6000 && !reset) {
+        // Until the server drops us; bounded (a sanitizer build under load fills the kernel's
+        // buffers with replies slowly).
+        while (clock.elapsed() < 30000 && !reset) {
             const ssize_t n = ::send(fd, burst.constData(), size_t(burst.size()), MSG_NOSIGNAL);
             if (n > 0)
                 sent += n;
@@ -976,7 +978,7 @@ private Q_SLOTS:
         }
         ::close(fd);
         // The server stopped taking requests long before the client stopped sending.
-        QVERIFY2(handler->requests.size() < 20000,
+        QVERIFY2(handler->requests.size() < 60000,
                  qPrintable(QString::number(handler->requests.size())));
         QVERIFY2(reset, "the server never dropped a client that does not read");
         QVERIFY2(sent < 8 * 1024 * 1024, qPrintable(QString::number(sent)));
