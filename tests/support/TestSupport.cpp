@@ -120,14 +120,15 @@ QByteArray hubSignature(QByteArrayView body, QByteArrayView secret)
 }
 
 CommandResult runCtl(const QString &dataDir, const QStringList &args, const QByteArray &input,
-                     const QProcessEnvironment &env)
+                     const QProcessEnvironment &env, const QString &program)
 {
     QProcess p;
     QProcessEnvironment withDatabase = env;
     if (!withDatabase.contains(QString::fromLatin1(kDatabaseUrlVar)) && testingOnPostgres())
         withDatabase.insert(QString::fromLatin1(kDatabaseUrlVar), testDatabaseUrl(dataDir));
     p.setProcessEnvironment(withDatabase);
-    p.start(QStringLiteral(GERBANGCTL_PATH), QStringList{u"--data-dir"_s, dataDir} + args);
+    p.start(program.isEmpty() ? QStringLiteral(GERBANGCTL_PATH) : program,
+            QStringList{u"--data-dir"_s, dataDir} + args);
     if (!p.waitForStarted(10000))
         return {};
     p.write(input);
@@ -178,7 +179,7 @@ bool GatewayProcess::start(QString *error)
     m_output.clear();
     m_listening = false;
     m_stopRequested = false;
-    m_process->start(QStringLiteral(GERBANGD_PATH),
+    m_process->start(m_program.isEmpty() ? QStringLiteral(GERBANGD_PATH) : m_program,
                      QStringList{u"--data-dir"_s, m_dataDir, u"--listen"_s, u"127.0.0.1:0"_s} +
                          m_args);
     if (!m_process->waitForStarted(10000)) {

@@ -48,9 +48,11 @@ struct CommandResult
 };
 
 // Runs gerbangctl with `--data-dir dataDir` prepended; `input` goes to standard input. Unless
-// `env` names a database, the test database of `dataDir` (see testDatabaseUrl()).
+// `env` names a database, the test database of `dataDir` (see testDatabaseUrl()). `program`:
+// another gerbangctl binary than the one built with the tests (e.g. an older release's).
 CommandResult runCtl(const QString &dataDir, const QStringList &args, const QByteArray &input = {},
-                     const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment());
+                     const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
+                     const QString &program = {});
 
 // A real gerbangd process on 127.0.0.1 and a free port, with its own data directory.
 class GatewayProcess
@@ -62,6 +64,8 @@ public:
     // Extra environment for the process (e.g. GERBANG_WHATSAPP_APP_SECRET).
     QProcessEnvironment &environment() { return m_env; }
     QStringList &extraArguments() { return m_args; }
+    // Another gerbangd binary than the one built with the tests (e.g. an older release's).
+    void setProgram(const QString &path) { m_program = path; }
 
     // Starts and waits until it prints its listen address. False with a reason on failure.
     bool start(QString *error);
@@ -86,6 +90,7 @@ private:
     QString m_dataDir;
     QProcessEnvironment m_env;
     QStringList m_args;
+    QString m_program;
     std::unique_ptr<QProcess> m_process;
     QString m_baseUrl;
     quint16 m_port = 0;
