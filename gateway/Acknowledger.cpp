@@ -30,24 +30,21 @@ AuditRecord Acknowledger::auditFor(const http::HttpRequest &request, QStringView
     a.provider = provider.toString();
     a.bodySize = request.body.size();
     a.signatureStatus = wire(SignatureStatus::NotApplicable);
-    addClientCertificate(a, request);
     return a;
 }
 
-void Acknowledger::addClientCertificate(AuditRecord &audit, const http::HttpRequest &request)
+QString Acknowledger::detailText(QJsonObject detail, const http::HttpRequest &request)
 {
-    if (request.clientCertificateSubject.isEmpty())
-        return;
-    QJsonObject detail = QJsonDocument::fromJson(audit.detail.toUtf8()).object();
-    if (detail.isEmpty() && !audit.detail.isEmpty())
-        detail.insert(u"note"_s, audit.detail); // not a JSON object: keep it, do not lose it
-    detail.insert(u"client_certificate"_s, request.clientCertificateSubject);
-    audit.detail = QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact));
+    if (!request.clientCertificateSubject.isEmpty())
+        detail.insert(u"client_certificate"_s, request.clientCertificateSubject);
+    if (detail.isEmpty())
+        return {};
+    return QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact));
 }
 
 IngestJob Acknowledger::prepareJob(const http::HttpRequest &request, const Vault &vault,
                                    const QString &provider, QList<ExtractedEvent> events,
-                                   AuditRecord audit)
+                                   AuditRecord audit, const QJsonObject &detail)
 {
     IngestJob job;
     job.rawId = newRecordId(u"raw_");
@@ -57,17 +54,17 @@ IngestJob Acknowledger::prepareJob(const http::HttpRequest &request, const Vault
     job.provider = provider;
     job.events = std::move(events);
     job.audit = std::move(audit);
-    addClientCertificate(job.audit, request);
+    job.audit.detail = detailText(detail, request);
     job.startedNs = request.startedNs;
     return job;
 }
 
 void Acknowledger::answer(http::Responder &responder, const http::HttpRequest &request,
-                          http::HttpResponse response, AuditRecord audit, qint64 startedNs)
+                          http::HttpResponse response, AuditRecord audit, const QJsonObject &detail)
 {
-    addClientCertificate(audit, request);
+    audit.detail = detailText(detail, request);
     audit.httpStatus = response.status;
-    audit.processingUs = (monotonicNs() - startedNs) / 1000;
+    audit.processingUs = (monotonicNs() - request.startedNs) / 1000;
     m_stats.recordRequest(audit.provider, audit.outcome, audit.signatureStatus, audit.httpStatus,
                           audit.processingUs);
     if (m_onOutcome)

@@ -5,6 +5,7 @@
 #include "http/RequestHandler.h"
 #include "store/StoreWriter.h"
 
+#include <QJsonObject>
 #include <functional>
 #include <unordered_map>
 
@@ -35,18 +36,18 @@ public:
     }
 
     static AuditRecord auditFor(const http::HttpRequest &request, QStringView provider);
-    // Adds the client certificate's subject (mutual TLS) to the row's detail JSON; endpoints
-    // replace the detail, so this runs again when the row is written.
-    static void addClientCertificate(AuditRecord &audit, const http::HttpRequest &request);
+    // The audit row's detail text: `detail` plus the client certificate's subject (mutual
+    // TLS), serialized once, when the row is handed to the store.
+    static QString detailText(QJsonObject detail, const http::HttpRequest &request);
     // A commit job for an authenticated request: the raw body sealed under the vault (on the
     // calling thread, so the store thread only writes), its events and its audit row.
     static IngestJob prepareJob(const http::HttpRequest &request, const Vault &vault,
                                 const QString &provider, QList<ExtractedEvent> events,
-                                AuditRecord audit);
+                                AuditRecord audit, const QJsonObject &detail);
 
     // Answers now and queues the audit row.
     void answer(http::Responder &responder, const http::HttpRequest &request,
-                http::HttpResponse response, AuditRecord audit, qint64 startedNs);
+                http::HttpResponse response, AuditRecord audit, const QJsonObject &detail = {});
     // A request of `source` failed its signature check: counted per source and reason, and
     // fed to the alerting.
     void signatureFailed(const QString &source, const QString &reason);

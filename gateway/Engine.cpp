@@ -3,7 +3,7 @@
 
 #include "Acknowledger.h"
 #include "BackgroundWork.h"
-#include "Routes.h"
+#include "RequestContext.h"
 #include "alerts/AlertNotifier.h"
 #include "alerts/SignatureAlerts.h"
 #include "crypto/Crypto.h"
@@ -12,9 +12,9 @@
 #include "edge/EdgeGuard.h"
 #include "http/HttpServer.h"
 #include "metrics/PrometheusText.h"
-#include "providers/ProviderEndpoint.h"
 #include "store/StoreWriter.h"
-#include "whatsapp/WhatsAppEndpoint.h"
+#include "webhooks/WebhookEndpoint.h"
+#include "whatsapp/SubscriptionCheck.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -101,11 +101,7 @@ bool Engine::start(QString *error)
             m_edge->recordOutcome(request, status, signatureStatus);
         });
     m_edge = std::make_unique<EdgeGuard>(m_config.edge, *m_writer, *m_stats);
-    m_edge->setDirectoryAccess([this] { return m_directory; });
-    m_whatsapp =
-        std::make_unique<WhatsAppEndpoint>([this] { return m_directory; }, *m_config.vault, *m_ack);
-    m_providers = std::make_unique<ProviderEndpoint>(
-        [this] { return m_directory; }, *m_config.vault, *m_ack, [] { return nowMs(); });
+    m_webhooks = std::make_unique<WebhookEndpoint>(*m_config.vault, *m_ack, [] { return nowMs(); });
     m_server =
         std::make_unique<http::HttpServer>(this, m_config.connection, m_config.maxConnections);
     connect(m_server.get(), &http::HttpServer::connectionCountChanged, this,
@@ -161,8 +157,7 @@ void Engine::stop()
     QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
     m_background.reset();
     m_server.reset();
-    m_providers.reset();
-    m_whatsapp.reset();
+    m_webhooks.reset();
     m_edge.reset();
     m_notifier.reset();
     m_alerts.reset();
@@ -243,48 +238,48 @@ void Engine::tlsRefused(const QHostAddress &peer, const QString &reason,
 
 std::optional<http::HttpResponse> Engine::admit(http::HttpRequest &head)
 {
-    return m_edge->admit(head);
+    // The route, its sender and its limits are worked out here, once; every later step reads
+    // them from the request.
+    const RequestContext &context =
+        head.handlerState.emplace<RequestContext>(RequestContext::resolve(
+            head.path, m_directory, {m_config.whatsappBodyLimit, m_config.bodyLimit}));
+    return m_edge->admit(head, context);
 }
 
 qint64 Engine::bodyLimit(const http::HttpRequest &head) const
 {
-    const Route route = Route::match(head.path);
-    if (route.kind == Route::Kind::WhatsApp)
-        return m_config.whatsappBodyLimit;
-    if (route.kind == Route::Kind::Provider && m_directory) {
-        const SourceEntry *entry = m_directory->findSource(route.provider, route.key);
-        if (entry && entry->source.bodyLimit > 0)
-            return entry->source.bodyLimit;
-    }
-    return m_config.bodyLimit;
+    const RequestContext *context = RequestContext::of(head);
+    return context ? context->bodyLimit : m_config.bodyLimit;
 }
 
 void Engine::handle(http::HttpRequest &&request, http::Responder responder)
 {
-    const QByteArray &path = request.path;
     const QByteArray &method = request.method;
     auto methodNotAllowed = [&](QByteArrayView allow) {
         AuditRecord a = Acknowledger::auditFor(request, u"");
         a.outcome = wire(Outcome::MethodNotAllowed);
         HttpResponse r = HttpResponse::error(405, "method_not_allowed");
         r.headers.append({"Allow", allow.toByteArray()});
-        m_ack->answer(responder, request, std::move(r), std::move(a), request.startedNs);
+        m_ack->answer(responder, request, std::move(r), std::move(a));
     };
 
-    const Route route = Route::match(path);
+    RequestContext *context = RequestContext::of(request);
+    if (!context) // admission always leaves one; a handler called without it routes here
+        context = &request.handlerState.emplace<RequestContext>(RequestContext::resolve(
+            request.path, m_directory, {m_config.whatsappBodyLimit, m_config.bodyLimit}));
+    const Route &route = context->route;
     const bool readOnly = method == "GET" || method == "HEAD";
     switch (route.kind) {
     case Route::Kind::WhatsApp:
         if (method == "POST")
-            return m_whatsapp->receive(route.key, std::move(request), std::move(responder));
+            return m_webhooks->receive(*context, std::move(request), std::move(responder));
         if (method == "GET")
-            return m_whatsapp->verifySubscription(route.key, std::move(request),
-                                                  std::move(responder));
+            return answerSubscriptionCheck(*context, std::move(request), std::move(responder),
+                                           *m_ack);
         return methodNotAllowed("GET, POST");
     case Route::Kind::Provider:
         if (method == "POST")
-            return m_providers->receive(route.provider, route.key, std::move(request),
-                                        std::move(responder));
+            return m_webhooks->receive(*context, std::move(request), std::move(responder));
         return methodNotAllowed("POST");
     case Route::Kind::Ready:
         return readOnly ? ready(std::move(request), std::move(responder)) : methodNotAllowed("GET");
@@ -305,8 +300,7 @@ void Engine::handle(http::HttpRequest &&request, http::Responder responder)
     }
     AuditRecord a = Acknowledger::auditFor(request, u"");
     a.outcome = wire(Outcome::NotFound);
-    m_ack->answer(responder, request, HttpResponse::error(404, "not_found"), std::move(a),
-                  request.startedNs);
+    m_ack->answer(responder, request, HttpResponse::error(404, "not_found"), std::move(a));
 }
 
 void Engine::rejected(const http::HttpRequest &partial, int status, QByteArrayView reason)
@@ -316,8 +310,7 @@ void Engine::rejected(const http::HttpRequest &partial, int status, QByteArrayVi
                     ? wire(Outcome::TooLarge)
                     : (status == 408 ? wire(Outcome::Timeout) : wire(Outcome::BadRequest));
     a.httpStatus = status;
-    a.detail = u"{\"reason\":\"%1\"}"_s.arg(QString::fromLatin1(reason));
-    Acknowledger::addClientCertificate(a, partial);
+    a.detail = Acknowledger::detailText({{u"reason"_s, QString::fromLatin1(reason)}}, partial);
     a.processingUs = partial.startedNs > 0 ? (monotonicNs() - partial.startedNs) / 1000 : 0;
     m_stats->recordRequest(QString(), a.outcome, a.signatureStatus, status, a.processingUs);
     if (m_edge)
@@ -370,8 +363,9 @@ void Engine::internalEvent(const QString &id, http::HttpRequest &&request,
         a.outcome = wire(Outcome::Unauthorized);
         HttpResponse r = HttpResponse::error(401, "unauthorized");
         r.headers.append({QByteArray("WWW-Authenticate"), QByteArray("Bearer")});
-        return m_ack->answer(responder, request, std::move(r), std::move(a), request.startedNs);
+        return m_ack->answer(responder, request, std::move(r), std::move(a));
     }
+    a.detail = Acknowledger::detailText({}, request);
     const quint64 fetch = m_nextProbe++;
     m_fetches.emplace(fetch, std::move(responder));
     const qint64 startedNs = request.startedNs;

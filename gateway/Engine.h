@@ -17,8 +17,7 @@ class StoreWriter;
 class AlertNotifier;
 class EdgeGuard;
 class SignatureAlerts;
-class ProviderEndpoint;
-class WhatsAppEndpoint;
+class WebhookEndpoint;
 namespace http {
 class HttpServer;
 }
@@ -71,8 +70,7 @@ private:
     std::unique_ptr<EdgeGuard> m_edge;
     std::unique_ptr<SignatureAlerts> m_alerts;
     std::unique_ptr<AlertNotifier> m_notifier;
-    std::unique_ptr<WhatsAppEndpoint> m_whatsapp;
-    std::unique_ptr<ProviderEndpoint> m_providers;
+    std::unique_ptr<WebhookEndpoint> m_webhooks;
     std::unique_ptr<http::HttpServer> m_server;
     std::unordered_map<quint64, http::Responder> m_probes;
     QString m_notReadyDetail; // the last failed probe's database error, as logged

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Routes.h"
 
-#include "Directory.h"
 #include "domain/Source.h"
 
 #include <algorithm>
@@ -56,17 +55,6 @@ Route Route::match(const QByteArray &path)
         }
     }
     return r;
-}
-
-QString Route::sourceName(const Directory &directory) const
-{
-    if (kind == Kind::WhatsApp)
-        return key.isEmpty() ? u"whatsapp"_s : u"whatsapp:"_s + key;
-    if (kind == Kind::Provider) {
-        if (const SourceEntry *e = directory.findSource(provider, key))
-            return e->source.name;
-    }
-    return {};
 }
 
 } // namespace gerbang

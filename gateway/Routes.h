@@ -6,8 +6,6 @@
 
 namespace gerbang {
 
-class Directory;
-
 // The route table of BRIEF §3, as data: which endpoint a path belongs to. Shared by the
 // router and the edge checks that run on the request head.
 struct Route
@@ -29,9 +27,6 @@ struct Route
     QString key;
 
     static Route match(const QByteArray &path);
-    // The allowlist scope / alert source this route belongs to: "whatsapp", "whatsapp:APP" or
-    // the provider source's name; empty when the route has none.
-    QString sourceName(const Directory &directory) const;
 };
 
 } // namespace gerbang

@@ -3,7 +3,7 @@
 
 #include "ClientAddress.h"
 #include "Directory.h"
-#include "Routes.h"
+#include "RequestContext.h"
 #include "Stats.h"
 #include "domain/Clock.h"
 #include "domain/Vocabulary.h"
@@ -61,18 +61,19 @@ EdgeGuard::~EdgeGuard()
     flush();
 }
 
-std::optional<http::HttpResponse> EdgeGuard::admit(http::HttpRequest &head)
+std::optional<http::HttpResponse> EdgeGuard::admit(http::HttpRequest &head,
+                                                   const RequestContext &context)
 {
     // Every X-Forwarded-For line: a proxy that appends its own line (HAProxy's option
     // forwardfor) puts the address it saw last, and only that one can be believed.
     head.client =
         clientAddress(head.peer, head.headerList("x-forwarded-for"), m_config.trustedProxies);
-    if (!allowed(head)) {
+    if (!allowed(head, context)) {
         refuse(head, wire(Outcome::Forbidden), 403);
         m_stats.addRefused(false, 403);
         return http::HttpResponse::error(403, "forbidden");
     }
-    if (!head.clientCertificateVerified && needsClientCertificate(head)) {
+    if (!head.clientCertificateVerified && needsClientCertificate(context)) {
         refuse(head, wire(Outcome::ClientCertificateRequired), 403, head.clientCertificateProblem);
         m_stats.addRefused(false, 403);
         return http::HttpResponse::error(403, "client_certificate_required");
@@ -102,9 +103,9 @@ void EdgeGuard::recordOutcome(const http::HttpRequest &request, int httpStatus,
         m_limiter.recordOutcome(request.client, verified, offence, nowMs());
 }
 
-bool EdgeGuard::allowed(const http::HttpRequest &head) const
+bool EdgeGuard::allowed(const http::HttpRequest &head, const RequestContext &context) const
 {
-    const std::shared_ptr<const Directory> dir = m_directory ? m_directory() : nullptr;
+    const Directory *dir = context.directory.get();
     // Global: the configured networks and those set with gerbangctl together.
     const bool globalSet =
         !m_config.allowlist.isEmpty() || (dir && !dir->globalAllowlist.isEmpty());
@@ -114,25 +115,16 @@ bool EdgeGuard::allowed(const http::HttpRequest &head) const
     if (!dir || dir->sourceAllowlists.isEmpty())
         return true;
     // Per source: only that source's route is restricted.
-    const QString source = Route::match(head.path).sourceName(*dir);
+    const QString source = context.sender ? context.sender->scope : QString();
     const auto it = dir->sourceAllowlists.constFind(source);
     return source.isEmpty() || it == dir->sourceAllowlists.constEnd() || it->isEmpty() ||
            it->contains(head.client);
 }
 
-bool EdgeGuard::needsClientCertificate(const http::HttpRequest &head) const
+bool EdgeGuard::needsClientCertificate(const RequestContext &context) const
 {
-    if (m_config.clientCertificateRoutes.isEmpty())
-        return false;
-    const Route route = Route::match(head.path);
-    if (route.kind == Route::Kind::WhatsApp) {
-        static const Directory none; // WhatsApp scopes do not depend on the directory
-        return m_config.clientCertificateRoutes.contains(route.sourceName(none));
-    }
-    if (route.kind != Route::Kind::Provider)
-        return false;
-    const std::shared_ptr<const Directory> dir = m_directory ? m_directory() : nullptr;
-    return dir && m_config.clientCertificateRoutes.contains(route.sourceName(*dir));
+    return context.sender && !context.sender->scope.isEmpty() &&
+           m_config.clientCertificateRoutes.contains(context.sender->scope);
 }
 
 void EdgeGuard::refuse(const http::HttpRequest &head, const QString &outcome, int status,

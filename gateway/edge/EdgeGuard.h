@@ -16,7 +16,7 @@
 
 namespace gerbang {
 
-class Directory;
+struct RequestContext;
 class Stats;
 class StoreWriter;
 
@@ -34,7 +34,7 @@ public:
         CidrList trustedProxies;
         CidrList allowlist; // empty: every address allowed
         RateLimiter::Config rates;
-        // Per-route mutual TLS: the source scopes (Route::sourceName(): "whatsapp",
+        // Per-route mutual TLS: the sender scopes (Sender::scope: "whatsapp",
         // "whatsapp:APP", a provider source's name) whose requests need a verified client
         // certificate; others get 403 client_certificate_required. Empty: no such check.
         QSet<QString> clientCertificateRoutes;
@@ -43,11 +43,9 @@ public:
     EdgeGuard(Config config, StoreWriter &writer, Stats &stats, QObject *parent = nullptr);
     ~EdgeGuard() override;
 
-    using DirectoryAccess = std::function<std::shared_ptr<const Directory>()>;
-    // Allowlists kept in the database (global and per source) come from the directory.
-    void setDirectoryAccess(DirectoryAccess access) { m_directory = std::move(access); }
-
-    std::optional<http::HttpResponse> admit(http::HttpRequest &head);
+    // Sets head.client. Allowlists kept in the database (global and per source) come from the
+    // context's directory.
+    std::optional<http::HttpResponse> admit(http::HttpRequest &head, const RequestContext &context);
     // How an admitted request ended: a valid signature makes its network a known sender; a
     // 4xx (but 429) counts a strike against the client (RateLimiter).
     void recordOutcome(const http::HttpRequest &request, int httpStatus,
@@ -67,11 +65,10 @@ private:
     void refuse(const http::HttpRequest &head, const QString &outcome, int status,
                 const QString &reason = {});
 
-    bool allowed(const http::HttpRequest &head) const;
-    bool needsClientCertificate(const http::HttpRequest &head) const;
+    bool allowed(const http::HttpRequest &head, const RequestContext &context) const;
+    bool needsClientCertificate(const RequestContext &context) const;
 
     Config m_config;
-    DirectoryAccess m_directory;
     StoreWriter &m_writer;
     Stats &m_stats;
     RateLimiter m_limiter;

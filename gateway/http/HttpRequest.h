@@ -5,6 +5,7 @@
 #include <QHostAddress>
 #include <QList>
 #include <QString>
+#include <any>
 #include <utility>
 
 namespace gerbang::http {
@@ -36,6 +37,10 @@ struct HttpRequest
     QString clientCertificateProblem;
     qint64 receivedAtMs = 0; // wall clock, UTC, when the request head was complete
     qint64 startedNs = 0;    // monotonic clock, for processing time
+    // What the handler worked out from the head at admission (route, sender, limits), carried
+    // with the request to handle() so that nothing is looked up twice. The transport only
+    // carries it.
+    std::any handlerState;
 
     // First value of a header (name in lower case), or a null array.
     QByteArray header(QByteArrayView lowerName) const

@@ -3,6 +3,8 @@
 
 #include "crypto/Crypto.h"
 
+using namespace Qt::StringLiterals;
+
 namespace gerbang {
 
 SignatureStatus verifyHubSignature(const QByteArray &header, QByteArrayView body,
@@ -30,6 +32,26 @@ SignatureStatus verifyHubSignature(const QByteArray &header, QByteArrayView body
     if (matchedSecret)
         *matchedSecret = matched;
     return matched >= 0 ? SignatureStatus::Valid : SignatureStatus::Mismatch;
+}
+
+VerifyResult verifyWhatsAppSignature(const VerifyInput &in)
+{
+    const QByteArray header = in.request.header("x-hub-signature-256");
+    VerifyResult r;
+    r.status = verifyHubSignature(header, in.request.body, in.secrets, &r.matchedSecret);
+    if (r.status == SignatureStatus::Valid)
+        return r;
+    QJsonObject &d = r.diagnostics;
+    d[u"header"_s] = u"x-hub-signature-256"_s;
+    d[u"present"_s] = !header.isNull();
+    if (!header.isNull()) {
+        const qsizetype eq = header.indexOf('=');
+        d[u"scheme"_s] = eq > 0 && eq <= 16 ? QString::fromLatin1(header.left(eq)) : QString();
+        d[u"length"_s] = header.size();
+    }
+    d[u"content_type"_s] = QString::fromLatin1(in.request.header("content-type").left(100));
+    d[u"body_sha256"_s] = QString::fromLatin1(crypto::sha256(in.request.body).toHex());
+    return r;
 }
 
 } // namespace gerbang

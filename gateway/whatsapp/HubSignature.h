@@ -15,4 +15,9 @@ namespace gerbang {
 SignatureStatus verifyHubSignature(const QByteArray &header, QByteArrayView body,
                                    const QList<QByteArray> &secrets, int *matchedSecret = nullptr);
 
+// The same check in the shape every provider's scheme has. A failure's diagnostics name the
+// header, its scheme prefix and length, the content type and the body's digest; a valid
+// request has none (its audit row says only which secret matched).
+VerifyResult verifyWhatsAppSignature(const VerifyInput &in);
+
 } // namespace gerbang
