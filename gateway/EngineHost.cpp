@@ -73,7 +73,7 @@ void EngineHost::stop()
         [engine] {
             engine->stop();
             delete engine;
-            OPENSSL_thread_stop(); // see StoreWriter::run
+            OPENSSL_thread_stop(); // see StoreWriter::startWriter
         },
         Qt::BlockingQueuedConnection);
     m_thread.quit();
