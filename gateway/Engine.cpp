@@ -16,12 +16,11 @@
 #include "webhooks/WebhookEndpoint.h"
 #include "whatsapp/SubscriptionCheck.h"
 
-#include <QCoreApplication>
-#include <QDeadlineTimer>
+#include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
-#include <QThread>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -62,6 +61,8 @@ bool Engine::start(QString *error)
                                             [](const CommitResult &r) { return r.stored > 0; });
             if (m_ack)
                 m_ack->committed(results);
+            if (m_afterCommit)
+                m_afterCommit();
             if (stored && m_background)
                 m_background->wake();
         },
@@ -149,12 +150,7 @@ void Engine::stop()
     m_background->stop();
     // The writer finishes every queued commit; its results arrive here as queued calls.
     m_writer->stopWriter();
-    QDeadlineTimer deadline(5000);
-    while (!deadline.hasExpired() && (m_ack->pending() > 0 || m_server->openConnections() > 0)) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-        QThread::msleep(5);
-    }
-    QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    waitForInFlight(5000);
     m_background.reset();
     m_server.reset();
     m_webhooks.reset();
@@ -163,6 +159,29 @@ void Engine::stop()
     m_alerts.reset();
     m_ack.reset();
     m_writer.reset();
+}
+
+void Engine::waitForInFlight(int timeoutMs)
+{
+    // The last commits' results arrive on this thread as queued calls, their replies go out,
+    // and the connections close: run this thread's events until then, or until the deadline.
+    const auto drained = [this] {
+        return m_ack->pending() == 0 && m_server->openConnections() == 0;
+    };
+    if (drained())
+        return;
+    QEventLoop loop;
+    const auto check = [&] {
+        if (drained())
+            loop.quit();
+    };
+    m_afterCommit = check;
+    const QMetaObject::Connection connections =
+        connect(m_server.get(), &http::HttpServer::connectionCountChanged, &loop, check);
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    loop.exec();
+    disconnect(connections);
+    m_afterCommit = nullptr;
 }
 
 void Engine::purgeNow()

@@ -6,6 +6,7 @@
 #include "http/RequestHandler.h"
 
 #include <QObject>
+#include <functional>
 #include <memory>
 #include <unordered_map>
 
@@ -59,6 +60,7 @@ private:
     void ready(http::HttpRequest &&request, http::Responder responder);
     void metrics(http::HttpRequest &&request, http::Responder responder);
     void answerProbe(quint64 id, bool ok, const QString &reason);
+    void waitForInFlight(int timeoutMs);
     void internalEvent(const QString &id, http::HttpRequest &&request, http::Responder responder);
 
     EngineConfig m_config;
@@ -77,6 +79,7 @@ private:
     qint64 m_notReadyLoggedMs = 0;
     std::unordered_map<quint64, http::Responder> m_fetches; // waiting for the background thread
     quint64 m_nextProbe = 1;
+    std::function<void()> m_afterCommit; // while stop() waits for the last commits
     // Refused TLS connections reported (logged and audited) in the current second, and those
     // left unreported since the last report: a scanner must not flood the log and audit table.
     qint64 m_tlsReportSecond = 0;

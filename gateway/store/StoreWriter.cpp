@@ -8,6 +8,7 @@
 
 #include <QLoggingCategory>
 #include <QSqlQuery>
+#include <future>
 #include <openssl/crypto.h>
 #include <optional>
 
@@ -33,10 +34,10 @@ StoreWriter::StoreWriter(StoreWriterOptions options, const Vault &vault, QObject
     , m_onDirectory(std::move(onDirectory))
     , m_onProbe(std::move(onProbe))
     , m_inbox(size_t(m_options.maxPending), kMaxAuditQueue)
+    , m_thread(u"gerbang-store"_s)
     , m_backlog(m_options.busyTimeoutMs)
     , m_directory(vault, m_options.overrides)
 {
-    m_thread.setObjectName(u"gerbang-store"_s);
 }
 
 StoreWriter::~StoreWriter()
@@ -53,12 +54,8 @@ bool StoreWriter::startWriter(QString *error)
     };
     auto start = std::make_shared<Start>();
     std::future<bool> opened = start->opened.get_future();
-    auto done = std::make_shared<std::promise<void>>();
-    m_loopDone = done->get_future();
-    m_onThread = new QObject;
-    m_onThread->moveToThread(&m_thread);
-    m_thread.start();
-    QMetaObject::invokeMethod(m_onThread, [this, start, done] {
+    m_started = true;
+    m_thread.start([this, start] {
         QString openError;
         const bool ok = open(&openError);
         start->error = openError;
@@ -68,10 +65,9 @@ bool StoreWriter::startWriter(QString *error)
         if (ok)
             loop();
         m_connection.close();
-        // Free this thread's OpenSSL state now: QThread::wait() may return before thread-exit
+        // Free this thread's OpenSSL state now: the thread may end before thread-exit
         // handlers run, which LeakSanitizer then reports.
         OPENSSL_thread_stop();
-        done->set_value();
     });
     if (opened.get())
         return true;
@@ -82,14 +78,10 @@ bool StoreWriter::startWriter(QString *error)
 
 void StoreWriter::stopWriter()
 {
-    if (!m_onThread)
+    if (!std::exchange(m_started, false))
         return;
     m_inbox.stop();
-    if (m_loopDone.valid())
-        m_loopDone.wait();
-    m_thread.quit();
-    m_thread.wait();
-    delete std::exchange(m_onThread, nullptr);
+    m_thread.join();
 }
 
 bool StoreWriter::runInTransaction(Work work, QString *error)

@@ -7,11 +7,11 @@
 #include "IngestJob.h"
 #include "WriterConnection.h"
 #include "WriterInbox.h"
+#include "concurrency/LoopThread.h"
 #include "storage/DatabaseTarget.h"
 
-#include <QThread>
+#include <QObject>
 #include <functional>
-#include <future>
 #include <memory>
 
 namespace gerbang {
@@ -80,9 +80,8 @@ private:
     ProbeCallback m_onProbe;
 
     WriterInbox m_inbox;
-    QThread m_thread;
-    QObject *m_onThread = nullptr; // runs the loop on m_thread
-    std::future<void> m_loopDone;
+    LoopThread m_thread;
+    bool m_started = false;
     std::shared_ptr<const Directory> m_initialDirectory;
 
     // Used by the writer thread only.

@@ -16,8 +16,8 @@ namespace gerbang {
 WalCheckpointer::WalCheckpointer(QString sqlitePath, int intervalMs)
     : m_path(std::move(sqlitePath))
     , m_intervalMs(intervalMs)
+    , m_thread(u"gerbang-wal"_s)
 {
-    setObjectName(u"gerbang-wal"_s);
 }
 
 WalCheckpointer::~WalCheckpointer()
@@ -32,8 +32,12 @@ void WalCheckpointer::stop()
         m_stopping = true;
     }
     m_wake.notify_all();
-    if (isRunning())
-        wait();
+    m_thread.join();
+}
+
+void WalCheckpointer::start()
+{
+    m_thread.start([this] { run(); });
 }
 
 void WalCheckpointer::wake(quint64 walGeneration)

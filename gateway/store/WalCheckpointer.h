@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "concurrency/LoopThread.h"
+
 #include <QString>
-#include <QThread>
 #include <condition_variable>
 #include <mutex>
 
@@ -13,12 +14,12 @@ namespace gerbang {
 // file) itself. PASSIVE checkpoints never block the writer; durability does not depend on
 // them (a commit is durable once the WAL is synced). The writer wakes it as the WAL grows
 // (WalRestarter), and reads how far it got.
-class WalCheckpointer : public QThread
+class WalCheckpointer
 {
-    Q_OBJECT
 public:
     WalCheckpointer(QString sqlitePath, int intervalMs);
-    ~WalCheckpointer() override;
+    ~WalCheckpointer();
+    void start();
     void stop();
     // `walGeneration` counts the times the writer saw the WAL start over; each pass is
     // labelled with the generation it was woken for, so that the writer never mistakes a pass
@@ -32,10 +33,9 @@ public:
     };
     Progress progress() const;
 
-protected:
-    void run() override;
-
 private:
+    void run();
+
     QString m_path;
     int m_intervalMs;
     mutable std::mutex m_mutex;
@@ -44,6 +44,7 @@ private:
     bool m_woken = false;
     quint64 m_wokenFor = 0;
     Progress m_progress;
+    LoopThread m_thread;
 };
 
 } // namespace gerbang

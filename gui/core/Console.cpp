@@ -2,6 +2,7 @@
 #include "Console.h"
 
 #include "DbWorker.h"
+#include "concurrency/AsyncTask.h"
 #include "config/DataDirLock.h"
 #include "crypto/Vault.h"
 #include "storage/Database.h"
@@ -9,7 +10,6 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
-#include <QThread>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -100,26 +100,20 @@ void Console::setState(State state, const QString &error)
 // the engine is in transition.
 void Console::runTransition(std::function<QString()> work, State after)
 {
-    QThread *helper = QThread::create([this, work = std::move(work), after] {
-        const QString error = work();
-        QMetaObject::invokeMethod(
-            this,
-            [this, error, after] {
-                if (!error.isEmpty()) {
-                    m_lock.reset();
-                    setState(State::Failed, error);
-                    return;
-                }
-                if (after == State::Stopped)
-                    m_lock.reset();
-                setState(after);
-                if (after == State::Stopped && std::exchange(m_restartPending, false))
-                    startEngine();
-            },
-            Qt::QueuedConnection);
+    m_transition = AsyncTask::run(this, std::move(work), [this, after](const QString &error) {
+        if (m_shutDown)
+            return;
+        if (!error.isEmpty()) {
+            m_lock.reset();
+            setState(State::Failed, error);
+            return;
+        }
+        if (after == State::Stopped)
+            m_lock.reset();
+        setState(after);
+        if (after == State::Stopped && std::exchange(m_restartPending, false))
+            startEngine();
     });
-    connect(helper, &QThread::finished, helper, &QObject::deleteLater);
-    helper->start();
 }
 
 void Console::startEngine()
@@ -185,12 +179,10 @@ void Console::restartEngine()
 
 void Console::shutdown()
 {
-    // A transition may still be running on its helper: EngineHost::stop waits for the engine
-    // thread either way.
-    while (m_state == State::Starting || m_state == State::Stopping) {
-        QThread::msleep(10);
-        QCoreApplication::processEvents();
-    }
+    // A transition may still be running in the background: it ends on its own (EngineHost
+    // waits for the engine thread), and what it would do after is this stop's job now.
+    m_shutDown = true;
+    m_transition.waitForFinished();
     m_engine->stop();
     m_lock.reset();
     if (m_state == State::Running)

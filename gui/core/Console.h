@@ -4,6 +4,7 @@
 #include "EngineHost.h"
 #include "config/Runtime.h"
 
+#include <QFuture>
 #include <QObject>
 #include <QStringList>
 #include <memory>
@@ -84,6 +85,8 @@ private:
     State m_state = State::Stopped;
     QString m_lastError;
     bool m_restartPending = false;
+    QFuture<QString> m_transition; // the engine start or stop running in the background
+    bool m_shutDown = false;
 };
 
 } // namespace gerbang

@@ -3,6 +3,7 @@
 
 #include "AuditExport.h"
 #include "AuditModel.h"
+#include "concurrency/AsyncTask.h"
 #include "core/Console.h"
 #include "core/DbWorker.h"
 #include "core/DomainLabels.h"
@@ -27,7 +28,6 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QTextBrowser>
-#include <QThread>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -370,31 +370,32 @@ void AuditPage::startExport(const QString &path, bool pdf)
     const DatabaseTarget database = m_console.database();
     // An export may read a year of traffic: its own thread and connection, so the audit table
     // and the other pages keep their database thread.
-    QThread *thread = QThread::create([this, filter, report, path, pdf, database] {
-        AuditExport::Result r;
-        auto db = Database::open({database, 5000, true}, &r.error);
-        if (db) {
-            if (pdf) {
-                r = AuditExport::writePdf(*db, filter, report, path);
-            } else {
-                QSaveFile file(path);
-                if (!file.open(QIODevice::WriteOnly)) {
-                    r.error = file.errorString();
+    AsyncTask::run(
+        this,
+        [filter, report, path, pdf, database] {
+            AuditExport::Result r;
+            auto db = Database::open({database, 5000, true}, &r.error);
+            if (db) {
+                if (pdf) {
+                    r = AuditExport::writePdf(*db, filter, report, path);
                 } else {
-                    r = AuditExport::writeCsv(*db, filter, file);
-                    if (r.ok && !file.commit()) {
-                        r.ok = false;
+                    QSaveFile file(path);
+                    if (!file.open(QIODevice::WriteOnly)) {
                         r.error = file.errorString();
+                    } else {
+                        r = AuditExport::writeCsv(*db, filter, file);
+                        if (r.ok && !file.commit()) {
+                            r.ok = false;
+                            r.error = file.errorString();
+                        }
                     }
                 }
             }
-        }
-        QMetaObject::invokeMethod(
-            this, [this, r, path] { Q_EMIT exportFinished(r.ok, path, r.rows, r.pages, r.error); },
-            Qt::QueuedConnection);
-    });
-    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    thread->start();
+            return r;
+        },
+        [this, path](const AuditExport::Result &r) {
+            Q_EMIT exportFinished(r.ok, path, r.rows, r.pages, r.error);
+        });
 }
 
 void AuditPage::retranslateUi()
