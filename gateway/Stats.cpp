@@ -61,7 +61,7 @@ void Stats::recordRequest(const QString &provider, const QString &outcome,
     std::lock_guard lock(m_mutex);
     rotateIfDue();
     m_counts.requests += 1;
-    m_counts.requestsByLabels[provider + u'|' + outcome + u'|' + QString::number(httpStatus)] += 1;
+    m_counts.requestsByLabels[{provider, outcome, httpStatus}] += 1;
     m_counts.latency.observe(double(latencyUs) / 1e6);
     m_counts.byOutcome[outcome] += 1;
     if (!provider.isEmpty())
@@ -106,7 +106,7 @@ void Stats::addAuditDropped()
 void Stats::recordSignatureFailure(const QString &source, const QString &reason)
 {
     std::lock_guard lock(m_mutex);
-    m_counts.signatureFailuresBySource[source + u'|' + reason] += 1;
+    m_counts.signatureFailuresBySource[{source, reason}] += 1;
 }
 
 void Stats::recordCommit(qint64 durationUs)
@@ -131,7 +131,7 @@ void Stats::addRefused(bool rateLimited, int httpStatus)
     (rateLimited ? m_counts.rateLimited : m_counts.forbidden) += 1;
     m_counts.requests += 1;
     m_counts.byOutcome[outcome] += 1;
-    m_counts.requestsByLabels[u'|' + outcome + u'|' + QString::number(httpStatus)] += 1;
+    m_counts.requestsByLabels[{QString(), outcome, httpStatus}] += 1;
 }
 
 void Stats::addConnectionRefused(bool perAddress)

@@ -7,6 +7,7 @@
 #include <QString>
 #include <array>
 #include <mutex>
+#include <tuple>
 
 namespace gerbang {
 
@@ -38,6 +39,30 @@ struct Histogram
     void observe(double secs);
 };
 
+// The labels of one gerbang_requests_total series.
+struct RequestSeries
+{
+    QString provider; // empty: the request had none (health, 404, refused at the edge)
+    QString outcome;
+    int status = 0;
+    friend bool operator<(const RequestSeries &a, const RequestSeries &b)
+    {
+        return std::tie(a.provider, a.outcome, a.status) <
+               std::tie(b.provider, b.outcome, b.status);
+    }
+};
+
+// The labels of one gerbang_signature_failures_total series.
+struct FailureSeries
+{
+    QString source; // "whatsapp", "whatsapp:APP" or a provider source's name
+    QString reason; // a signature status: missing, malformed, mismatch, ...
+    friend bool operator<(const FailureSeries &a, const FailureSeries &b)
+    {
+        return std::tie(a.source, a.reason) < std::tie(b.source, b.reason);
+    }
+};
+
 // What the console and /metrics read. A plain value, safe to copy across threads.
 struct StatsSnapshot
 {
@@ -45,11 +70,11 @@ struct StatsSnapshot
     qint64 requests = 0;
     QMap<QString, qint64> byOutcome;
     QMap<QString, qint64> byProvider;
-    QMap<QString, qint64> signatureFailures;         // by reason: missing, malformed, mismatch
-    QMap<QString, qint64> signatureFailuresBySource; // "source|reason"
-    QMap<QString, qint64> requestsByLabels;          // "provider|outcome|status"
-    Histogram latency;                               // request processing, since start
-    Histogram commitLatency;                         // one store transaction, since start
+    QMap<QString, qint64> signatureFailures; // by reason: missing, malformed, mismatch
+    QMap<FailureSeries, qint64> signatureFailuresBySource;
+    QMap<RequestSeries, qint64> requestsByLabels;
+    Histogram latency;       // request processing, since start
+    Histogram commitLatency; // one store transaction, since start
     qint64 alertsRaised = 0;
     QList<AlertInfo> recentAlerts; // newest last, at most 50
     qint64 dedupHits = 0;

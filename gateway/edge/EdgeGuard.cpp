@@ -130,9 +130,9 @@ bool EdgeGuard::needsClientCertificate(const RequestContext &context) const
 void EdgeGuard::refuse(const http::HttpRequest &head, const QString &outcome, int status,
                        const QString &reason)
 {
-    QString key = outcome + u'|' + normalizedAddress(head.client).toString();
+    std::pair key{outcome, normalizedAddress(head.client).toString()};
     if (m_pending.size() >= kMaxAggregates && !m_pending.contains(key))
-        key = outcome + u"|*"_s;
+        key.second = u"*"_s;
     Aggregate &a = m_pending[key];
     if (a.count == 0) {
         a.firstMs = head.receivedAtMs > 0 ? head.receivedAtMs : nowMs();
@@ -150,10 +150,10 @@ void EdgeGuard::flush()
     for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it) {
         AuditRecord r;
         r.receivedAtMs = it->firstMs;
-        r.sourceIp = it.key().section(u'|', 1);
+        r.sourceIp = it.key().second;
         r.method = it->method;
         r.path = it->path;
-        r.outcome = it.key().section(u'|', 0, 0);
+        r.outcome = it.key().first;
         r.signatureStatus = wire(SignatureStatus::NotApplicable);
         r.httpStatus = it->status;
         // One row stands for `count` requests in this second; the first one's method and path.

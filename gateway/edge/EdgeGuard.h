@@ -6,7 +6,7 @@
 #include "http/HttpResponse.h"
 #include "net/CidrList.h"
 
-#include <QHash>
+#include <QMap>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
@@ -72,7 +72,8 @@ private:
     StoreWriter &m_writer;
     Stats &m_stats;
     RateLimiter m_limiter;
-    QHash<QString, Aggregate> m_pending; // "outcome|address"
+    // By outcome and client address ("*": the rest, once the table is full).
+    QMap<std::pair<QString, QString>, Aggregate> m_pending;
     QTimer m_flush;
 };
 

@@ -56,19 +56,18 @@ QByteArray prometheusText(const StatsSnapshot &s)
     Writer w;
     w.family("gerbang_requests_total", "counter", "Requests by provider, outcome and HTTP status.");
     for (auto it = s.requestsByLabels.cbegin(); it != s.requestsByLabels.cend(); ++it) {
-        const QStringList parts = it.key().split(u'|');
+        const RequestSeries &k = it.key();
         w.sample("gerbang_requests_total",
-                 label("provider", parts.value(0)) + ',' + label("outcome", parts.value(1)) + ',' +
-                     label("status", parts.value(2)),
+                 label("provider", k.provider) + ',' + label("outcome", k.outcome) + ',' +
+                     label("status", QString::number(k.status)),
                  double(it.value()));
     }
     w.family("gerbang_signature_failures_total", "counter",
              "Failed signature checks by source and reason.");
     for (auto it = s.signatureFailuresBySource.cbegin(); it != s.signatureFailuresBySource.cend();
          ++it) {
-        const QStringList parts = it.key().split(u'|');
         w.sample("gerbang_signature_failures_total",
-                 label("source", parts.value(0)) + ',' + label("reason", parts.value(1)),
+                 label("source", it.key().source) + ',' + label("reason", it.key().reason),
                  double(it.value()));
     }
     w.family("gerbang_rate_limited_total", "counter", "Requests refused with 429.");

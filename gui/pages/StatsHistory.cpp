@@ -3,11 +3,11 @@
 
 namespace gerbang {
 
-QMap<QString, qint64> StatsHistory::bySource(const QMap<QString, qint64> &sourceReason)
+QMap<QString, qint64> StatsHistory::bySource(const QMap<FailureSeries, qint64> &sourceReason)
 {
     QMap<QString, qint64> out;
     for (auto it = sourceReason.cbegin(); it != sourceReason.cend(); ++it)
-        out[it.key().section(u'|', 0, 0)] += it.value();
+        out[it.key().source] += it.value();
     return out;
 }
 

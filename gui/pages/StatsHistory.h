@@ -31,7 +31,7 @@ public:
     qint64 failuresLastHour(const QString &source) const;
 
 private:
-    static QMap<QString, qint64> bySource(const QMap<QString, qint64> &sourceReason);
+    static QMap<QString, qint64> bySource(const QMap<FailureSeries, qint64> &sourceReason);
     void trim(qint64 nowMs);
 
     bool m_havePrevious = false;

@@ -17,8 +17,8 @@ StatsSnapshot at(qint64 uptimeMs, qint64 accepted, qint64 rejected, qint64 whats
     s.uptimeMs = uptimeMs;
     s.byOutcome = {{u"accepted"_s, accepted}, {u"rejected"_s, rejected}};
     s.requests = accepted + rejected;
-    s.signatureFailuresBySource = {{u"whatsapp|mismatch"_s, whatsappFailures - 1},
-                                   {u"whatsapp|missing"_s, 1}};
+    s.signatureFailuresBySource = {{{u"whatsapp"_s, u"mismatch"_s}, whatsappFailures - 1},
+                                   {{u"whatsapp"_s, u"missing"_s}, 1}};
     s.latencyP50Us = 1500;
     s.latencyP99Us = 9000;
     return s;
