@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "PrometheusText.h"
 
+#include <cstring>
+
 using namespace Qt::StringLiterals;
 
 namespace gerbang {
@@ -49,6 +51,63 @@ private:
     QByteArray m_out;
 };
 
+// The metrics of one sample each (or one per label value, on consecutive rows), in the order
+// they are written: every name and help text is declared here once.
+struct Scalar
+{
+    const char *name;
+    const char *type;
+    const char *help;
+    const char *labels;
+    double (*value)(const StatsSnapshot &);
+    bool (*shown)(const StatsSnapshot &) = nullptr; // null: always
+};
+
+bool outboxKnown(const StatsSnapshot &s)
+{
+    return s.outboxPending >= 0;
+}
+
+const Scalar kScalars[] = {
+    {"gerbang_rate_limited_total", "counter", "Requests refused with 429.", "",
+     [](const StatsSnapshot &s) { return double(s.rateLimited); }},
+    {"gerbang_forbidden_total", "counter", "Requests refused by the allowlist.", "",
+     [](const StatsSnapshot &s) { return double(s.forbidden); }},
+    {"gerbang_connections_refused_total", "counter",
+     "Connections refused by the global or the per-address connection cap.", "cap=\"global\"",
+     [](const StatsSnapshot &s) { return double(s.connectionsRefusedGlobal); }},
+    {"gerbang_connections_refused_total", "counter",
+     "Connections refused by the global or the per-address connection cap.", "cap=\"per_address\"",
+     [](const StatsSnapshot &s) { return double(s.connectionsRefusedPerAddress); }},
+    {"gerbang_events_stored_total", "counter", "Provider events durably stored.", "",
+     [](const StatsSnapshot &s) { return double(s.eventsStored); }},
+    {"gerbang_dedup_hits_total", "counter", "Events recognised as provider retries.", "",
+     [](const StatsSnapshot &s) { return double(s.dedupHits); }},
+    {"gerbang_alerts_total", "counter", "Alerts raised.", "",
+     [](const StatsSnapshot &s) { return double(s.alertsRaised); }},
+    {"gerbang_audit_dropped_total", "counter",
+     "Audit rows dropped because the store could not keep up.", "",
+     [](const StatsSnapshot &s) { return double(s.auditDropped); }},
+    {"gerbang_open_connections", "gauge", "Open client connections.", "",
+     [](const StatsSnapshot &s) { return double(s.openConnections); }},
+    {"gerbang_pending_commits", "gauge", "Requests waiting for their durable commit.", "",
+     [](const StatsSnapshot &s) { return double(s.pendingCommits); }},
+    {"gerbang_outbox_pending", "gauge", "Accepted events not yet delivered to the core.", "",
+     [](const StatsSnapshot &s) { return double(s.outboxPending); }, outboxKnown},
+    {"gerbang_dead_letters", "gauge", "Events given up on, waiting for a replay.", "",
+     [](const StatsSnapshot &s) { return double(s.deadLetters); }, outboxKnown},
+    {"gerbang_deliveries_total", "counter", "Events delivered to the core.", "",
+     [](const StatsSnapshot &s) { return double(s.delivered); }},
+    {"gerbang_delivery_failures_total", "counter",
+     "Delivery attempts that failed (retried or dead-lettered).", "",
+     [](const StatsSnapshot &s) { return double(s.deliveryFailures); }},
+    {"gerbang_retention_last_run_timestamp_seconds", "gauge", "When the retention job last ran.",
+     "", [](const StatsSnapshot &s) { return double(s.lastPurgeMs) / 1000.0; },
+     [](const StatsSnapshot &s) { return s.lastPurgeMs > 0; }},
+    {"gerbang_uptime_seconds", "gauge", "Seconds since the engine started.", "",
+     [](const StatsSnapshot &s) { return double(s.uptimeMs) / 1000.0; }},
+};
+
 } // namespace
 
 QByteArray prometheusText(const StatsSnapshot &s)
@@ -70,49 +129,13 @@ QByteArray prometheusText(const StatsSnapshot &s)
                  label("source", it.key().source) + ',' + label("reason", it.key().reason),
                  double(it.value()));
     }
-    w.family("gerbang_rate_limited_total", "counter", "Requests refused with 429.");
-    w.sample("gerbang_rate_limited_total", {}, double(s.rateLimited));
-    w.family("gerbang_forbidden_total", "counter", "Requests refused by the allowlist.");
-    w.sample("gerbang_forbidden_total", {}, double(s.forbidden));
-    w.family("gerbang_connections_refused_total", "counter",
-             "Connections refused by the global or the per-address connection cap.");
-    w.sample("gerbang_connections_refused_total", "cap=\"global\"",
-             double(s.connectionsRefusedGlobal));
-    w.sample("gerbang_connections_refused_total", "cap=\"per_address\"",
-             double(s.connectionsRefusedPerAddress));
-    w.family("gerbang_events_stored_total", "counter", "Provider events durably stored.");
-    w.sample("gerbang_events_stored_total", {}, double(s.eventsStored));
-    w.family("gerbang_dedup_hits_total", "counter", "Events recognised as provider retries.");
-    w.sample("gerbang_dedup_hits_total", {}, double(s.dedupHits));
-    w.family("gerbang_alerts_total", "counter", "Alerts raised.");
-    w.sample("gerbang_alerts_total", {}, double(s.alertsRaised));
-    w.family("gerbang_audit_dropped_total", "counter",
-             "Audit rows dropped because the store could not keep up.");
-    w.sample("gerbang_audit_dropped_total", {}, double(s.auditDropped));
-    w.family("gerbang_open_connections", "gauge", "Open client connections.");
-    w.sample("gerbang_open_connections", {}, double(s.openConnections));
-    w.family("gerbang_pending_commits", "gauge", "Requests waiting for their durable commit.");
-    w.sample("gerbang_pending_commits", {}, double(s.pendingCommits));
-    if (s.outboxPending >= 0) {
-        w.family("gerbang_outbox_pending", "gauge",
-                 "Accepted events not yet delivered to the core.");
-        w.sample("gerbang_outbox_pending", {}, double(s.outboxPending));
-        w.family("gerbang_dead_letters", "gauge", "Events given up on, waiting for a replay.");
-        w.sample("gerbang_dead_letters", {}, double(s.deadLetters));
+    for (const Scalar &m : kScalars) {
+        if (m.shown && !m.shown(s))
+            continue;
+        if (&m == kScalars || std::strcmp((&m - 1)->name, m.name) != 0)
+            w.family(m.name, m.type, m.help);
+        w.sample(m.name, m.labels, m.value(s));
     }
-    w.family("gerbang_deliveries_total", "counter", "Events delivered to the core.");
-    w.sample("gerbang_deliveries_total", {}, double(s.delivered));
-    w.family("gerbang_delivery_failures_total", "counter",
-             "Delivery attempts that failed (retried or dead-lettered).");
-    w.sample("gerbang_delivery_failures_total", {}, double(s.deliveryFailures));
-    if (s.lastPurgeMs > 0) {
-        w.family("gerbang_retention_last_run_timestamp_seconds", "gauge",
-                 "When the retention job last ran.");
-        w.sample("gerbang_retention_last_run_timestamp_seconds", {},
-                 double(s.lastPurgeMs) / 1000.0);
-    }
-    w.family("gerbang_uptime_seconds", "gauge", "Seconds since the engine started.");
-    w.sample("gerbang_uptime_seconds", {}, double(s.uptimeMs) / 1000.0);
     w.histogram("gerbang_request_duration_seconds",
                 "Time from a complete request to its answer (commit included).", s.latency);
     w.histogram("gerbang_store_commit_duration_seconds", "Duration of one store transaction.",

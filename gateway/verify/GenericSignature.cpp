@@ -61,6 +61,19 @@ bool parseUnixSeconds(QByteArrayView digits, qint64 *out)
     return true;
 }
 
+VerifyResult acceptWithinWindow(VerifyResult r, qint64 skew, int toleranceSecs)
+{
+    if (r.matchedSecret < 0)
+        return r.refused(SignatureStatus::Mismatch);
+    if (toleranceSecs > 0 && (skew > toleranceSecs || -skew > toleranceSecs)) {
+        r.matchedSecret = -1;
+        return r.refused(skew > 0 ? SignatureStatus::StaleTimestamp
+                                  : SignatureStatus::FutureTimestamp);
+    }
+    r.status = SignatureStatus::Valid;
+    return r;
+}
+
 VerifyResult verifyGeneric(const VerifyInput &in)
 {
     // X-Webhook-Signature wins when both are present: it is the header this scheme defines.
@@ -72,17 +85,11 @@ VerifyResult verifyGeneric(const VerifyInput &in)
     }
     VerifyResult r;
     r.diagnostics = requestDiagnostics(in.request, "generic", name);
-    auto fail = [&r](SignatureStatus s, const QString &reason) {
-        r.status = s;
-        if (!reason.isEmpty())
-            r.diagnostics.insert(u"reason"_s, reason);
-        return r;
-    };
     const QByteArray value = header.trimmed();
     if (value.isEmpty())
-        return fail(SignatureStatus::Missing, {});
+        return r.refused(SignatureStatus::Missing);
     if (in.request.headerCount(name) > 1)
-        return fail(SignatureStatus::Malformed, u"repeated_header"_s);
+        return r.refused(SignatureStatus::Malformed, u"repeated_header"_s);
     constexpr QByteArrayView prefix = "sha256=";
     const qsizetype eq = value.indexOf('=');
     // The scheme name only (e.g. "sha256", "sha1"): short and never the signature itself.
@@ -90,10 +97,10 @@ VerifyResult verifyGeneric(const VerifyInput &in)
         r.diagnostics.insert(u"scheme_prefix"_s, safeLabel(value.left(eq), 16));
     QByteArray given;
     if (!value.startsWith(prefix))
-        return fail(SignatureStatus::Malformed, u"prefix_not_sha256"_s);
+        return r.refused(SignatureStatus::Malformed, u"prefix_not_sha256"_s);
     if (value.size() != prefix.size() + 64 ||
         !crypto::decodeHex(QByteArrayView(value).sliced(prefix.size()), &given))
-        return fail(SignatureStatus::Malformed, u"signature_not_64_hex"_s);
+        return r.refused(SignatureStatus::Malformed, u"signature_not_64_hex"_s);
     const QByteArray &body = in.request.body;
     r.matchedSecret = matchSecrets(in.secrets, {given}, [&body](const QByteArray &secret) {
         return crypto::hmacSha256(secret, body);

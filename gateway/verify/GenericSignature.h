@@ -38,4 +38,10 @@ QString safeLabel(QByteArrayView raw, qsizetype max);
 // `now - t` cannot overflow.
 bool parseUnixSeconds(QByteArrayView digits, qint64 *out);
 
+// The end of a timestamped scheme (Stripe, Standard Webhooks), once the secrets were tried:
+// Mismatch when none matched; Stale/FutureTimestamp when the signature is authentic but the
+// timestamp is `skew` seconds away, beyond `toleranceSecs` (not accepted, so no secret is
+// reported as matched); else Valid.
+VerifyResult acceptWithinWindow(VerifyResult r, qint64 skew, int toleranceSecs);
+
 } // namespace gerbang

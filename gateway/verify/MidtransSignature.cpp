@@ -16,16 +16,10 @@ VerifyResult verifyMidtrans(const VerifyInput &in)
     VerifyResult r;
     r.diagnostics = requestDiagnostics(in.request, "midtrans", "body");
     r.diagnostics.insert(u"field"_s, u"signature_key"_s);
-    auto fail = [&r](SignatureStatus s, const QString &reason) {
-        r.status = s;
-        if (!reason.isEmpty())
-            r.diagnostics.insert(u"reason"_s, reason);
-        return r;
-    };
     QJsonParseError err;
     const QJsonDocument doc = QJsonDocument::fromJson(in.request.body, &err);
     if (err.error != QJsonParseError::NoError || !doc.isObject())
-        return fail(SignatureStatus::Malformed, u"body_not_json_object"_s);
+        return r.refused(SignatureStatus::Malformed, u"body_not_json_object"_s);
     const QJsonObject root = doc.object();
 
     static const QStringList kSigned = {u"order_id"_s, u"status_code"_s, u"gross_amount"_s};
@@ -38,22 +32,22 @@ VerifyResult verifyMidtrans(const VerifyInput &in)
 
     const QJsonValue signature = root.value(u"signature_key"_s);
     if (signature.isUndefined() || signature.isNull() || signature == QJsonValue(u""_s))
-        return fail(SignatureStatus::Missing, {});
+        return r.refused(SignatureStatus::Missing);
     if (!signature.isString())
-        return fail(SignatureStatus::Malformed, u"signature_not_string"_s);
+        return r.refused(SignatureStatus::Malformed, u"signature_not_string"_s);
     if (present.size() != kSigned.size())
-        return fail(SignatureStatus::Malformed, u"signed_field_missing"_s);
+        return r.refused(SignatureStatus::Malformed, u"signed_field_missing"_s);
     QByteArray message;
     for (const QString &f : kSigned) {
         const QJsonValue v = root.value(f);
         if (!v.isString())
-            return fail(SignatureStatus::Malformed, u"signed_field_not_string"_s);
+            return r.refused(SignatureStatus::Malformed, u"signed_field_not_string"_s);
         message += v.toString().toUtf8();
     }
     const QByteArray hex = signature.toString().toLatin1();
     QByteArray given;
     if (hex.size() != 128 || !crypto::decodeHex(hex, &given))
-        return fail(SignatureStatus::Malformed, u"signature_not_128_hex"_s);
+        return r.refused(SignatureStatus::Malformed, u"signature_not_128_hex"_s);
 
     r.matchedSecret = matchSecrets(in.secrets, {given}, [&message](const QByteArray &serverKey) {
         return crypto::sha512(QByteArray(message + serverKey));

@@ -43,31 +43,25 @@ VerifyResult verifyStandardWebhooks(const VerifyInput &in)
     constexpr QByteArrayView name = "webhook-signature";
     VerifyResult r;
     r.diagnostics = requestDiagnostics(in.request, "standard_webhooks", name);
-    auto fail = [&r](SignatureStatus s, const QString &reason) {
-        r.status = s;
-        if (!reason.isEmpty())
-            r.diagnostics.insert(u"reason"_s, reason);
-        return r;
-    };
     const QByteArray header = in.request.header(name).trimmed();
     const QByteArray id = in.request.header("webhook-id").trimmed();
     const QByteArray timestamp = in.request.header("webhook-timestamp").trimmed();
     r.diagnostics.insert(u"has_webhook_id"_s, !id.isEmpty());
     r.diagnostics.insert(u"has_webhook_timestamp"_s, !timestamp.isEmpty());
     if (header.isEmpty())
-        return fail(SignatureStatus::Missing, {});
+        return r.refused(SignatureStatus::Missing);
     for (QByteArrayView h :
          {name, QByteArrayView("webhook-id"), QByteArrayView("webhook-timestamp")}) {
         if (in.request.headerCount(h) > 1)
-            return fail(SignatureStatus::Malformed, u"repeated_header"_s);
+            return r.refused(SignatureStatus::Malformed, u"repeated_header"_s);
     }
     if (id.isEmpty())
-        return fail(SignatureStatus::Malformed, u"no_webhook_id"_s);
+        return r.refused(SignatureStatus::Malformed, u"no_webhook_id"_s);
     qint64 t = 0;
     if (timestamp.isEmpty())
-        return fail(SignatureStatus::Malformed, u"no_webhook_timestamp"_s);
+        return r.refused(SignatureStatus::Malformed, u"no_webhook_timestamp"_s);
     if (!parseUnixSeconds(timestamp, &t))
-        return fail(SignatureStatus::Malformed, u"timestamp_not_digits"_s);
+        return r.refused(SignatureStatus::Malformed, u"timestamp_not_digits"_s);
     const qint64 skew = in.nowSecs - t;
     r.diagnostics.insert(u"timestamp_skew_secs"_s, skew);
     r.diagnostics.insert(u"tolerance_secs"_s, in.toleranceSecs);
@@ -96,9 +90,9 @@ VerifyResult verifyStandardWebhooks(const VerifyInput &in)
     r.diagnostics.insert(u"versions"_s, versions);
     r.diagnostics.insert(u"v1_count"_s, v1Items);
     if (badV1)
-        return fail(SignatureStatus::Malformed, u"v1_not_base64_sha256"_s);
+        return r.refused(SignatureStatus::Malformed, u"v1_not_base64_sha256"_s);
     if (v1.isEmpty())
-        return fail(SignatureStatus::Malformed, u"no_v1_signature"_s);
+        return r.refused(SignatureStatus::Malformed, u"no_v1_signature"_s);
 
     QJsonArray unusable;
     for (qsizetype i = 0; i < in.secrets.size(); ++i) {
@@ -115,15 +109,7 @@ VerifyResult verifyStandardWebhooks(const VerifyInput &in)
         return key.isNull() ? QByteArray()
                             : crypto::hmacSha256(key, {id, ".", timestamp, ".", body});
     });
-    if (r.matchedSecret < 0)
-        return fail(SignatureStatus::Mismatch, {});
-    if (in.toleranceSecs > 0 && (skew > in.toleranceSecs || -skew > in.toleranceSecs)) {
-        r.matchedSecret = -1;
-        return fail(skew > 0 ? SignatureStatus::StaleTimestamp : SignatureStatus::FutureTimestamp,
-                    {});
-    }
-    r.status = SignatureStatus::Valid;
-    return r;
+    return acceptWithinWindow(r, skew, in.toleranceSecs);
 }
 
 } // namespace gerbang

@@ -15,17 +15,11 @@ VerifyResult verifyStripe(const VerifyInput &in)
     constexpr QByteArrayView name = "stripe-signature";
     VerifyResult r;
     r.diagnostics = requestDiagnostics(in.request, "stripe", name);
-    auto fail = [&r](SignatureStatus s, const QString &reason) {
-        r.status = s;
-        if (!reason.isEmpty())
-            r.diagnostics.insert(u"reason"_s, reason);
-        return r;
-    };
     const QByteArray header = in.request.header(name);
     if (header.trimmed().isEmpty())
-        return fail(SignatureStatus::Missing, {});
+        return r.refused(SignatureStatus::Missing);
     if (in.request.headerCount(name) > 1)
-        return fail(SignatureStatus::Malformed, u"repeated_header"_s);
+        return r.refused(SignatureStatus::Malformed, u"repeated_header"_s);
 
     QByteArray timestamp;
     int timestampCount = 0;
@@ -39,7 +33,7 @@ VerifyResult verifyStripe(const VerifyInput &in)
             continue;
         const qsizetype eq = item.indexOf('=');
         if (eq <= 0)
-            return fail(SignatureStatus::Malformed, u"item_without_key"_s);
+            return r.refused(SignatureStatus::Malformed, u"item_without_key"_s);
         const QByteArray key = item.left(eq);
         const QByteArray value = item.mid(eq + 1);
         const QString label = safeLabel(key, 16);
@@ -61,32 +55,23 @@ VerifyResult verifyStripe(const VerifyInput &in)
     r.diagnostics.insert(u"v1_count"_s, v1Items);
     qint64 t = 0;
     if (timestampCount != 1)
-        return fail(SignatureStatus::Malformed,
-                    timestampCount == 0 ? u"no_timestamp"_s : u"repeated_timestamp"_s);
+        return r.refused(SignatureStatus::Malformed,
+                         timestampCount == 0 ? u"no_timestamp"_s : u"repeated_timestamp"_s);
     if (!parseUnixSeconds(timestamp, &t))
-        return fail(SignatureStatus::Malformed, u"timestamp_not_digits"_s);
+        return r.refused(SignatureStatus::Malformed, u"timestamp_not_digits"_s);
     const qint64 skew = in.nowSecs - t; // positive: signed in the past
     r.diagnostics.insert(u"timestamp_skew_secs"_s, skew);
     r.diagnostics.insert(u"tolerance_secs"_s, in.toleranceSecs);
     if (badV1)
-        return fail(SignatureStatus::Malformed, u"v1_not_64_hex"_s);
+        return r.refused(SignatureStatus::Malformed, u"v1_not_64_hex"_s);
     if (v1.isEmpty())
-        return fail(SignatureStatus::Malformed, u"no_v1_signature"_s);
+        return r.refused(SignatureStatus::Malformed, u"no_v1_signature"_s);
 
     const QByteArray &body = in.request.body;
     r.matchedSecret = matchSecrets(in.secrets, v1, [&](const QByteArray &secret) {
         return crypto::hmacSha256(secret, {timestamp, ".", body});
     });
-    if (r.matchedSecret < 0)
-        return fail(SignatureStatus::Mismatch, {});
-    if (in.toleranceSecs > 0 && (skew > in.toleranceSecs || -skew > in.toleranceSecs)) {
-        // Authentic but outside the window: not accepted, so no secret is reported as matched.
-        r.matchedSecret = -1;
-        return fail(skew > 0 ? SignatureStatus::StaleTimestamp : SignatureStatus::FutureTimestamp,
-                    {});
-    }
-    r.status = SignatureStatus::Valid;
-    return r;
+    return acceptWithinWindow(r, skew, in.toleranceSecs);
 }
 
 } // namespace gerbang

@@ -27,6 +27,15 @@ struct VerifyResult
     // field was read, its scheme prefix, content type, body length and SHA-256, timestamp
     // skew. Never an expected signature, never a secret, never payload content.
     QJsonObject diagnostics;
+
+    // This result, refused with `s` and, when given, a fixed `reason` code for the admin.
+    VerifyResult refused(SignatureStatus s, const QString &reason = {})
+    {
+        status = s;
+        if (!reason.isEmpty())
+            diagnostics.insert(QStringLiteral("reason"), reason);
+        return *this;
+    }
 };
 
 } // namespace gerbang
