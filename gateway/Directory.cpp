@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Directory.h"
 
+#include "storage/AdminTokenRepository.h"
 #include "storage/AllowlistRepository.h"
 #include "storage/Database.h"
 #include "storage/SecretRepository.h"
@@ -137,6 +138,11 @@ std::shared_ptr<const Directory> Directory::load(Database &db, const Vault &vaul
             d->globalAllowlist = networks;
         else
             d->sourceAllowlists.insert(it.key(), networks);
+    }
+    d->adminTokens = AdminTokenRepository(db).all(&err);
+    if (!err.isEmpty()) {
+        *error = err;
+        return nullptr;
     }
     if (!overrides.appSecret.isEmpty()) {
         WhatsAppApp &a = d->whatsappApps[QString()];

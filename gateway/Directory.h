@@ -3,6 +3,7 @@
 
 #include "domain/Source.h"
 #include "net/CidrList.h"
+#include "storage/AdminTokenRepository.h"
 #include "storage/SecretRepository.h"
 
 #include <QByteArray>
@@ -53,6 +54,8 @@ public:
     QHash<QString, QString> sourceByTenant; // "provider/tenant" → name (stripe, midtrans, xendit)
     CidrList globalAllowlist;               // from the database; the engine adds the configured one
     QHash<QString, CidrList> sourceAllowlists; // by source name
+    // Tokens of the admin API (digests only): revoked ones are gone from the next snapshot.
+    QList<AdminToken> adminTokens;
 
     // The source behind /webhooks/{provider}/{key}: key is the tenant for Stripe, Midtrans and
     // Xendit, the source name for generic and standard. Null when there is none.

@@ -4,9 +4,11 @@
 #include "Acknowledger.h"
 #include "BackgroundWork.h"
 #include "RequestContext.h"
+#include "admin/AdminApi.h"
 #include "alerts/AlertNotifier.h"
 #include "alerts/SignatureAlerts.h"
 #include "crypto/Crypto.h"
+#include "crypto/SelfSignedCertificate.h"
 #include "domain/Clock.h"
 #include "domain/Vocabulary.h"
 #include "edge/EdgeGuard.h"
@@ -16,10 +18,13 @@
 #include "webhooks/WebhookEndpoint.h"
 #include "whatsapp/SubscriptionCheck.h"
 
+#include <QDir>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QSysInfo>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -137,6 +142,69 @@ bool Engine::start(QString *error)
         m_writer->stopWriter();
         return false;
     }
+    if (m_config.admin.enabled && !startAdmin(error)) {
+        m_adminServer.reset();
+        m_admin.reset();
+        m_server.reset();
+        m_background->stop();
+        m_writer->stopWriter();
+        return false;
+    }
+    return true;
+}
+
+bool Engine::startAdmin(QString *error)
+{
+    const EngineConfig::Admin &admin = m_config.admin;
+    m_admin = std::make_unique<AdminApi>(
+        AdminApi::Access{[this] { return m_directory; }, [this] { return m_stats->snapshot(); }},
+        *m_writer, *m_stats);
+    // The same front as the webhooks (limits, timeouts, connection caps), on its own port.
+    m_adminServer = std::make_unique<http::HttpServer>(m_admin.get(), m_config.connection,
+                                                       m_config.maxConnections);
+    m_adminServer->setPerAddressCap(m_config.maxConnectionsPerIp, {});
+    connect(m_adminServer.get(), &http::HttpServer::tlsRefused, this, &Engine::tlsRefused);
+    if (admin.tls.enabled()) {
+        bool made = false;
+        if (admin.selfSigned) {
+            const QString dir = QFileInfo(admin.tls.certificatePath).absolutePath();
+            if (!QDir().mkpath(dir) ||
+                !QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                QFileDevice::ExeOwner)) {
+                *error = u"cannot create %1"_s.arg(dir);
+                return false;
+            }
+            const QString host = QSysInfo::machineHostName();
+            QStringList names{u"DNS:localhost"_s, u"IP:127.0.0.1"_s, u"IP:::1"_s};
+            if (!host.isEmpty())
+                names.prepend(u"DNS:"_s + host);
+            if (!admin.address.isLoopback() && admin.address != QHostAddress::Any &&
+                admin.address != QHostAddress::AnyIPv6)
+                names << u"IP:"_s + admin.address.toString();
+            if (!SelfSignedCertificate::ensure(admin.tls.certificatePath, admin.tls.privateKeyPath,
+                                               u"Gerbang admin API "_s + host, names, &made, error))
+                return false;
+        }
+        QString summary;
+        if (!m_adminServer->setTls(admin.tls, &summary, error)) {
+            *error = u"admin API: "_s + *error;
+            return false;
+        }
+        QString fpError;
+        const QString fingerprint = certificateFingerprint(admin.tls.certificatePath, &fpError);
+        qCInfo(lcEngine).noquote()
+            << (made ? u"admin API: made a self-signed certificate (%1); "_s.arg(
+                           admin.tls.certificatePath)
+                     : u"admin API: "_s)
+            << u"certificate SHA-256 fingerprint %1 (gerbangctl admin fingerprint)"_s.arg(
+                   fingerprint.isEmpty() ? fpError : fingerprint);
+    }
+    if (!m_adminServer->start(admin.address, admin.port, error)) {
+        *error = u"admin API: cannot listen on %1:%2: %3"_s.arg(admin.address.toString())
+                     .arg(admin.port)
+                     .arg(*error);
+        return false;
+    }
     return true;
 }
 
@@ -145,6 +213,8 @@ void Engine::stop()
     if (!m_server)
         return;
     m_server->stopAccepting();
+    if (m_adminServer)
+        m_adminServer->stopAccepting();
     m_edge->flush();
     // Delivery stops first: its last outcomes and leases go through the still-running writer.
     m_background->stop();
@@ -152,6 +222,8 @@ void Engine::stop()
     m_writer->stopWriter();
     waitForInFlight(5000);
     m_background.reset();
+    m_adminServer.reset();
+    m_admin.reset();
     m_server.reset();
     m_webhooks.reset();
     m_edge.reset();
@@ -206,6 +278,17 @@ QString Engine::listenUrl() const
         a.protocol() == QAbstractSocket::IPv6Protocol ? u"[%1]"_s.arg(a.toString()) : a.toString();
     return u"%1://%2:%3"_s.arg(m_server->isTls() ? u"https"_s : u"http"_s, host)
         .arg(m_server->serverPort());
+}
+
+QString Engine::adminUrl() const
+{
+    if (!m_adminServer)
+        return {};
+    const QHostAddress a = m_adminServer->serverAddress();
+    const QString host =
+        a.protocol() == QAbstractSocket::IPv6Protocol ? u"[%1]"_s.arg(a.toString()) : a.toString();
+    return u"%1://%2:%3"_s.arg(m_adminServer->isTls() ? u"https"_s : u"http"_s, host)
+        .arg(m_adminServer->serverPort());
 }
 
 void Engine::reloadTls()

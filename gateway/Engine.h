@@ -19,6 +19,7 @@ class AlertNotifier;
 class EdgeGuard;
 class SignatureAlerts;
 class WebhookEndpoint;
+class AdminApi;
 namespace http {
 class HttpServer;
 }
@@ -36,6 +37,7 @@ public:
     // Stops accepting, lets in-flight commits finish and their replies go out.
     void stop();
     QString listenUrl() const;
+    QString adminUrl() const; // empty when the admin API is off
     // Re-reads the TLS certificate and key for new connections; on error the current pair
     // stays. The outcome is logged and signalled.
     void reloadTls();
@@ -61,6 +63,7 @@ private:
     void metrics(http::HttpRequest &&request, http::Responder responder);
     void answerProbe(quint64 id, bool ok, const QString &reason);
     void waitForInFlight(int timeoutMs);
+    bool startAdmin(QString *error);
     void internalEvent(const QString &id, http::HttpRequest &&request, http::Responder responder);
 
     EngineConfig m_config;
@@ -74,6 +77,8 @@ private:
     std::unique_ptr<AlertNotifier> m_notifier;
     std::unique_ptr<WebhookEndpoint> m_webhooks;
     std::unique_ptr<http::HttpServer> m_server;
+    std::unique_ptr<AdminApi> m_admin;
+    std::unique_ptr<http::HttpServer> m_adminServer;
     std::unordered_map<quint64, http::Responder> m_probes;
     QString m_notReadyDetail; // the last failed probe's database error, as logged
     qint64 m_notReadyLoggedMs = 0;

@@ -121,6 +121,24 @@ EngineConfig EngineConfig::fromSettings(const Settings &s, std::shared_ptr<const
         for (const QString &scope : std::as_const(c.tls.clientCertificateRoutes))
             c.edge.clientCertificateRoutes.insert(scope);
     }
+    // The admin API: its own listener; TLS on any address but loopback (a configured pair, or
+    // one the engine makes at start).
+    if (!s.value(u"admin/listen"_s).isEmpty()) {
+        c.admin.enabled = true;
+        c.admin.address = QHostAddress(s.hostOf(u"admin/listen"_s));
+        c.admin.port = s.portOf(u"admin/listen"_s);
+        c.admin.selfSigned = s.value(u"admin/certificate"_s).isEmpty();
+        c.admin.tls.clientCaPath = s.value(u"admin/client_ca"_s);
+        if (!c.admin.selfSigned || !c.admin.address.isLoopback() || c.admin.tls.mutual()) {
+            c.admin.tls.certificatePath = s.adminCertificatePath();
+            c.admin.tls.privateKeyPath = s.adminPrivateKeyPath();
+        }
+        if (c.admin.port != 0 && c.admin.port == c.listenPort &&
+            (c.admin.address == c.listenAddress || c.admin.address.isEqual(QHostAddress::Any) ||
+             c.listenAddress.isEqual(QHostAddress::Any)))
+            issue(u"admin/listen"_s, u"invalid_value"_s,
+                  u"admin/listen must not be the webhook port (server/listen)"_s);
+    }
     c.vault = std::move(vault);
     return c;
 }

@@ -45,6 +45,15 @@ struct EngineConfig
     QByteArray alertSecret;
     QByteArray metricsToken;
     http::TlsSettings tls;
+    struct Admin
+    {
+        bool enabled = false;
+        QHostAddress address;
+        quint16 port = 0;
+        // Set when the listener speaks HTTPS (any address but loopback, or mutual TLS).
+        http::TlsSettings tls;
+        bool selfSigned = false; // tls names the pair the engine makes when it is missing
+    } admin;
     std::shared_ptr<const Vault> vault;
 
     // `problems` receives what cannot be used (e.g. a malformed allowlist entry).

@@ -29,6 +29,7 @@ bool EngineHost::start(EngineConfig config, QString *error)
     bool ok = false;
     QString message;
     QString url;
+    QString adminUrl;
     // The engine, its server and sockets are created on the engine thread (BRIEF §6).
     auto *context = new QObject;
     context->moveToThread(&m_thread);
@@ -43,6 +44,7 @@ bool EngineHost::start(EngineConfig config, QString *error)
                 engine = nullptr;
             } else {
                 url = engine->listenUrl();
+                adminUrl = engine->adminUrl();
             }
         },
         Qt::BlockingQueuedConnection);
@@ -55,6 +57,7 @@ bool EngineHost::start(EngineConfig config, QString *error)
     }
     m_engine = engine;
     m_listenUrl = url;
+    m_adminUrl = adminUrl;
     connect(m_engine, &Engine::configurationReloaded, this, &EngineHost::configurationReloaded,
             Qt::QueuedConnection);
     connect(m_engine, &Engine::storeFailure, this, &EngineHost::storeFailure, Qt::QueuedConnection);
@@ -79,6 +82,7 @@ void EngineHost::stop()
     m_thread.quit();
     m_thread.wait();
     m_listenUrl.clear();
+    m_adminUrl.clear();
 }
 
 void EngineHost::reloadTls()

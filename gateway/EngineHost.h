@@ -28,6 +28,8 @@ public:
     void stop();
     bool isRunning() const { return m_engine != nullptr; }
     QString listenUrl() const { return m_listenUrl; }
+    // The admin API's base URL, or empty when it is off.
+    QString adminUrl() const { return m_adminUrl; }
     StatsSnapshot snapshot() const;
     // Asks the engine (queued, on its thread) to re-read the TLS certificate and key; the
     // outcome arrives as tlsReloaded().
@@ -48,6 +50,7 @@ private:
     Engine *m_engine = nullptr;
     std::shared_ptr<Stats> m_stats = std::make_shared<Stats>();
     QString m_listenUrl;
+    QString m_adminUrl;
 };
 
 } // namespace gerbang

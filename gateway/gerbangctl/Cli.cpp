@@ -212,6 +212,8 @@ int runGroup(const Group &group, const QStringList &globalArgs, const QStringLis
     }
     for (const Subcommand &s : group.subcommands) {
         if (s.name == name) {
+            if (s.nested)
+                return runGroup(s.nested(), globalArgs, args.mid(1));
             Invocation inv(group.name + u' ' + s.name, s.synopsis, s.summary, globalArgs,
                            args.mid(1));
             return s.run(inv);

@@ -79,12 +79,16 @@ private:
     std::unique_ptr<Database> m_db;
 };
 
+struct Group;
+
 struct Subcommand
 {
     QString name;
     QString synopsis; // arguments after "gerbangctl GROUP NAME"
     QString summary;
     std::function<int(Invocation &)> run;
+    // Set instead of `run` for a command with commands of its own ("admin token create").
+    std::function<Group()> nested = {};
 };
 
 struct Group
@@ -109,5 +113,6 @@ Group allowlistGroup();
 Group tlsGroup();
 Group dlqGroup();
 Group purgeGroup();
+Group adminGroup();
 
 } // namespace gerbang::ctl

@@ -15,8 +15,9 @@ namespace {
 
 QList<Group> groups()
 {
-    return {tenantGroup(), sourceGroup(),    secretGroup(), eventsGroup(), dlqGroup(),
-            auditGroup(),  allowlistGroup(), keyGroup(),    tlsGroup(),    purgeGroup()};
+    return {tenantGroup(), sourceGroup(), secretGroup(),    eventsGroup(),
+            dlqGroup(),    auditGroup(),  allowlistGroup(), keyGroup(),
+            tlsGroup(),    purgeGroup(),  adminGroup()};
 }
 
 QString topHelp()

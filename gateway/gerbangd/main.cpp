@@ -81,6 +81,9 @@ int main(int argc, char **argv)
     if (!cfg.listenAddress.isLoopback() && !cfg.tls.enabled())
         qWarning("listening on a non-loopback address without TLS: put a TLS-terminating proxy "
                  "in front of Gerbang");
+    // Before the "listening on" line, which tools wait for: by then everything is said.
+    if (!host.adminUrl().isEmpty())
+        say(u"admin API on %1 (tokens: gerbangctl admin token create)"_s.arg(host.adminUrl()));
     say(u"Gerbang %1 listening on %2"_s.arg(QCoreApplication::applicationVersion(),
                                             host.listenUrl()));
     say(u"data directory: %1"_s.arg(dataDir));

@@ -36,7 +36,7 @@ struct Listing
     QString error;
 };
 
-struct Outcome
+struct WriteResult
 {
     bool ok = false;
     QString error;
@@ -231,10 +231,10 @@ void SourcesPage::askAddSource()
 
 void SourcesPage::addSource(const Source &source)
 {
-    m_console.db().run<Outcome>(
+    m_console.db().run<WriteResult>(
         this,
         [source](DbContext &ctx) {
-            Outcome o;
+            WriteResult o;
             if (!ctx.db) {
                 o.error = ctx.error;
                 return o;
@@ -242,7 +242,7 @@ void SourcesPage::addSource(const Source &source)
             o.ok = SourceRepository(*ctx.db).add(source, &o.error);
             return o;
         },
-        [this, source](Outcome o) {
+        [this, source](WriteResult o) {
             finish(o.ok, tr("Source not added: %1").arg(o.error),
                    tr("Source '%1' added. Set its secret next.").arg(source.name));
         });
@@ -250,10 +250,10 @@ void SourcesPage::addSource(const Source &source)
 
 void SourcesPage::removeSource(const QString &name)
 {
-    m_console.db().run<Outcome>(
+    m_console.db().run<WriteResult>(
         this,
         [name](DbContext &ctx) {
-            Outcome o;
+            WriteResult o;
             if (!ctx.db) {
                 o.error = ctx.error;
                 return o;
@@ -261,7 +261,7 @@ void SourcesPage::removeSource(const QString &name)
             o.ok = SourceRepository(*ctx.db).remove(name, &o.error);
             return o;
         },
-        [this, name](Outcome o) {
+        [this, name](WriteResult o) {
             finish(o.ok, tr("Source not removed: %1").arg(o.error),
                    tr("Source '%1' removed.").arg(name));
         });
@@ -297,10 +297,10 @@ void SourcesPage::askSecret(bool rotate)
 void SourcesPage::writeSecret(const QString &name, QByteArray value, bool rotate)
 {
     auto sealed = std::make_shared<QByteArray>(std::move(value));
-    m_console.db().run<Outcome>(
+    m_console.db().run<WriteResult>(
         this,
         [name, sealed, rotate](DbContext &ctx) {
-            Outcome o;
+            WriteResult o;
             if (!ctx.db || !ctx.vault) {
                 o.error = ctx.error;
             } else {
@@ -312,7 +312,7 @@ void SourcesPage::writeSecret(const QString &name, QByteArray value, bool rotate
             sealed->fill('\0');
             return o;
         },
-        [this, name, rotate](Outcome o) {
+        [this, name, rotate](WriteResult o) {
             finish(o.ok, tr("Secret not stored: %1").arg(o.error),
                    rotate ? tr("Secret '%1' rotated (fingerprint %2). The previous value stays "
                                "accepted until you retire it.")
@@ -323,10 +323,10 @@ void SourcesPage::writeSecret(const QString &name, QByteArray value, bool rotate
 
 void SourcesPage::retireSecret(const QString &name)
 {
-    m_console.db().run<Outcome>(
+    m_console.db().run<WriteResult>(
         this,
         [name](DbContext &ctx) {
-            Outcome o;
+            WriteResult o;
             if (!ctx.db || !ctx.vault) {
                 o.error = ctx.error;
                 return o;
@@ -334,7 +334,7 @@ void SourcesPage::retireSecret(const QString &name)
             o.ok = SecretRepository(*ctx.db, *ctx.vault).retire(name, &o.error);
             return o;
         },
-        [this, name](Outcome o) {
+        [this, name](WriteResult o) {
             finish(o.ok, tr("Previous value not retired: %1").arg(o.error),
                    tr("The previous value of '%1' is no longer accepted.").arg(name));
         });

@@ -152,6 +152,26 @@ const QList<SettingDef> &Settings::definitions()
          false,
          u"sources whose routes need a client certificate (whatsapp, whatsapp:APP, a source "
          "name; comma or space separated); empty or *: every route, checked at the handshake"_s},
+        {u"admin/listen"_s, u"GERBANG_ADMIN_LISTEN"_s, u"127.0.0.1:8081"_s, false,
+         u"host:port of the admin API, never the webhook port (empty: off); a non-loopback "
+         "address speaks HTTPS only"_s},
+        {u"admin/certificate"_s,
+         u"GERBANG_ADMIN_TLS_CERT"_s,
+         {},
+         false,
+         u"PEM certificate (chain) of the admin API; empty: on a non-loopback address, a "
+         "self-signed one made in the data directory (gerbangctl admin fingerprint)"_s},
+        {u"admin/private_key"_s,
+         u"GERBANG_ADMIN_TLS_KEY"_s,
+         {},
+         false,
+         u"PEM private key of admin/certificate (unencrypted, mode 0600)"_s},
+        {u"admin/client_ca"_s,
+         u"GERBANG_ADMIN_TLS_CLIENT_CA"_s,
+         {},
+         false,
+         u"PEM CA bundle; when set, admin clients must also present a certificate it issued "
+         "(mutual TLS)"_s},
         {u"storage/data_dir"_s,
          u"GERBANG_DATA_DIR"_s,
          {},
@@ -497,12 +517,20 @@ SettingProblems Settings::validate() const
                         .arg(d.max)
                         .arg(value(d.key)));
     }
-    if (listenPort() == 0 && !value(u"server/listen"_s).endsWith(u":0"_s))
-        problem(u"server/listen"_s, u"invalid_value"_s,
-                u"server/listen must be host:port (got '%1')"_s.arg(value(u"server/listen"_s)));
-    else if (QHostAddress(listenHost()).isNull())
-        problem(u"server/listen"_s, u"invalid_value"_s,
-                u"server/listen host must be an IP address (got '%1')"_s.arg(listenHost()));
+    for (const QString &key : {u"server/listen"_s, u"admin/listen"_s}) {
+        if (key == u"admin/listen"_s && value(key).isEmpty())
+            continue; // the admin API is off
+        if (portOf(key) == 0 && !value(key).endsWith(u":0"_s))
+            problem(key, u"invalid_value"_s,
+                    u"%1 must be host:port (got '%2')"_s.arg(key, value(key)));
+        else if (QHostAddress(hostOf(key)).isNull())
+            problem(key, u"invalid_value"_s,
+                    u"%1 host must be an IP address (got '%2')"_s.arg(key, hostOf(key)));
+    }
+    if (!value(u"admin/certificate"_s).isEmpty() != !value(u"admin/private_key"_s).isEmpty())
+        problem(value(u"admin/certificate"_s).isEmpty() ? u"admin/certificate"_s
+                                                        : u"admin/private_key"_s,
+                u"requires"_s, u"admin/certificate and admin/private_key are set together"_s);
     const QString fmt = value(u"log/format"_s);
     if (fmt != u"text"_s && fmt != u"json"_s)
         problem(u"log/format"_s, u"invalid_value"_s,
@@ -535,7 +563,29 @@ QString Settings::dataDir() const
 
 QString Settings::listenHost() const
 {
-    const QString listen = value(u"server/listen"_s);
+    return hostOf(u"server/listen"_s);
+}
+
+quint16 Settings::listenPort() const
+{
+    return portOf(u"server/listen"_s);
+}
+
+QString Settings::adminCertificatePath() const
+{
+    const QString configured = value(u"admin/certificate"_s);
+    return configured.isEmpty() ? dataDir() + u"/admin-tls/certificate.pem"_s : configured;
+}
+
+QString Settings::adminPrivateKeyPath() const
+{
+    const QString configured = value(u"admin/private_key"_s);
+    return configured.isEmpty() ? dataDir() + u"/admin-tls/private-key.pem"_s : configured;
+}
+
+QString Settings::hostOf(const QString &key) const
+{
+    const QString listen = value(key);
     const qsizetype colon = listen.lastIndexOf(u':');
     QString host = colon < 0 ? listen : listen.left(colon);
     if (host.startsWith(u'[') && host.endsWith(u']'))
@@ -543,9 +593,9 @@ QString Settings::listenHost() const
     return host;
 }
 
-quint16 Settings::listenPort() const
+quint16 Settings::portOf(const QString &key) const
 {
-    const QString listen = value(u"server/listen"_s);
+    const QString listen = value(key);
     const qsizetype colon = listen.lastIndexOf(u':');
     bool ok = false;
     const uint port = colon < 0 ? 0 : listen.mid(colon + 1).toUInt(&ok);

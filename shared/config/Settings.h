@@ -71,6 +71,14 @@ public:
     QString dataDir() const;
     QString listenHost() const;
     quint16 listenPort() const;
+    // A "host:port" setting (server/listen, admin/listen): the host without brackets, the port
+    // (0 when malformed).
+    QString hostOf(const QString &key) const;
+    quint16 portOf(const QString &key) const;
+    // The admin listener's TLS pair: the configured one, else the one the gateway makes in the
+    // data directory (used only on a non-loopback admin/listen).
+    QString adminCertificatePath() const;
+    QString adminPrivateKeyPath() const;
 
     static QString defaultConfigPath(const QProcessEnvironment &env);
 

@@ -151,4 +151,32 @@ std::optional<QByteArray> readSecretFile(const QString &path, const QString &wha
     return content;
 }
 
+bool writePrivateFile(const QString &path, const QByteArray &content, QString *error)
+{
+    const QByteArray native = QFile::encodeName(path);
+    const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        *error = u"cannot create %1: %2"_s.arg(path, QString::fromLocal8Bit(strerror(errno)));
+        return false;
+    }
+    qsizetype done = 0;
+    while (done < content.size()) {
+        const ssize_t n = ::write(fd, content.constData() + done, size_t(content.size() - done));
+        if (n <= 0) {
+            ::close(fd);
+            ::unlink(native.constData());
+            *error = u"cannot write %1"_s.arg(path);
+            return false;
+        }
+        done += n;
+    }
+    const bool synced = ::fsync(fd) == 0;
+    ::close(fd);
+    if (!synced) {
+        *error = u"cannot sync %1"_s.arg(path);
+        return false;
+    }
+    return true;
+}
+
 } // namespace gerbang

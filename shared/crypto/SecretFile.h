@@ -25,4 +25,8 @@ namespace gerbang {
 std::optional<QByteArray> readSecretFile(const QString &path, const QString &what,
                                          qsizetype maxBytes, QString *error);
 
+// Creates `path` with mode 0600 from the first byte on (O_EXCL: never through an existing file
+// or link), writes `content` and syncs it. On failure nothing is left behind.
+bool writePrivateFile(const QString &path, const QByteArray &content, QString *error);
+
 } // namespace gerbang

@@ -32,37 +32,6 @@ bool entryExists(const QString &path)
     return ::lstat(QFile::encodeName(path).constData(), &st) == 0;
 }
 
-// Creates `path` with mode 0600 from the first byte on (O_EXCL: never through an existing file
-// or link), writes `content` and syncs it.
-bool createPrivateFile(const QString &path, const QByteArray &content, QString *error)
-{
-    const QByteArray native = QFile::encodeName(path);
-    const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        *error =
-            u"cannot create key file %1: %2"_s.arg(path, QString::fromLocal8Bit(strerror(errno)));
-        return false;
-    }
-    qsizetype done = 0;
-    while (done < content.size()) {
-        const ssize_t n = ::write(fd, content.constData() + done, size_t(content.size() - done));
-        if (n <= 0) {
-            ::close(fd);
-            ::unlink(native.constData());
-            *error = u"cannot write key file %1"_s.arg(path);
-            return false;
-        }
-        done += n;
-    }
-    const bool synced = ::fsync(fd) == 0;
-    ::close(fd);
-    if (!synced) {
-        *error = u"cannot sync key file %1"_s.arg(path);
-        return false;
-    }
-    return true;
-}
-
 QByteArrayView purposeLabel(Vault::Purpose p)
 {
     switch (p) {
@@ -117,7 +86,7 @@ QString Vault::pendingKeyFilePath(const QString &dataDir)
 bool Vault::writeKeyFile(const QString &path, const QByteArray &key, QString *error)
 {
     QByteArray content = key.toBase64() + '\n';
-    const bool written = createPrivateFile(path, content, error);
+    const bool written = writePrivateFile(path, content, error);
     crypto::cleanse(&content);
     return written;
 }

@@ -81,6 +81,15 @@ enum class AlertKind
     SignatureFailures
 };
 
+// Roles of admin API tokens, each allowed what the one before it is, and more: viewer reads,
+// operator also replays and acknowledges, admin also changes configuration and tokens.
+enum class AdminRole
+{
+    Viewer,
+    Operator,
+    Admin
+};
+
 template <typename E> struct Word
 {
     E value;
@@ -143,6 +152,10 @@ inline constexpr std::array kDeliveryStates{
 inline constexpr std::array kAlertKinds{
     Word<AlertKind>{AlertKind::SignatureFailures, "signature_failures"_L1}};
 
+inline constexpr std::array kAdminRoles{Word<AdminRole>{AdminRole::Viewer, "viewer"_L1},
+                                        Word<AdminRole>{AdminRole::Operator, "operator"_L1},
+                                        Word<AdminRole>{AdminRole::Admin, "admin"_L1}};
+
 template <typename E> constexpr const auto &table()
 {
     if constexpr (std::is_same_v<E, Provider>)
@@ -153,6 +166,8 @@ template <typename E> constexpr const auto &table()
         return kSignatureStatuses;
     else if constexpr (std::is_same_v<E, DeliveryState>)
         return kDeliveryStates;
+    else if constexpr (std::is_same_v<E, AdminRole>)
+        return kAdminRoles;
     else
         return kAlertKinds;
 }
@@ -168,7 +183,7 @@ template <typename E> constexpr bool inOrder()
     return true;
 }
 static_assert(inOrder<Provider>() && inOrder<Outcome>() && inOrder<SignatureStatus>() &&
-              inOrder<DeliveryState>() && inOrder<AlertKind>());
+              inOrder<DeliveryState>() && inOrder<AlertKind>() && inOrder<AdminRole>());
 
 } // namespace vocabulary
 

@@ -33,6 +33,7 @@ const QList<Migration> &sqliteMigrations()
         {3, u":/gerbang/migrations/sqlite/0003_allowlists.sql"_s},
         {4, u":/gerbang/migrations/sqlite/0004_outbox.sql"_s},
         {5, u":/gerbang/migrations/sqlite/0005_leaner_writes.sql"_s},
+        {6, u":/gerbang/migrations/sqlite/0006_admin_tokens.sql"_s},
     };
     return list;
 }
@@ -45,6 +46,7 @@ const QList<Migration> &postgresMigrations()
         {3, u":/gerbang/migrations/postgresql/0003_allowlists.sql"_s},
         {4, u":/gerbang/migrations/postgresql/0004_outbox.sql"_s},
         {5, u":/gerbang/migrations/postgresql/0005_leaner_writes.sql"_s},
+        {6, u":/gerbang/migrations/postgresql/0006_admin_tokens.sql"_s},
     };
     return list;
 }

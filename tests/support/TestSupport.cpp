@@ -195,6 +195,10 @@ bool GatewayProcess::start(QString *error)
         if (match.hasMatch()) {
             m_port = quint16(match.captured(2).toUInt());
             m_baseUrl = u"%1://127.0.0.1:%2"_s.arg(match.captured(1)).arg(m_port);
+            static const QRegularExpression admin(u"admin API on (https?)://[^ ]*:(\\d+) "_s);
+            const auto adminMatch = admin.match(QString::fromUtf8(m_output));
+            m_adminPort = adminMatch.hasMatch() ? quint16(adminMatch.captured(2).toUInt()) : 0;
+            m_adminScheme = adminMatch.captured(1);
             m_listening = true;
             return true;
         }

@@ -79,6 +79,9 @@ public:
 
     QString baseUrl() const { return m_baseUrl; }
     quint16 port() const { return m_port; }
+    // The admin API's port and scheme ("http" or "https"), 0 / empty when it is off.
+    quint16 adminPort() const { return m_adminPort; }
+    QString adminScheme() const { return m_adminScheme; }
     QString dataDir() const { return m_dataDir; }
     QByteArray output() const; // everything printed so far (stdout + stderr)
     QString databasePath() const;
@@ -94,6 +97,8 @@ private:
     std::unique_ptr<QProcess> m_process;
     QString m_baseUrl;
     quint16 m_port = 0;
+    quint16 m_adminPort = 0;
+    QString m_adminScheme;
     bool m_listening = false;     // start() succeeded
     bool m_stopRequested = false; // terminate() or kill() was called
     mutable QByteArray m_output;

@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "AdminApi.h"
+
+#include "Acknowledger.h"
+#include "StatsJson.h"
+#include "domain/Clock.h"
+#include "store/StoreWriter.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcAdmin, "gerbang.admin")
+
+namespace gerbang {
+namespace {
+
+using http::HttpResponse;
+
+// Ten failed authentications a minute from one client network, then 429 for the rest of it.
+constexpr int kAuthFailures = 10;
+constexpr qint64 kAuthWindowMs = 60'000;
+// Requests to the admin API are small: nothing it accepts needs more.
+constexpr qint64 kBodyLimit = 64 * 1024;
+
+HttpResponse json(int status, const QJsonObject &body)
+{
+    return HttpResponse::json(status, QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+QJsonValue timeOrNull(qint64 ms)
+{
+    return ms > 0 ? QJsonValue(ms) : QJsonValue(QJsonValue::Null);
+}
+
+} // namespace
+
+AdminApi::AdminApi(Access access, StoreWriter &writer, Stats &stats)
+    : m_access(std::move(access))
+    , m_writer(writer)
+    , m_stats(stats)
+    , m_failures(kAuthFailures, kAuthWindowMs)
+{
+}
+
+const QList<AdminApi::Route> &AdminApi::routes()
+{
+    static const QList<Route> table = {
+        {"GET", "/admin/v1/stats", AdminRole::Viewer, &AdminApi::stats},
+        {"GET", "/admin/v1/whoami", AdminRole::Viewer, &AdminApi::whoami},
+        {"GET", "/admin/v1/tokens", AdminRole::Admin, &AdminApi::tokens},
+    };
+    return table;
+}
+
+HttpResponse AdminApi::error(int status, QByteArrayView code, const QString &message)
+{
+    return json(status,
+                QJsonObject{{u"error"_s, QString::fromLatin1(code)}, {u"message"_s, message}});
+}
+
+qint64 AdminApi::bodyLimit(const http::HttpRequest &) const
+{
+    return kBodyLimit;
+}
+
+std::optional<HttpResponse> AdminApi::admit(http::HttpRequest &head)
+{
+    // Admins connect directly: the peer is the client (no proxy is trusted here).
+    head.client = head.peer;
+    const int wait = m_failures.blockedForSecs(head.client, nowMs());
+    if (wait == 0)
+        return std::nullopt;
+    HttpResponse r = error(429, "rate_limited",
+                           u"too many failed authentications from this address; try again later"_s);
+    r.headers.append({"Retry-After", QByteArray::number(wait)});
+    return r;
+}
+
+void AdminApi::handle(http::HttpRequest &&request, http::Responder responder)
+{
+    const qint64 now = nowMs();
+    const auto directory = m_access.directory();
+    const std::optional<AdminCaller> caller =
+        authenticateAdmin(request.header("authorization"),
+                          directory ? directory->adminTokens : QList<AdminToken>{}, now);
+    if (!caller) {
+        const bool blockedNow = m_failures.failed(request.client, now);
+        const bool presented = !request.header("authorization").isNull();
+        audit(request, Outcome::Unauthorized, 401, {},
+              presented ? u"unknown, expired or revoked token"_s : u"no token"_s);
+        if (blockedNow)
+            audit(request, Outcome::RateLimited, 429, {}, u"admin_auth_failures"_s);
+        HttpResponse r = error(401, "unauthorized",
+                               u"a valid admin token is required (Authorization: Bearer TOKEN)"_s);
+        r.headers.append(
+            {QByteArray("WWW-Authenticate"), QByteArray("Bearer realm=\"gerbang-admin\"")});
+        return responder.send(std::move(r));
+    }
+    const Route *route = nullptr;
+    bool pathKnown = false;
+    for (const Route &r : routes()) {
+        if (r.path != QByteArrayView(request.path))
+            continue;
+        pathKnown = true;
+        if (r.method == QByteArrayView(request.method) ||
+            (r.method == "GET" && request.method == "HEAD"))
+            route = &r;
+    }
+    if (!route) {
+        return responder.send(pathKnown ? error(405, "method_not_allowed",
+                                                u"this route does not take %1"_s.arg(
+                                                    QString::fromLatin1(request.method)))
+                                        : error(404, "not_found", u"no such admin route"_s));
+    }
+    if (int(caller->role) < int(route->least)) {
+        audit(request, Outcome::Forbidden, 403, caller->name,
+              u"needs the %1 role"_s.arg(wire(route->least)));
+        return responder.send(error(403, "forbidden",
+                                    u"the %1 role may not do this; it needs %2"_s.arg(
+                                        wire(caller->role), wire(route->least))));
+    }
+    (this->*route->answer)(*caller, request, responder);
+}
+
+void AdminApi::rejected(const http::HttpRequest &partial, int status, QByteArrayView reason)
+{
+    const Outcome outcome = status == 413   ? Outcome::TooLarge
+                            : status == 408 ? Outcome::Timeout
+                                            : Outcome::BadRequest;
+    audit(partial, outcome, status, {}, QString::fromLatin1(reason));
+}
+
+void AdminApi::audit(const http::HttpRequest &request, Outcome outcome, int status,
+                     const QString &actor, const QString &reason)
+{
+    AuditRecord a = Acknowledger::auditFor(request, u"");
+    a.outcome = wire(outcome);
+    a.httpStatus = status;
+    a.processingUs = request.startedNs > 0 ? (monotonicNs() - request.startedNs) / 1000 : 0;
+    QJsonObject detail{{u"api"_s, u"admin"_s}};
+    if (!actor.isEmpty())
+        detail.insert(u"actor"_s, actor);
+    if (!reason.isEmpty())
+        detail.insert(u"reason"_s, reason.left(300));
+    a.detail = Acknowledger::detailText(detail, request);
+    if (!m_writer.submitAudit(std::move(a)))
+        m_stats.addAuditDropped();
+}
+
+void AdminApi::stats(const AdminCaller &, const http::HttpRequest &, http::Responder &responder)
+{
+    responder.send(json(200, statsJson(m_access.stats())));
+}
+
+void AdminApi::whoami(const AdminCaller &caller, const http::HttpRequest &,
+                      http::Responder &responder)
+{
+    responder.send(json(200, QJsonObject{{u"name"_s, caller.name},
+                                         {u"role"_s, wire(caller.role)},
+                                         {u"expires_at"_s, timeOrNull(caller.expiresAtMs)}}));
+}
+
+void AdminApi::tokens(const AdminCaller &, const http::HttpRequest &, http::Responder &responder)
+{
+    const auto directory = m_access.directory();
+    QJsonArray list;
+    for (const AdminToken &t : directory ? directory->adminTokens : QList<AdminToken>{})
+        list.append(QJsonObject{{u"name"_s, t.name},
+                                {u"role"_s, wire(t.role)},
+                                {u"created_at"_s, t.createdAtMs},
+                                {u"created_by"_s, t.createdBy},
+                                {u"expires_at"_s, timeOrNull(t.expiresAtMs)},
+                                {u"last_used_at"_s, timeOrNull(t.lastUsedAtMs)}});
+    responder.send(json(200, QJsonObject{{u"tokens"_s, list}}));
+}
+
+} // namespace gerbang

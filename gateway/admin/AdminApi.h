@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "AdminAuth.h"
+#include "Directory.h"
+#include "Stats.h"
+#include "http/RequestHandler.h"
+
+#include <functional>
+#include <memory>
+
+namespace gerbang {
+
+class StoreWriter;
+
+// The admin API (/admin/v1/...), on its own listener: JSON over HTTP/1.1, Bearer tokens with
+// roles (viewer < operator < admin), errors as {"error": code, "message": text}. Every request
+// is authenticated before anything else, so an unauthenticated client learns nothing, not even
+// which routes exist. docs/admin-api.yaml describes every route.
+class AdminApi : public http::RequestHandler
+{
+public:
+    struct Access
+    {
+        std::function<std::shared_ptr<const Directory>()> directory;
+        std::function<StatsSnapshot()> stats;
+    };
+    AdminApi(Access access, StoreWriter &writer, Stats &stats);
+
+    // A route as data: method, path, the least role that may call it. Public so that a test
+    // can compare the table with docs/admin-api.yaml.
+    struct Route
+    {
+        QByteArrayView method;
+        QByteArrayView path;
+        AdminRole least;
+        void (AdminApi::*answer)(const AdminCaller &, const http::HttpRequest &, http::Responder &);
+    };
+    static const QList<Route> &routes();
+
+    // http::RequestHandler
+    qint64 bodyLimit(const http::HttpRequest &head) const override;
+    std::optional<http::HttpResponse> admit(http::HttpRequest &head) override;
+    void handle(http::HttpRequest &&request, http::Responder responder) override;
+    void rejected(const http::HttpRequest &partial, int status, QByteArrayView reason) override;
+
+    static http::HttpResponse error(int status, QByteArrayView code, const QString &message);
+
+private:
+    void stats(const AdminCaller &caller, const http::HttpRequest &request,
+               http::Responder &responder);
+    void whoami(const AdminCaller &caller, const http::HttpRequest &request,
+                http::Responder &responder);
+    void tokens(const AdminCaller &caller, const http::HttpRequest &request,
+                http::Responder &responder);
+    void audit(const http::HttpRequest &request, Outcome outcome, int status, const QString &actor,
+               const QString &reason);
+
+    Access m_access;
+    StoreWriter &m_writer;
+    Stats &m_stats;
+    AuthFailureLimiter m_failures;
+};
+
+} // namespace gerbang

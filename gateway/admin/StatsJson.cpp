@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "StatsJson.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace gerbang {
+namespace {
+
+QJsonObject counts(const QMap<QString, qint64> &map)
+{
+    QJsonObject o;
+    for (auto it = map.cbegin(); it != map.cend(); ++it)
+        o.insert(it.key(), it.value());
+    return o;
+}
+
+QJsonValue orNull(qint64 value, bool known)
+{
+    return known ? QJsonValue(value) : QJsonValue(QJsonValue::Null);
+}
+
+} // namespace
+
+QJsonObject statsJson(const StatsSnapshot &s)
+{
+    QJsonArray series;
+    for (auto it = s.requestsByLabels.cbegin(); it != s.requestsByLabels.cend(); ++it)
+        series.append(QJsonObject{{u"provider"_s, it.key().provider},
+                                  {u"outcome"_s, it.key().outcome},
+                                  {u"status"_s, it.key().status},
+                                  {u"count"_s, it.value()}});
+    QJsonArray failures;
+    for (auto it = s.signatureFailuresBySource.cbegin(); it != s.signatureFailuresBySource.cend();
+         ++it)
+        failures.append(QJsonObject{{u"source"_s, it.key().source},
+                                    {u"reason"_s, it.key().reason},
+                                    {u"count"_s, it.value()}});
+    QJsonArray offenders;
+    for (const ClientCounter &c : s.topOffenders)
+        offenders.append(QJsonObject{{u"address"_s, c.address},
+                                     {u"rejected"_s, c.rejected},
+                                     {u"requests_last_second"_s, c.requestsLastSecond},
+                                     {u"last_seen_ms"_s, c.lastSeenMs}});
+    QJsonArray alerts;
+    for (const AlertInfo &a : s.recentAlerts)
+        alerts.append(QJsonObject{{u"at_ms"_s, a.atMs},
+                                  {u"source"_s, a.source},
+                                  {u"kind"_s, a.kind},
+                                  {u"count"_s, a.count},
+                                  {u"window_secs"_s, a.windowSecs}});
+    const bool delivery = s.outboxPending >= 0;
+    return QJsonObject{
+        {u"uptime_ms"_s, s.uptimeMs},
+        {u"requests"_s, s.requests},
+        {u"by_outcome"_s, counts(s.byOutcome)},
+        {u"by_provider"_s, counts(s.byProvider)},
+        {u"signature_failures"_s, counts(s.signatureFailures)},
+        {u"signature_failures_by_source"_s, failures},
+        {u"requests_by_series"_s, series},
+        {u"latency_p50_us"_s, s.latencyP50Us},
+        {u"latency_p99_us"_s, s.latencyP99Us},
+        {u"events_stored"_s, s.eventsStored},
+        {u"dedup_hits"_s, s.dedupHits},
+        {u"open_connections"_s, s.openConnections},
+        {u"pending_commits"_s, s.pendingCommits},
+        {u"commit_batches"_s, s.commitBatches},
+        {u"audit_dropped"_s, s.auditDropped},
+        {u"rate_limited"_s, s.rateLimited},
+        {u"forbidden"_s, s.forbidden},
+        {u"connections_refused"_s, QJsonObject{{u"global"_s, s.connectionsRefusedGlobal},
+                                               {u"per_address"_s, s.connectionsRefusedPerAddress}}},
+        {u"top_offenders"_s, offenders},
+        {u"outbox_pending"_s, orNull(s.outboxPending, delivery)},
+        {u"dead_letters"_s, orNull(s.deadLetters, delivery)},
+        {u"delivered"_s, s.delivered},
+        {u"delivery_failures"_s, s.deliveryFailures},
+        {u"last_purge_ms"_s, orNull(s.lastPurgeMs, s.lastPurgeMs > 0)},
+        {u"next_purge_ms"_s, orNull(s.nextPurgeMs, s.nextPurgeMs > 0)},
+        {u"alerts_raised"_s, s.alertsRaised},
+        {u"recent_alerts"_s, alerts},
+    };
+}
+
+} // namespace gerbang

@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// gerbangctl admin token create|list|revoke, admin fingerprint
+#include "Cli.h"
+#include "Output.h"
+#include "crypto/SelfSignedCertificate.h"
+#include "domain/Ids.h"
+#include "storage/AdminTokenRepository.h"
+
+#include <QDateTime>
+#include <QRegularExpression>
+#include <pwd.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace gerbang::ctl {
+namespace {
+
+// "90d", "12h", "30m" or "3600s" in milliseconds; 0 when malformed or not positive.
+qint64 parseDuration(const QString &text)
+{
+    static const QRegularExpression re(u"^([0-9]{1,6})([smhd])$"_s);
+    const QRegularExpressionMatch m = re.match(text.trimmed());
+    if (!m.hasMatch())
+        return 0;
+    const qint64 n = m.captured(1).toLongLong();
+    const QChar unit = m.captured(2).at(0);
+    const qint64 unitMs = unit == u's'   ? 1000
+                          : unit == u'm' ? 60'000
+                          : unit == u'h' ? 3'600'000
+                                         : 86'400'000;
+    return n * unitMs;
+}
+
+// The operating-system user running this command: the actor of what it changes.
+QString localActor()
+{
+    const passwd *pw = ::getpwuid(::geteuid());
+    return pw ? u"os:"_s + QString::fromLocal8Bit(pw->pw_name)
+              : u"os:uid-%1"_s.arg(qulonglong(::geteuid()));
+}
+
+int tokenCreate(Invocation &inv)
+{
+    inv.addOption(u"role"_s, u"viewer, operator or admin (required)."_s, u"ROLE"_s);
+    inv.addOption(u"expires"_s,
+                  u"Lifetime: a number and s, m, h or d (e.g. 90d). Default: never."_s,
+                  u"DURATION"_s);
+    inv.addOption(u"json"_s, u"Print one JSON object: name, role, token, expires_at."_s);
+    if (auto rc = inv.parse(1, 1))
+        return *rc;
+    const std::optional<AdminRole> role = fromWire<AdminRole>(inv.value(u"role"_s));
+    if (!role)
+        return inv.usageError(
+            u"--role must be one of: %1"_s.arg(wireNames<AdminRole>().join(u", "_s)));
+    qint64 expiresAtMs = 0;
+    if (inv.isSet(u"expires"_s)) {
+        const qint64 lifetime = parseDuration(inv.value(u"expires"_s));
+        if (lifetime <= 0)
+            return inv.usageError(u"--expires takes a number and s, m, h or d, e.g. 90d"_s);
+        expiresAtMs = QDateTime::currentMSecsSinceEpoch() + lifetime;
+    }
+    if (!inv.open(false))
+        return ExitFailed;
+    QString error;
+    AdminToken created;
+    const QByteArray token =
+        AdminTokenRepository(inv.database())
+            .create(inv.positional().first(), *role, expiresAtMs, localActor(), &created, &error);
+    if (token.isNull())
+        return inv.fail(error);
+    // The token alone on standard output (it is shown this once); what to do with it on
+    // standard error, so that `TOKEN=$(gerbangctl admin token create …)` works.
+    if (inv.isSet(u"json"_s)) {
+        printJson(QJsonObject{{u"name"_s, created.name},
+                              {u"role"_s, wire(created.role)},
+                              {u"token"_s, QString::fromLatin1(token)},
+                              {u"expires_at"_s, isoOrNull(created.expiresAtMs)}});
+    } else {
+        printOut(QString::fromLatin1(token) + u'\n');
+        writeError(u"token '%1' (%2) created; it is shown only this once: keep it in a password "
+                   "manager\n"_s.arg(created.name, wire(created.role)));
+    }
+    return ExitOk;
+}
+
+int tokenList(Invocation &inv)
+{
+    inv.addOption(u"json"_s, u"Print one JSON array."_s);
+    if (auto rc = inv.parse(0, 0))
+        return *rc;
+    if (!inv.open(false))
+        return ExitFailed;
+    QString error;
+    const QList<AdminToken> tokens = AdminTokenRepository(inv.database()).all(&error);
+    if (!error.isEmpty())
+        return inv.fail(error);
+    if (inv.isSet(u"json"_s)) {
+        QJsonArray out;
+        for (const AdminToken &t : tokens)
+            out.append(QJsonObject{{u"name"_s, t.name},
+                                   {u"role"_s, wire(t.role)},
+                                   {u"created_at"_s, isoOrNull(t.createdAtMs)},
+                                   {u"created_by"_s, t.createdBy},
+                                   {u"last_used_at"_s, isoOrNull(t.lastUsedAtMs)},
+                                   {u"expires_at"_s, isoOrNull(t.expiresAtMs)}});
+        printJson(out);
+        return ExitOk;
+    }
+    Table table({u"NAME"_s, u"ROLE"_s, u"CREATED"_s, u"LAST USED"_s, u"EXPIRES"_s});
+    for (const AdminToken &t : tokens)
+        table.addRow({t.name, wire(t.role), isoUtc(t.createdAtMs),
+                      t.lastUsedAtMs > 0 ? isoUtc(t.lastUsedAtMs) : u"never"_s,
+                      t.expiresAtMs > 0 ? isoUtc(t.expiresAtMs) : u"never"_s});
+    table.print(u"no admin tokens"_s);
+    return ExitOk;
+}
+
+int tokenRevoke(Invocation &inv)
+{
+    if (auto rc = inv.parse(1, 1))
+        return *rc;
+    if (!inv.open(false))
+        return ExitFailed;
+    const QString name = inv.positional().first();
+    QString error;
+    if (!AdminTokenRepository(inv.database()).revoke(name, &error))
+        return inv.fail(error);
+    printOut(u"token '%1' revoked; every gateway of this database refuses it within a "
+             "second\n"_s.arg(name));
+    return ExitOk;
+}
+
+int fingerprint(Invocation &inv)
+{
+    if (auto rc = inv.parse(0, 0))
+        return *rc;
+    if (!inv.openConfiguration())
+        return ExitFailed;
+    QString error;
+    const QString path = inv.settings().adminCertificatePath();
+    const QString fp = certificateFingerprint(path, &error);
+    if (fp.isEmpty())
+        return inv.fail(error + u" (the gateway makes its admin certificate on its first start "
+                                "with admin/listen on a non-loopback address)"_s);
+    printOut(u"SHA256:"_s + fp + u'\n');
+    return ExitOk;
+}
+
+Group tokenGroup()
+{
+    return {u"admin token"_s,
+            u"Tokens of the admin API: clients send one as 'Authorization: Bearer TOKEN'."_s,
+            {
+                {u"create"_s, u"NAME --role viewer|operator|admin [--expires DURATION] [--json]"_s,
+                 u"Create a token and print it once, alone on standard output; only its SHA-256 "
+                 "is stored."_s,
+                 tokenCreate},
+                {u"list"_s, u"[--json]"_s,
+                 u"List tokens: name, role, created, last used, expires (never the token)."_s,
+                 tokenList},
+                {u"revoke"_s, u"NAME"_s,
+                 u"Revoke a token: every gateway of this database refuses it within a second."_s,
+                 tokenRevoke},
+            }};
+}
+
+} // namespace
+
+Group adminGroup()
+{
+    return {u"admin"_s,
+            u"The admin API: its tokens and the fingerprint of its TLS certificate."_s,
+            {
+                {u"token"_s,
+                 u"create NAME --role ROLE [--expires DURATION] | list | revoke NAME"_s,
+                 u"Create a token (printed once, alone on standard output), list them (name, "
+                 "role, created, last used, expires) or revoke one."_s,
+                 {},
+                 tokenGroup},
+                {u"fingerprint"_s, QString(),
+                 u"Print the SHA-256 fingerprint of the admin listener's certificate, to pin "
+                 "it in clients."_s,
+                 fingerprint},
+            }};
+}
+
+} // namespace gerbang::ctl

@@ -1,0 +1,415 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The admin API over real loopback, against real gerbangd processes: tokens and roles, refusals,
+// the failed-authentication limit, bad input, the OpenAPI document, TLS with a pinned
+// self-signed certificate, and that no token ever reaches a log line or an audit row.
+#include "TestSupport.h"
+#include "admin/AdminApi.h"
+#include "crypto/Crypto.h"
+#include "storage/Database.h"
+
+#include <QDeadlineTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QSslSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+#include <map>
+
+using namespace Qt::StringLiterals;
+using namespace gerbang;
+using namespace gerbang::test;
+
+namespace {
+
+QHostAddress loopback(int n)
+{
+    return QHostAddress(u"127.0.2.%1"_s.arg(n));
+}
+
+QJsonObject jsonOf(const HttpResult &r)
+{
+    return QJsonDocument::fromJson(r.body).object();
+}
+
+} // namespace
+
+class TestAdminApi : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<GatewayProcess> m_gw;
+    std::map<AdminRole, QByteArray> m_tokens;
+    QByteArrayList m_allTokens; // every token made, for the leak scan
+    QJsonArray m_observed;      // responses for the OpenAPI check
+
+    // Runs gerbangctl and waits until the gateway has loaded the configuration it changed
+    // (it polls the revision every second).
+    static CommandResult changeConfiguration(GatewayProcess &gw, const QStringList &args)
+    {
+        const auto loads = [&gw] { return gw.output().count("configuration revision"); };
+        const qsizetype before = loads();
+        const CommandResult r = runCtl(gw.dataDir(), args);
+        QDeadlineTimer deadline(3000);
+        while (r.exitCode == 0 && loads() == before && !deadline.hasExpired())
+            QTest::qWait(20);
+        return r;
+    }
+
+    QByteArray createToken(const QString &name, const QString &role, const QStringList &extra = {})
+    {
+        const CommandResult r = changeConfiguration(
+            *m_gw,
+            QStringList{u"admin"_s, u"token"_s, u"create"_s, name, u"--role"_s, role} + extra);
+        if (r.exitCode != 0)
+            qWarning("gerbangctl: %s", r.err.constData());
+        const QByteArray token = r.out.trimmed();
+        if (!token.isEmpty())
+            m_allTokens << token;
+        return token;
+    }
+
+    HttpResult call(const QByteArray &method, const QByteArray &path, const QByteArray &token,
+                    const QHostAddress &from = {}, const QByteArray &body = {})
+    {
+        QList<std::pair<QByteArray, QByteArray>> headers;
+        if (!token.isNull())
+            headers.append({"Authorization", "Bearer " + token});
+        const HttpResult r =
+            httpRequest(m_gw->adminPort(), method, path, body, headers, 10000, from);
+        m_observed.append(QJsonObject{{u"method"_s, QString::fromLatin1(method)},
+                                      {u"path"_s, QString::fromLatin1(path)},
+                                      {u"status"_s, r.status},
+                                      {u"body"_s, QJsonDocument::fromJson(r.body).object()}});
+        return r;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_gw = std::make_unique<GatewayProcess>(m_dir.path());
+        m_gw->environment().insert(u"GERBANG_ADMIN_LISTEN"_s, u"127.0.0.1:0"_s);
+        QString error;
+        QVERIFY2(m_gw->start(&error), qPrintable(error));
+        QVERIFY2(m_gw->adminPort() != 0, m_gw->output().constData());
+        QCOMPARE(m_gw->adminScheme(), u"http"_s); // loopback: plain HTTP is allowed
+        for (AdminRole role : {AdminRole::Viewer, AdminRole::Operator, AdminRole::Admin}) {
+            m_tokens[role] = createToken(u"t-"_s + wire(role), wire(role));
+            QVERIFY(!m_tokens[role].isEmpty());
+        }
+    }
+
+    void cleanupTestCase()
+    {
+        QString why;
+        if (m_gw)
+            QVERIFY2(m_gw->stopCleanly(&why), qPrintable(why));
+    }
+
+    void tokenIsPrintedOnceAloneAndOnlyItsDigestStored()
+    {
+        const CommandResult r = changeConfiguration(*m_gw, {u"admin"_s, u"token"_s, u"create"_s,
+                                                            u"ci-json"_s, u"--role"_s, u"viewer"_s,
+                                                            u"--expires"_s, u"90d"_s, u"--json"_s});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(QStringList(o.keys()),
+                 (QStringList{u"expires_at"_s, u"name"_s, u"role"_s, u"token"_s}));
+        QCOMPARE(o[u"role"_s].toString(), u"viewer"_s);
+        QVERIFY(!o[u"expires_at"_s].isNull());
+        const QByteArray token = o[u"token"_s].toString().toLatin1();
+        m_allTokens << token;
+        QVERIFY2(QRegularExpression(u"^gbt_[A-Za-z0-9_-]{43}$"_s)
+                     .match(QString::fromLatin1(token))
+                     .hasMatch(),
+                 token.constData());
+        // Plain output: the token alone on standard output.
+        const QByteArray plain = m_tokens[AdminRole::Viewer];
+        QVERIFY(QRegularExpression(u"^gbt_[A-Za-z0-9_-]{43}$"_s)
+                    .match(QString::fromLatin1(plain))
+                    .hasMatch());
+
+        QString error;
+        auto db = openTestDatabase(m_dir.path(), &error);
+        QVERIFY2(db, qPrintable(error));
+        QSqlQuery q(db->db());
+        QVERIFY(q.exec(u"SELECT token_sha256 FROM admin_tokens WHERE name = 'ci-json'"_s));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString().toLatin1(), crypto::sha256(token).toHex());
+    }
+
+    void everyRouteForEveryRole()
+    {
+        for (const AdminApi::Route &route : AdminApi::routes()) {
+            for (AdminRole role : {AdminRole::Viewer, AdminRole::Operator, AdminRole::Admin}) {
+                const HttpResult r =
+                    call(route.method.toByteArray(), route.path.toByteArray(), m_tokens[role]);
+                const bool allowed = int(role) >= int(route.least);
+                QVERIFY2(
+                    r.status == (allowed ? 200 : 403),
+                    qPrintable(u"%1 %2 as %3: %4 %5"_s
+                                   .arg(QString::fromLatin1(route.path.toByteArray()), wire(role))
+                                   .arg(r.status)
+                                   .arg(QString::fromUtf8(r.body))));
+                if (!allowed)
+                    QCOMPARE(jsonOf(r)[u"error"_s].toString(), u"forbidden"_s);
+            }
+        }
+        const QJsonObject me =
+            jsonOf(call("GET", "/admin/v1/whoami", m_tokens[AdminRole::Operator]));
+        QCOMPARE(me[u"name"_s].toString(), u"t-operator"_s);
+        QCOMPARE(me[u"role"_s].toString(), u"operator"_s);
+        const QJsonObject tokens =
+            jsonOf(call("GET", "/admin/v1/tokens", m_tokens[AdminRole::Admin]));
+        QVERIFY(tokens[u"tokens"_s].toArray().size() >= 3);
+        QVERIFY(!QJsonDocument(tokens).toJson().contains("sha256"));
+    }
+
+    void statsReflectTheWebhookTraffic()
+    {
+        // A webhook request on the other port shows up in the snapshot.
+        const HttpResult hook = httpRequest(m_gw->port(), "GET", "/nowhere");
+        QCOMPARE(hook.status, 404);
+        const QJsonObject s = jsonOf(call("GET", "/admin/v1/stats", m_tokens[AdminRole::Viewer]));
+        QVERIFY(s[u"requests"_s].toInteger() >= 1);
+        QVERIFY(s[u"by_outcome"_s].toObject()[u"not_found"_s].toInteger() >= 1);
+        // The admin API is not on the webhook port.
+        QCOMPARE(httpRequest(m_gw->port(), "GET", "/admin/v1/stats", {},
+                             {{"Authorization", "Bearer " + m_tokens[AdminRole::Admin]}})
+                     .status,
+                 404);
+    }
+
+    void missingWrongAndExpiredTokensAre401()
+    {
+        HttpResult r = call("GET", "/admin/v1/stats", QByteArray());
+        QCOMPARE(r.status, 401);
+        QVERIFY(r.header("www-authenticate").startsWith("Bearer"));
+        QCOMPARE(jsonOf(r)[u"error"_s].toString(), u"unauthorized"_s);
+        QVERIFY(!jsonOf(r)[u"message"_s].toString().isEmpty());
+        QCOMPARE(call("GET", "/admin/v1/stats", "gbt_not-a-token").status, 401);
+        // A near miss: a real token with its last character changed.
+        QByteArray near = m_tokens[AdminRole::Admin];
+        near.back() = near.back() == 'A' ? 'B' : 'A';
+        QCOMPARE(call("GET", "/admin/v1/stats", near).status, 401);
+        QCOMPARE(call("GET", "/admin/v1/stats", "Basic " + m_tokens[AdminRole::Admin]).status, 401);
+
+        const QByteArray shortLived =
+            createToken(u"short"_s, u"admin"_s, {u"--expires"_s, u"2s"_s});
+        QCOMPARE(call("GET", "/admin/v1/stats", shortLived).status, 200);
+        QTest::qWait(2300);
+        QCOMPARE(call("GET", "/admin/v1/stats", shortLived).status, 401);
+    }
+
+    void routesAreHiddenUntilAuthenticated()
+    {
+        QCOMPARE(call("GET", "/admin/v1/nope", QByteArray()).status, 401);
+        QCOMPARE(call("GET", "/anything", QByteArray()).status, 401);
+        const HttpResult unknown = call("GET", "/admin/v1/nope", m_tokens[AdminRole::Admin]);
+        QCOMPARE(unknown.status, 404);
+        QCOMPARE(jsonOf(unknown)[u"error"_s].toString(), u"not_found"_s);
+        const HttpResult wrongMethod = call("POST", "/admin/v1/stats", m_tokens[AdminRole::Admin]);
+        QCOMPARE(wrongMethod.status, 405);
+        QCOMPARE(jsonOf(wrongMethod)[u"error"_s].toString(), u"method_not_allowed"_s);
+    }
+
+    void revokedTokenIsRefusedWithinTwoSeconds()
+    {
+        const QByteArray token = createToken(u"to-revoke"_s, u"viewer"_s);
+        QCOMPARE(call("GET", "/admin/v1/stats", token).status, 200);
+        const CommandResult r =
+            runCtl(m_dir.path(), {u"admin"_s, u"token"_s, u"revoke"_s, u"to-revoke"_s});
+        QCOMPARE(r.exitCode, 0);
+        QDeadlineTimer deadline(2000);
+        int status = 0;
+        while (!deadline.hasExpired()) {
+            status = call("GET", "/admin/v1/stats", token).status;
+            if (status == 401)
+                break;
+            QTest::qWait(100);
+        }
+        QCOMPARE(status, 401);
+        // Revoking what does not exist says so and fails.
+        QCOMPARE(
+            runCtl(m_dir.path(), {u"admin"_s, u"token"_s, u"revoke"_s, u"to-revoke"_s}).exitCode,
+            1);
+    }
+
+    void failedAuthenticationFloodIsLimitedPerClient()
+    {
+        const QHostAddress guesser = loopback(7);
+        int unauthorized = 0;
+        HttpResult last;
+        for (int i = 0; i < 14; ++i) {
+            last = call("GET", "/admin/v1/stats", "gbt_guess-" + QByteArray::number(i), guesser);
+            unauthorized += last.status == 401 ? 1 : 0;
+        }
+        QCOMPARE(unauthorized, 10);
+        QCOMPARE(last.status, 429);
+        QVERIFY(last.header("retry-after").toInt() > 0);
+        // Even the right token is refused from there until the window has passed.
+        QCOMPARE(call("GET", "/admin/v1/stats", m_tokens[AdminRole::Viewer], guesser).status, 429);
+        // Everyone else is unaffected.
+        QCOMPARE(call("GET", "/admin/v1/stats", m_tokens[AdminRole::Viewer], loopback(8)).status,
+                 200);
+        QCOMPARE(call("GET", "/admin/v1/stats", "gbt_wrong", loopback(9)).status, 401);
+    }
+
+    void badInputGetsAClearRefusal()
+    {
+        const HttpResult big = call("POST", "/admin/v1/stats", m_tokens[AdminRole::Admin], {},
+                                    QByteArray(128 * 1024, 'x'));
+        QCOMPARE(big.status, 413);
+        const HttpResult garbage =
+            httpRequest(m_gw->adminPort(), "GET", "/admin/v1/stats HTTP/1.1\r\nX: \x01", {});
+        QVERIFY2(garbage.status == 400, qPrintable(garbage.failure));
+    }
+
+    void theOpenApiDocumentDescribesTheApi()
+    {
+        QJsonArray routes;
+        for (const AdminApi::Route &r : AdminApi::routes())
+            routes.append(QJsonArray{QString::fromLatin1(r.method.toByteArray()),
+                                     QString::fromLatin1(r.path.toByteArray()), wire(r.least)});
+        QJsonArray documented; // answers of documented routes, and error bodies of the rest
+        QJsonArray errors;
+        for (const QJsonValue &v : std::as_const(m_observed)) {
+            const QJsonObject o = v.toObject();
+            const bool known = std::any_of(
+                AdminApi::routes().cbegin(), AdminApi::routes().cend(),
+                [&](const AdminApi::Route &r) {
+                    return QString::fromLatin1(r.path.toByteArray()) == o[u"path"_s].toString() &&
+                           QString::fromLatin1(r.method.toByteArray()) == o[u"method"_s].toString();
+                });
+            if (o[u"status"_s].toInt() == 0)
+                continue;
+            (known ? documented : errors).append(o);
+        }
+        QVERIFY(documented.size() > 10);
+        QFile observed(m_dir.filePath(u"observed.json"_s));
+        QVERIFY(observed.open(QIODevice::WriteOnly));
+        observed.write(QJsonDocument(QJsonObject{{u"routes"_s, routes},
+                                                 {u"responses"_s, documented},
+                                                 {u"errors"_s, errors}})
+                           .toJson());
+        observed.close();
+        QProcess python;
+        python.setProcessChannelMode(QProcess::MergedChannels);
+        python.start(QStringLiteral(GERBANG_SCHEMA_PYTHON),
+                     {QStringLiteral(GERBANG_SOURCE_DIR "/tests/tools/validate_admin_api.py"),
+                      u"--spec"_s, QStringLiteral(GERBANG_SOURCE_DIR "/docs/admin-api.yaml"),
+                      u"--observed"_s, observed.fileName()});
+        QVERIFY(python.waitForFinished(60000));
+        const QByteArray out = python.readAll();
+        QVERIFY2(python.exitStatus() == QProcess::NormalExit && python.exitCode() == 0,
+                 out.constData());
+    }
+
+    void failuresAreAuditedAndNoTokenIsEverWritten()
+    {
+        QString error;
+        auto db = openTestDatabase(m_dir.path(), &error);
+        QVERIFY2(db, qPrintable(error));
+        QDeadlineTimer deadline(5000);
+        int audited = 0;
+        while (!deadline.hasExpired()) {
+            QSqlQuery q(db->db());
+            QVERIFY(q.exec(u"SELECT count(*) FROM audit_log WHERE outcome = 'unauthorized' AND "
+                           "path LIKE '/admin/%'"_s));
+            audited = q.next() ? q.value(0).toInt() : 0;
+            if (audited >= 10)
+                break;
+            QTest::qWait(100);
+        }
+        QVERIFY2(audited >= 10, qPrintable(QString::number(audited)));
+        QSqlQuery q(db->db());
+        QVERIFY(q.exec(u"SELECT count(*) FROM audit_log WHERE outcome = 'forbidden' AND "
+                       "detail LIKE '%\"actor\":\"t-viewer\"%'"_s));
+        QVERIFY(q.next() && q.value(0).toInt() >= 1);
+
+        // Every column of every audit row, and everything gerbangd printed.
+        QByteArray everything = m_gw->output();
+        QVERIFY(q.exec(u"SELECT * FROM audit_log"_s));
+        while (q.next()) {
+            for (int i = 0; i < q.record().count(); ++i)
+                everything += q.value(i).toString().toUtf8() + '\n';
+        }
+        QVERIFY(!m_allTokens.isEmpty());
+        for (const QByteArray &token : std::as_const(m_allTokens)) {
+            QVERIFY2(!everything.contains(token), token.constData());
+            // Not even the secret part alone.
+            QVERIFY(!everything.contains(token.mid(4, 20)));
+        }
+    }
+
+    void nonLoopbackListenerSpeaksTlsWithAPinnedSelfSignedCertificate()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        GatewayProcess gw(dir.path());
+        gw.environment().insert(u"GERBANG_ADMIN_LISTEN"_s, u"0.0.0.0:0"_s);
+        QString error;
+        QVERIFY2(gw.start(&error), qPrintable(error));
+        QCOMPARE(gw.adminScheme(), u"https"_s);
+        const QString certPath = dir.filePath(u"admin-tls/certificate.pem"_s);
+        const QString keyPath = dir.filePath(u"admin-tls/private-key.pem"_s);
+        QVERIFY(QFileInfo::exists(certPath));
+        QCOMPARE(QFileInfo(keyPath).permissions() &
+                     (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup |
+                      QFileDevice::WriteOther),
+                 QFileDevice::Permissions());
+
+        const CommandResult fp = runCtl(dir.path(), {u"admin"_s, u"fingerprint"_s});
+        QCOMPARE(fp.exitCode, 0);
+        const QByteArray printed = fp.out.trimmed();
+        QVERIFY2(printed.startsWith("SHA256:"), printed.constData());
+        const QByteArray fingerprint = printed.mid(7);
+        QVERIFY2(gw.output().contains(fingerprint), gw.output().constData());
+
+        const QByteArray token = changeConfiguration(gw, {u"admin"_s, u"token"_s, u"create"_s,
+                                                          u"tls"_s, u"--role"_s, u"viewer"_s})
+                                     .out.trimmed();
+        m_allTokens << token;
+        QSslSocket socket;
+        // Trust on first use: the certificate is accepted because its digest is the pinned
+        // one, and for no other reason.
+        QObject::connect(&socket, &QSslSocket::sslErrors, &socket, [&](const QList<QSslError> &) {
+            const QByteArray seen =
+                socket.peerCertificate().digest(QCryptographicHash::Sha256).toHex(':').toUpper();
+            if (seen == fingerprint)
+                socket.ignoreSslErrors();
+        });
+        socket.connectToHostEncrypted(u"127.0.0.1"_s, gw.adminPort());
+        QVERIFY2(socket.waitForEncrypted(10000), qPrintable(socket.errorString()));
+        socket.write("GET /admin/v1/stats HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                     "Authorization: Bearer " +
+                     token + "\r\n\r\n");
+        QByteArray answer;
+        QDeadlineTimer deadline(10000);
+        while (!deadline.hasExpired() && socket.state() == QAbstractSocket::ConnectedState) {
+            socket.waitForReadyRead(200);
+            answer += socket.readAll();
+        }
+        answer += socket.readAll();
+        QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.left(200).constData());
+
+        // Plain HTTP to the TLS listener gets nothing useful.
+        const HttpResult plain = httpRequest(gw.adminPort(), "GET", "/admin/v1/stats", {},
+                                             {{"Authorization", "Bearer " + token}}, 3000);
+        QVERIFY(plain.status != 200);
+        QString why;
+        QVERIFY2(gw.stopCleanly(&why), qPrintable(why));
+        QVERIFY(!gw.output().contains(token));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAdminApi)
+#include "tst_admin_api.moc"
