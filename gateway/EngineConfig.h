@@ -20,21 +20,22 @@ namespace gerbang {
 
 class Vault;
 
-// Everything the engine needs, resolved from Settings once at start.
+// Everything the engine needs, resolved from Settings once at start. The defaults are the
+// table's (Settings::defaultInt); fromSettings() sets every field.
 struct EngineConfig
 {
-    QHostAddress listenAddress = QHostAddress::LocalHost;
-    quint16 listenPort = 8080;
-    int maxConnections = 1024;
-    int maxConnectionsPerIp = 64; // 0: no per-address cap
+    QHostAddress listenAddress; // server/listen
+    quint16 listenPort = 0;
+    int maxConnections = Settings::defaultInt(u"server/max_connections");
+    int maxConnectionsPerIp = Settings::defaultInt(u"server/max_connections_per_ip"); // 0: no cap
     http::ConnectionLimits connection;
-    qint64 bodyLimit = 1 << 20;
-    qint64 whatsappBodyLimit = 4 << 20;
+    qint64 bodyLimit = Settings::defaultInt(u"server/body_limit_bytes");
+    qint64 whatsappBodyLimit = Settings::defaultInt(u"whatsapp/body_limit_bytes");
     QString dataDir;
     DatabaseTarget database; // SQLite in dataDir unless storage/database_url is set
-    int busyTimeoutMs = 2000;
-    int maxPending = 20000;
-    qint64 dedupTtlMs = 7LL * 24 * 3600 * 1000;
+    int busyTimeoutMs = Settings::defaultInt(u"storage/busy_timeout_ms");
+    int maxPending = Settings::defaultInt(u"storage/max_pending");
+    qint64 dedupTtlMs = qint64(Settings::defaultInt(u"dedup/ttl_hours")) * 3'600'000;
     RetentionPolicy retention;
     DeliveryConfig delivery;
     QByteArray internalApiToken; // empty: GET /internal/events/ID is off

@@ -1156,6 +1156,465 @@
     </message>
 </context>
 <context>
+    <name>gerbang::Settings</name>
+    <message>
+        <source>Listen address (host:port)</source>
+        <translation>Listen address (host:port)</translation>
+    </message>
+    <message>
+        <source>host:port to listen on</source>
+        <translation>host:port to listen on</translation>
+    </message>
+    <message>
+        <source>Maximum connections</source>
+        <translation>Maximum connections</translation>
+    </message>
+    <message>
+        <source>concurrent connection cap</source>
+        <translation>concurrent connection cap</translation>
+    </message>
+    <message>
+        <source>Header limit (bytes)</source>
+        <translation>Header limit (bytes)</translation>
+    </message>
+    <message>
+        <source>request line + headers</source>
+        <translation>request line + headers</translation>
+    </message>
+    <message>
+        <source>Body limit (bytes)</source>
+        <translation>Body limit (bytes)</translation>
+    </message>
+    <message>
+        <source>body limit (non-WhatsApp)</source>
+        <translation>body limit (non-WhatsApp)</translation>
+    </message>
+    <message>
+        <source>Read timeout (ms)</source>
+        <translation>Read timeout (ms)</translation>
+    </message>
+    <message>
+        <source>head/body read timeout</source>
+        <translation>head/body read timeout</translation>
+    </message>
+    <message>
+        <source>Idle timeout (ms)</source>
+        <translation>Idle timeout (ms)</translation>
+    </message>
+    <message>
+        <source>keep-alive idle timeout</source>
+        <translation>keep-alive idle timeout</translation>
+    </message>
+    <message>
+        <source>First byte timeout (ms)</source>
+        <translation>First byte timeout (ms)</translation>
+    </message>
+    <message>
+        <source>a new connection's deadline for its TLS handshake and first request byte</source>
+        <translation>a new connection's deadline for its TLS handshake and first request byte</translation>
+    </message>
+    <message>
+        <source>Connections per address (0 = no cap)</source>
+        <translation>Connections per address (0 = no cap)</translation>
+    </message>
+    <message>
+        <source>connections from one client (IPv4 address, IPv6 /64; trusted proxies exempt), 0 = no cap</source>
+        <translation>connections from one client (IPv4 address, IPv6 /64; trusted proxies exempt), 0 = no cap</translation>
+    </message>
+    <message>
+        <source>TLS certificate (PEM)</source>
+        <translation>TLS certificate (PEM)</translation>
+    </message>
+    <message>
+        <source>PEM certificate (chain) file; with tls/private_key the listener speaks HTTPS only</source>
+        <translation>PEM certificate (chain) file; with tls/private_key the listener speaks HTTPS only</translation>
+    </message>
+    <message>
+        <source>TLS private key (PEM)</source>
+        <translation>TLS private key (PEM)</translation>
+    </message>
+    <message>
+        <source>PEM private key file (RSA or EC, unencrypted, mode 0600)</source>
+        <translation>PEM private key file (RSA or EC, unencrypted, mode 0600)</translation>
+    </message>
+    <message>
+        <source>Client CA bundle (PEM)</source>
+        <translation>Client CA bundle (PEM)</translation>
+    </message>
+    <message>
+        <source>PEM CA bundle; when set, clients must present a certificate it issued (mutual TLS)</source>
+        <translation>PEM CA bundle; when set, clients must present a certificate it issued (mutual TLS)</translation>
+    </message>
+    <message>
+        <source>Required client certificate CN</source>
+        <translation>Required client certificate CN</translation>
+    </message>
+    <message>
+        <source>required subject CN of client certificates (mutual TLS; empty: any)</source>
+        <translation>required subject CN of client certificates (mutual TLS; empty: any)</translation>
+    </message>
+    <message>
+        <source>Routes that need a client certificate</source>
+        <translation>Routes that need a client certificate</translation>
+    </message>
+    <message>
+        <source>sources whose routes need a client certificate (whatsapp, whatsapp:APP, a source name; comma or space separated); empty or *: every route, checked at the handshake</source>
+        <translation>sources whose routes need a client certificate (whatsapp, whatsapp:APP, a source name; comma or space separated); empty or *: every route, checked at the handshake</translation>
+    </message>
+    <message>
+        <source>Data directory</source>
+        <translation>Data directory</translation>
+    </message>
+    <message>
+        <source>database, key file (default: per-user data dir)</source>
+        <translation>database, key file (default: per-user data dir)</translation>
+    </message>
+    <message>
+        <source>PostgreSQL URL (empty = SQLite)</source>
+        <translation>PostgreSQL URL (empty = SQLite)</translation>
+    </message>
+    <message>
+        <source>postgresql://… (empty: SQLite in the data dir)</source>
+        <translation>postgresql://… (empty: SQLite in the data dir)</translation>
+    </message>
+    <message>
+        <source>Database lock timeout (ms)</source>
+        <translation>Database lock timeout (ms)</translation>
+    </message>
+    <message>
+        <source>how long a commit waits for a locked database before answering 503</source>
+        <translation>how long a commit waits for a locked database before answering 503</translation>
+    </message>
+    <message>
+        <source>Maximum pending requests</source>
+        <translation>Maximum pending requests</translation>
+    </message>
+    <message>
+        <source>requests waiting for commit before new ones get 503</source>
+        <translation>requests waiting for commit before new ones get 503</translation>
+    </message>
+    <message>
+        <source>Master key (base64)</source>
+        <translation>Master key (base64)</translation>
+    </message>
+    <message>
+        <source>base64 of 32 bytes (default: key file in the data dir)</source>
+        <translation>base64 of 32 bytes (default: key file in the data dir)</translation>
+    </message>
+    <message>
+        <source>WhatsApp app secret</source>
+        <translation>WhatsApp app secret</translation>
+    </message>
+    <message>
+        <source>Meta app secret (X-Hub-Signature-256)</source>
+        <translation>Meta app secret (X-Hub-Signature-256)</translation>
+    </message>
+    <message>
+        <source>Previous WhatsApp app secret</source>
+        <translation>Previous WhatsApp app secret</translation>
+    </message>
+    <message>
+        <source>old app secret still accepted during a rotation</source>
+        <translation>old app secret still accepted during a rotation</translation>
+    </message>
+    <message>
+        <source>WhatsApp verify token</source>
+        <translation>WhatsApp verify token</translation>
+    </message>
+    <message>
+        <source>token for Meta's subscription check</source>
+        <translation>token for Meta's subscription check</translation>
+    </message>
+    <message>
+        <source>WhatsApp body limit (bytes)</source>
+        <translation>WhatsApp body limit (bytes)</translation>
+    </message>
+    <message>
+        <source>body limit on WhatsApp routes (Meta sends up to 3 MB)</source>
+        <translation>body limit on WhatsApp routes (Meta sends up to 3 MB)</translation>
+    </message>
+    <message>
+        <source>Dedup window (hours)</source>
+        <translation>Dedup window (hours)</translation>
+    </message>
+    <message>
+        <source>how long a provider event id is remembered</source>
+        <translation>how long a provider event id is remembered</translation>
+    </message>
+    <message>
+        <source>Global rate (requests/s, 0 = unlimited)</source>
+        <translation>Global rate (requests/s, 0 = unlimited)</translation>
+    </message>
+    <message>
+        <source>requests per second, all clients (0 = unlimited)</source>
+        <translation>requests per second, all clients (0 = unlimited)</translation>
+    </message>
+    <message>
+        <source>Per-address rate (requests/s, 0 = unlimited)</source>
+        <translation>Per-address rate (requests/s, 0 = unlimited)</translation>
+    </message>
+    <message>
+        <source>requests per second per client address (0 = unlimited)</source>
+        <translation>requests per second per client address (0 = unlimited)</translation>
+    </message>
+    <message>
+        <source>Global burst (0 = same as the rate)</source>
+        <translation>Global burst (0 = same as the rate)</translation>
+    </message>
+    <message>
+        <source>burst of the global limit (0 = equal to the rate)</source>
+        <translation>burst of the global limit (0 = equal to the rate)</translation>
+    </message>
+    <message>
+        <source>Repeat-offender strikes (0 = off)</source>
+        <translation>Repeat-offender strikes (0 = off)</translation>
+    </message>
+    <message>
+        <source>failed requests (4xx) within a minute after which a client is refused for limits/offender_penalty_s; 0 = off</source>
+        <translation>failed requests (4xx) within a minute after which a client is refused for limits/offender_penalty_s; 0 = off</translation>
+    </message>
+    <message>
+        <source>Repeat-offender penalty (seconds)</source>
+        <translation>Repeat-offender penalty (seconds)</translation>
+    </message>
+    <message>
+        <source>how long a repeat offender is refused (429)</source>
+        <translation>how long a repeat offender is refused (429)</translation>
+    </message>
+    <message>
+        <source>Per-address burst (0 = same as the rate)</source>
+        <translation>Per-address burst (0 = same as the rate)</translation>
+    </message>
+    <message>
+        <source>burst of the per-address limit (0 = equal to the rate)</source>
+        <translation>burst of the per-address limit (0 = equal to the rate)</translation>
+    </message>
+    <message>
+        <source>Trusted proxies (CIDR)</source>
+        <translation>Trusted proxies (CIDR)</translation>
+    </message>
+    <message>
+        <source>proxies whose X-Forwarded-For is believed (CIDR list)</source>
+        <translation>proxies whose X-Forwarded-For is believed (CIDR list)</translation>
+    </message>
+    <message>
+        <source>Allowed networks (CIDR, empty = all)</source>
+        <translation>Allowed networks (CIDR, empty = all)</translation>
+    </message>
+    <message>
+        <source>only these client networks may connect (CIDR list; empty = all)</source>
+        <translation>only these client networks may connect (CIDR list; empty = all)</translation>
+    </message>
+    <message>
+        <source>Allowlist file</source>
+        <translation>Allowlist file</translation>
+    </message>
+    <message>
+        <source>file with one network per line, '#' comments (added to edge/allowlist)</source>
+        <translation>file with one network per line, '#' comments (added to edge/allowlist)</translation>
+    </message>
+    <message>
+        <source>Signature failures before an alert</source>
+        <translation>Signature failures before an alert</translation>
+    </message>
+    <message>
+        <source>signature failures of one source within the window that raise an alert</source>
+        <translation>signature failures of one source within the window that raise an alert</translation>
+    </message>
+    <message>
+        <source>Alert window (seconds)</source>
+        <translation>Alert window (seconds)</translation>
+    </message>
+    <message>
+        <source>sliding window for signature failures</source>
+        <translation>sliding window for signature failures</translation>
+    </message>
+    <message>
+        <source>Alert cooldown (seconds)</source>
+        <translation>Alert cooldown (seconds)</translation>
+    </message>
+    <message>
+        <source>quiet time after an alert before the same source alerts again</source>
+        <translation>quiet time after an alert before the same source alerts again</translation>
+    </message>
+    <message>
+        <source>Alert URL</source>
+        <translation>Alert URL</translation>
+    </message>
+    <message>
+        <source>where alerts are POSTed (signed like deliveries); empty: log, audit and console only</source>
+        <translation>where alerts are POSTed (signed like deliveries); empty: log, audit and console only</translation>
+    </message>
+    <message>
+        <source>Alert secret (whsec_…)</source>
+        <translation>Alert secret (whsec_…)</translation>
+    </message>
+    <message>
+        <source>whsec_… secret that signs alert POSTs (Standard Webhooks)</source>
+        <translation>whsec_… secret that signs alert POSTs (Standard Webhooks)</translation>
+    </message>
+    <message>
+        <source>Metrics token</source>
+        <translation>Metrics token</translation>
+    </message>
+    <message>
+        <source>bearer token required by /metrics (empty: none; restrict with the allowlist)</source>
+        <translation>bearer token required by /metrics (empty: none; restrict with the allowlist)</translation>
+    </message>
+    <message>
+        <source>Raw payloads kept (days)</source>
+        <translation>Raw payloads kept (days)</translation>
+    </message>
+    <message>
+        <source>days raw payloads are kept</source>
+        <translation>days raw payloads are kept</translation>
+    </message>
+    <message>
+        <source>Audit rows kept (days)</source>
+        <translation>Audit rows kept (days)</translation>
+    </message>
+    <message>
+        <source>days audit rows are kept</source>
+        <translation>days audit rows are kept</translation>
+    </message>
+    <message>
+        <source>Delivered events kept (days)</source>
+        <translation>Delivered events kept (days)</translation>
+    </message>
+    <message>
+        <source>days delivered events (ids, outbox rows) are kept after delivery</source>
+        <translation>days delivered events (ids, outbox rows) are kept after delivery</translation>
+    </message>
+    <message>
+        <source>Purge every (minutes)</source>
+        <translation>Purge every (minutes)</translation>
+    </message>
+    <message>
+        <source>how often the retention job runs (once per interval across gateways)</source>
+        <translation>how often the retention job runs (once per interval across gateways)</translation>
+    </message>
+    <message>
+        <source>Sink URL</source>
+        <translation>Sink URL</translation>
+    </message>
+    <message>
+        <source>the core's HTTP endpoint normalized events are POSTed to (empty: keep them queued)</source>
+        <translation>the core's HTTP endpoint normalized events are POSTed to (empty: keep them queued)</translation>
+    </message>
+    <message>
+        <source>Sink secret (whsec_…)</source>
+        <translation>Sink secret (whsec_…)</translation>
+    </message>
+    <message>
+        <source>whsec_… secret that signs deliveries (Standard Webhooks)</source>
+        <translation>whsec_… secret that signs deliveries (Standard Webhooks)</translation>
+    </message>
+    <message>
+        <source>Sink content (full or refs)</source>
+        <translation>Sink content (full or refs)</translation>
+    </message>
+    <message>
+        <source>full: the provider's original object travels with the event; refs: references only (the core fetches content from /internal/events/ID)</source>
+        <translation>full: the provider's original object travels with the event; refs: references only (the core fetches content from /internal/events/ID)</translation>
+    </message>
+    <message>
+        <source>Delivery timeout (ms)</source>
+        <translation>Delivery timeout (ms)</translation>
+    </message>
+    <message>
+        <source>one delivery attempt's time limit</source>
+        <translation>one delivery attempt's time limit</translation>
+    </message>
+    <message>
+        <source>Parallel deliveries</source>
+        <translation>Parallel deliveries</translation>
+    </message>
+    <message>
+        <source>deliveries in flight at once</source>
+        <translation>deliveries in flight at once</translation>
+    </message>
+    <message>
+        <source>First retry delay (ms)</source>
+        <translation>First retry delay (ms)</translation>
+    </message>
+    <message>
+        <source>first retry delay (doubles)</source>
+        <translation>first retry delay (doubles)</translation>
+    </message>
+    <message>
+        <source>Longest retry delay (ms)</source>
+        <translation>Longest retry delay (ms)</translation>
+    </message>
+    <message>
+        <source>longest retry delay</source>
+        <translation>longest retry delay</translation>
+    </message>
+    <message>
+        <source>Maximum delivery attempts</source>
+        <translation>Maximum delivery attempts</translation>
+    </message>
+    <message>
+        <source>attempts before an event becomes a dead letter</source>
+        <translation>attempts before an event becomes a dead letter</translation>
+    </message>
+    <message>
+        <source>Delivery deadline (hours)</source>
+        <translation>Delivery deadline (hours)</translation>
+    </message>
+    <message>
+        <source>age after which an undelivered event becomes a dead letter</source>
+        <translation>age after which an undelivered event becomes a dead letter</translation>
+    </message>
+    <message>
+        <source>Internal API token</source>
+        <translation>Internal API token</translation>
+    </message>
+    <message>
+        <source>bearer token for GET /internal/events/ID (empty: the route is off)</source>
+        <translation>bearer token for GET /internal/events/ID (empty: the route is off)</translation>
+    </message>
+    <message>
+        <source>Log format (text or json)</source>
+        <translation>Log format (text or json)</translation>
+    </message>
+    <message>
+        <source>text or json</source>
+        <translation>text or json</translation>
+    </message>
+    <message>
+        <source>Admin API address (host:port)</source>
+        <translation>Admin API address (host:port)</translation>
+    </message>
+    <message>
+        <source>host:port of the admin API, never the webhook port (empty: off); a non-loopback address speaks HTTPS only</source>
+        <translation>host:port of the admin API, never the webhook port (empty: off); a non-loopback address speaks HTTPS only</translation>
+    </message>
+    <message>
+        <source>Admin API certificate (PEM)</source>
+        <translation>Admin API certificate (PEM)</translation>
+    </message>
+    <message>
+        <source>PEM certificate (chain) of the admin API; empty: on a non-loopback address, a self-signed one made in the data directory (gerbangctl admin fingerprint)</source>
+        <translation>PEM certificate (chain) of the admin API; empty: on a non-loopback address, a self-signed one made in the data directory (gerbangctl admin fingerprint)</translation>
+    </message>
+    <message>
+        <source>Admin API private key (PEM)</source>
+        <translation>Admin API private key (PEM)</translation>
+    </message>
+    <message>
+        <source>PEM private key of the admin certificate (unencrypted, mode 0600)</source>
+        <translation>PEM private key of the admin certificate (unencrypted, mode 0600)</translation>
+    </message>
+    <message>
+        <source>Admin client CA bundle (PEM)</source>
+        <translation>Admin client CA bundle (PEM)</translation>
+    </message>
+    <message>
+        <source>PEM CA bundle; when set, admin clients must also present a certificate it issued (mutual TLS)</source>
+        <translation>PEM CA bundle; when set, admin clients must also present a certificate it issued (mutual TLS)</translation>
+    </message>
+</context>
+<context>
     <name>gerbang::SettingsPage</name>
     <message>
         <source>Settings</source>
@@ -1200,78 +1659,6 @@
         <translation>not scheduled by this engine</translation>
     </message>
     <message>
-        <source>&amp;Listen address (host:port):</source>
-        <translation>&amp;Listen address (host:port):</translation>
-    </message>
-    <message>
-        <source>TLS &amp;certificate (PEM):</source>
-        <translation>TLS &amp;certificate (PEM):</translation>
-    </message>
-    <message>
-        <source>TLS private &amp;key (PEM):</source>
-        <translation>TLS private &amp;key (PEM):</translation>
-    </message>
-    <message>
-        <source>&amp;Body limit (bytes):</source>
-        <translation>&amp;Body limit (bytes):</translation>
-    </message>
-    <message>
-        <source>&amp;WhatsApp body limit (bytes):</source>
-        <translation>&amp;WhatsApp body limit (bytes):</translation>
-    </message>
-    <message>
-        <source>&amp;Global rate (requests/s, 0 = unlimited):</source>
-        <translation>&amp;Global rate (requests/s, 0 = unlimited):</translation>
-    </message>
-    <message>
-        <source>&amp;Per-address rate (requests/s, 0 = unlimited):</source>
-        <translation>&amp;Per-address rate (requests/s, 0 = unlimited):</translation>
-    </message>
-    <message>
-        <source>Per-address b&amp;urst (0 = same as the rate):</source>
-        <translation>Per-address b&amp;urst (0 = same as the rate):</translation>
-    </message>
-    <message>
-        <source>&amp;Allowed networks (CIDR, empty = all):</source>
-        <translation>&amp;Allowed networks (CIDR, empty = all):</translation>
-    </message>
-    <message>
-        <source>&amp;Trusted proxies (CIDR):</source>
-        <translation>&amp;Trusted proxies (CIDR):</translation>
-    </message>
-    <message>
-        <source>&amp;Raw payloads kept (days):</source>
-        <translation>&amp;Raw payloads kept (days):</translation>
-    </message>
-    <message>
-        <source>Au&amp;dit rows kept (days):</source>
-        <translation>Au&amp;dit rows kept (days):</translation>
-    </message>
-    <message>
-        <source>&amp;Dedup window (hours, at least 24):</source>
-        <translation>&amp;Dedup window (hours, at least 24):</translation>
-    </message>
-    <message>
-        <source>&amp;Sink URL:</source>
-        <translation>&amp;Sink URL:</translation>
-    </message>
-    <message>
-        <source>Sink s&amp;ecret (whsec_…):</source>
-        <translation>Sink s&amp;ecret (whsec_…):</translation>
-    </message>
-    <message>
-        <source>Alert &amp;URL:</source>
-        <translation>Alert &amp;URL:</translation>
-    </message>
-    <message>
-        <source>Data &amp;directory:</source>
-        <translation>Data &amp;directory:</translation>
-    </message>
-    <message>
-        <source>&amp;PostgreSQL URL (empty = SQLite):</source>
-        <translation>&amp;PostgreSQL URL (empty = SQLite):</translation>
-    </message>
-    <message>
         <source>Network and TLS</source>
         <translation>Network and TLS</translation>
     </message>
@@ -1294,10 +1681,6 @@
     <message>
         <source>Storage and language</source>
         <translation>Storage and language</translation>
-    </message>
-    <message>
-        <source>Lan&amp;guage:</source>
-        <translation>Lan&amp;guage:</translation>
     </message>
     <message>
         <source>Configuration file: %1 (shared with gerbangd and gerbangctl)</source>
@@ -1332,18 +1715,6 @@
         <translation>Purge started: data older than the retention periods is being deleted.</translation>
     </message>
     <message>
-        <source>Delivered e&amp;vents kept (days):</source>
-        <translation>Delivered e&amp;vents kept (days):</translation>
-    </message>
-    <message>
-        <source>Purge e&amp;very (minutes):</source>
-        <translation>Purge e&amp;very (minutes):</translation>
-    </message>
-    <message>
-        <source>Sink c&amp;ontent (full or refs):</source>
-        <translation>Sink c&amp;ontent (full or refs):</translation>
-    </message>
-    <message>
         <source>&amp;Purge now</source>
         <translation>&amp;Purge now</translation>
     </message>
@@ -1354,6 +1725,19 @@
     <message>
         <source>Saved to %1 and applied to the running engine: %2.</source>
         <translation>Saved to %1 and applied to the running engine: %2.</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <comment>a field's label</comment>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>A whole number from %1 to %2; default %3.</source>
+        <translation>A whole number from %1 to %2; default %3.</translation>
     </message>
 </context>
 <context>

@@ -1156,6 +1156,465 @@
     </message>
 </context>
 <context>
+    <name>gerbang::Settings</name>
+    <message>
+        <source>Listen address (host:port)</source>
+        <translation>Alamat listen (host:port)</translation>
+    </message>
+    <message>
+        <source>host:port to listen on</source>
+        <translation>host:port tempat gateway mendengarkan</translation>
+    </message>
+    <message>
+        <source>Maximum connections</source>
+        <translation>Koneksi maksimum</translation>
+    </message>
+    <message>
+        <source>concurrent connection cap</source>
+        <translation>batas jumlah koneksi serentak</translation>
+    </message>
+    <message>
+        <source>Header limit (bytes)</source>
+        <translation>Batas ukuran header (byte)</translation>
+    </message>
+    <message>
+        <source>request line + headers</source>
+        <translation>baris permintaan + header</translation>
+    </message>
+    <message>
+        <source>Body limit (bytes)</source>
+        <translation>Batas ukuran body (byte)</translation>
+    </message>
+    <message>
+        <source>body limit (non-WhatsApp)</source>
+        <translation>batas ukuran body (selain WhatsApp)</translation>
+    </message>
+    <message>
+        <source>Read timeout (ms)</source>
+        <translation>Batas waktu baca (ms)</translation>
+    </message>
+    <message>
+        <source>head/body read timeout</source>
+        <translation>batas waktu membaca head/body permintaan</translation>
+    </message>
+    <message>
+        <source>Idle timeout (ms)</source>
+        <translation>Batas waktu idle (ms)</translation>
+    </message>
+    <message>
+        <source>keep-alive idle timeout</source>
+        <translation>batas waktu koneksi keep-alive yang menganggur</translation>
+    </message>
+    <message>
+        <source>First byte timeout (ms)</source>
+        <translation>Batas waktu byte pertama (ms)</translation>
+    </message>
+    <message>
+        <source>a new connection's deadline for its TLS handshake and first request byte</source>
+        <translation>tenggat koneksi baru untuk handshake TLS dan byte pertama permintaannya</translation>
+    </message>
+    <message>
+        <source>Connections per address (0 = no cap)</source>
+        <translation>Koneksi per alamat (0 = tanpa batas)</translation>
+    </message>
+    <message>
+        <source>connections from one client (IPv4 address, IPv6 /64; trusted proxies exempt), 0 = no cap</source>
+        <translation>koneksi dari satu klien (alamat IPv4, IPv6 /64; proxy tepercaya dikecualikan), 0 = tanpa batas</translation>
+    </message>
+    <message>
+        <source>TLS certificate (PEM)</source>
+        <translation>Sertifikat TLS (PEM)</translation>
+    </message>
+    <message>
+        <source>PEM certificate (chain) file; with tls/private_key the listener speaks HTTPS only</source>
+        <translation>berkas sertifikat PEM (beserta rantainya); bersama tls/private_key, listener hanya melayani HTTPS</translation>
+    </message>
+    <message>
+        <source>TLS private key (PEM)</source>
+        <translation>Kunci privat TLS (PEM)</translation>
+    </message>
+    <message>
+        <source>PEM private key file (RSA or EC, unencrypted, mode 0600)</source>
+        <translation>berkas kunci privat PEM (RSA atau EC, tidak terenkripsi, mode 0600)</translation>
+    </message>
+    <message>
+        <source>Client CA bundle (PEM)</source>
+        <translation>Bundel CA klien (PEM)</translation>
+    </message>
+    <message>
+        <source>PEM CA bundle; when set, clients must present a certificate it issued (mutual TLS)</source>
+        <translation>bundel CA PEM; jika diisi, klien wajib menunjukkan sertifikat yang diterbitkan CA ini (mutual TLS)</translation>
+    </message>
+    <message>
+        <source>Required client certificate CN</source>
+        <translation>CN sertifikat klien yang diwajibkan</translation>
+    </message>
+    <message>
+        <source>required subject CN of client certificates (mutual TLS; empty: any)</source>
+        <translation>CN subjek yang diwajibkan pada sertifikat klien (mutual TLS; kosong: bebas)</translation>
+    </message>
+    <message>
+        <source>Routes that need a client certificate</source>
+        <translation>Rute yang mewajibkan sertifikat klien</translation>
+    </message>
+    <message>
+        <source>sources whose routes need a client certificate (whatsapp, whatsapp:APP, a source name; comma or space separated); empty or *: every route, checked at the handshake</source>
+        <translation>sumber yang rutenya mewajibkan sertifikat klien (whatsapp, whatsapp:APP, nama sumber; dipisahkan koma atau spasi); kosong atau *: semua rute, diperiksa saat handshake</translation>
+    </message>
+    <message>
+        <source>Data directory</source>
+        <translation>Direktori data</translation>
+    </message>
+    <message>
+        <source>database, key file (default: per-user data dir)</source>
+        <translation>basis data dan berkas kunci (bawaan: direktori data milik pengguna)</translation>
+    </message>
+    <message>
+        <source>PostgreSQL URL (empty = SQLite)</source>
+        <translation>URL PostgreSQL (kosong = SQLite)</translation>
+    </message>
+    <message>
+        <source>postgresql://… (empty: SQLite in the data dir)</source>
+        <translation>postgresql://… (kosong: SQLite di direktori data)</translation>
+    </message>
+    <message>
+        <source>Database lock timeout (ms)</source>
+        <translation>Batas waktu tunggu lock basis data (ms)</translation>
+    </message>
+    <message>
+        <source>how long a commit waits for a locked database before answering 503</source>
+        <translation>berapa lama commit menunggu basis data yang terkunci sebelum menjawab 503</translation>
+    </message>
+    <message>
+        <source>Maximum pending requests</source>
+        <translation>Permintaan tertunda maksimum</translation>
+    </message>
+    <message>
+        <source>requests waiting for commit before new ones get 503</source>
+        <translation>jumlah permintaan yang menunggu commit sebelum permintaan baru dijawab 503</translation>
+    </message>
+    <message>
+        <source>Master key (base64)</source>
+        <translation>Kunci utama (base64)</translation>
+    </message>
+    <message>
+        <source>base64 of 32 bytes (default: key file in the data dir)</source>
+        <translation>base64 dari 32 byte (bawaan: berkas kunci di direktori data)</translation>
+    </message>
+    <message>
+        <source>WhatsApp app secret</source>
+        <translation>App secret WhatsApp</translation>
+    </message>
+    <message>
+        <source>Meta app secret (X-Hub-Signature-256)</source>
+        <translation>app secret Meta (X-Hub-Signature-256)</translation>
+    </message>
+    <message>
+        <source>Previous WhatsApp app secret</source>
+        <translation>App secret WhatsApp sebelumnya</translation>
+    </message>
+    <message>
+        <source>old app secret still accepted during a rotation</source>
+        <translation>app secret lama yang masih diterima selama rotasi</translation>
+    </message>
+    <message>
+        <source>WhatsApp verify token</source>
+        <translation>Verify token WhatsApp</translation>
+    </message>
+    <message>
+        <source>token for Meta's subscription check</source>
+        <translation>token untuk pemeriksaan langganan webhook dari Meta</translation>
+    </message>
+    <message>
+        <source>WhatsApp body limit (bytes)</source>
+        <translation>Batas ukuran body WhatsApp (byte)</translation>
+    </message>
+    <message>
+        <source>body limit on WhatsApp routes (Meta sends up to 3 MB)</source>
+        <translation>batas ukuran body di rute WhatsApp (Meta mengirim hingga 3 MB)</translation>
+    </message>
+    <message>
+        <source>Dedup window (hours)</source>
+        <translation>Jendela dedup (jam)</translation>
+    </message>
+    <message>
+        <source>how long a provider event id is remembered</source>
+        <translation>berapa lama ID event dari penyedia diingat</translation>
+    </message>
+    <message>
+        <source>Global rate (requests/s, 0 = unlimited)</source>
+        <translation>Laju global (permintaan/dtk, 0 = tanpa batas)</translation>
+    </message>
+    <message>
+        <source>requests per second, all clients (0 = unlimited)</source>
+        <translation>permintaan per detik dari semua klien (0 = tanpa batas)</translation>
+    </message>
+    <message>
+        <source>Per-address rate (requests/s, 0 = unlimited)</source>
+        <translation>Laju per alamat (permintaan/dtk, 0 = tanpa batas)</translation>
+    </message>
+    <message>
+        <source>requests per second per client address (0 = unlimited)</source>
+        <translation>permintaan per detik per alamat klien (0 = tanpa batas)</translation>
+    </message>
+    <message>
+        <source>Global burst (0 = same as the rate)</source>
+        <translation>Burst global (0 = sama dengan laju)</translation>
+    </message>
+    <message>
+        <source>burst of the global limit (0 = equal to the rate)</source>
+        <translation>burst untuk batas global (0 = sama dengan laju)</translation>
+    </message>
+    <message>
+        <source>Repeat-offender strikes (0 = off)</source>
+        <translation>Pelanggaran sebelum klien ditolak (0 = nonaktif)</translation>
+    </message>
+    <message>
+        <source>failed requests (4xx) within a minute after which a client is refused for limits/offender_penalty_s; 0 = off</source>
+        <translation>jumlah permintaan gagal (4xx) dalam satu menit yang membuat klien ditolak selama limits/offender_penalty_s; 0 = nonaktif</translation>
+    </message>
+    <message>
+        <source>Repeat-offender penalty (seconds)</source>
+        <translation>Lama penolakan pelanggar berulang (detik)</translation>
+    </message>
+    <message>
+        <source>how long a repeat offender is refused (429)</source>
+        <translation>berapa lama pelanggar berulang ditolak (429)</translation>
+    </message>
+    <message>
+        <source>Per-address burst (0 = same as the rate)</source>
+        <translation>Burst per alamat (0 = sama dengan laju)</translation>
+    </message>
+    <message>
+        <source>burst of the per-address limit (0 = equal to the rate)</source>
+        <translation>burst untuk batas per alamat (0 = sama dengan laju)</translation>
+    </message>
+    <message>
+        <source>Trusted proxies (CIDR)</source>
+        <translation>Proxy tepercaya (CIDR)</translation>
+    </message>
+    <message>
+        <source>proxies whose X-Forwarded-For is believed (CIDR list)</source>
+        <translation>proxy yang header X-Forwarded-For-nya dipercaya (daftar CIDR)</translation>
+    </message>
+    <message>
+        <source>Allowed networks (CIDR, empty = all)</source>
+        <translation>Jaringan yang diizinkan (CIDR, kosong = semua)</translation>
+    </message>
+    <message>
+        <source>only these client networks may connect (CIDR list; empty = all)</source>
+        <translation>hanya jaringan klien ini yang boleh terhubung (daftar CIDR; kosong = semua)</translation>
+    </message>
+    <message>
+        <source>Allowlist file</source>
+        <translation>Berkas allowlist</translation>
+    </message>
+    <message>
+        <source>file with one network per line, '#' comments (added to edge/allowlist)</source>
+        <translation>berkas berisi satu jaringan per baris, komentar diawali '#' (ditambahkan ke edge/allowlist)</translation>
+    </message>
+    <message>
+        <source>Signature failures before an alert</source>
+        <translation>Kegagalan tanda tangan sebelum peringatan</translation>
+    </message>
+    <message>
+        <source>signature failures of one source within the window that raise an alert</source>
+        <translation>jumlah kegagalan tanda tangan satu sumber dalam jendela waktu yang memicu peringatan</translation>
+    </message>
+    <message>
+        <source>Alert window (seconds)</source>
+        <translation>Jendela waktu peringatan (detik)</translation>
+    </message>
+    <message>
+        <source>sliding window for signature failures</source>
+        <translation>jendela waktu bergeser untuk menghitung kegagalan tanda tangan</translation>
+    </message>
+    <message>
+        <source>Alert cooldown (seconds)</source>
+        <translation>Jeda antarperingatan (detik)</translation>
+    </message>
+    <message>
+        <source>quiet time after an alert before the same source alerts again</source>
+        <translation>jeda setelah peringatan sebelum sumber yang sama dapat memicu peringatan lagi</translation>
+    </message>
+    <message>
+        <source>Alert URL</source>
+        <translation>URL peringatan</translation>
+    </message>
+    <message>
+        <source>where alerts are POSTed (signed like deliveries); empty: log, audit and console only</source>
+        <translation>tujuan POST peringatan (ditandatangani seperti pengiriman event); kosong: hanya log, audit, dan konsol</translation>
+    </message>
+    <message>
+        <source>Alert secret (whsec_…)</source>
+        <translation>Rahasia peringatan (whsec_…)</translation>
+    </message>
+    <message>
+        <source>whsec_… secret that signs alert POSTs (Standard Webhooks)</source>
+        <translation>rahasia whsec_… untuk menandatangani POST peringatan (Standard Webhooks)</translation>
+    </message>
+    <message>
+        <source>Metrics token</source>
+        <translation>Token metrik</translation>
+    </message>
+    <message>
+        <source>bearer token required by /metrics (empty: none; restrict with the allowlist)</source>
+        <translation>bearer token yang diwajibkan /metrics (kosong: tanpa token; batasi aksesnya dengan allowlist)</translation>
+    </message>
+    <message>
+        <source>Raw payloads kept (days)</source>
+        <translation>Payload mentah disimpan (hari)</translation>
+    </message>
+    <message>
+        <source>days raw payloads are kept</source>
+        <translation>jumlah hari payload mentah disimpan</translation>
+    </message>
+    <message>
+        <source>Audit rows kept (days)</source>
+        <translation>Baris audit disimpan (hari)</translation>
+    </message>
+    <message>
+        <source>days audit rows are kept</source>
+        <translation>jumlah hari baris audit disimpan</translation>
+    </message>
+    <message>
+        <source>Delivered events kept (days)</source>
+        <translation>Event terkirim disimpan (hari)</translation>
+    </message>
+    <message>
+        <source>days delivered events (ids, outbox rows) are kept after delivery</source>
+        <translation>jumlah hari event terkirim (ID, baris outbox) disimpan setelah terkirim</translation>
+    </message>
+    <message>
+        <source>Purge every (minutes)</source>
+        <translation>Bersihkan setiap (menit)</translation>
+    </message>
+    <message>
+        <source>how often the retention job runs (once per interval across gateways)</source>
+        <translation>seberapa sering tugas retensi berjalan (sekali per interval untuk semua gateway)</translation>
+    </message>
+    <message>
+        <source>Sink URL</source>
+        <translation>URL sink</translation>
+    </message>
+    <message>
+        <source>the core's HTTP endpoint normalized events are POSTed to (empty: keep them queued)</source>
+        <translation>endpoint HTTP sistem inti yang menerima POST event ternormalisasi (kosong: event tetap di antrean)</translation>
+    </message>
+    <message>
+        <source>Sink secret (whsec_…)</source>
+        <translation>Rahasia sink (whsec_…)</translation>
+    </message>
+    <message>
+        <source>whsec_… secret that signs deliveries (Standard Webhooks)</source>
+        <translation>rahasia whsec_… untuk menandatangani pengiriman (Standard Webhooks)</translation>
+    </message>
+    <message>
+        <source>Sink content (full or refs)</source>
+        <translation>Isi sink (full atau refs)</translation>
+    </message>
+    <message>
+        <source>full: the provider's original object travels with the event; refs: references only (the core fetches content from /internal/events/ID)</source>
+        <translation>full: objek asli dari penyedia ikut dikirim bersama event; refs: hanya referensi (sistem inti mengambil isinya dari /internal/events/ID)</translation>
+    </message>
+    <message>
+        <source>Delivery timeout (ms)</source>
+        <translation>Batas waktu pengiriman (ms)</translation>
+    </message>
+    <message>
+        <source>one delivery attempt's time limit</source>
+        <translation>batas waktu satu percobaan pengiriman</translation>
+    </message>
+    <message>
+        <source>Parallel deliveries</source>
+        <translation>Pengiriman paralel</translation>
+    </message>
+    <message>
+        <source>deliveries in flight at once</source>
+        <translation>jumlah pengiriman yang berjalan bersamaan</translation>
+    </message>
+    <message>
+        <source>First retry delay (ms)</source>
+        <translation>Jeda percobaan ulang pertama (ms)</translation>
+    </message>
+    <message>
+        <source>first retry delay (doubles)</source>
+        <translation>jeda sebelum percobaan ulang pertama (lalu berlipat dua)</translation>
+    </message>
+    <message>
+        <source>Longest retry delay (ms)</source>
+        <translation>Jeda percobaan ulang terlama (ms)</translation>
+    </message>
+    <message>
+        <source>longest retry delay</source>
+        <translation>jeda terlama antarpercobaan ulang</translation>
+    </message>
+    <message>
+        <source>Maximum delivery attempts</source>
+        <translation>Percobaan pengiriman maksimum</translation>
+    </message>
+    <message>
+        <source>attempts before an event becomes a dead letter</source>
+        <translation>jumlah percobaan sebelum event menjadi dead letter</translation>
+    </message>
+    <message>
+        <source>Delivery deadline (hours)</source>
+        <translation>Batas umur pengiriman (jam)</translation>
+    </message>
+    <message>
+        <source>age after which an undelivered event becomes a dead letter</source>
+        <translation>umur event yang belum terkirim sebelum menjadi dead letter</translation>
+    </message>
+    <message>
+        <source>Internal API token</source>
+        <translation>Token API internal</translation>
+    </message>
+    <message>
+        <source>bearer token for GET /internal/events/ID (empty: the route is off)</source>
+        <translation>bearer token untuk GET /internal/events/ID (kosong: rute ini nonaktif)</translation>
+    </message>
+    <message>
+        <source>Log format (text or json)</source>
+        <translation>Format log (text atau json)</translation>
+    </message>
+    <message>
+        <source>text or json</source>
+        <translation>text atau json</translation>
+    </message>
+    <message>
+        <source>Admin API address (host:port)</source>
+        <translation>Alamat API admin (host:port)</translation>
+    </message>
+    <message>
+        <source>host:port of the admin API, never the webhook port (empty: off); a non-loopback address speaks HTTPS only</source>
+        <translation>host:port API admin, tidak pernah port webhook (kosong: mati); alamat selain loopback hanya melayani HTTPS</translation>
+    </message>
+    <message>
+        <source>Admin API certificate (PEM)</source>
+        <translation>Sertifikat API admin (PEM)</translation>
+    </message>
+    <message>
+        <source>PEM certificate (chain) of the admin API; empty: on a non-loopback address, a self-signed one made in the data directory (gerbangctl admin fingerprint)</source>
+        <translation>sertifikat PEM (rantai) API admin; kosong: pada alamat selain loopback, sertifikat self-signed dibuat di direktori data (gerbangctl admin fingerprint)</translation>
+    </message>
+    <message>
+        <source>Admin API private key (PEM)</source>
+        <translation>Kunci privat API admin (PEM)</translation>
+    </message>
+    <message>
+        <source>PEM private key of the admin certificate (unencrypted, mode 0600)</source>
+        <translation>kunci privat PEM untuk sertifikat admin (tidak terenkripsi, mode 0600)</translation>
+    </message>
+    <message>
+        <source>Admin client CA bundle (PEM)</source>
+        <translation>Bundel CA klien admin (PEM)</translation>
+    </message>
+    <message>
+        <source>PEM CA bundle; when set, admin clients must also present a certificate it issued (mutual TLS)</source>
+        <translation>bundel CA PEM; jika diisi, klien admin juga wajib menunjukkan sertifikat yang diterbitkan CA ini (mutual TLS)</translation>
+    </message>
+</context>
+<context>
     <name>gerbang::SettingsPage</name>
     <message>
         <source>Settings</source>
@@ -1200,78 +1659,6 @@
         <translation>tidak dijadwalkan oleh mesin ini</translation>
     </message>
     <message>
-        <source>&amp;Listen address (host:port):</source>
-        <translation>&amp;Alamat listen (host:port):</translation>
-    </message>
-    <message>
-        <source>TLS &amp;certificate (PEM):</source>
-        <translation>&amp;Sertifikat TLS (PEM):</translation>
-    </message>
-    <message>
-        <source>TLS private &amp;key (PEM):</source>
-        <translation>&amp;Kunci privat TLS (PEM):</translation>
-    </message>
-    <message>
-        <source>&amp;Body limit (bytes):</source>
-        <translation>&amp;Batas ukuran body (byte):</translation>
-    </message>
-    <message>
-        <source>&amp;WhatsApp body limit (bytes):</source>
-        <translation>Batas body &amp;WhatsApp (byte):</translation>
-    </message>
-    <message>
-        <source>&amp;Global rate (requests/s, 0 = unlimited):</source>
-        <translation>Laju &amp;global (permintaan/dtk, 0 = tanpa batas):</translation>
-    </message>
-    <message>
-        <source>&amp;Per-address rate (requests/s, 0 = unlimited):</source>
-        <translation>Laju &amp;per alamat (permintaan/dtk, 0 = tanpa batas):</translation>
-    </message>
-    <message>
-        <source>Per-address b&amp;urst (0 = same as the rate):</source>
-        <translation>Burst per a&amp;lamat (0 = sama dengan laju):</translation>
-    </message>
-    <message>
-        <source>&amp;Allowed networks (CIDR, empty = all):</source>
-        <translation>Jaringan yang &amp;diizinkan (CIDR, kosong = semua):</translation>
-    </message>
-    <message>
-        <source>&amp;Trusted proxies (CIDR):</source>
-        <translation>Proxy &amp;tepercaya (CIDR):</translation>
-    </message>
-    <message>
-        <source>&amp;Raw payloads kept (days):</source>
-        <translation>Payload &amp;mentah disimpan (hari):</translation>
-    </message>
-    <message>
-        <source>Au&amp;dit rows kept (days):</source>
-        <translation>Baris au&amp;dit disimpan (hari):</translation>
-    </message>
-    <message>
-        <source>&amp;Dedup window (hours, at least 24):</source>
-        <translation>Jendela &amp;dedup (jam, minimal 24):</translation>
-    </message>
-    <message>
-        <source>&amp;Sink URL:</source>
-        <translation>URL &amp;sink:</translation>
-    </message>
-    <message>
-        <source>Sink s&amp;ecret (whsec_…):</source>
-        <translation>R&amp;ahasia sink (whsec_…):</translation>
-    </message>
-    <message>
-        <source>Alert &amp;URL:</source>
-        <translation>&amp;URL peringatan:</translation>
-    </message>
-    <message>
-        <source>Data &amp;directory:</source>
-        <translation>&amp;Direktori data:</translation>
-    </message>
-    <message>
-        <source>&amp;PostgreSQL URL (empty = SQLite):</source>
-        <translation>URL &amp;PostgreSQL (kosong = SQLite):</translation>
-    </message>
-    <message>
         <source>Network and TLS</source>
         <translation>Jaringan dan TLS</translation>
     </message>
@@ -1294,10 +1681,6 @@
     <message>
         <source>Storage and language</source>
         <translation>Penyimpanan dan bahasa</translation>
-    </message>
-    <message>
-        <source>Lan&amp;guage:</source>
-        <translation>Ba&amp;hasa:</translation>
     </message>
     <message>
         <source>Configuration file: %1 (shared with gerbangd and gerbangctl)</source>
@@ -1332,18 +1715,6 @@
         <translation>Pembersihan dimulai: data yang melewati masa retensi sedang dihapus.</translation>
     </message>
     <message>
-        <source>Delivered e&amp;vents kept (days):</source>
-        <translation>E&amp;vent terkirim disimpan (hari):</translation>
-    </message>
-    <message>
-        <source>Purge e&amp;very (minutes):</source>
-        <translation>Bersihkan &amp;setiap (menit):</translation>
-    </message>
-    <message>
-        <source>Sink c&amp;ontent (full or refs):</source>
-        <translation>I&amp;si sink (full atau refs):</translation>
-    </message>
-    <message>
         <source>&amp;Purge now</source>
         <translation>&amp;Bersihkan sekarang</translation>
     </message>
@@ -1354,6 +1725,19 @@
     <message>
         <source>Saved to %1 and applied to the running engine: %2.</source>
         <translation>Disimpan ke %1 dan langsung diterapkan pada mesin yang sedang berjalan: %2.</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <comment>a field's label</comment>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Bahasa</translation>
+    </message>
+    <message>
+        <source>A whole number from %1 to %2; default %3.</source>
+        <translation>Bilangan bulat dari %1 sampai %2; bawaan %3.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "config/Settings.h"
+
 #include <QHash>
 #include <QString>
 #include <deque>
@@ -17,9 +19,9 @@ class SignatureAlerts
 public:
     struct Config
     {
-        int threshold = 10;
-        qint64 windowMs = 300'000;
-        qint64 cooldownMs = 900'000;
+        int threshold = Settings::defaultInt(u"alerts/signature_failures");
+        qint64 windowMs = qint64(Settings::defaultInt(u"alerts/window_s")) * 1000;
+        qint64 cooldownMs = qint64(Settings::defaultInt(u"alerts/cooldown_s")) * 1000;
     };
     struct Alert
     {

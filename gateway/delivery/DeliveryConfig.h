@@ -2,6 +2,7 @@
 #pragma once
 
 #include "RetryPolicy.h"
+#include "config/Settings.h"
 
 #include <QByteArray>
 #include <QUrl>
@@ -14,8 +15,8 @@ struct DeliveryConfig
     QUrl sinkUrl;            // empty: events stay queued in the outbox
     QByteArray sinkSecret;   // whsec_… (Standard Webhooks)
     bool withContent = true; // the provider's original object travels with the event
-    int timeoutMs = 10'000;
-    int concurrency = 8;
+    int timeoutMs = Settings::defaultInt(u"sink/timeout_ms");
+    int concurrency = Settings::defaultInt(u"sink/concurrency");
     RetryPolicy retry;
     int pollMs = 250; // how often due rows are looked for when nobody wakes the worker
 };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "config/Settings.h"
+
 #include <QString>
 #include <QtGlobal>
 
@@ -10,10 +12,10 @@ namespace gerbang {
 // turn an attempt into a dead letter. Pure: times and randomness come in as arguments.
 struct RetryPolicy
 {
-    qint64 baseMs = 1000;
-    qint64 capMs = 600'000;
-    int maxAttempts = 30;
-    qint64 maxAgeMs = 72LL * 3600 * 1000;
+    qint64 baseMs = Settings::defaultInt(u"delivery/retry_base_ms");
+    qint64 capMs = Settings::defaultInt(u"delivery/retry_cap_ms");
+    int maxAttempts = Settings::defaultInt(u"delivery/max_attempts");
+    qint64 maxAgeMs = qint64(Settings::defaultInt(u"delivery/max_age_hours")) * 3'600'000;
 
     enum class Verdict
     {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Stats.h"
+#include "config/Settings.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -43,12 +44,12 @@ class RateLimiter
 public:
     struct Config
     {
-        double globalRate = 500;
-        double globalBurst = 0; // 0: equal to the rate
-        double perIpRate = 50;
-        double perIpBurst = 0;
-        int offenderStrikes = 20; // 0: no penalty
-        int offenderPenaltySecs = 300;
+        double globalRate = Settings::defaultInt(u"limits/rate_global");
+        double globalBurst = Settings::defaultInt(u"limits/burst_global"); // 0: = the rate
+        double perIpRate = Settings::defaultInt(u"limits/rate_per_ip");
+        double perIpBurst = Settings::defaultInt(u"limits/burst_per_ip");
+        int offenderStrikes = Settings::defaultInt(u"limits/offender_strikes"); // 0: no penalty
+        int offenderPenaltySecs = Settings::defaultInt(u"limits/offender_penalty_s");
         qint64 knownSenderTtlMs = 24LL * 3600 * 1000;
         int maxTracked = 50000;
     };

@@ -4,6 +4,7 @@
 #include "HttpRequest.h"
 #include "HttpRequestParser.h"
 #include "HttpResponse.h"
+#include "config/Settings.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -18,13 +19,13 @@ class RequestHandler;
 
 struct ConnectionLimits
 {
-    int headerLimit = 16 * 1024;
-    int readTimeoutMs = 10'000;
-    int idleTimeoutMs = 30'000;
+    int headerLimit = Settings::defaultInt(u"server/header_limit_bytes");
+    int readTimeoutMs = Settings::defaultInt(u"server/read_timeout_ms");
+    int idleTimeoutMs = Settings::defaultInt(u"server/idle_timeout_ms");
     // A new connection must have sent the first byte of its first request by then (TLS:
     // counted from the accept, handshake included): a silent socket must not hold a slot for
     // the whole idle timeout.
-    int firstByteTimeoutMs = 5'000;
+    int firstByteTimeoutMs = Settings::defaultInt(u"server/first_byte_timeout_ms");
     // How long a refused client may go on sending (discarded) before the connection is reset.
     int lingerMs = 2000;
 };

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "HttpRequest.h"
+#include "config/Settings.h"
 
 #include <QByteArray>
 
@@ -9,9 +10,10 @@ namespace gerbang::http {
 
 struct ParserLimits
 {
-    int headerLimit = 16 * 1024; // request head, and separately the trailer section
-    int maxHeaders = 100;        // header lines, and separately trailer lines
-    int maxChunkLine = 1024;     // one chunk-size line with its extensions
+    // The request head, and separately the trailer section.
+    int headerLimit = Settings::defaultInt(u"server/header_limit_bytes");
+    int maxHeaders = 100;    // header lines, and separately trailer lines
+    int maxChunkLine = 1024; // one chunk-size line with its extensions
 };
 
 // Frames HTTP/1.1 requests out of a byte stream, strictly by RFC 9112: request line, header

@@ -8,6 +8,7 @@
 #include "WriterConnection.h"
 #include "WriterInbox.h"
 #include "concurrency/LoopThread.h"
+#include "config/Settings.h"
 #include "storage/DatabaseTarget.h"
 
 #include <QObject>
@@ -21,9 +22,9 @@ class Vault;
 struct StoreWriterOptions
 {
     DatabaseTarget database;
-    int busyTimeoutMs = 2000;
-    int maxPending = 20000;
-    qint64 dedupTtlMs = 7LL * 24 * 3600 * 1000;
+    int busyTimeoutMs = Settings::defaultInt(u"storage/busy_timeout_ms");
+    int maxPending = Settings::defaultInt(u"storage/max_pending");
+    qint64 dedupTtlMs = qint64(Settings::defaultInt(u"dedup/ttl_hours")) * 3'600'000;
     Directory::Overrides overrides;
 };
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DbWorker.h"
 
+#include "config/Settings.h"
 #include "crypto/Vault.h"
 #include "storage/Database.h"
 
@@ -13,7 +14,7 @@ namespace gerbang {
 struct DbWorker::State
 {
     std::optional<DatabaseTarget> target;
-    int busyTimeoutMs = 2000;
+    int busyTimeoutMs = Settings::defaultInt(u"storage/busy_timeout_ms");
     std::shared_ptr<const Vault> vault;
     std::unique_ptr<Database> db;
     QString openError;

@@ -2,6 +2,7 @@
 #include "FirstRunDialog.h"
 
 #include "config/ConfigWriter.h"
+#include "config/Settings.h"
 #include "core/Console.h"
 #include "core/DbWorker.h"
 #include "crypto/Vault.h"
@@ -29,7 +30,7 @@ FirstRunDialog::FirstRunDialog(Console &console, QWidget *parent)
     , m_console(console)
     , m_intro(new QLabel)
     , m_dataDir(new QLineEdit)
-    , m_listen(new QLineEdit(u"127.0.0.1:8080"_s))
+    , m_listen(new QLineEdit(Settings::definition(u"server/listen")->defaultValue))
     , m_appSecret(new QLineEdit)
     , m_verifyToken(new QLineEdit)
     , m_tenantId(new QLineEdit)

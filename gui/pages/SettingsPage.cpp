@@ -11,6 +11,7 @@
 #include "widgets/Icons.h"
 #include "widgets/MessageBar.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDateTime>
 #include <QFileDialog>
@@ -21,8 +22,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSet>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -42,6 +45,52 @@ enum Group
     GroupCount
 };
 
+// The mnemonic letter of a text ("Re&vert": 'v'), lower case; null without one.
+QChar mnemonicOf(const QString &text)
+{
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (text.at(i) != u'&')
+            continue;
+        if (text.at(i + 1) != u'&')
+            return text.at(i + 1).toLower();
+        ++i; // "&&" is a literal '&'
+    }
+    return {};
+}
+
+// `text` with its '&' escaped and a mnemonic on a letter that neither `reserved` (the
+// buttons' and menus') nor `used` (the other fields') has, preferring the first letter of a
+// word; the letter joins `used`. Once the alphabet is spent, a field shares a letter with
+// another field (the key then moves the focus between them in turn), never with a button or
+// a menu; failing that, it has none.
+QString withMnemonic(const QString &text, const QSet<QChar> &reserved, QSet<QChar> *used)
+{
+    qsizetype at = -1;
+    for (const bool shared : {false, true}) {
+        for (const bool wordStart : {true, false}) {
+            for (qsizetype i = 0; i < text.size() && at < 0; ++i) {
+                const QChar c = text.at(i).toLower();
+                if (!text.at(i).isLetter() || reserved.contains(c) ||
+                    (!shared && used->contains(c)))
+                    continue;
+                if (!wordStart || i == 0 || !text.at(i - 1).isLetterOrNumber())
+                    at = i;
+            }
+        }
+    }
+    QString out;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (i == at)
+            out += u'&';
+        out += text.at(i);
+        if (text.at(i) == u'&')
+            out += u'&';
+    }
+    if (at >= 0)
+        used->insert(text.at(at).toLower());
+    return out;
+}
+
 } // namespace
 
 const QList<SettingsPage::Field> &SettingsPage::fields()
@@ -50,6 +99,9 @@ const QList<SettingsPage::Field> &SettingsPage::fields()
         {u"server/listen"_s, Kind::Text, NetworkGroup},
         {u"tls/certificate"_s, Kind::File, NetworkGroup},
         {u"tls/private_key"_s, Kind::File, NetworkGroup},
+        {u"admin/listen"_s, Kind::Text, NetworkGroup},
+        {u"admin/certificate"_s, Kind::File, NetworkGroup},
+        {u"admin/private_key"_s, Kind::File, NetworkGroup},
         {u"server/body_limit_bytes"_s, Kind::Number, LimitsGroup},
         {u"whatsapp/body_limit_bytes"_s, Kind::Number, LimitsGroup},
         {u"limits/rate_global"_s, Kind::Number, LimitsGroup},
@@ -186,6 +238,8 @@ QString SettingsPage::title() const
 
 void SettingsPage::activated()
 {
+    // Now in the main window: keep clear of its menus' mnemonics too.
+    updateLabels();
     updatePurgeTimes();
 }
 
@@ -204,16 +258,11 @@ void SettingsPage::load()
         m_loaded.insert(f.key, value);
         QLineEdit *edit = m_fields.value(f.key);
         edit->setText(value);
-        const auto &defs = Settings::definitions();
-        const auto def = std::find_if(defs.cbegin(), defs.cend(),
-                                      [&](const SettingDef &d) { return d.key == f.key; });
-        const bool fromEnv = def != defs.cend() && !def->env.isEmpty() && env.contains(def->env);
-        edit->setReadOnly(fromEnv);
-        edit->setToolTip(
-            fromEnv ? tr("Set by the environment variable %1; change it there.").arg(def->env)
-                    : (def != defs.cend() ? def->help : QString()));
+        const SettingDef *def = Settings::definition(f.key);
+        edit->setReadOnly(def && !def->env.isEmpty() && env.contains(def->env));
         edit->setStyleSheet(QString());
     }
+    updateToolTips();
     m_languageBox->setCurrentIndex(m_languageBox->findData(m_language.current()));
     m_problems.clear();
     updatePurgeTimes();
@@ -270,8 +319,8 @@ bool SettingsPage::save()
     QStringList liveLabels;
     QStringList restartLabels;
     for (auto it = changes.cbegin(); it != changes.cend(); ++it) {
-        const QString label = labelFor(it.key()).remove(u'&').remove(u':');
         const SettingDef *def = Settings::definition(it.key());
+        const QString label = def ? def->translatedLabel() : it.key();
         const bool live = running && def && def->apply == SettingApply::Reload;
         (live ? liveLabels : restartLabels) << label;
     }
@@ -327,32 +376,47 @@ void SettingsPage::updatePurgeTimes()
                  s.nextPurgeMs > 0 ? at(s.nextPurgeMs) : tr("not scheduled by this engine")));
 }
 
-QString SettingsPage::labelFor(const QString &key) const
+void SettingsPage::updateLabels()
 {
-    static const QHash<QString, const char *> labels = {
-        {u"server/listen"_s, QT_TR_NOOP("&Listen address (host:port):")},
-        {u"tls/certificate"_s, QT_TR_NOOP("TLS &certificate (PEM):")},
-        {u"tls/private_key"_s, QT_TR_NOOP("TLS private &key (PEM):")},
-        {u"server/body_limit_bytes"_s, QT_TR_NOOP("&Body limit (bytes):")},
-        {u"whatsapp/body_limit_bytes"_s, QT_TR_NOOP("&WhatsApp body limit (bytes):")},
-        {u"limits/rate_global"_s, QT_TR_NOOP("&Global rate (requests/s, 0 = unlimited):")},
-        {u"limits/rate_per_ip"_s, QT_TR_NOOP("&Per-address rate (requests/s, 0 = unlimited):")},
-        {u"limits/burst_per_ip"_s, QT_TR_NOOP("Per-address b&urst (0 = same as the rate):")},
-        {u"edge/allowlist"_s, QT_TR_NOOP("&Allowed networks (CIDR, empty = all):")},
-        {u"edge/trusted_proxies"_s, QT_TR_NOOP("&Trusted proxies (CIDR):")},
-        {u"retention/raw_days"_s, QT_TR_NOOP("&Raw payloads kept (days):")},
-        {u"retention/audit_days"_s, QT_TR_NOOP("Au&dit rows kept (days):")},
-        {u"retention/delivered_days"_s, QT_TR_NOOP("Delivered e&vents kept (days):")},
-        {u"retention/interval_minutes"_s, QT_TR_NOOP("Purge e&very (minutes):")},
-        {u"dedup/ttl_hours"_s, QT_TR_NOOP("&Dedup window (hours, at least 24):")},
-        {u"sink/url"_s, QT_TR_NOOP("&Sink URL:")},
-        {u"sink/secret"_s, QT_TR_NOOP("Sink s&ecret (whsec_…):")},
-        {u"sink/content"_s, QT_TR_NOOP("Sink c&ontent (full or refs):")},
-        {u"alerts/url"_s, QT_TR_NOOP("Alert &URL:")},
-        {u"storage/data_dir"_s, QT_TR_NOOP("Data &directory:")},
-        {u"storage/database_url"_s, QT_TR_NOOP("&PostgreSQL URL (empty = SQLite):")},
+    // The buttons' mnemonics are the translators' choice; the fields take the free letters.
+    QSet<QChar> reserved;
+    auto reserve = [&reserved](const QString &text) {
+        if (const QChar c = mnemonicOf(text); !c.isNull())
+            reserved.insert(c);
     };
-    return tr(labels.value(key, ""));
+    for (const QPushButton *button : {m_save, m_revert, m_restart, m_purgeNow})
+        reserve(button->text());
+    if (const QMenuBar *menus = window()->findChild<QMenuBar *>()) {
+        for (const QAction *menu : menus->actions())
+            reserve(menu->text());
+    }
+    QSet<QChar> used;
+    for (const Field &f : fields()) {
+        const SettingDef *def = Settings::definition(f.key);
+        Q_ASSERT(def);
+        m_labels.value(f.key)->setText(withMnemonic(
+            tr("%1:", "a field's label").arg(def->translatedLabel()), reserved, &used));
+    }
+    m_languageLabel->setText(
+        withMnemonic(tr("%1:", "a field's label").arg(tr("Language")), reserved, &used));
+}
+
+void SettingsPage::updateToolTips()
+{
+    for (const Field &f : fields()) {
+        const SettingDef *def = Settings::definition(f.key);
+        QLineEdit *edit = m_fields.value(f.key);
+        // What the setting does first, then why it cannot be edited here or what it accepts.
+        QString tip = def->translatedHelp();
+        if (edit->isReadOnly())
+            tip += u'\n' + tr("Set by the environment variable %1; change it there.").arg(def->env);
+        else if (def->isInteger())
+            tip += u'\n' + tr("A whole number from %1 to %2; default %3.")
+                               .arg(def->min)
+                               .arg(def->max)
+                               .arg(def->defaultValue);
+        edit->setToolTip(tip);
+    }
 }
 
 QString SettingsPage::groupTitle(int group) const
@@ -379,9 +443,6 @@ void SettingsPage::retranslateUi()
 {
     for (int g = 0; g < m_groups.size(); ++g)
         m_groups.at(g)->setTitle(groupTitle(g));
-    for (auto it = m_labels.cbegin(); it != m_labels.cend(); ++it)
-        it.value()->setText(labelFor(it.key()));
-    m_languageLabel->setText(tr("Lan&guage:"));
     m_configPath->setText(tr("Configuration file: %1 (shared with gerbangd and gerbangctl)")
                               .arg(m_console.configPathFromArguments()));
     m_save->setText(tr("&Save"));
@@ -389,8 +450,11 @@ void SettingsPage::retranslateUi()
     m_restart->setText(tr("Restart &engine now"));
     m_purgeNow->setText(tr("&Purge now"));
     m_purgeNow->setToolTip(tr("Delete now what is older than the retention periods"));
+    updateLabels();
+    updateToolTips();
     m_fields.value(u"sink/secret"_s)->setPlaceholderText(tr("not set"));
-    m_fields.value(u"sink/content"_s)->setPlaceholderText(u"full"_s);
+    m_fields.value(u"sink/content"_s)
+        ->setPlaceholderText(Settings::definition(u"sink/content")->defaultValue);
     m_fields.value(u"storage/database_url"_s)
         ->setPlaceholderText(tr("SQLite in the data directory"));
     m_fields.value(u"storage/data_dir"_s)->setPlaceholderText(m_console.dataDir());

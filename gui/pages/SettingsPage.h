@@ -65,8 +65,12 @@ private:
         int group;
     };
     static const QList<Field> &fields();
-    QString labelFor(const QString &key) const;
     QString groupTitle(int group) const;
+    // Field labels from the table of settings, in the current language, with mnemonics that
+    // no button of the page or menu of the window already uses.
+    void updateLabels();
+    // Tooltips: the setting's help, range and default, or that the environment sets it.
+    void updateToolTips();
 
     Console &m_console;
     Language &m_language;

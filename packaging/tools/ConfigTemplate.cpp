@@ -53,10 +53,14 @@ QString configTemplate(const QHash<QString, QString> &values, const QStringList 
         } else {
             out += u'\n';
         }
-        out += commentLines(def.help + u'.');
+        out += commentLines(def.englishHelp() + u'.');
         QString origin = def.env.isEmpty() ? QString() : u"Environment: "_s + def.env + u". "_s;
         origin += def.defaultValue.isEmpty() ? u"Default: empty."_s
                                              : u"Default: "_s + def.defaultValue + u'.';
+        if (def.isInteger())
+            origin += u" Range: %1 to %2."_s.arg(def.min).arg(def.max);
+        if (def.apply == SettingApply::Reload)
+            origin += u" Applies on reload (SIGHUP), no restart needed."_s;
         if (def.secret)
             origin += u" Secret: keep this file private (chmod 0640 or 0600)."_s;
         out += commentLines(origin);
@@ -78,9 +82,11 @@ QString manEnvironmentSection()
         if (def.env.isEmpty())
             continue;
         out += u".TP\n.B "_s + def.env + u'\n';
-        out += roffEscape(def.help) + u" (INI: "_s + roffEscape(def.key);
+        out += roffEscape(def.englishHelp()) + u" (INI: "_s + roffEscape(def.key);
         if (!def.defaultValue.isEmpty())
             out += u"; default: "_s + roffEscape(def.defaultValue);
+        if (def.isInteger())
+            out += u"; range: %1 to %2"_s.arg(def.min).arg(def.max);
         out += u").\n"_s;
     }
     out += u".PP\nEvery setting, including those without a variable, is described in the "

@@ -12,9 +12,9 @@ namespace gerbang::packaging {
 // default.
 
 // The INI configuration file: every setting under its section, with its help, environment
-// variable and default as comments, then the setting itself, commented out unless `values`
-// gives it a value. `notes` are extra comment lines for the header (where the file lives,
-// what the service unit sets).
+// variable, default, range and (if so) that it applies on a reload as comments, then the setting
+// itself, commented out unless `values` gives it a value. `notes` are extra comment lines for the
+// header (where the file lives, what the service unit sets).
 QString configTemplate(const QHash<QString, QString> &values, const QStringList &notes);
 
 // The ENVIRONMENT section of a manual page in help2man's include format ("[ENVIRONMENT]"

@@ -5,6 +5,7 @@
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
+#include <QStringView>
 
 namespace gerbang {
 
@@ -16,23 +17,39 @@ enum class SettingApply
 };
 
 // Every setting is declared once, in Settings.cpp, with its INI key, its environment variable,
-// its default and, for a whole number, its range. Nothing else spells a range or a default:
-// Settings::intValue() and validate(), EngineConfig, the console and the generated gerbang.ini
-// and manual pages read this table. Precedence: command-line override > environment > INI
-// file > default.
+// its default, for a whole number its range, its label and help, and when a change applies.
+// Nothing else spells a range or a default: Settings::intValue() and validate(), EngineConfig
+// (and the defaults of the engine's parts, through defaultInt()), the console and the generated
+// gerbang.ini and manual pages read this table. Precedence: command-line override >
+// environment > INI file > default.
 struct SettingDef
 {
-    QString key; // INI "section/name"
-    QString env; // environment variable, or empty
-    QString defaultValue;
+    // Every member has a default member initializer, so that an entry of the table names only
+    // what it sets (designated initializers) without -Wmissing-field-initializers.
+    QString key{}; // INI "section/name"
+    QString env{}; // environment variable, or empty
+    QString defaultValue{};
     bool secret = false; // a file that holds it must not be readable by others
-    QString help;
+    // English source texts, marked with QT_TRANSLATE_NOOP("gerbang::Settings", ...) so that the
+    // console's translations carry them. The label names the setting in a form or a list (no
+    // mnemonic, no colon); the help says what it does (a phrase without a final full stop).
+    const char *label = "";
+    const char *help = "";
     int min = 0; // a whole number: the range it must be in (max < min: not a number)
     int max = -1;
     SettingApply apply = SettingApply::Restart;
 
     bool isInteger() const { return max >= min; }
+    // English: for the generated gerbang.ini and manual pages, and the command-line tools.
+    QString englishLabel() const { return QString::fromUtf8(label); }
+    QString englishHelp() const { return QString::fromUtf8(help); }
+    // In the application's language (QCoreApplication's translators; English without one).
+    QString translatedLabel() const;
+    QString translatedHelp() const;
 };
+
+// The translation context of the labels and help texts of the table.
+inline constexpr char kSettingsContext[] = "gerbang::Settings";
 
 // Something wrong with a setting: which one, a fixed code a program can act on, and a message
 // for the admin (English, naming the key). Nobody has to parse the message.
@@ -50,7 +67,10 @@ class Settings
 public:
     static const QList<SettingDef> &definitions();
     // The definition of `key`, or null.
-    static const SettingDef *definition(const QString &key);
+    static const SettingDef *definition(QStringView key);
+    // The declared default of the whole-number setting `key`: what a part of the engine
+    // starts with when it is built without Settings (e.g. by a test).
+    static int defaultInt(QStringView key);
 
     // Loads `configPath` (empty: no file) and the environment. On failure returns false with a
     // message fit to print to the admin. `explicitPath` makes a missing file an error.

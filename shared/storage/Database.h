@@ -2,6 +2,7 @@
 #pragma once
 
 #include "DatabaseTarget.h"
+#include "config/Settings.h"
 
 #include <QSqlDatabase>
 #include <QString>
@@ -22,7 +23,7 @@ public:
         DatabaseTarget target;
         // SQLite's busy timeout; PostgreSQL's lock_timeout. How long a statement waits for a
         // lock before it fails (and the engine answers 503).
-        int busyTimeoutMs = 2000;
+        int busyTimeoutMs = Settings::defaultInt(u"storage/busy_timeout_ms");
         bool readOnly = false;
     };
 

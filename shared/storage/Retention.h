@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "config/Settings.h"
+
 #include <QString>
 #include <optional>
 
@@ -8,16 +10,15 @@ namespace gerbang {
 
 class Database;
 
-class Settings;
-
 struct RetentionPolicy
 {
     static RetentionPolicy fromSettings(const Settings &settings);
 
-    int rawDays = 7;
-    int auditDays = 365;
-    int deliveredDays = 7; // delivered events (ids and outbox rows) after delivery
-    qint64 intervalMs = 3'600'000;
+    int rawDays = Settings::defaultInt(u"retention/raw_days");
+    int auditDays = Settings::defaultInt(u"retention/audit_days");
+    // Delivered events (ids and outbox rows) after delivery.
+    int deliveredDays = Settings::defaultInt(u"retention/delivered_days");
+    qint64 intervalMs = qint64(Settings::defaultInt(u"retention/interval_minutes")) * 60'000;
 };
 
 struct RetentionReport

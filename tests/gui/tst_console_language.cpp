@@ -2,6 +2,7 @@
 // Languages: every page follows a switch to Bahasa Indonesia at run time, and the translation
 // files are complete (nothing unfinished, nothing that lupdate finds in the sources missing).
 #include "ConsoleFixture.h"
+#include "config/Settings.h"
 #include "pages/AuditPage.h"
 #include "pages/DashboardPage.h"
 #include "pages/DeadLettersPage.h"
@@ -23,6 +24,8 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QProcess>
+#include <QPushButton>
+#include <QSet>
 #include <QTableView>
 #include <QTest>
 
@@ -135,13 +138,14 @@ private Q_SLOTS:
         QVERIFY2(unfinished.isEmpty(), qPrintable(unfinished.join(u'\n')));
 
         // Every text the sources mark for translation is in the file: lupdate over the
-        // console's sources, into a scratch file.
+        // console's sources and the table of settings, into a scratch file.
         QTemporaryDir scratch;
         const QString fresh = scratch.filePath(u"fresh.ts"_s);
         QProcess lupdate;
-        lupdate.start(QStringLiteral(GERBANG_LUPDATE),
-                      {u"-silent"_s, u"-locations"_s, u"none"_s,
-                       QStringLiteral(GERBANG_SOURCE_DIR "/gui"), u"-ts"_s, fresh});
+        lupdate.start(
+            QStringLiteral(GERBANG_LUPDATE),
+            {u"-silent"_s, u"-locations"_s, u"none"_s, QStringLiteral(GERBANG_SOURCE_DIR "/gui"),
+             QStringLiteral(GERBANG_SOURCE_DIR "/shared/config/Settings.cpp"), u"-ts"_s, fresh});
         QVERIFY(lupdate.waitForFinished(120000));
         QCOMPARE(lupdate.exitCode(), 0);
         const QList<Message> found = readTs(fresh, &error);
@@ -155,6 +159,108 @@ private Q_SLOTS:
         QVERIFY2(missing.isEmpty(), qPrintable(u"missing from gerbang_%1.ts (run lupdate and "
                                                "translations/tools/fill_ts.py):\n"_s.arg(language) +
                                                missing.join(u'\n')));
+
+        // The table of settings is translated whole: every label and help text, also of the
+        // settings the console does not show.
+        for (const SettingDef &d : Settings::definitions()) {
+            for (const QString &text : {d.englishLabel(), d.englishHelp()}) {
+                QVERIFY2(known.contains(QString::fromLatin1(kSettingsContext) + u'|' + text),
+                         qPrintable(d.key + u": "_s + text));
+            }
+        }
+    }
+
+    // The settings page reads each field's label and tooltip from the table of settings, in
+    // the console's language, and gives every field its own mnemonic.
+    void settingsPageShowsTheTableInTheCurrentLanguage()
+    {
+        ConsoleFixture fx;
+        QVERIFY(fx.start());
+        MainWindow *w = fx.window.get();
+        SettingsPage *page = w->settingsPage();
+        w->showPage(page);
+        w->findChild<QAction *>(u"languageIndonesian"_s)->trigger();
+        QCoreApplication::processEvents();
+        QCOMPARE(fx.language->current(), u"id"_s);
+
+        // Every field has a mnemonic, never one of the buttons' or the menus' (there are more
+        // fields than free letters: fields may share one, the key then cycles between them).
+        auto mnemonic = [](const QString &text) {
+            const qsizetype at = QString(text).replace(u"&&"_s, u"__"_s).indexOf(u'&');
+            return at < 0 || at + 1 >= text.size() ? QChar() : text.at(at + 1).toLower();
+        };
+        auto verifyMnemonics = [&] {
+            QSet<QChar> reserved;
+            for (const QAction *menu : w->menuBar()->actions())
+                reserved.insert(mnemonic(menu->text()));
+            for (const QPushButton *button : page->findChildren<QPushButton *>())
+                reserved.insert(mnemonic(button->text()));
+            reserved.remove(QChar());
+            QSet<QChar> fieldKeys;
+            for (QLabel *label : page->findChildren<QLabel *>()) {
+                if (!label->buddy())
+                    continue;
+                const QChar key = mnemonic(label->text());
+                QVERIFY2(!key.isNull() && !reserved.contains(key), qPrintable(label->text()));
+                fieldKeys.insert(key);
+            }
+            QVERIFY2(fieldKeys.size() >= 15,
+                     qPrintable(QStringList(fieldKeys.begin(), fieldKeys.end()).join(u' ')));
+        };
+        verifyMnemonics();
+        if (QTest::currentTestFailed())
+            return;
+
+        int shown = 0;
+        int fromEnvironment = 0;
+        for (QLabel *label : page->findChildren<QLabel *>()) {
+            const auto *edit = qobject_cast<QLineEdit *>(label->buddy());
+            const SettingDef *def = edit ? Settings::definition(edit->objectName()) : nullptr;
+            if (!def)
+                continue;
+            ++shown;
+            const QString translated = QCoreApplication::translate(kSettingsContext, def->label);
+            QVERIFY2(translated != def->englishLabel(), qPrintable(def->key));
+            QCOMPARE(QString(label->text()).remove(u'&'), translated + u':');
+            QVERIFY2(edit->toolTip().startsWith(
+                         QCoreApplication::translate(kSettingsContext, def->help)),
+                     qPrintable(def->key));
+            QVERIFY2(edit->toolTip() != def->englishHelp(), qPrintable(def->key));
+            // Set from the environment (the tests set GERBANG_ADMIN_LISTEN): read-only, and
+            // the tooltip names the variable to change instead.
+            if (edit->isReadOnly()) {
+                ++fromEnvironment;
+                QVERIFY2(edit->toolTip().contains(def->env), qPrintable(def->key));
+            }
+        }
+        QVERIFY(fromEnvironment >= 1);
+        QVERIFY(shown >= 20);
+        auto labelOf = [page](const QString &key) {
+            for (QLabel *label : page->findChildren<QLabel *>()) {
+                if (label->buddy() && label->buddy()->objectName() == key)
+                    return QString(label->text()).remove(u'&');
+            }
+            return QString();
+        };
+        QCOMPARE(labelOf(u"retention/raw_days"_s), u"Payload mentah disimpan (hari):"_s);
+        QCOMPARE(labelOf(u"edge/trusted_proxies"_s), u"Proxy tepercaya (CIDR):"_s);
+        const SettingDef *dedup = Settings::definition(u"dedup/ttl_hours");
+        QVERIFY(
+            page->findChild<QLineEdit *>(dedup->key)
+                ->toolTip()
+                .contains(u"Bilangan bulat dari %1 sampai %2"_s.arg(dedup->min).arg(dedup->max)));
+
+        // And back to English.
+        w->findChild<QAction *>(u"languageEnglish"_s)->trigger();
+        QCoreApplication::processEvents();
+        QCOMPARE(labelOf(u"retention/raw_days"_s), u"Raw payloads kept (days):"_s);
+        verifyMnemonics();
+        const SettingDef *raw = Settings::definition(u"retention/raw_days");
+        QCOMPARE(
+            page->findChild<QLineEdit *>(raw->key)->toolTip(),
+            raw->englishHelp() +
+                u"\nA whole number from %1 to %2; default %3."_s.arg(raw->min).arg(raw->max).arg(
+                    raw->defaultValue));
     }
 
     void everyPageFollowsTheLanguageSwitch()

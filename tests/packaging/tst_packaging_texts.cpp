@@ -59,16 +59,26 @@ void verifyEverySetting(const QString &text, const QHash<QString, QString> &valu
         const QString expectedLine =
             values.contains(def.key) ? name + u" = "_s + values.value(def.key)
                                      : QString(u'#' + name + u" = "_s + def.defaultValue).trimmed();
-        QVERIFY2(section.contains(u'\n' + expectedLine + u'\n'), qPrintable(expectedLine));
-        // The help is word-wrapped into comments: compare it with the comment prefixes removed.
-        QString comments = section;
+        const qsizetype at = section.indexOf(u'\n' + expectedLine + u'\n');
+        QVERIFY2(at >= 0, qPrintable(expectedLine));
+        // The setting's own comments, from the blank line before it. The help is word-wrapped:
+        // compare with the comment prefixes removed.
+        const qsizetype from = section.lastIndexOf(u"\n\n"_s, at);
+        QString comments = section.mid(from, at - from);
         comments.replace(u"\n# "_s, u" "_s);
-        QVERIFY2(comments.contains(def.help), qPrintable(def.key));
+        QVERIFY2(comments.contains(def.englishHelp()), qPrintable(def.key));
         if (!def.env.isEmpty())
             QVERIFY2(comments.contains(u"Environment: "_s + def.env + u'.'), qPrintable(def.key));
         QVERIFY2(comments.contains(def.defaultValue.isEmpty()
                                        ? u"Default: empty."_s
                                        : u"Default: "_s + def.defaultValue + u'.'),
+                 qPrintable(def.key));
+        // The range and when a change applies, from the same table.
+        if (def.isInteger())
+            QVERIFY2(comments.contains(u"Range: %1 to %2."_s.arg(def.min).arg(def.max)),
+                     qPrintable(def.key));
+        QVERIFY2(comments.contains(u"Applies on reload (SIGHUP)"_s) ==
+                     (def.apply == SettingApply::Reload),
                  qPrintable(def.key));
     }
 }
@@ -165,8 +175,12 @@ private Q_SLOTS:
         QVERIFY(page.indexOf(u".SH FILES\n.TP\n.I /etc/x\n"_s) > page.indexOf(u".SH USAGE"_s));
         QVERIFY(!page.contains(u"a comment"_s));
         for (const SettingDef &def : Settings::definitions()) {
-            if (!def.env.isEmpty())
-                QVERIFY2(page.contains(u".B "_s + def.env + u'\n'), qPrintable(def.env));
+            if (def.env.isEmpty())
+                continue;
+            QVERIFY2(page.contains(u".B "_s + def.env + u'\n'), qPrintable(def.env));
+            if (def.isInteger())
+                QVERIFY2(page.contains(u"; range: %1 to %2)"_s.arg(def.min).arg(def.max)),
+                         qPrintable(def.env));
         }
     }
 };

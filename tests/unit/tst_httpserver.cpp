@@ -189,7 +189,7 @@ QByteArray echoBody(const QByteArray &method, const QByteArray &path, const QByt
     return method + ' ' + path + '\n' + body;
 }
 
-constexpr ConnectionLimits kDefaultLimits{2048, 3000, 10000};
+const ConnectionLimits kDefaultLimits{2048, 3000, 10000};
 
 } // namespace
 

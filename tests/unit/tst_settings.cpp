@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "EngineConfig.h"
 #include "config/Settings.h"
+#include "storage/Database.h"
+#include "store/StoreWriter.h"
 
 #include <QFile>
 #include <QSet>
@@ -374,6 +377,78 @@ private Q_SLOTS:
         QVERIFY(numbers >= 30);
         QCOMPARE(Settings::definition(u"retention/raw_days"_s)->apply, SettingApply::Reload);
         QCOMPARE(Settings::definition(u"server/listen"_s)->apply, SettingApply::Restart);
+    }
+
+    void everySettingHasALabelAndHelp()
+    {
+        // The console shows the label and the help (translated), gerbang.ini and the manual
+        // pages the help (English): every setting has both, in the form they expect.
+        QSet<QString> labels;
+        for (const SettingDef &d : Settings::definitions()) {
+            const QString label = d.englishLabel();
+            const QString help = d.englishHelp();
+            QVERIFY2(!label.trimmed().isEmpty(), qPrintable(d.key));
+            QVERIFY2(!help.trimmed().isEmpty(), qPrintable(d.key));
+            // The console adds the colon and the mnemonic; the generated texts the full stop.
+            QVERIFY2(!label.contains(u'&') && !label.endsWith(u':'), qPrintable(label));
+            QVERIFY2(!help.endsWith(u'.'), qPrintable(help));
+            QVERIFY2(!labels.contains(label), qPrintable(label));
+            labels.insert(label);
+            // No translator installed: English.
+            QCOMPARE(d.translatedLabel(), label);
+            QCOMPARE(d.translatedHelp(), help);
+        }
+    }
+
+    void partsBuiltWithoutSettingsHaveTheTablesDefaults()
+    {
+        for (const SettingDef &d : Settings::definitions()) {
+            if (d.isInteger())
+                QCOMPARE(QString::number(Settings::defaultInt(d.key)), d.defaultValue);
+        }
+        // What the engine's parts start with (a test, a benchmark) is what the engine gets
+        // from a configuration that sets nothing.
+        Settings s;
+        QString error;
+        QVERIFY2(s.load(QString(), false, emptyEnv(), &error), qPrintable(error));
+        const EngineConfig resolved = EngineConfig::fromSettings(s, nullptr);
+        const EngineConfig initial;
+        QCOMPARE(initial.maxConnections, resolved.maxConnections);
+        QCOMPARE(initial.maxConnectionsPerIp, resolved.maxConnectionsPerIp);
+        QCOMPARE(initial.connection.headerLimit, resolved.connection.headerLimit);
+        QCOMPARE(initial.connection.readTimeoutMs, resolved.connection.readTimeoutMs);
+        QCOMPARE(initial.connection.idleTimeoutMs, resolved.connection.idleTimeoutMs);
+        QCOMPARE(initial.connection.firstByteTimeoutMs, resolved.connection.firstByteTimeoutMs);
+        QCOMPARE(http::ParserLimits().headerLimit, resolved.connection.headerLimit);
+        QCOMPARE(initial.bodyLimit, resolved.bodyLimit);
+        QCOMPARE(initial.whatsappBodyLimit, resolved.whatsappBodyLimit);
+        QCOMPARE(initial.busyTimeoutMs, resolved.busyTimeoutMs);
+        QCOMPARE(Database::Options().busyTimeoutMs, resolved.busyTimeoutMs);
+        QCOMPARE(initial.maxPending, resolved.maxPending);
+        QCOMPARE(initial.dedupTtlMs, resolved.dedupTtlMs);
+        const StoreWriterOptions store;
+        QCOMPARE(store.busyTimeoutMs, resolved.busyTimeoutMs);
+        QCOMPARE(store.maxPending, resolved.maxPending);
+        QCOMPARE(store.dedupTtlMs, resolved.dedupTtlMs);
+        QCOMPARE(initial.retention.rawDays, resolved.retention.rawDays);
+        QCOMPARE(initial.retention.auditDays, resolved.retention.auditDays);
+        QCOMPARE(initial.retention.deliveredDays, resolved.retention.deliveredDays);
+        QCOMPARE(initial.retention.intervalMs, resolved.retention.intervalMs);
+        QCOMPARE(initial.delivery.timeoutMs, resolved.delivery.timeoutMs);
+        QCOMPARE(initial.delivery.concurrency, resolved.delivery.concurrency);
+        QCOMPARE(initial.delivery.retry.baseMs, resolved.delivery.retry.baseMs);
+        QCOMPARE(initial.delivery.retry.capMs, resolved.delivery.retry.capMs);
+        QCOMPARE(initial.delivery.retry.maxAttempts, resolved.delivery.retry.maxAttempts);
+        QCOMPARE(initial.delivery.retry.maxAgeMs, resolved.delivery.retry.maxAgeMs);
+        QCOMPARE(initial.edge.rates.globalRate, resolved.edge.rates.globalRate);
+        QCOMPARE(initial.edge.rates.globalBurst, resolved.edge.rates.globalBurst);
+        QCOMPARE(initial.edge.rates.perIpRate, resolved.edge.rates.perIpRate);
+        QCOMPARE(initial.edge.rates.perIpBurst, resolved.edge.rates.perIpBurst);
+        QCOMPARE(initial.edge.rates.offenderStrikes, resolved.edge.rates.offenderStrikes);
+        QCOMPARE(initial.edge.rates.offenderPenaltySecs, resolved.edge.rates.offenderPenaltySecs);
+        QCOMPARE(initial.alerts.threshold, resolved.alerts.threshold);
+        QCOMPARE(initial.alerts.windowMs, resolved.alerts.windowMs);
+        QCOMPARE(initial.alerts.cooldownMs, resolved.alerts.cooldownMs);
     }
 
     void ttlFromIniValidated()

@@ -200,27 +200,6 @@ ID = {
     'Last purge: %1 · next purge: %2': 'Pembersihan terakhir: %1 · pembersihan berikutnya: %2',
     'never': 'belum pernah',
     'not scheduled by this engine': 'tidak dijadwalkan oleh mesin ini',
-    '&Listen address (host:port):': '&Alamat listen (host:port):',
-    'TLS &certificate (PEM):': '&Sertifikat TLS (PEM):',
-    'TLS private &key (PEM):': '&Kunci privat TLS (PEM):',
-    '&Body limit (bytes):': '&Batas ukuran body (byte):',
-    '&WhatsApp body limit (bytes):': 'Batas body &WhatsApp (byte):',
-    '&Global rate (requests/s, 0 = unlimited):': 'Laju &global (permintaan/dtk, 0 = tanpa batas):',
-    '&Per-address rate (requests/s, 0 = unlimited):': 'Laju &per alamat (permintaan/dtk, 0 = tanpa batas):',
-    'Per-address b&urst (0 = same as the rate):': 'Burst per a&lamat (0 = sama dengan laju):',
-    '&Allowed networks (CIDR, empty = all):': 'Jaringan yang &diizinkan (CIDR, kosong = semua):',
-    '&Trusted proxies (CIDR):': 'Proxy &tepercaya (CIDR):',
-    '&Raw payloads kept (days):': 'Payload &mentah disimpan (hari):',
-    'Au&dit rows kept (days):': 'Baris au&dit disimpan (hari):',
-    '&Dedup window (hours, at least 24):': 'Jendela &dedup (jam, minimal 24):',
-    '&Sink URL:': 'URL &sink:',
-    'Sink s&ecret (whsec_…):': 'R&ahasia sink (whsec_…):',
-    'Alert &URL:': '&URL peringatan:',
-    'Data &directory:': '&Direktori data:',
-    '&PostgreSQL URL (empty = SQLite):': 'URL &PostgreSQL (kosong = SQLite):',
-    'Delivered e&vents kept (days):': 'E&vent terkirim disimpan (hari):',
-    'Purge e&very (minutes):': 'Bersihkan &setiap (menit):',
-    'Sink c&ontent (full or refs):': 'I&si sink (full atau refs):',
     'The engine is not running: start it to purge.': 'Mesin tidak berjalan: mulai mesin untuk membersihkan data.',
     'Purge started: data older than the retention periods is being deleted.': 'Pembersihan dimulai: data yang melewati masa retensi sedang dihapus.',
     '&Purge now': '&Bersihkan sekarang',
@@ -231,7 +210,6 @@ ID = {
     'Retention': 'Retensi',
     'Delivery and alerts': 'Pengiriman dan peringatan',
     'Storage and language': 'Penyimpanan dan bahasa',
-    'Lan&guage:': 'Ba&hasa:',
     'Configuration file: %1 (shared with gerbangd and gerbangctl)': 'Berkas konfigurasi: %1 (dipakai bersama gerbangd dan gerbangctl)',
     '&Save': '&Simpan',
     'Re&vert': '&Batalkan perubahan',
@@ -399,4 +377,160 @@ ID = {
     'Delivered': 'Terkirim',
     'Dead letter': 'Gagal kirim',
     'Signature failures': 'Kegagalan tanda tangan',
+
+    # The console's settings page.
+    '%1:': '%1:',
+    'Language': 'Bahasa',
+    'A whole number from %1 to %2; default %3.': 'Bilangan bulat dari %1 sampai %2; bawaan %3.',
+
+    # The table of settings (shared/config/Settings.cpp, context gerbang::Settings): labels.
+    'Listen address (host:port)': 'Alamat listen (host:port)',
+    'Maximum connections': 'Koneksi maksimum',
+    'Header limit (bytes)': 'Batas ukuran header (byte)',
+    'Body limit (bytes)': 'Batas ukuran body (byte)',
+    'Read timeout (ms)': 'Batas waktu baca (ms)',
+    'Idle timeout (ms)': 'Batas waktu idle (ms)',
+    'First byte timeout (ms)': 'Batas waktu byte pertama (ms)',
+    'Connections per address (0 = no cap)': 'Koneksi per alamat (0 = tanpa batas)',
+    'TLS certificate (PEM)': 'Sertifikat TLS (PEM)',
+    'TLS private key (PEM)': 'Kunci privat TLS (PEM)',
+    'Client CA bundle (PEM)': 'Bundel CA klien (PEM)',
+    'Admin API address (host:port)': 'Alamat API admin (host:port)',
+    'Admin API certificate (PEM)': 'Sertifikat API admin (PEM)',
+    'Admin API private key (PEM)': 'Kunci privat API admin (PEM)',
+    'Admin client CA bundle (PEM)': 'Bundel CA klien admin (PEM)',
+    'host:port of the admin API, never the webhook port (empty: off); a non-loopback address speaks HTTPS only':
+        'host:port API admin, tidak pernah port webhook (kosong: mati); alamat selain loopback hanya melayani HTTPS',
+    'PEM certificate (chain) of the admin API; empty: on a non-loopback address, a self-signed one made in the data directory (gerbangctl admin fingerprint)':
+        'sertifikat PEM (rantai) API admin; kosong: pada alamat selain loopback, sertifikat self-signed dibuat di direktori data (gerbangctl admin fingerprint)',
+    'PEM private key of the admin certificate (unencrypted, mode 0600)':
+        'kunci privat PEM untuk sertifikat admin (tidak terenkripsi, mode 0600)',
+    'PEM CA bundle; when set, admin clients must also present a certificate it issued (mutual TLS)':
+        'bundel CA PEM; jika diisi, klien admin juga wajib menunjukkan sertifikat yang diterbitkan CA ini (mutual TLS)',
+    'Required client certificate CN': 'CN sertifikat klien yang diwajibkan',
+    'Routes that need a client certificate': 'Rute yang mewajibkan sertifikat klien',
+    'Data directory': 'Direktori data',
+    'PostgreSQL URL (empty = SQLite)': 'URL PostgreSQL (kosong = SQLite)',
+    'Database lock timeout (ms)': 'Batas waktu tunggu lock basis data (ms)',
+    'Maximum pending requests': 'Permintaan tertunda maksimum',
+    'Master key (base64)': 'Kunci utama (base64)',
+    'WhatsApp app secret': 'App secret WhatsApp',
+    'Previous WhatsApp app secret': 'App secret WhatsApp sebelumnya',
+    'WhatsApp verify token': 'Verify token WhatsApp',
+    'WhatsApp body limit (bytes)': 'Batas ukuran body WhatsApp (byte)',
+    'Dedup window (hours)': 'Jendela dedup (jam)',
+    'Global rate (requests/s, 0 = unlimited)': 'Laju global (permintaan/dtk, 0 = tanpa batas)',
+    'Per-address rate (requests/s, 0 = unlimited)': 'Laju per alamat (permintaan/dtk, 0 = tanpa batas)',
+    'Global burst (0 = same as the rate)': 'Burst global (0 = sama dengan laju)',
+    'Repeat-offender strikes (0 = off)': 'Pelanggaran sebelum klien ditolak (0 = nonaktif)',
+    'Repeat-offender penalty (seconds)': 'Lama penolakan pelanggar berulang (detik)',
+    'Per-address burst (0 = same as the rate)': 'Burst per alamat (0 = sama dengan laju)',
+    'Trusted proxies (CIDR)': 'Proxy tepercaya (CIDR)',
+    'Allowed networks (CIDR, empty = all)': 'Jaringan yang diizinkan (CIDR, kosong = semua)',
+    'Allowlist file': 'Berkas allowlist',
+    'Signature failures before an alert': 'Kegagalan tanda tangan sebelum peringatan',
+    'Alert window (seconds)': 'Jendela waktu peringatan (detik)',
+    'Alert cooldown (seconds)': 'Jeda antarperingatan (detik)',
+    'Alert URL': 'URL peringatan',
+    'Alert secret (whsec_…)': 'Rahasia peringatan (whsec_…)',
+    'Metrics token': 'Token metrik',
+    'Raw payloads kept (days)': 'Payload mentah disimpan (hari)',
+    'Audit rows kept (days)': 'Baris audit disimpan (hari)',
+    'Delivered events kept (days)': 'Event terkirim disimpan (hari)',
+    'Purge every (minutes)': 'Bersihkan setiap (menit)',
+    'Sink URL': 'URL sink',
+    'Sink secret (whsec_…)': 'Rahasia sink (whsec_…)',
+    'Sink content (full or refs)': 'Isi sink (full atau refs)',
+    'Delivery timeout (ms)': 'Batas waktu pengiriman (ms)',
+    'Parallel deliveries': 'Pengiriman paralel',
+    'First retry delay (ms)': 'Jeda percobaan ulang pertama (ms)',
+    'Longest retry delay (ms)': 'Jeda percobaan ulang terlama (ms)',
+    'Maximum delivery attempts': 'Percobaan pengiriman maksimum',
+    'Delivery deadline (hours)': 'Batas umur pengiriman (jam)',
+    'Internal API token': 'Token API internal',
+    'Log format (text or json)': 'Format log (text atau json)',
+
+    # The table of settings: help texts (tooltips in the console).
+    'host:port to listen on': 'host:port tempat gateway mendengarkan',
+    'concurrent connection cap': 'batas jumlah koneksi serentak',
+    'request line + headers': 'baris permintaan + header',
+    'body limit (non-WhatsApp)': 'batas ukuran body (selain WhatsApp)',
+    'head/body read timeout': 'batas waktu membaca head/body permintaan',
+    'keep-alive idle timeout': 'batas waktu koneksi keep-alive yang menganggur',
+    "a new connection's deadline for its TLS handshake and first request byte":
+        'tenggat koneksi baru untuk handshake TLS dan byte pertama permintaannya',
+    'connections from one client (IPv4 address, IPv6 /64; trusted proxies exempt), 0 = no cap':
+        'koneksi dari satu klien (alamat IPv4, IPv6 /64; proxy tepercaya dikecualikan), 0 = tanpa batas',
+    'PEM certificate (chain) file; with tls/private_key the listener speaks HTTPS only':
+        'berkas sertifikat PEM (beserta rantainya); bersama tls/private_key, listener hanya melayani HTTPS',
+    'PEM private key file (RSA or EC, unencrypted, mode 0600)':
+        'berkas kunci privat PEM (RSA atau EC, tidak terenkripsi, mode 0600)',
+    'PEM CA bundle; when set, clients must present a certificate it issued (mutual TLS)':
+        'bundel CA PEM; jika diisi, klien wajib menunjukkan sertifikat yang diterbitkan CA ini (mutual TLS)',
+    'required subject CN of client certificates (mutual TLS; empty: any)':
+        'CN subjek yang diwajibkan pada sertifikat klien (mutual TLS; kosong: bebas)',
+    'sources whose routes need a client certificate (whatsapp, whatsapp:APP, a source name; comma or space separated); empty or *: every route, checked at the handshake':
+        'sumber yang rutenya mewajibkan sertifikat klien (whatsapp, whatsapp:APP, nama sumber; dipisahkan koma atau spasi); kosong atau *: semua rute, diperiksa saat handshake',
+    'database, key file (default: per-user data dir)':
+        'basis data dan berkas kunci (bawaan: direktori data milik pengguna)',
+    'postgresql://… (empty: SQLite in the data dir)': 'postgresql://… (kosong: SQLite di direktori data)',
+    'how long a commit waits for a locked database before answering 503':
+        'berapa lama commit menunggu basis data yang terkunci sebelum menjawab 503',
+    'requests waiting for commit before new ones get 503':
+        'jumlah permintaan yang menunggu commit sebelum permintaan baru dijawab 503',
+    'base64 of 32 bytes (default: key file in the data dir)':
+        'base64 dari 32 byte (bawaan: berkas kunci di direktori data)',
+    'Meta app secret (X-Hub-Signature-256)': 'app secret Meta (X-Hub-Signature-256)',
+    'old app secret still accepted during a rotation': 'app secret lama yang masih diterima selama rotasi',
+    "token for Meta's subscription check": 'token untuk pemeriksaan langganan webhook dari Meta',
+    'body limit on WhatsApp routes (Meta sends up to 3 MB)':
+        'batas ukuran body di rute WhatsApp (Meta mengirim hingga 3 MB)',
+    'how long a provider event id is remembered': 'berapa lama ID event dari penyedia diingat',
+    'requests per second, all clients (0 = unlimited)': 'permintaan per detik dari semua klien (0 = tanpa batas)',
+    'requests per second per client address (0 = unlimited)':
+        'permintaan per detik per alamat klien (0 = tanpa batas)',
+    'burst of the global limit (0 = equal to the rate)': 'burst untuk batas global (0 = sama dengan laju)',
+    'failed requests (4xx) within a minute after which a client is refused for limits/offender_penalty_s; 0 = off':
+        'jumlah permintaan gagal (4xx) dalam satu menit yang membuat klien ditolak selama limits/offender_penalty_s; 0 = nonaktif',
+    'how long a repeat offender is refused (429)': 'berapa lama pelanggar berulang ditolak (429)',
+    'burst of the per-address limit (0 = equal to the rate)': 'burst untuk batas per alamat (0 = sama dengan laju)',
+    'proxies whose X-Forwarded-For is believed (CIDR list)':
+        'proxy yang header X-Forwarded-For-nya dipercaya (daftar CIDR)',
+    'only these client networks may connect (CIDR list; empty = all)':
+        'hanya jaringan klien ini yang boleh terhubung (daftar CIDR; kosong = semua)',
+    "file with one network per line, '#' comments (added to edge/allowlist)":
+        "berkas berisi satu jaringan per baris, komentar diawali '#' (ditambahkan ke edge/allowlist)",
+    'signature failures of one source within the window that raise an alert':
+        'jumlah kegagalan tanda tangan satu sumber dalam jendela waktu yang memicu peringatan',
+    'sliding window for signature failures': 'jendela waktu bergeser untuk menghitung kegagalan tanda tangan',
+    'quiet time after an alert before the same source alerts again':
+        'jeda setelah peringatan sebelum sumber yang sama dapat memicu peringatan lagi',
+    'where alerts are POSTed (signed like deliveries); empty: log, audit and console only':
+        'tujuan POST peringatan (ditandatangani seperti pengiriman event); kosong: hanya log, audit, dan konsol',
+    'whsec_… secret that signs alert POSTs (Standard Webhooks)':
+        'rahasia whsec_… untuk menandatangani POST peringatan (Standard Webhooks)',
+    'bearer token required by /metrics (empty: none; restrict with the allowlist)':
+        'bearer token yang diwajibkan /metrics (kosong: tanpa token; batasi aksesnya dengan allowlist)',
+    'days raw payloads are kept': 'jumlah hari payload mentah disimpan',
+    'days audit rows are kept': 'jumlah hari baris audit disimpan',
+    'days delivered events (ids, outbox rows) are kept after delivery':
+        'jumlah hari event terkirim (ID, baris outbox) disimpan setelah terkirim',
+    'how often the retention job runs (once per interval across gateways)':
+        'seberapa sering tugas retensi berjalan (sekali per interval untuk semua gateway)',
+    "the core's HTTP endpoint normalized events are POSTed to (empty: keep them queued)":
+        'endpoint HTTP sistem inti yang menerima POST event ternormalisasi (kosong: event tetap di antrean)',
+    'whsec_… secret that signs deliveries (Standard Webhooks)':
+        'rahasia whsec_… untuk menandatangani pengiriman (Standard Webhooks)',
+    "full: the provider's original object travels with the event; refs: references only (the core fetches content from /internal/events/ID)":
+        'full: objek asli dari penyedia ikut dikirim bersama event; refs: hanya referensi (sistem inti mengambil isinya dari /internal/events/ID)',
+    "one delivery attempt's time limit": 'batas waktu satu percobaan pengiriman',
+    'deliveries in flight at once': 'jumlah pengiriman yang berjalan bersamaan',
+    'first retry delay (doubles)': 'jeda sebelum percobaan ulang pertama (lalu berlipat dua)',
+    'longest retry delay': 'jeda terlama antarpercobaan ulang',
+    'attempts before an event becomes a dead letter': 'jumlah percobaan sebelum event menjadi dead letter',
+    'age after which an undelivered event becomes a dead letter':
+        'umur event yang belum terkirim sebelum menjadi dead letter',
+    'bearer token for GET /internal/events/ID (empty: the route is off)':
+        'bearer token untuk GET /internal/events/ID (kosong: rute ini nonaktif)',
+    'text or json': 'text atau json',
 }
