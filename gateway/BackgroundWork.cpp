@@ -3,10 +3,14 @@
 
 #include "delivery/Forwarder.h"
 #include "retention/RetentionScheduler.h"
+#include "storage/AdminTokenRepository.h"
 
+#include <QLoggingCategory>
 #include <openssl/crypto.h>
 
 using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcTokenUse, "gerbang.admin")
 
 namespace gerbang {
 
@@ -77,6 +81,25 @@ void BackgroundWork::fetchContent(const QString &eventId, QObject *receiver,
                 receiver,
                 [done = std::move(done), c = std::move(c)] { done(c.status, c.body, c.tenant); },
                 Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+void BackgroundWork::recordTokenUse(QList<std::pair<QString, qint64>> lastUsed)
+{
+    Forwarder *forwarder = m_forwarder;
+    QMetaObject::invokeMethod(
+        forwarder,
+        [forwarder, lastUsed = std::move(lastUsed)] {
+            QString error;
+            const bool ok = forwarder->writeTransaction(
+                [&lastUsed](Database &db, QString *e) {
+                    return AdminTokenRepository(db).touch(lastUsed, e);
+                },
+                &error);
+            if (!ok)
+                qCWarning(lcTokenUse).noquote()
+                    << "admin tokens: cannot record their last use:" << error;
         },
         Qt::QueuedConnection);
 }

@@ -41,6 +41,8 @@ public:
     // `done(status, body, tenant)` runs on `receiver`'s thread: 200, 404 or 410 (expired).
     void fetchContent(const QString &eventId, QObject *receiver,
                       std::function<void(int, QByteArray, QString)> done);
+    // Thread-safe, best effort: when admin tokens were last used (name, time in ms).
+    void recordTokenUse(QList<std::pair<QString, qint64>> lastUsed);
 
 private:
     QThread m_thread;

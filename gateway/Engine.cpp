@@ -157,8 +157,14 @@ bool Engine::startAdmin(QString *error)
 {
     const EngineConfig::Admin &admin = m_config.admin;
     m_admin = std::make_unique<AdminApi>(
-        AdminApi::Access{[this] { return m_directory; }, [this] { return m_stats->snapshot(); }},
+        AdminApi::Access{[this] { return m_directory; }, [this] { return m_stats->snapshot(); },
+                         [this](QList<std::pair<QString, qint64>> used) {
+                             m_background->recordTokenUse(std::move(used));
+                         }},
         *m_writer, *m_stats);
+    connect(this, &Engine::alertRaised, &m_admin->live(), &LiveChannel::publishAlert);
+    connect(this, &Engine::configurationReloaded, &m_admin->live(),
+            &LiveChannel::publishConfiguration);
     // The same front as the webhooks (limits, timeouts, connection caps), on its own port.
     m_adminServer = std::make_unique<http::HttpServer>(m_admin.get(), m_config.connection,
                                                        m_config.maxConnections);
@@ -216,6 +222,8 @@ void Engine::stop()
     if (m_adminServer)
         m_adminServer->stopAccepting();
     m_edge->flush();
+    if (m_admin)
+        m_admin->recordTokenUse();
     // Delivery stops first: its last outcomes and leases go through the still-running writer.
     m_background->stop();
     // The writer finishes every queued commit; its results arrive here as queued calls.

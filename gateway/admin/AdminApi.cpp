@@ -4,6 +4,7 @@
 #include "Acknowledger.h"
 #include "StatsJson.h"
 #include "domain/Clock.h"
+#include "http/EventStream.h"
 #include "store/StoreWriter.h"
 
 #include <QJsonArray>
@@ -24,6 +25,7 @@ constexpr int kAuthFailures = 10;
 constexpr qint64 kAuthWindowMs = 60'000;
 // Requests to the admin API are small: nothing it accepts needs more.
 constexpr qint64 kBodyLimit = 64 * 1024;
+constexpr qint64 kRecordUseEveryMs = 60'000;
 
 HttpResponse json(int status, const QJsonObject &body)
 {
@@ -42,8 +44,11 @@ AdminApi::AdminApi(Access access, StoreWriter &writer, Stats &stats)
     , m_writer(writer)
     , m_stats(stats)
     , m_failures(kAuthFailures, kAuthWindowMs)
+    , m_live(LiveChannel::Access{m_access.directory, m_access.stats})
 {
 }
+
+AdminApi::~AdminApi() = default;
 
 const QList<AdminApi::Route> &AdminApi::routes()
 {
@@ -51,6 +56,7 @@ const QList<AdminApi::Route> &AdminApi::routes()
         {"GET", "/admin/v1/stats", AdminRole::Viewer, &AdminApi::stats},
         {"GET", "/admin/v1/whoami", AdminRole::Viewer, &AdminApi::whoami},
         {"GET", "/admin/v1/tokens", AdminRole::Admin, &AdminApi::tokens},
+        {"GET", "/admin/v1/live", AdminRole::Viewer, &AdminApi::subscribe},
     };
     return table;
 }
@@ -99,6 +105,7 @@ void AdminApi::handle(http::HttpRequest &&request, http::Responder responder)
             {QByteArray("WWW-Authenticate"), QByteArray("Bearer realm=\"gerbang-admin\"")});
         return responder.send(std::move(r));
     }
+    noteUse(caller->name, now);
     const Route *route = nullptr;
     bool pathKnown = false;
     for (const Route &r : routes()) {
@@ -123,6 +130,27 @@ void AdminApi::handle(http::HttpRequest &&request, http::Responder responder)
                                         wire(caller->role), wire(route->least))));
     }
     (this->*route->answer)(*caller, request, responder);
+}
+
+void AdminApi::noteUse(const QString &token, qint64 nowMs)
+{
+    const bool first = !m_lastUsed.contains(token);
+    m_lastUsed.insert(token, nowMs);
+    m_unrecorded.insert(token);
+    if (first || nowMs - m_lastRecordMs >= kRecordUseEveryMs)
+        recordTokenUse();
+}
+
+void AdminApi::recordTokenUse()
+{
+    if (m_unrecorded.isEmpty() || !m_access.recordTokenUse)
+        return;
+    QList<std::pair<QString, qint64>> list;
+    for (const QString &name : std::as_const(m_unrecorded))
+        list.append({name, m_lastUsed.value(name)});
+    m_unrecorded.clear();
+    m_lastRecordMs = nowMs();
+    m_access.recordTokenUse(std::move(list));
 }
 
 void AdminApi::rejected(const http::HttpRequest &partial, int status, QByteArrayView reason)
@@ -168,13 +196,27 @@ void AdminApi::tokens(const AdminCaller &, const http::HttpRequest &, http::Resp
     const auto directory = m_access.directory();
     QJsonArray list;
     for (const AdminToken &t : directory ? directory->adminTokens : QList<AdminToken>{})
-        list.append(QJsonObject{{u"name"_s, t.name},
-                                {u"role"_s, wire(t.role)},
-                                {u"created_at"_s, t.createdAtMs},
-                                {u"created_by"_s, t.createdBy},
-                                {u"expires_at"_s, timeOrNull(t.expiresAtMs)},
-                                {u"last_used_at"_s, timeOrNull(t.lastUsedAtMs)}});
+        list.append(QJsonObject{
+            {u"name"_s, t.name},
+            {u"role"_s, wire(t.role)},
+            {u"created_at"_s, t.createdAtMs},
+            {u"created_by"_s, t.createdBy},
+            {u"expires_at"_s, timeOrNull(t.expiresAtMs)},
+            {u"last_used_at"_s, timeOrNull(std::max(t.lastUsedAtMs, m_lastUsed.value(t.name)))}});
     responder.send(json(200, QJsonObject{{u"tokens"_s, list}}));
+}
+
+void AdminApi::subscribe(const AdminCaller &caller, const http::HttpRequest &request,
+                         http::Responder &responder)
+{
+    if (request.method == "HEAD")
+        return responder.send(HttpResponse::json(200, {}));
+    if (!m_live.acceptsMore())
+        return responder.send(error(503, "too_many_streams",
+                                    u"the live channel has its maximum of %1 subscribers"_s.arg(
+                                        LiveChannel::kMaxSubscribers)));
+    if (std::unique_ptr<http::EventStream> stream = responder.openStream(HttpResponse{}))
+        m_live.subscribe(std::move(stream), caller);
 }
 
 } // namespace gerbang

@@ -3,9 +3,11 @@
 
 #include "AdminAuth.h"
 #include "Directory.h"
+#include "LiveChannel.h"
 #include "Stats.h"
 #include "http/RequestHandler.h"
 
+#include <QSet>
 #include <functional>
 #include <memory>
 
@@ -24,8 +26,16 @@ public:
     {
         std::function<std::shared_ptr<const Directory>()> directory;
         std::function<StatsSnapshot()> stats;
+        // Best effort, off this thread: when tokens were last used (name, time in ms).
+        std::function<void(QList<std::pair<QString, qint64>>)> recordTokenUse;
     };
     AdminApi(Access access, StoreWriter &writer, Stats &stats);
+    ~AdminApi() override;
+
+    // Writes when tokens were last used now (the engine calls it before it stops).
+    void recordTokenUse();
+    // GET /admin/v1/live's subscribers; the engine publishes alerts and configuration changes.
+    LiveChannel &live() { return m_live; }
 
     // A route as data: method, path, the least role that may call it. Public so that a test
     // can compare the table with docs/admin-api.yaml.
@@ -53,6 +63,9 @@ private:
                 http::Responder &responder);
     void tokens(const AdminCaller &caller, const http::HttpRequest &request,
                 http::Responder &responder);
+    void subscribe(const AdminCaller &caller, const http::HttpRequest &request,
+                   http::Responder &responder);
+    void noteUse(const QString &token, qint64 nowMs);
     void audit(const http::HttpRequest &request, Outcome outcome, int status, const QString &actor,
                const QString &reason);
 
@@ -60,6 +73,12 @@ private:
     StoreWriter &m_writer;
     Stats &m_stats;
     AuthFailureLimiter m_failures;
+    LiveChannel m_live;
+    // When each token was last used; written to the database at most once a minute (and at
+    // a token's first use), so that authentication costs no write.
+    QHash<QString, qint64> m_lastUsed;
+    QSet<QString> m_unrecorded;
+    qint64 m_lastRecordMs = 0;
 };
 
 } // namespace gerbang

@@ -4,6 +4,8 @@
 #include "crypto/Crypto.h"
 #include "net/CidrList.h"
 
+#include <algorithm>
+
 namespace gerbang {
 namespace {
 
@@ -28,7 +30,14 @@ std::optional<AdminCaller> authenticateAdmin(QByteArrayView authorization,
     }
     if (!match || match->expiredAt(nowMs))
         return std::nullopt;
-    return AdminCaller{match->name, match->role, match->expiresAtMs};
+    return AdminCaller{match->name, match->role, match->expiresAtMs, match->sha256};
+}
+
+bool stillAuthorized(const AdminCaller &caller, const QList<AdminToken> &tokens, qint64 nowMs)
+{
+    return std::any_of(tokens.cbegin(), tokens.cend(), [&](const AdminToken &t) {
+        return t.sha256 == caller.tokenSha256 && t.role == caller.role && !t.expiredAt(nowMs);
+    });
 }
 
 int AuthFailureLimiter::blockedForSecs(const QHostAddress &client, qint64 nowMs)

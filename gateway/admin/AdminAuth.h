@@ -16,6 +16,7 @@ struct AdminCaller
     QString name; // the token's name: the actor in audit rows
     AdminRole role = AdminRole::Viewer;
     qint64 expiresAtMs = 0;
+    QByteArray tokenSha256; // which token: a long-lived request (the live channel) re-checks it
 };
 
 // Checks "Authorization: Bearer TOKEN" against the tokens of the current configuration: the
@@ -24,6 +25,9 @@ struct AdminCaller
 // An expired token is refused like an unknown one.
 std::optional<AdminCaller> authenticateAdmin(QByteArrayView authorization,
                                              const QList<AdminToken> &tokens, qint64 nowMs);
+
+// Whether the token `caller` authenticated with still exists and has not expired.
+bool stillAuthorized(const AdminCaller &caller, const QList<AdminToken> &tokens, qint64 nowMs);
 
 // Failed authentications per client network (an IPv4 address, an IPv6 /64): after `limit`
 // failures within `windowMs`, the network is refused (429) until the window has passed. A

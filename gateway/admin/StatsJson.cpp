@@ -23,6 +23,15 @@ QJsonValue orNull(qint64 value, bool known)
 
 } // namespace
 
+QJsonObject alertJson(const AlertInfo &a)
+{
+    return QJsonObject{{u"at_ms"_s, a.atMs},
+                       {u"source"_s, a.source},
+                       {u"kind"_s, a.kind},
+                       {u"count"_s, a.count},
+                       {u"window_secs"_s, a.windowSecs}};
+}
+
 QJsonObject statsJson(const StatsSnapshot &s)
 {
     QJsonArray series;
@@ -45,11 +54,7 @@ QJsonObject statsJson(const StatsSnapshot &s)
                                      {u"last_seen_ms"_s, c.lastSeenMs}});
     QJsonArray alerts;
     for (const AlertInfo &a : s.recentAlerts)
-        alerts.append(QJsonObject{{u"at_ms"_s, a.atMs},
-                                  {u"source"_s, a.source},
-                                  {u"kind"_s, a.kind},
-                                  {u"count"_s, a.count},
-                                  {u"window_secs"_s, a.windowSecs}});
+        alerts.append(alertJson(a));
     const bool delivery = s.outboxPending >= 0;
     return QJsonObject{
         {u"uptime_ms"_s, s.uptimeMs},

@@ -318,15 +318,20 @@ void Forwarder::flush()
 bool Forwarder::write(const std::function<bool(OutboxRepository &, QString *)> &body,
                       QString *error)
 {
-    if (m_writer) {
-        return m_writer->runInTransaction(
-            [&body](Database &db, QString *e) {
-                OutboxRepository outbox(db);
-                return body(outbox, e);
-            },
-            error);
-    }
-    return m_db->inWriteTransaction(error, [&] { return body(*m_outbox, error); });
+    return writeTransaction(
+        [&body](Database &db, QString *e) {
+            OutboxRepository outbox(db);
+            return body(outbox, e);
+        },
+        error);
+}
+
+bool Forwarder::writeTransaction(const std::function<bool(Database &, QString *)> &work,
+                                 QString *error)
+{
+    if (m_writer)
+        return m_writer->runInTransaction(work, error);
+    return m_db->inWriteTransaction(error, [&] { return work(*m_db, error); });
 }
 
 void Forwarder::refreshCounts()

@@ -48,6 +48,9 @@ public:
         QString tenant;
     };
     Content content(const QString &eventId);
+    // A short write beside the delivery bookkeeping, through the same path (the single writer
+    // on SQLite, a transaction of this worker's own on PostgreSQL).
+    bool writeTransaction(const std::function<bool(Database &, QString *)> &work, QString *error);
 
 public Q_SLOTS:
     // New rows were committed: look for due work soon (coalesced).

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "HttpConnection.h"
 
+#include "EventStream.h"
 #include "RequestHandler.h"
 #include "domain/Clock.h"
 
@@ -58,6 +59,14 @@ void Responder::send(HttpResponse response)
         m_connection->reply(serial, response);
 }
 
+std::unique_ptr<EventStream> Responder::openStream(HttpResponse head)
+{
+    const quint64 serial = std::exchange(m_serial, 0);
+    if (serial == 0 || !m_connection || !m_connection->startStream(serial, head))
+        return nullptr;
+    return std::make_unique<EventStream>(m_connection.data());
+}
+
 // ---- HttpConnection --------------------------------------------------------------------
 
 HttpConnection::HttpConnection(QTcpSocket *socket, RequestHandler *handler,
@@ -100,9 +109,9 @@ qint64 HttpConnection::unsentBytes() const
 
 void HttpConnection::onReadyRead()
 {
-    if (m_lingering) {
-        // Discard what the client still sends after a refusal; skip() drops it without
-        // allocating a buffer for bytes we never look at.
+    if (m_lingering || m_state == State::Streaming) {
+        // Discard what the client still sends after a refusal or on an event stream; skip()
+        // drops it without allocating a buffer for bytes we never look at.
         m_socket->skip(m_socket->bytesAvailable());
         return;
     }
@@ -249,6 +258,52 @@ void HttpConnection::reply(quint64 serial, const HttpResponse &response)
     // from the event loop: a handler that answers at once must not be re-entered with the
     // next pipelined request (unbounded recursion with a long pipeline).
     QMetaObject::invokeMethod(this, &HttpConnection::continueReading, Qt::QueuedConnection);
+}
+
+bool HttpConnection::startStream(quint64 serial, const HttpResponse &head)
+{
+    if (serial != m_serial || m_state != State::Waiting || m_headRequest)
+        return false;
+    quietWatch();
+    resumeReading(); // the client's bytes are discarded now, and its close must be seen
+    m_state = State::Streaming;
+    m_stateSinceMs = m_clock.elapsed();
+    m_lastDrainMs = m_stateSinceMs;
+    m_buffer.clear();
+    QByteArray bytes;
+    bytes.append("HTTP/1.1 ")
+        .append(QByteArray::number(head.status))
+        .append(' ')
+        .append(reasonPhrase(head.status))
+        .append("\r\nContent-Type: text/event-stream; charset=utf-8\r\n");
+    for (const auto &[name, value] : head.headers)
+        bytes.append(name).append(": ").append(value).append("\r\n");
+    // No length and no chunking: the stream ends when the connection does (RFC 9112 §6.3).
+    bytes.append("Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n"
+                 "Connection: close\r\n\r\n");
+    return streamWrite(bytes);
+}
+
+bool HttpConnection::streamWrite(const QByteArray &bytes)
+{
+    if (m_state != State::Streaming)
+        return false;
+    if (unsentBytes() > kMaxUnsentStreamBytes) {
+        // The client stopped reading: drop it rather than buffer its events without end.
+        m_state = State::Closing;
+        m_socket->abort();
+        closeNow();
+        return false;
+    }
+    m_socket->write(bytes);
+    m_socket->flush();
+    return m_state == State::Streaming; // a failed write closed the connection
+}
+
+void HttpConnection::endStream()
+{
+    if (m_state == State::Streaming)
+        closeGracefully();
 }
 
 void HttpConnection::pauseReading()
@@ -415,6 +470,16 @@ void HttpConnection::checkTimeouts()
         break;
     case State::Waiting:
         break;
+    case State::Streaming:
+        // Events wait unread for a read timeout: the client is gone or hostile.
+        if (m_shuttingDown)
+            closeGracefully();
+        else if (unsentBytes() > 0 && now - m_lastDrainMs > m_limits.readTimeoutMs) {
+            m_state = State::Closing;
+            m_socket->abort();
+            closeNow();
+        }
+        break;
     case State::Closing:
         if (inState > (m_lingering ? m_limits.lingerMs : m_limits.readTimeoutMs) &&
             m_socket->state() != QAbstractSocket::UnconnectedState)
@@ -426,7 +491,7 @@ void HttpConnection::checkTimeouts()
 void HttpConnection::shutdown()
 {
     m_shuttingDown = true;
-    if (m_state == State::Reading && idle() && !m_writeBlocked)
+    if ((m_state == State::Reading && idle() && !m_writeBlocked) || m_state == State::Streaming)
         closeGracefully();
 }
 

@@ -59,6 +59,13 @@ public:
     }
     // Reply bytes above which no further request is read until the client takes them.
     static constexpr qint64 kMaxUnsentReplyBytes = 64 * 1024;
+    // Event stream bytes a client may leave untaken before the stream is dropped.
+    static constexpr qint64 kMaxUnsentStreamBytes = 256 * 1024;
+
+    // The event stream (EventStream) this connection carries after its last request.
+    bool isStreaming() const { return m_state == State::Streaming; }
+    bool streamWrite(const QByteArray &bytes);
+    void endStream();
 
 Q_SIGNALS:
     void closed();
@@ -67,8 +74,9 @@ private:
     friend class Responder;
     enum class State
     {
-        Reading, // a head or body is being read (or the connection is idle between requests)
-        Waiting, // a request is with the handler
+        Reading,   // a head or body is being read (or the connection is idle between requests)
+        Waiting,   // a request is with the handler
+        Streaming, // the reply is an open event stream: nothing more is read
         Closing
     };
 
@@ -82,6 +90,7 @@ private:
     bool admitHead();
     void dispatch();
     void reply(quint64 serial, const HttpResponse &response);
+    bool startStream(quint64 serial, const HttpResponse &head);
     void fail(int status, QByteArrayView reason);
     void closeGracefully();
     void closeLingering();

@@ -5,10 +5,12 @@
 #include "HttpResponse.h"
 
 #include <QPointer>
+#include <memory>
 #include <optional>
 
 namespace gerbang::http {
 
+class EventStream;
 class HttpConnection;
 
 // The one way to answer a request. It may outlive the connection (the client went away
@@ -26,6 +28,10 @@ public:
     ~Responder();
 
     void send(HttpResponse response);
+    // Answers with `head` (status 200 and its headers; the body is ignored) and keeps the
+    // connection as a server-sent event stream (text/event-stream, delimited by the close of
+    // the connection). Null when the client is already gone.
+    std::unique_ptr<EventStream> openStream(HttpResponse head);
     bool isPending() const { return m_serial != 0; }
     bool connectionAlive() const { return !m_connection.isNull(); }
 

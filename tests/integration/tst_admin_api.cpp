@@ -8,6 +8,7 @@
 #include "storage/Database.h"
 
 #include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -17,6 +18,7 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QSslSocket>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -38,6 +40,96 @@ QJsonObject jsonOf(const HttpResult &r)
     return QJsonDocument::fromJson(r.body).object();
 }
 
+// A client of GET /admin/v1/live on a raw socket: the stream never ends, so the ordinary
+// request helper (which reads to the end of the response) cannot take it.
+class LiveClient
+{
+public:
+    struct Event
+    {
+        QByteArray name;
+        QJsonObject data;
+    };
+
+    // Connects, asks, and reads the head; the status (0: no answer).
+    int open(quint16 port, const QByteArray &token, int timeoutMs = 5000)
+    {
+        m_socket.connectToHost(QHostAddress::LocalHost, port);
+        if (!m_socket.waitForConnected(timeoutMs))
+            return 0;
+        m_socket.write("GET /admin/v1/live HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " +
+                       token + "\r\nAccept: text/event-stream\r\n\r\n");
+        QDeadlineTimer deadline(timeoutMs);
+        while (!m_buffer.contains("\r\n\r\n") && !deadline.hasExpired()) {
+            if (m_socket.waitForReadyRead(int(std::max<qint64>(1, deadline.remainingTime()))))
+                m_buffer += m_socket.readAll();
+            else if (m_socket.state() != QAbstractSocket::ConnectedState)
+                break;
+        }
+        const qsizetype end = m_buffer.indexOf("\r\n\r\n");
+        if (end < 0)
+            return 0;
+        m_head = m_buffer.left(end);
+        m_buffer.remove(0, end + 4);
+        const QList<QByteArray> status = m_head.left(m_head.indexOf("\r\n")).split(' ');
+        return status.size() >= 2 ? status[1].toInt() : 0;
+    }
+    QByteArray head() const { return m_head.toLower(); }
+
+    // The next event (comments skipped), or nullopt when none came in time or the stream ended.
+    std::optional<Event> next(int timeoutMs)
+    {
+        QDeadlineTimer deadline(timeoutMs);
+        for (;;) {
+            const qsizetype end = m_buffer.indexOf("\n\n");
+            if (end >= 0) {
+                const QByteArray block = m_buffer.left(end);
+                m_buffer.remove(0, end + 2);
+                Event e;
+                for (const QByteArray &line : block.split('\n')) {
+                    if (line.startsWith("event: "))
+                        e.name = line.mid(7);
+                    else if (line.startsWith("data: "))
+                        e.data = QJsonDocument::fromJson(line.mid(6)).object();
+                }
+                if (!e.name.isEmpty())
+                    return e;
+                continue;
+            }
+            if (deadline.hasExpired() || m_socket.state() != QAbstractSocket::ConnectedState)
+                return std::nullopt;
+            if (m_socket.waitForReadyRead(int(std::max<qint64>(1, deadline.remainingTime()))))
+                m_buffer += m_socket.readAll();
+        }
+    }
+    // The next event named `name`, skipping others.
+    std::optional<Event> next(QByteArrayView name, int timeoutMs)
+    {
+        QDeadlineTimer deadline(timeoutMs);
+        while (!deadline.hasExpired()) {
+            std::optional<Event> e = next(int(std::max<qint64>(1, deadline.remainingTime())));
+            if (!e || e->name == name)
+                return e;
+        }
+        return std::nullopt;
+    }
+    // True once the server has closed the stream (within `timeoutMs`).
+    bool closedByServer(int timeoutMs)
+    {
+        QDeadlineTimer deadline(timeoutMs);
+        while (m_socket.state() == QAbstractSocket::ConnectedState && !deadline.hasExpired()) {
+            if (m_socket.waitForReadyRead(int(std::max<qint64>(1, deadline.remainingTime()))))
+                m_buffer += m_socket.readAll();
+        }
+        return m_socket.state() != QAbstractSocket::ConnectedState;
+    }
+
+private:
+    QTcpSocket m_socket;
+    QByteArray m_buffer;
+    QByteArray m_head;
+};
+
 } // namespace
 
 class TestAdminApi : public QObject
@@ -49,6 +141,15 @@ class TestAdminApi : public QObject
     std::map<AdminRole, QByteArray> m_tokens;
     QByteArrayList m_allTokens; // every token made, for the leak scan
     QJsonArray m_observed;      // responses for the OpenAPI check
+    QJsonArray m_events;        // live channel events, for the same check
+
+    std::optional<LiveClient::Event> observe(std::optional<LiveClient::Event> e)
+    {
+        if (e)
+            m_events.append(
+                QJsonObject{{u"event"_s, QString::fromLatin1(e->name)}, {u"data"_s, e->data}});
+        return e;
+    }
 
     // Runs gerbangctl and waits until the gateway has loaded the configuration it changed
     // (it polls the revision every second).
@@ -97,6 +198,9 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         m_gw = std::make_unique<GatewayProcess>(m_dir.path());
         m_gw->environment().insert(u"GERBANG_ADMIN_LISTEN"_s, u"127.0.0.1:0"_s);
+        // For the alert the live channel must carry: bad signatures need a configured secret.
+        m_gw->environment().insert(u"GERBANG_WHATSAPP_APP_SECRET"_s,
+                                   QString::fromLatin1(kFixtureAppSecret.toByteArray()));
         QString error;
         QVERIFY2(m_gw->start(&error), qPrintable(error));
         QVERIFY2(m_gw->adminPort() != 0, m_gw->output().constData());
@@ -149,6 +253,8 @@ private Q_SLOTS:
     void everyRouteForEveryRole()
     {
         for (const AdminApi::Route &route : AdminApi::routes()) {
+            if (route.path == "/admin/v1/live")
+                continue; // a stream that never ends: liveChannel...() below
             for (AdminRole role : {AdminRole::Viewer, AdminRole::Operator, AdminRole::Admin}) {
                 const HttpResult r =
                     call(route.method.toByteArray(), route.path.toByteArray(), m_tokens[role]);
@@ -171,6 +277,36 @@ private Q_SLOTS:
             jsonOf(call("GET", "/admin/v1/tokens", m_tokens[AdminRole::Admin]));
         QVERIFY(tokens[u"tokens"_s].toArray().size() >= 3);
         QVERIFY(!QJsonDocument(tokens).toJson().contains("sha256"));
+    }
+
+    void lastUseOfATokenIsRecorded()
+    {
+        // t-operator was used above; its first use is written at once (later ones once a minute).
+        QDeadlineTimer deadline(5000);
+        QJsonValue lastUsed;
+        while (!deadline.hasExpired()) {
+            const CommandResult r =
+                runCtl(m_dir.path(), {u"admin"_s, u"token"_s, u"list"_s, u"--json"_s});
+            QCOMPARE(r.exitCode, 0);
+            for (const QJsonValue &v : QJsonDocument::fromJson(r.out).array())
+                if (v[u"name"_s].toString() == u"t-operator"_s)
+                    lastUsed = v[u"last_used_at"_s];
+            if (lastUsed.isString())
+                break;
+            QTest::qWait(200);
+        }
+        QVERIFY2(lastUsed.isString(), "last_used_at stayed empty");
+        // A token never used says so.
+        const QByteArray unused = createToken(u"never-used"_s, u"viewer"_s);
+        QVERIFY(!unused.isEmpty());
+        const QJsonObject tokens =
+            jsonOf(call("GET", "/admin/v1/tokens", m_tokens[AdminRole::Admin]));
+        for (const QJsonValue &v : tokens[u"tokens"_s].toArray()) {
+            if (v[u"name"_s].toString() == u"never-used"_s)
+                QVERIFY(v[u"last_used_at"_s].isNull());
+            if (v[u"name"_s].toString() == u"t-admin"_s)
+                QVERIFY(v[u"last_used_at"_s].toInteger() > 0);
+        }
     }
 
     void statsReflectTheWebhookTraffic()
@@ -263,6 +399,88 @@ private Q_SLOTS:
         QCOMPARE(call("GET", "/admin/v1/stats", "gbt_wrong", loopback(9)).status, 401);
     }
 
+    void liveChannelPushesTheSnapshotEverySecond()
+    {
+        LiveClient live;
+        QCOMPARE(live.open(m_gw->adminPort(), m_tokens[AdminRole::Viewer]), 200);
+        QVERIFY2(live.head().contains("content-type: text/event-stream"), live.head().constData());
+        QVERIFY(!live.head().contains("content-length"));
+        QElapsedTimer clock;
+        clock.start();
+        const auto first = observe(live.next(500)); // at once, not after a tick
+        QVERIFY(first);
+        QCOMPARE(first->name, QByteArray("stats"));
+        const qint64 before = first->data[u"requests"_s].toInteger();
+        QCOMPARE(httpRequest(m_gw->port(), "GET", "/nowhere").status, 404);
+        // Then once a second, and the counters move.
+        qint64 latest = before;
+        int ticks = 0;
+        while (ticks < 3) {
+            const auto e = observe(live.next("stats", 1600));
+            QVERIFY2(e, "no snapshot within 1.6 s");
+            latest = e->data[u"requests"_s].toInteger();
+            ++ticks;
+        }
+        QVERIFY(latest > before);
+        QVERIFY2(clock.elapsed() >= 1800 && clock.elapsed() < 4500,
+                 qPrintable(QString::number(clock.elapsed())));
+    }
+
+    void liveChannelPushesAnAlertWithinASecondOfIt()
+    {
+        LiveClient live;
+        QCOMPARE(live.open(m_gw->adminPort(), m_tokens[AdminRole::Viewer]), 200);
+        QVERIFY(live.next("stats", 1000));
+        const QByteArray body = R"({"object":"whatsapp_business_account","entry":[]})";
+        HttpResult last;
+        for (int i = 0; i < 12; ++i)
+            last = httpRequest(m_gw->port(), "POST", "/whatsapp/webhook", body,
+                               {{"Content-Type", "application/json"},
+                                {"X-Hub-Signature-256", "sha256=" + QByteArray(64, '0')}},
+                               10000, loopback(20 + i));
+        QCOMPARE(last.status, 401);
+        QElapsedTimer clock;
+        clock.start();
+        const auto alert = observe(live.next("alert", 1500));
+        QVERIFY2(alert, "no alert event");
+        QVERIFY2(clock.elapsed() <= 1000, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(alert->data[u"kind"_s].toString(), u"signature_failures"_s);
+        QVERIFY(alert->data[u"count"_s].toInteger() >= 10);
+    }
+
+    void liveChannelAnnouncesChangesAndClosesForARevokedToken()
+    {
+        const QByteArray token = createToken(u"live-revoke"_s, u"viewer"_s);
+        LiveClient live;
+        QCOMPARE(live.open(m_gw->adminPort(), token), 200);
+        QVERIFY(live.next("stats", 1000));
+        QCOMPARE(
+            runCtl(m_dir.path(), {u"admin"_s, u"token"_s, u"revoke"_s, u"live-revoke"_s}).exitCode,
+            0);
+        // The revocation is a configuration change: announced, and then the stream ends.
+        const auto change = observe(live.next("configuration", 2500));
+        QVERIFY(change);
+        QVERIFY(change->data[u"revision"_s].toInteger() > 0);
+        QVERIFY2(live.closedByServer(2500), "the stream of a revoked token stayed open");
+    }
+
+    void liveChannelHasABoundedNumberOfSubscribers()
+    {
+        std::vector<std::unique_ptr<LiveClient>> clients;
+        for (int i = 0; i < 32; ++i) {
+            clients.push_back(std::make_unique<LiveClient>());
+            QCOMPARE(clients.back()->open(m_gw->adminPort(), m_tokens[AdminRole::Viewer]), 200);
+        }
+        const HttpResult refused = call("GET", "/admin/v1/live", m_tokens[AdminRole::Viewer]);
+        QCOMPARE(refused.status, 503);
+        QCOMPARE(jsonOf(refused)[u"error"_s].toString(), u"too_many_streams"_s);
+        // Clients that leave free their places at once.
+        clients.pop_back();
+        QTest::qWait(200);
+        LiveClient again;
+        QCOMPARE(again.open(m_gw->adminPort(), m_tokens[AdminRole::Viewer]), 200);
+    }
+
     void badInputGetsAClearRefusal()
     {
         const HttpResult big = call("POST", "/admin/v1/stats", m_tokens[AdminRole::Admin], {},
@@ -294,11 +512,13 @@ private Q_SLOTS:
             (known ? documented : errors).append(o);
         }
         QVERIFY(documented.size() > 10);
+        QVERIFY(m_events.size() >= 5); // stats, alert and configuration events
         QFile observed(m_dir.filePath(u"observed.json"_s));
         QVERIFY(observed.open(QIODevice::WriteOnly));
         observed.write(QJsonDocument(QJsonObject{{u"routes"_s, routes},
                                                  {u"responses"_s, documented},
-                                                 {u"errors"_s, errors}})
+                                                 {u"errors"_s, errors},
+                                                 {u"events"_s, m_events}})
                            .toJson());
         observed.close();
         QProcess python;

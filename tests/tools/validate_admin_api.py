@@ -69,6 +69,19 @@ def main():
             problems.append("%s %s %d: %s at %s" % (r["method"], r["path"], r["status"],
                                                     error.message, list(error.absolute_path)))
         checked += 1
+    # Events of the live channel, against the schemas its operation lists by event name.
+    live = spec["paths"].get("/admin/v1/live", {}).get("get", {}).get("x-gerbang-events", {})
+    for e in observed.get("events", []):
+        schema = live.get(e["event"])
+        if schema is None:
+            problems.append("live event %r is not in the document" % e["event"])
+            continue
+        validator = jsonschema.Draft202012Validator(
+            {**spec, **{"$ref": schema["$ref"]}} if "$ref" in schema else {**spec, **schema})
+        for error in validator.iter_errors(e["data"]):
+            problems.append("live event %s: %s at %s" % (e["event"], error.message,
+                                                         list(error.absolute_path)))
+        checked += 1
     error_schema = spec["components"]["schemas"]["Error"]
     for r in observed.get("errors", []):
         validator = jsonschema.Draft202012Validator({**spec, **error_schema})
