@@ -279,24 +279,12 @@ void Engine::setRetentionPolicy(const RetentionPolicy &policy)
 
 QString Engine::listenUrl() const
 {
-    if (!m_server)
-        return {};
-    const QHostAddress a = m_server->serverAddress();
-    const QString host =
-        a.protocol() == QAbstractSocket::IPv6Protocol ? u"[%1]"_s.arg(a.toString()) : a.toString();
-    return u"%1://%2:%3"_s.arg(m_server->isTls() ? u"https"_s : u"http"_s, host)
-        .arg(m_server->serverPort());
+    return m_server ? m_server->url() : QString();
 }
 
 QString Engine::adminUrl() const
 {
-    if (!m_adminServer)
-        return {};
-    const QHostAddress a = m_adminServer->serverAddress();
-    const QString host =
-        a.protocol() == QAbstractSocket::IPv6Protocol ? u"[%1]"_s.arg(a.toString()) : a.toString();
-    return u"%1://%2:%3"_s.arg(m_adminServer->isTls() ? u"https"_s : u"http"_s, host)
-        .arg(m_adminServer->serverPort());
+    return m_adminServer ? m_adminServer->url() : QString();
 }
 
 void Engine::reloadTls()

@@ -87,10 +87,8 @@ int tokenCreate(Invocation &inv)
 int tokenList(Invocation &inv)
 {
     inv.addOption(u"json"_s, u"Print one JSON array."_s);
-    if (auto rc = inv.parse(0, 0))
+    if (auto rc = inv.parseAndOpen(0, 0))
         return *rc;
-    if (!inv.open(false))
-        return ExitFailed;
     QString error;
     const QList<AdminToken> tokens = AdminTokenRepository(inv.database()).all(&error);
     if (!error.isEmpty())
@@ -118,10 +116,8 @@ int tokenList(Invocation &inv)
 
 int tokenRevoke(Invocation &inv)
 {
-    if (auto rc = inv.parse(1, 1))
+    if (auto rc = inv.parseAndOpen(1, 1))
         return *rc;
-    if (!inv.open(false))
-        return ExitFailed;
     const QString name = inv.positional().first();
     QString error;
     if (!AdminTokenRepository(inv.database()).revoke(name, &error))

@@ -58,10 +58,8 @@ int set(Invocation &inv)
 int clear(Invocation &inv)
 {
     addScopeOption(inv);
-    if (auto rc = inv.parse(0, 0))
+    if (auto rc = inv.parseAndOpen(0, 0))
         return *rc;
-    if (!inv.open(false))
-        return ExitFailed;
     QString error;
     if (!AllowlistRepository(inv.database()).replace(scopeOf(inv), {}, &error))
         return inv.fail(error);
@@ -72,10 +70,8 @@ int clear(Invocation &inv)
 int list(Invocation &inv)
 {
     inv.addOption(u"json"_s, u"Print one JSON array."_s);
-    if (auto rc = inv.parse(0, 0))
+    if (auto rc = inv.parseAndOpen(0, 0))
         return *rc;
-    if (!inv.open(false))
-        return ExitFailed;
     QString error;
     const QHash<QString, QStringList> all = AllowlistRepository(inv.database()).all(&error);
     if (!error.isEmpty())

@@ -136,6 +136,16 @@ int Invocation::fail(const QString &message) const
     return ExitFailed;
 }
 
+std::optional<int> Invocation::parseAndOpen(qsizetype minPositional, qsizetype maxPositional,
+                                            bool withVault)
+{
+    if (std::optional<int> rc = parse(minPositional, maxPositional))
+        return rc;
+    if (!open(withVault))
+        return ExitFailed;
+    return std::nullopt;
+}
+
 bool Invocation::open(bool withVault)
 {
     QString error;

@@ -57,6 +57,9 @@ public:
     // Loads configuration (and the master key with `withVault`) and opens the database,
     // creating or migrating it. Prints the reason and returns false on failure.
     bool open(bool withVault);
+    // parse(), then open(): what most commands begin with. An exit code when they must stop.
+    std::optional<int> parseAndOpen(qsizetype minPositional, qsizetype maxPositional,
+                                    bool withVault = false);
     // Loads the configuration only (no key, no database). Prints the reason on failure.
     bool openConfiguration();
     Database &database() { return *m_db; }

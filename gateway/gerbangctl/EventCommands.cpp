@@ -73,10 +73,8 @@ int list(Invocation &inv)
 
 int show(Invocation &inv)
 {
-    if (auto rc = inv.parse(1, 1))
+    if (auto rc = inv.parseAndOpen(1, 1))
         return *rc;
-    if (!inv.open(false))
-        return ExitFailed;
     const QString id = inv.positional().first();
     EventRepository repo(inv.database());
     QString error;
@@ -94,10 +92,8 @@ int show(Invocation &inv)
 
 int replay(Invocation &inv)
 {
-    if (auto rc = inv.parse(1, 1000))
+    if (auto rc = inv.parseAndOpen(1, 1000))
         return *rc;
-    if (!inv.open(false))
-        return ExitFailed;
     EventRepository events(inv.database());
     QString error;
     const QStringList ids = inv.positional();

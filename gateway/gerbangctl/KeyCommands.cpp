@@ -33,10 +33,8 @@ bool syncDirectory(const QString &dir)
 
 int rotate(Invocation &inv)
 {
-    if (auto rc = inv.parse(0, 0))
+    if (auto rc = inv.parseAndOpen(0, 0, true))
         return *rc;
-    if (!inv.open(true))
-        return ExitFailed;
     const QString dataDir = inv.dataDir();
     // Every engine must be stopped: it would go on sealing with the old key.
     DataDirLock lock;

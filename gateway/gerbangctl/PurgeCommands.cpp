@@ -13,10 +13,8 @@ namespace {
 int purge(Invocation &inv)
 {
     inv.addOption(u"json"_s, u"Print the counts as a JSON object."_s);
-    if (auto rc = inv.parse(0, 0))
+    if (auto rc = inv.parseAndOpen(0, 0))
         return *rc;
-    if (!inv.open(false))
-        return ExitFailed;
     Retention retention(inv.database(), RetentionPolicy::fromSettings(inv.settings()));
     QString error;
     const qint64 now = nowMs();

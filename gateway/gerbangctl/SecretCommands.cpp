@@ -157,10 +157,8 @@ int rotate(Invocation &inv)
 
 int retire(Invocation &inv)
 {
-    if (auto rc = inv.parse(1, 1))
+    if (auto rc = inv.parseAndOpen(1, 1, true))
         return *rc;
-    if (!inv.open(true))
-        return ExitFailed;
     const QString name = inv.positional().first();
     QString error;
     if (!SecretRepository(inv.database(), inv.vault()).retire(name, &error))
@@ -172,10 +170,8 @@ int retire(Invocation &inv)
 int list(Invocation &inv)
 {
     inv.addOption(u"json"_s, u"Print one JSON array."_s);
-    if (auto rc = inv.parse(0, 0))
+    if (auto rc = inv.parseAndOpen(0, 0, true))
         return *rc;
-    if (!inv.open(true))
-        return ExitFailed;
     QString error;
     const QList<SecretInfo> secrets = SecretRepository(inv.database(), inv.vault()).list(&error);
     if (!error.isEmpty())
@@ -201,10 +197,8 @@ int list(Invocation &inv)
 
 int remove(Invocation &inv)
 {
-    if (auto rc = inv.parse(1, 1))
+    if (auto rc = inv.parseAndOpen(1, 1, true))
         return *rc;
-    if (!inv.open(true))
-        return ExitFailed;
     const QString name = inv.positional().first();
     QString error;
     if (!SecretRepository(inv.database(), inv.vault()).remove(name, &error))

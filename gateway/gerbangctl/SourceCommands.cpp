@@ -76,10 +76,8 @@ int add(Invocation &inv)
 int list(Invocation &inv)
 {
     inv.addOption(u"json"_s, u"Print one JSON array."_s);
-    if (auto rc = inv.parse(0, 0))
+    if (auto rc = inv.parseAndOpen(0, 0))
         return *rc;
-    if (!inv.open(false))
-        return ExitFailed;
     QString error;
     const QList<Source> sources = SourceRepository(inv.database()).list(&error);
     if (!error.isEmpty())
@@ -112,10 +110,8 @@ int list(Invocation &inv)
 
 int remove(Invocation &inv)
 {
-    if (auto rc = inv.parse(1, 1))
+    if (auto rc = inv.parseAndOpen(1, 1))
         return *rc;
-    if (!inv.open(false))
-        return ExitFailed;
     const QString name = inv.positional().first();
     QString error;
     if (!SourceRepository(inv.database()).remove(name, &error))

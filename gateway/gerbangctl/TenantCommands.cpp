@@ -71,10 +71,8 @@ int add(Invocation &inv)
 int list(Invocation &inv)
 {
     inv.addOption(u"json"_s, u"Print one JSON array."_s);
-    if (auto rc = inv.parse(0, 0))
+    if (auto rc = inv.parseAndOpen(0, 0))
         return *rc;
-    if (!inv.open(false))
-        return ExitFailed;
     QString error;
     QList<Tenant> tenants = TenantRepository(inv.database()).list(&error);
     if (!error.isEmpty())
@@ -136,10 +134,8 @@ int update(Invocation &inv)
 
 int remove(Invocation &inv)
 {
-    if (auto rc = inv.parse(1, 1))
+    if (auto rc = inv.parseAndOpen(1, 1))
         return *rc;
-    if (!inv.open(false))
-        return ExitFailed;
     const QString id = inv.positional().first();
     QString error;
     if (!TenantRepository(inv.database()).remove(id, &error))

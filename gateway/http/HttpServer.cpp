@@ -329,6 +329,16 @@ bool HttpServer::start(const QHostAddress &address, quint16 port, QString *error
     return true;
 }
 
+QString HttpServer::url() const
+{
+    if (!isListening())
+        return {};
+    const QHostAddress a = serverAddress();
+    const QString host =
+        a.protocol() == QAbstractSocket::IPv6Protocol ? u"[%1]"_s.arg(a.toString()) : a.toString();
+    return u"%1://%2:%3"_s.arg(isTls() ? u"https"_s : u"http"_s, host).arg(serverPort());
+}
+
 void HttpServer::stopAccepting()
 {
     close();

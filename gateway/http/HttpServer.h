@@ -78,6 +78,8 @@ public:
     qint64 refusedByCap() const { return m_refusedByCap; }
 
     bool start(const QHostAddress &address, quint16 port, QString *error);
+    // "http(s)://HOST:PORT" of the listening socket (IPv6 in brackets); empty before start().
+    QString url() const;
     // Stops accepting; idle connections close now, busy ones after their reply.
     void stopAccepting();
     int openConnections() const { return int(m_connections.size() + m_handshakes.size()); }

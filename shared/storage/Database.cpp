@@ -10,6 +10,7 @@
 #include <QSqlQuery>
 #include <QtEndian>
 #include <algorithm>
+#include <array>
 
 using namespace Qt::StringLiterals;
 
@@ -24,30 +25,31 @@ struct Migration
     QString resource;
 };
 
-// One line per schema version and dialect; both lists must name the same versions.
+// One name per schema version: every version is a file in both dialects' directories, so
+// the two can never name different versions (migrationListProblem checks that both exist).
+constexpr std::array kMigrationNames = {
+    "0001_initial", "0002_sources",       "0003_allowlists",
+    "0004_outbox",  "0005_leaner_writes", "0006_admin_tokens",
+};
+
+QList<Migration> migrationsOf(QStringView dialect)
+{
+    QList<Migration> list;
+    for (size_t i = 0; i < kMigrationNames.size(); ++i)
+        list.append({int(i + 1), u":/gerbang/migrations/%1/%2.sql"_s.arg(
+                                     dialect, QLatin1StringView(kMigrationNames[i]))});
+    return list;
+}
+
 const QList<Migration> &sqliteMigrations()
 {
-    static const QList<Migration> list = {
-        {1, u":/gerbang/migrations/sqlite/0001_initial.sql"_s},
-        {2, u":/gerbang/migrations/sqlite/0002_sources.sql"_s},
-        {3, u":/gerbang/migrations/sqlite/0003_allowlists.sql"_s},
-        {4, u":/gerbang/migrations/sqlite/0004_outbox.sql"_s},
-        {5, u":/gerbang/migrations/sqlite/0005_leaner_writes.sql"_s},
-        {6, u":/gerbang/migrations/sqlite/0006_admin_tokens.sql"_s},
-    };
+    static const QList<Migration> list = migrationsOf(u"sqlite");
     return list;
 }
 
 const QList<Migration> &postgresMigrations()
 {
-    static const QList<Migration> list = {
-        {1, u":/gerbang/migrations/postgresql/0001_initial.sql"_s},
-        {2, u":/gerbang/migrations/postgresql/0002_sources.sql"_s},
-        {3, u":/gerbang/migrations/postgresql/0003_allowlists.sql"_s},
-        {4, u":/gerbang/migrations/postgresql/0004_outbox.sql"_s},
-        {5, u":/gerbang/migrations/postgresql/0005_leaner_writes.sql"_s},
-        {6, u":/gerbang/migrations/postgresql/0006_admin_tokens.sql"_s},
-    };
+    static const QList<Migration> list = migrationsOf(u"postgresql");
     return list;
 }
 
@@ -116,20 +118,10 @@ int Database::schemaVersionSupported()
 
 QString Database::migrationListProblem()
 {
-    const QList<Migration> &lite = sqliteMigrations();
-    const QList<Migration> &pg = postgresMigrations();
-    if (lite.size() != pg.size())
-        return u"this build has %1 SQLite and %2 PostgreSQL schema migrations; every version "
-               "needs both"_s.arg(lite.size())
-                   .arg(pg.size());
-    for (qsizetype i = 0; i < lite.size(); ++i) {
-        if (lite[i].version != int(i + 1) || pg[i].version != int(i + 1))
-            return u"schema migration %1 is numbered %2 (SQLite) and %3 (PostgreSQL)"_s.arg(i + 1)
-                .arg(lite[i].version)
-                .arg(pg[i].version);
-        for (const QString &resource : {lite[i].resource, pg[i].resource}) {
-            if (!QFile::exists(resource))
-                return u"migration %1 is missing from the binary"_s.arg(resource);
+    for (const QList<Migration> *list : {&sqliteMigrations(), &postgresMigrations()}) {
+        for (const Migration &m : *list) {
+            if (!QFile::exists(m.resource))
+                return u"migration %1 is missing from the binary"_s.arg(m.resource);
         }
     }
     return {};
