@@ -5,6 +5,7 @@
 #include "BackgroundWork.h"
 #include "RequestContext.h"
 #include "admin/AdminApi.h"
+#include "admin/AdminReader.h"
 #include "alerts/AlertNotifier.h"
 #include "alerts/SignatureAlerts.h"
 #include "crypto/Crypto.h"
@@ -145,6 +146,7 @@ bool Engine::start(QString *error)
     if (m_config.admin.enabled && !startAdmin(error)) {
         m_adminServer.reset();
         m_admin.reset();
+        m_adminReader.reset();
         m_server.reset();
         m_background->stop();
         m_writer->stopWriter();
@@ -156,11 +158,18 @@ bool Engine::start(QString *error)
 bool Engine::startAdmin(QString *error)
 {
     const EngineConfig::Admin &admin = m_config.admin;
+    m_adminReader = std::make_unique<AdminReader>(
+        Database::Options{m_config.database, m_config.busyTimeoutMs, false});
+    if (!m_adminReader->start(error)) {
+        *error = u"admin API: "_s + *error;
+        return false;
+    }
     m_admin = std::make_unique<AdminApi>(
         AdminApi::Access{[this] { return m_directory; }, [this] { return m_stats->snapshot(); },
                          [this](QList<std::pair<QString, qint64>> used) {
                              m_background->recordTokenUse(std::move(used));
-                         }},
+                         },
+                         m_adminReader.get()},
         *m_writer, *m_stats);
     connect(this, &Engine::alertRaised, &m_admin->live(), &LiveChannel::publishAlert);
     connect(this, &Engine::configurationReloaded, &m_admin->live(),
@@ -231,6 +240,7 @@ void Engine::stop()
     waitForInFlight(5000);
     m_background.reset();
     m_adminServer.reset();
+    m_adminReader.reset(); // joined before the API its answers go to
     m_admin.reset();
     m_server.reset();
     m_webhooks.reset();

@@ -15,6 +15,7 @@ namespace gerbang {
 class Acknowledger;
 class BackgroundWork;
 class StoreWriter;
+class AdminReader;
 class AlertNotifier;
 class EdgeGuard;
 class SignatureAlerts;
@@ -77,6 +78,7 @@ private:
     std::unique_ptr<AlertNotifier> m_notifier;
     std::unique_ptr<WebhookEndpoint> m_webhooks;
     std::unique_ptr<http::HttpServer> m_server;
+    std::unique_ptr<AdminReader> m_adminReader;
     std::unique_ptr<AdminApi> m_admin;
     std::unique_ptr<http::HttpServer> m_adminServer;
     std::unordered_map<quint64, http::Responder> m_probes;

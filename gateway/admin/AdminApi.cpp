@@ -2,6 +2,8 @@
 #include "AdminApi.h"
 
 #include "Acknowledger.h"
+#include "AdminQueries.h"
+#include "AdminReader.h"
 #include "StatsJson.h"
 #include "domain/Clock.h"
 #include "http/EventStream.h"
@@ -57,6 +59,9 @@ const QList<AdminApi::Route> &AdminApi::routes()
         {"GET", "/admin/v1/whoami", AdminRole::Viewer, &AdminApi::whoami},
         {"GET", "/admin/v1/tokens", AdminRole::Admin, &AdminApi::tokens},
         {"GET", "/admin/v1/live", AdminRole::Viewer, &AdminApi::subscribe},
+        {"GET", "/admin/v1/audit", AdminRole::Viewer, &AdminApi::auditRows},
+        {"GET", "/admin/v1/events", AdminRole::Viewer, &AdminApi::events},
+        {"GET", "/admin/v1/dead-letters", AdminRole::Viewer, &AdminApi::deadLetters},
     };
     return table;
 }
@@ -217,6 +222,59 @@ void AdminApi::subscribe(const AdminCaller &caller, const http::HttpRequest &req
                                         LiveChannel::kMaxSubscribers)));
     if (std::unique_ptr<http::EventStream> stream = responder.openStream(HttpResponse{}))
         m_live.subscribe(std::move(stream), caller);
+}
+
+void AdminApi::read(std::function<QJsonObject(Database &, QString *)> query,
+                    http::Responder &responder)
+{
+    if (!m_access.reader)
+        return responder.send(
+            error(503, "store_unavailable", u"this gateway cannot read its database here"_s));
+    // std::function wants a copyable callable; the responder is move-only.
+    auto pending = std::make_shared<http::Responder>(std::move(responder));
+    m_access.reader->run(
+        std::move(query), &m_replies, [pending](QJsonObject answer, QString readError) {
+            if (!readError.isEmpty()) {
+                qCWarning(lcAdmin).noquote() << "admin API: a read failed:" << readError;
+                return pending->send(
+                    error(503, "store_unavailable",
+                          u"the database could not be read; see the gateway's log"_s));
+            }
+            pending->send(json(200, answer));
+        });
+}
+
+void AdminApi::auditRows(const AdminCaller &, const http::HttpRequest &request,
+                         http::Responder &responder)
+{
+    auto filter = adminquery::auditFilter(request.query);
+    if (const auto *refusal = std::get_if<adminquery::Refusal>(&filter))
+        return responder.send(error(400, "invalid_parameter", refusal->message));
+    read([f = std::get<AuditFilter>(filter)](
+             Database &db, QString *e) { return adminquery::auditPage(db, f, e); },
+         responder);
+}
+
+void AdminApi::events(const AdminCaller &, const http::HttpRequest &request,
+                      http::Responder &responder)
+{
+    auto filter = adminquery::eventFilter(request.query);
+    if (const auto *refusal = std::get_if<adminquery::Refusal>(&filter))
+        return responder.send(error(400, "invalid_parameter", refusal->message));
+    read([f = std::get<EventFilter>(filter)](
+             Database &db, QString *e) { return adminquery::eventList(db, f, e); },
+         responder);
+}
+
+void AdminApi::deadLetters(const AdminCaller &, const http::HttpRequest &request,
+                           http::Responder &responder)
+{
+    auto limit = adminquery::deadLetterLimit(request.query);
+    if (const auto *refusal = std::get_if<adminquery::Refusal>(&limit))
+        return responder.send(error(400, "invalid_parameter", refusal->message));
+    read([n = std::get<int>(limit)](Database &db,
+                                    QString *e) { return adminquery::deadLetterList(db, n, e); },
+         responder);
 }
 
 } // namespace gerbang

@@ -13,6 +13,7 @@
 
 namespace gerbang {
 
+class AdminReader;
 class StoreWriter;
 
 // The admin API (/admin/v1/...), on its own listener: JSON over HTTP/1.1, Bearer tokens with
@@ -28,6 +29,8 @@ public:
         std::function<StatsSnapshot()> stats;
         // Best effort, off this thread: when tokens were last used (name, time in ms).
         std::function<void(QList<std::pair<QString, qint64>>)> recordTokenUse;
+        // Where the read routes run (audit, events, dead letters); null: they answer 503.
+        AdminReader *reader = nullptr;
     };
     AdminApi(Access access, StoreWriter &writer, Stats &stats);
     ~AdminApi() override;
@@ -65,6 +68,14 @@ private:
                 http::Responder &responder);
     void subscribe(const AdminCaller &caller, const http::HttpRequest &request,
                    http::Responder &responder);
+    void auditRows(const AdminCaller &caller, const http::HttpRequest &request,
+                   http::Responder &responder);
+    void events(const AdminCaller &caller, const http::HttpRequest &request,
+                http::Responder &responder);
+    void deadLetters(const AdminCaller &caller, const http::HttpRequest &request,
+                     http::Responder &responder);
+    // Runs a read on the reader's thread and answers with its JSON (503 when it failed).
+    void read(std::function<QJsonObject(Database &, QString *)> query, http::Responder &responder);
     void noteUse(const QString &token, qint64 nowMs);
     void audit(const http::HttpRequest &request, Outcome outcome, int status, const QString &actor,
                const QString &reason);
@@ -74,6 +85,7 @@ private:
     Stats &m_stats;
     AuthFailureLimiter m_failures;
     LiveChannel m_live;
+    QObject m_replies; // on this thread: where the reader's answers come back
     // When each token was last used; written to the database at most once a minute (and at
     // a token's first use), so that authentication costs no write.
     QHash<QString, qint64> m_lastUsed;

@@ -18,61 +18,6 @@ using namespace Qt::StringLiterals;
 namespace gerbang::ctl {
 namespace {
 
-// The detail column holds diagnostic JSON written by the engine; show it as JSON when it is.
-QJsonValue detailValue(const QString &detail)
-{
-    QJsonParseError error{};
-    const QJsonDocument doc = QJsonDocument::fromJson(detail.toUtf8(), &error);
-    if (error.error == QJsonParseError::NoError && doc.isObject())
-        return doc.object();
-    if (error.error == QJsonParseError::NoError && doc.isArray())
-        return doc.array();
-    return detail;
-}
-
-QJsonObject auditJson(const AuditRecord &a)
-{
-    return {{u"id"_s, a.id},
-            {u"received_at"_s, isoUtc(a.receivedAtMs)},
-            {u"source_ip"_s, a.sourceIp},
-            {u"method"_s, a.method},
-            {u"path"_s, a.path},
-            {u"provider"_s, a.provider},
-            {u"tenant"_s, a.tenant},
-            {u"outcome"_s, a.outcome},
-            {u"signature_status"_s, a.signatureStatus},
-            {u"http_status"_s, a.httpStatus},
-            {u"processing_us"_s, a.processingUs},
-            {u"body_size"_s, a.bodySize},
-            {u"raw_ref"_s, textOrNull(a.rawRef)},
-            {u"event_ids"_s, toJsonArray(a.eventIds)},
-            {u"event_types"_s, toJsonArray(a.eventTypes)},
-            {u"detail"_s, detailValue(a.detail)}};
-}
-
-// YYYY-MM-DD means the whole UTC day (from: its first millisecond, to: its last); anything
-// else must be ISO 8601, read as UTC when it carries no offset.
-std::optional<qint64> parseDate(const QString &text, bool endOfDay)
-{
-    static const QRegularExpression dateOnly(u"^\\d{4}-\\d{2}-\\d{2}$"_s);
-    const QString s = text.trimmed();
-    if (dateOnly.match(s).hasMatch()) {
-        const QDate day = QDate::fromString(s, Qt::ISODate);
-        if (!day.isValid())
-            return std::nullopt;
-        const QDateTime start(day, QTime(0, 0), Qt::UTC);
-        return endOfDay ? start.addDays(1).toMSecsSinceEpoch() - 1 : start.toMSecsSinceEpoch();
-    }
-    if (!s.contains(u'T'))
-        return std::nullopt;
-    QDateTime dt = QDateTime::fromString(s, Qt::ISODateWithMs);
-    if (!dt.isValid())
-        return std::nullopt;
-    if (dt.timeSpec() == Qt::LocalTime)
-        dt = QDateTime(dt.date(), dt.time(), Qt::UTC);
-    return dt.toMSecsSinceEpoch();
-}
-
 int list(Invocation &inv)
 {
     inv.addOption(u"json"_s, u"Print one JSON array."_s);
@@ -133,8 +78,8 @@ int exportRows(Invocation &inv)
     if (format != u"csv"_s && format != u"pdf"_s)
         return inv.usageError(u"unknown format '%1' (csv or pdf)"_s.arg(format));
     AuditFilter filter;
-    filter.fromMs = parseDate(inv.value(u"from"_s), false);
-    filter.toMs = parseDate(inv.value(u"to"_s), true);
+    filter.fromMs = parseUtcTime(inv.value(u"from"_s), false);
+    filter.toMs = parseUtcTime(inv.value(u"to"_s), true);
     if (!filter.fromMs)
         return inv.usageError(
             u"--from '%1' is not a date (YYYY-MM-DD or ISO 8601)"_s.arg(inv.value(u"from"_s)));

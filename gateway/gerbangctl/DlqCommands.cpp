@@ -12,21 +12,6 @@ using namespace Qt::StringLiterals;
 namespace gerbang::ctl {
 namespace {
 
-QJsonObject deadLetterJson(const OutboxItem &item)
-{
-    const WebhookEvent &e = item.event;
-    return {{u"id"_s, e.id},
-            {u"tenant"_s, e.tenant},
-            {u"provider"_s, e.provider},
-            {u"type"_s, e.type},
-            {u"provider_event_id"_s, e.providerEventId},
-            {u"received_at"_s, isoUtc(e.receivedAtMs)},
-            {u"attempts"_s, item.attempts},
-            {u"last_status"_s, item.lastStatus > 0 ? QJsonValue(item.lastStatus) : QJsonValue()},
-            {u"last_error"_s, item.lastError},
-            {u"dead_at"_s, isoOrNull(item.finishedAtMs)}};
-}
-
 int list(Invocation &inv)
 {
     inv.addOption(u"json"_s, u"Print one JSON array."_s);

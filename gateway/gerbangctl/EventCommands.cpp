@@ -15,22 +15,6 @@ namespace {
 
 const QStringList kProviders = wireNames<Provider>();
 
-QJsonObject eventJson(const WebhookEvent &e)
-{
-    return {{u"id"_s, e.id},
-            {u"tenant"_s, e.tenant},
-            {u"provider"_s, e.provider},
-            {u"type"_s, e.type},
-            {u"provider_event_id"_s, e.providerEventId},
-            {u"dedup_key"_s, e.dedupKey},
-            {u"raw_ref"_s, textOrNull(e.rawRef)},
-            {u"locator"_s, e.locator},
-            {u"received_at"_s, isoUtc(e.receivedAtMs)},
-            {u"occurred_at"_s, isoOrNull(e.occurredAtMs)},
-            {u"routing_key"_s, e.routingKey},
-            {u"delivery_state"_s, e.deliveryState}};
-}
-
 int list(Invocation &inv)
 {
     inv.addOption(u"json"_s, u"Print one JSON array."_s);

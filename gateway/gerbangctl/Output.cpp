@@ -49,21 +49,6 @@ void printJson(const QJsonObject &object)
     writeBytes(stdout, QJsonDocument(object).toJson(QJsonDocument::Indented));
 }
 
-QJsonValue isoOrNull(qint64 ms)
-{
-    return ms > 0 ? QJsonValue(isoUtc(ms)) : QJsonValue(QJsonValue::Null);
-}
-
-QJsonValue textOrNull(const QString &text)
-{
-    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
-}
-
-QJsonArray toJsonArray(const QStringList &list)
-{
-    return QJsonArray::fromStringList(list);
-}
-
 QString Table::render() const
 {
     QList<qsizetype> widths;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "report/AuditCsv.h"
+#include "storage/RecordJson.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -23,11 +24,10 @@ void printError(const QString &message);
 void printJson(const QJsonArray &array);
 void printJson(const QJsonObject &object);
 
-// ISO 8601 UTC with milliseconds, or null for 0 (absent).
-QJsonValue isoOrNull(qint64 ms);
-// The text, or null when it is empty (absent references).
-QJsonValue textOrNull(const QString &text);
-QJsonArray toJsonArray(const QStringList &list);
+// isoOrNull, textOrNull and the JSON of stored records: shared with the admin API.
+using gerbang::isoOrNull;
+using gerbang::textOrNull;
+using gerbang::toJsonArray;
 
 // Left-aligned columns for people; the last column is not padded.
 class Table

@@ -3,6 +3,10 @@
 
 #include "crypto/Crypto.h"
 
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
 namespace gerbang {
 
 QString newRecordId(QStringView prefix)
@@ -17,6 +21,27 @@ QString newRecordId(QStringView prefix)
     const QByteArray random = crypto::randomBytes(10);
     std::copy(random.begin(), random.end(), raw.begin() + 6);
     return prefix + QString::fromLatin1(raw.toHex());
+}
+
+std::optional<qint64> parseUtcTime(const QString &text, bool endOfDay)
+{
+    static const QRegularExpression dateOnly(u"^\\d{4}-\\d{2}-\\d{2}$"_s);
+    const QString s = text.trimmed();
+    if (dateOnly.match(s).hasMatch()) {
+        const QDate day = QDate::fromString(s, Qt::ISODate);
+        if (!day.isValid())
+            return std::nullopt;
+        const QDateTime start(day, QTime(0, 0), Qt::UTC);
+        return endOfDay ? start.addDays(1).toMSecsSinceEpoch() - 1 : start.toMSecsSinceEpoch();
+    }
+    if (!s.contains(u'T'))
+        return std::nullopt;
+    QDateTime dt = QDateTime::fromString(s, Qt::ISODateWithMs);
+    if (!dt.isValid())
+        return std::nullopt;
+    if (dt.timeSpec() == Qt::LocalTime)
+        dt = QDateTime(dt.date(), dt.time(), Qt::UTC);
+    return dt.toMSecsSinceEpoch();
 }
 
 } // namespace gerbang

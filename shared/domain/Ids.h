@@ -3,6 +3,7 @@
 
 #include <QDateTime>
 #include <QString>
+#include <optional>
 
 namespace gerbang {
 
@@ -15,5 +16,10 @@ inline QString isoUtc(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
 }
+
+// A time bound given by a person or a script, in milliseconds: YYYY-MM-DD means the whole UTC
+// day (from: its first millisecond; with `endOfDay`, its last); anything else must be ISO 8601,
+// read as UTC when it carries no offset.
+std::optional<qint64> parseUtcTime(const QString &text, bool endOfDay);
 
 } // namespace gerbang

@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "AdminQueries.h"
+
+#include "domain/Ids.h"
+#include "domain/Vocabulary.h"
+#include "storage/OutboxRepository.h"
+#include "storage/RecordJson.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QUrlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace gerbang::adminquery {
+namespace {
+
+constexpr int kDefaultLimit = 100;
+constexpr int kMaxLimit = 1000;
+
+// The parameters of one request, each taken at most once; what is left over was not known.
+class Parameters
+{
+public:
+    Parameters(const QByteArray &query)
+    {
+        for (const auto &[key, value] :
+             QUrlQuery(QString::fromUtf8(query)).queryItems(QUrl::FullyDecoded)) {
+            if (m_values.contains(key))
+                m_problem = u"parameter '%1' is given twice"_s.arg(key);
+            m_values.insert(key, value);
+        }
+    }
+    QString take(const QString &key) { return m_values.take(key); }
+    bool has(const QString &key) const { return m_values.contains(key); }
+    // Checked after every known parameter was taken.
+    std::optional<Refusal> problem() const
+    {
+        if (!m_problem.isEmpty())
+            return Refusal{m_problem};
+        if (!m_values.isEmpty())
+            return Refusal{u"unknown parameter '%1'"_s.arg(m_values.firstKey())};
+        return std::nullopt;
+    }
+
+private:
+    QMap<QString, QString> m_values;
+    QString m_problem;
+};
+
+std::optional<Refusal> takeLimit(Parameters &p, int *limit)
+{
+    if (!p.has(u"limit"_s))
+        return std::nullopt;
+    bool ok = false;
+    const int n = p.take(u"limit"_s).toInt(&ok);
+    if (!ok || n < 1 || n > kMaxLimit)
+        return Refusal{u"limit must be a whole number from 1 to %1"_s.arg(kMaxLimit)};
+    *limit = n;
+    return std::nullopt;
+}
+
+std::optional<Refusal> takeTime(Parameters &p, const QString &key, bool endOfDay,
+                                std::optional<qint64> *out)
+{
+    if (!p.has(key))
+        return std::nullopt;
+    const QString text = p.take(key);
+    *out = parseUtcTime(text, endOfDay);
+    if (!*out)
+        return Refusal{u"%1 '%2' is not a date (YYYY-MM-DD) or an ISO 8601 time"_s.arg(key, text)};
+    return std::nullopt;
+}
+
+// A value that must be one of the vocabulary's wire names (empty: any).
+template <typename E>
+std::optional<Refusal> takeWord(Parameters &p, const QString &key, QString *out)
+{
+    *out = p.take(key);
+    if (!out->isEmpty() && !fromWire<E>(*out))
+        return Refusal{u"%1 must be one of: %2"_s.arg(key, wireNames<E>().join(u", "_s))};
+    return std::nullopt;
+}
+
+// The cursor of a page: "RECEIVED_MS.ROW_ID" of its last row.
+QString cursorOf(const AuditRecord &a)
+{
+    return u"%1.%2"_s.arg(a.receivedAtMs).arg(a.id);
+}
+
+std::optional<std::pair<qint64, qint64>> parseCursor(const QString &text)
+{
+    static const QRegularExpression re(u"^([0-9]{1,15})\\.([0-9]{1,18})$"_s);
+    const QRegularExpressionMatch m = re.match(text);
+    if (!m.hasMatch())
+        return std::nullopt;
+    return std::pair{m.captured(1).toLongLong(), m.captured(2).toLongLong()};
+}
+
+} // namespace
+
+std::variant<AuditFilter, Refusal> auditFilter(const QByteArray &query)
+{
+    Parameters p(query);
+    AuditFilter f;
+    f.limit = kDefaultLimit;
+    f.tenant = p.take(u"tenant"_s);
+    f.sourceIp = p.take(u"source_ip"_s);
+    f.eventIdContains = p.take(u"event_id"_s);
+    if (auto r = takeTime(p, u"from"_s, false, &f.fromMs))
+        return *r;
+    if (auto r = takeTime(p, u"to"_s, true, &f.toMs))
+        return *r;
+    if (auto r = takeWord<Provider>(p, u"provider"_s, &f.provider))
+        return *r;
+    if (auto r = takeWord<Outcome>(p, u"outcome"_s, &f.outcome))
+        return *r;
+    if (auto r = takeWord<SignatureStatus>(p, u"signature_status"_s, &f.signatureStatus))
+        return *r;
+    if (auto r = takeLimit(p, &f.limit))
+        return *r;
+    if (p.has(u"after"_s)) {
+        const QString after = p.take(u"after"_s);
+        f.after = parseCursor(after);
+        if (!f.after)
+            return Refusal{u"after '%1' is not a cursor this API gave"_s.arg(after)};
+    }
+    if (auto r = p.problem())
+        return *r;
+    return f;
+}
+
+QJsonObject auditPage(Database &db, const AuditFilter &filter, QString *error)
+{
+    const QList<AuditRecord> rows = AuditRepository(db).list(filter, error);
+    if (!error->isEmpty())
+        return {};
+    QJsonArray out;
+    for (const AuditRecord &a : rows)
+        out.append(auditJson(a));
+    const bool full = filter.limit > 0 && rows.size() == filter.limit;
+    return {{u"rows"_s, out},
+            {u"next"_s, full ? QJsonValue(cursorOf(rows.constLast())) : QJsonValue()}};
+}
+
+std::variant<EventFilter, Refusal> eventFilter(const QByteArray &query)
+{
+    Parameters p(query);
+    EventFilter f;
+    f.limit = kDefaultLimit;
+    f.tenant = p.take(u"tenant"_s);
+    f.type = p.take(u"type"_s);
+    if (auto r = takeWord<Provider>(p, u"provider"_s, &f.provider))
+        return *r;
+    if (auto r = takeTime(p, u"from"_s, false, &f.fromMs))
+        return *r;
+    if (auto r = takeTime(p, u"to"_s, true, &f.toMs))
+        return *r;
+    if (auto r = takeLimit(p, &f.limit))
+        return *r;
+    if (auto r = p.problem())
+        return *r;
+    return f;
+}
+
+QJsonObject eventList(Database &db, const EventFilter &filter, QString *error)
+{
+    const QList<WebhookEvent> events = EventRepository(db).list(filter, error);
+    QJsonArray out;
+    for (const WebhookEvent &e : events)
+        out.append(eventJson(e));
+    return error->isEmpty() ? QJsonObject{{u"events"_s, out}} : QJsonObject{};
+}
+
+std::variant<int, Refusal> deadLetterLimit(const QByteArray &query)
+{
+    Parameters p(query);
+    int limit = kDefaultLimit;
+    if (auto r = takeLimit(p, &limit))
+        return *r;
+    if (auto r = p.problem())
+        return *r;
+    return limit;
+}
+
+QJsonObject deadLetterList(Database &db, int limit, QString *error)
+{
+    const QList<OutboxItem> items =
+        OutboxRepository(db).list(wire(DeliveryState::Dead), limit, error);
+    QJsonArray out;
+    for (const OutboxItem &item : items)
+        out.append(deadLetterJson(item));
+    return error->isEmpty() ? QJsonObject{{u"dead_letters"_s, out}} : QJsonObject{};
+}
+
+} // namespace gerbang::adminquery

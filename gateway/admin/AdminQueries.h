@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "storage/AuditRepository.h"
+#include "storage/EventRepository.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+#include <variant>
+
+namespace gerbang {
+
+class Database;
+
+// The read routes' query strings and answers, apart from HTTP and threads (testable alone).
+// A parameter the route does not know, a value that is not in the domain's vocabulary, a bad
+// time or a bad cursor is refused with the code "invalid_parameter" and a message naming it,
+// so that a script's typo never silently widens a query.
+namespace adminquery {
+
+struct Refusal
+{
+    QString message;
+};
+
+// GET /admin/v1/audit: from, to (YYYY-MM-DD or ISO 8601, UTC), tenant, provider, outcome,
+// signature_status, source_ip, event_id, limit (1..1000, default 100), after (the previous
+// page's `next`). Newest first.
+std::variant<AuditFilter, Refusal> auditFilter(const QByteArray &query);
+// {"rows": [...], "next": cursor or null}: `next` is set when the page is full.
+QJsonObject auditPage(Database &db, const AuditFilter &filter, QString *error);
+
+// GET /admin/v1/events: tenant, provider, type, from, to, limit. Metadata only.
+std::variant<EventFilter, Refusal> eventFilter(const QByteArray &query);
+QJsonObject eventList(Database &db, const EventFilter &filter, QString *error);
+
+// GET /admin/v1/dead-letters: limit.
+std::variant<int, Refusal> deadLetterLimit(const QByteArray &query);
+QJsonObject deadLetterList(Database &db, int limit, QString *error);
+
+} // namespace adminquery
+} // namespace gerbang

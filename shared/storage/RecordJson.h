@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/AuditRecord.h"
+#include "domain/WebhookEvent.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QJsonValue>
+
+namespace gerbang {
+
+struct OutboxItem;
+
+// Stored records as JSON, with the keys `gerbangctl --json` prints and the admin API answers
+// (a published interface: one definition for both, so a remote listing equals a local one).
+// Times are ISO 8601 UTC with milliseconds.
+QJsonObject auditJson(const AuditRecord &a);
+// An event's metadata: ids and references only, never payload content.
+QJsonObject eventJson(const WebhookEvent &e);
+QJsonObject deadLetterJson(const OutboxItem &item);
+
+// ISO 8601 UTC with milliseconds, or null for 0 (absent).
+QJsonValue isoOrNull(qint64 ms);
+// The text, or null when it is empty (absent references).
+QJsonValue textOrNull(const QString &text);
+QJsonArray toJsonArray(const QStringList &list);
+
+} // namespace gerbang
