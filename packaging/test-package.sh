@@ -208,11 +208,19 @@ for _ in $(seq 1 50); do
     fi
 done
 [ -n "$port" ] || die "no free port"
+# The admin API on every address (so TLS, with the self-signed certificate the gateway makes),
+# on a free port of its own.
+admin_port=$((port + 1))
+for _ in $(seq 1 50); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$admin_port") 2>/dev/null; then break; fi
+    admin_port=$((20000 + RANDOM % 20000))
+done
 
 start_gateway() {
     if systemd_running; then
         mkdir -p /run/systemd/system/gerbangd.service.d
-        printf '[Service]\nEnvironment=GERBANG_LISTEN=127.0.0.1:%s\n' "$port" \
+        printf '[Service]\nEnvironment=GERBANG_LISTEN=127.0.0.1:%s GERBANG_ADMIN_LISTEN=0.0.0.0:%s\n' \
+            "$port" "$admin_port" \
             >/run/systemd/system/gerbangd.service.d/package-test.conf
         systemctl daemon-reload
         systemctl restart gerbangd.service
@@ -231,6 +239,7 @@ start_gateway() {
         setpriv --reuid=gerbang --regid=gerbang --init-groups --no-new-privs \
             --inh-caps=-all --bounding-set=-all -- \
             env -i PATH=/usr/bin:/bin "${env_args[@]}" "GERBANG_LISTEN=127.0.0.1:$port" \
+            "GERBANG_ADMIN_LISTEN=0.0.0.0:$admin_port" \
             "${exec_cmd[@]}" >>"$log/gerbangd.log" 2>&1 &
         gerbangd_pid=$!
         say "started $exec_start as gerbang (pid $gerbangd_pid, no systemd here) on port $port"
@@ -286,6 +295,46 @@ check "signed WhatsApp webhook answered 200 (got $status)" [ "$status" = 200 ]
 ctl events list --json --tenant firm-a --provider whatsapp >"$log/events.json" 2>&1 || true
 check "gerbangctl events list --json --tenant firm-a --provider whatsapp shows $WAMID" \
     grep -Eq "\"provider_event_id\": *\"$WAMID\"" "$log/events.json"
+
+# --- the admin API over TLS, as an admin at another desk would use it -------------------------
+# A token made as the service user, the certificate's fingerprint compared with what the
+# listener presents (trust on first use), then the statistics over HTTPS with that certificate.
+ADMIN_CERT="$DATA_DIR/admin-tls/certificate.pem"
+admin_token=$(ctl admin token create package-test --role viewer 2>"$log/token.err" || true)
+check "gerbangctl admin token create prints a token alone" \
+    grep -Eq '^gbt_[A-Za-z0-9_-]{43}$' <<<"$admin_token"
+check "the self-signed admin certificate was made 0600 gerbang:gerbang" \
+    [ "$(mode_owner "$DATA_DIR/admin-tls/private-key.pem")" = "600 gerbang:gerbang" ]
+same_fingerprint() {
+    local pinned presented
+    pinned=$(ctl admin fingerprint | sed 's/^SHA256://')
+    presented=$(openssl s_client -connect "127.0.0.1:$admin_port" </dev/null 2>/dev/null |
+        openssl x509 -noout -fingerprint -sha256 | sed 's/^.*=//')
+    [ -n "$pinned" ] && [ "${pinned^^}" = "${presented^^}" ]
+}
+check "gerbangctl admin fingerprint is the certificate the admin listener presents" same_fingerprint
+admin_stats() {
+    local code=""
+    for _ in $(seq 1 50); do # the gateway loads the new token within about a second
+        code=$(curl -s -o "$log/admin-stats.json" -w '%{http_code}' --cacert "$ADMIN_CERT" \
+            -H "Authorization: Bearer $admin_token" "https://127.0.0.1:$admin_port/admin/v1/stats" ||
+            true)
+        [ "$code" = 200 ] && grep -q '"uptime_ms"' "$log/admin-stats.json" && return 0
+        sleep 0.2
+    done
+    echo "  /admin/v1/stats answered '$code'" >&2
+    return 1
+}
+check "GET /admin/v1/stats over TLS with the token answers the snapshot" admin_stats
+no_plain_admin() {
+    local code
+    code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$admin_port/admin/v1/stats" ||
+        true)
+    [ "$code" != 200 ]
+}
+check "the admin listener does not answer plain HTTP" no_plain_admin
+no_token_in_log() { ! gateway_log | grep -qF "$admin_token"; }
+check "the token appears nowhere in the gateway's log" no_token_in_log
 
 # ExecReload= of the unit (SIGHUP: re-read TLS), run the way systemd would for this process.
 reload_gateway() {
