@@ -408,7 +408,7 @@ private Q_SLOTS:
         QVERIFY(!live.head().contains("content-length"));
         QElapsedTimer clock;
         clock.start();
-        const auto first = observe(live.next(500)); // at once, not after a tick
+        const auto first = observe(live.next(800)); // at once, not after a tick
         QVERIFY(first);
         QCOMPARE(first->name, QByteArray("stats"));
         const qint64 before = first->data[u"requests"_s].toInteger();

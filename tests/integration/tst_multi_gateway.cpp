@@ -144,6 +144,42 @@ private Q_SLOTS:
         }
     }
 
+    void aTokenRevokedOnOneGatewayIsRefusedByEveryGatewayWithinTwoSeconds()
+    {
+        // Issue #15: the admin tokens live in the shared database.
+        QVERIFY(m_gws[0]->adminPort() != 0 && m_gws[1]->adminPort() != 0);
+        auto loads = [&](int i) { return m_gws[i]->output().count("configuration revision"); };
+        const qsizetype before[2] = {loads(0), loads(1)};
+        const CommandResult made =
+            ctl(0, {u"admin"_s, u"token"_s, u"create"_s, u"fleet"_s, u"--role"_s, u"viewer"_s});
+        QVERIFY2(made.exitCode == 0, made.err.constData());
+        const QByteArray token = made.out.trimmed();
+        // Asked only once each gateway has loaded the new configuration: guesses made before
+        // would count as failed authentications.
+        QDeadlineTimer loaded(3000);
+        while ((loads(0) == before[0] || loads(1) == before[1]) && !loaded.hasExpired())
+            QTest::qWait(20);
+        auto status = [&](int i) {
+            return httpRequest(m_gws[i]->adminPort(), "GET", "/admin/v1/whoami", {},
+                               {{"Authorization", "Bearer " + token}})
+                .status;
+        };
+        QCOMPARE(status(0), 200);
+        QCOMPARE(status(1), 200);
+        // Revoked through the other gateway's machine: both refuse it within two seconds
+        // (asked four times a second, below the failed-authentication limit).
+        const CommandResult revoked = ctl(1, {u"admin"_s, u"token"_s, u"revoke"_s, u"fleet"_s});
+        QVERIFY2(revoked.exitCode == 0, revoked.err.constData());
+        QDeadlineTimer deadline(2000);
+        bool refused[2] = {false, false};
+        while (!(refused[0] && refused[1]) && !deadline.hasExpired()) {
+            for (int i = 0; i < 2; ++i)
+                refused[i] = refused[i] || status(i) == 401;
+            QTest::qWait(250);
+        }
+        QVERIFY2(refused[0] && refused[1], "a revoked token was still accepted after 2 s");
+    }
+
     void retriesToBothGatewaysAreAcceptedOnce()
     {
         constexpr int kWamids = 300;
