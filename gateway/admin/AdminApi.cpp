@@ -62,6 +62,9 @@ const QList<AdminApi::Route> &AdminApi::routes()
         {"GET", "/admin/v1/audit", AdminRole::Viewer, &AdminApi::auditRows},
         {"GET", "/admin/v1/events", AdminRole::Viewer, &AdminApi::events},
         {"GET", "/admin/v1/dead-letters", AdminRole::Viewer, &AdminApi::deadLetters},
+        {"GET", "/admin/v1/tenants", AdminRole::Viewer, &AdminApi::tenants},
+        {"GET", "/admin/v1/sources", AdminRole::Viewer, &AdminApi::sources},
+        {"GET", "/admin/v1/allowlists", AdminRole::Viewer, &AdminApi::allowlists},
     };
     return table;
 }
@@ -275,6 +278,32 @@ void AdminApi::deadLetters(const AdminCaller &, const http::HttpRequest &request
     read([n = std::get<int>(limit)](Database &db,
                                     QString *e) { return adminquery::deadLetterList(db, n, e); },
          responder);
+}
+
+void AdminApi::listing(QJsonObject (*list)(Database &, QString *), const http::HttpRequest &request,
+                       http::Responder &responder)
+{
+    if (const auto refusal = adminquery::noParameters(request.query))
+        return responder.send(error(400, "invalid_parameter", refusal->message));
+    read(list, responder);
+}
+
+void AdminApi::tenants(const AdminCaller &, const http::HttpRequest &request,
+                       http::Responder &responder)
+{
+    listing(&adminquery::tenantList, request, responder);
+}
+
+void AdminApi::sources(const AdminCaller &, const http::HttpRequest &request,
+                       http::Responder &responder)
+{
+    listing(&adminquery::sourceList, request, responder);
+}
+
+void AdminApi::allowlists(const AdminCaller &, const http::HttpRequest &request,
+                          http::Responder &responder)
+{
+    listing(&adminquery::allowlistList, request, responder);
 }
 
 } // namespace gerbang

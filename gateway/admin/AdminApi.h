@@ -74,6 +74,15 @@ private:
                 http::Responder &responder);
     void deadLetters(const AdminCaller &caller, const http::HttpRequest &request,
                      http::Responder &responder);
+    void tenants(const AdminCaller &caller, const http::HttpRequest &request,
+                 http::Responder &responder);
+    void sources(const AdminCaller &caller, const http::HttpRequest &request,
+                 http::Responder &responder);
+    void allowlists(const AdminCaller &caller, const http::HttpRequest &request,
+                    http::Responder &responder);
+    // A listing without parameters, read on the reader's thread.
+    void listing(QJsonObject (*list)(Database &, QString *), const http::HttpRequest &request,
+                 http::Responder &responder);
     // Runs a read on the reader's thread and answers with its JSON (503 when it failed).
     void read(std::function<QJsonObject(Database &, QString *)> query, http::Responder &responder);
     void noteUse(const QString &token, qint64 nowMs);

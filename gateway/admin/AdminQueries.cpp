@@ -3,8 +3,10 @@
 
 #include "domain/Ids.h"
 #include "domain/Vocabulary.h"
+#include "storage/AllowlistRepository.h"
 #include "storage/OutboxRepository.h"
 #include "storage/RecordJson.h"
+#include "storage/SourceRepository.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -191,6 +193,38 @@ QJsonObject deadLetterList(Database &db, int limit, QString *error)
     for (const OutboxItem &item : items)
         out.append(deadLetterJson(item));
     return error->isEmpty() ? QJsonObject{{u"dead_letters"_s, out}} : QJsonObject{};
+}
+
+std::optional<Refusal> noParameters(const QByteArray &query)
+{
+    return Parameters(query).problem();
+}
+
+QJsonObject tenantList(Database &db, QString *error)
+{
+    QJsonArray out;
+    for (const Tenant &t : tenantsNewestFirst(db, error))
+        out.append(tenantJson(t));
+    return error->isEmpty() ? QJsonObject{{u"tenants"_s, out}} : QJsonObject{};
+}
+
+QJsonObject sourceList(Database &db, QString *error)
+{
+    QJsonArray out;
+    for (const Source &s : SourceRepository(db).list(error))
+        out.append(sourceJson(s));
+    return error->isEmpty() ? QJsonObject{{u"sources"_s, out}} : QJsonObject{};
+}
+
+QJsonObject allowlistList(Database &db, QString *error)
+{
+    const QHash<QString, QStringList> all = AllowlistRepository(db).all(error);
+    QStringList scopes = all.keys();
+    scopes.sort();
+    QJsonArray out;
+    for (const QString &scope : std::as_const(scopes))
+        out.append(allowlistJson(scope, all.value(scope)));
+    return error->isEmpty() ? QJsonObject{{u"allowlists"_s, out}} : QJsonObject{};
 }
 
 } // namespace gerbang::adminquery

@@ -39,5 +39,12 @@ QJsonObject eventList(Database &db, const EventFilter &filter, QString *error);
 std::variant<int, Refusal> deadLetterLimit(const QByteArray &query);
 QJsonObject deadLetterList(Database &db, int limit, QString *error);
 
+// GET /admin/v1/tenants, /sources, /allowlists: no parameters; the configuration as
+// gerbangctl lists it (secrets are never part of it).
+std::optional<Refusal> noParameters(const QByteArray &query);
+QJsonObject tenantList(Database &db, QString *error);
+QJsonObject sourceList(Database &db, QString *error);
+QJsonObject allowlistList(Database &db, QString *error);
+
 } // namespace adminquery
 } // namespace gerbang

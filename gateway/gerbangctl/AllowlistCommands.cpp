@@ -81,8 +81,7 @@ int list(Invocation &inv)
     if (inv.isSet(u"json"_s)) {
         QJsonArray array;
         for (const QString &scope : scopes)
-            array << QJsonObject{{u"scope"_s, scope},
-                                 {u"networks"_s, toJsonArray(all.value(scope))}};
+            array << allowlistJson(scope, all.value(scope));
         printJson(array);
         return ExitOk;
     }

@@ -10,12 +10,6 @@ using namespace Qt::StringLiterals;
 namespace gerbang::ctl {
 namespace {
 
-QString routeOf(const Source &s)
-{
-    return u"/webhooks/%1/%2"_s.arg(s.provider,
-                                    Source::routedByTenant(s.provider) ? s.tenant : s.name);
-}
-
 int add(Invocation &inv)
 {
     inv.addOption(u"provider"_s, u"stripe, midtrans, xendit, generic or standard (required)."_s,
@@ -69,7 +63,7 @@ int add(Invocation &inv)
         return inv.fail(error);
     printOut(u"source '%1' added: POST %2\n"
              "set its secret with: gerbangctl secret set %1   (value on standard input)\n"_s.arg(
-                 s.name, routeOf(s)));
+                 s.name, s.route()));
     return ExitOk;
 }
 
@@ -85,25 +79,13 @@ int list(Invocation &inv)
     if (inv.isSet(u"json"_s)) {
         QJsonArray array;
         for (const Source &s : sources)
-            array << QJsonObject{
-                {u"name"_s, s.name},
-                {u"provider"_s, s.provider},
-                {u"tenant"_s, s.tenant.isEmpty() ? QJsonValue() : QJsonValue(s.tenant)},
-                {u"route"_s, routeOf(s)},
-                {u"tolerance_s"_s,
-                 s.toleranceSecs > 0 ? QJsonValue(s.toleranceSecs) : QJsonValue()},
-                {u"dedup_field"_s,
-                 s.dedupField.isEmpty() ? QJsonValue() : QJsonValue(s.dedupField)},
-                {u"failure_status"_s, s.failureStatus},
-                {u"body_limit"_s, s.bodyLimit > 0 ? QJsonValue(s.bodyLimit) : QJsonValue()},
-                {u"enabled"_s, s.enabled},
-                {u"created_at"_s, isoOrNull(s.createdAtMs)}};
+            array << sourceJson(s);
         printJson(array);
         return ExitOk;
     }
     Table table({u"NAME"_s, u"PROVIDER"_s, u"TENANT"_s, u"ROUTE"_s, u"CREATED"_s});
     for (const Source &s : sources)
-        table.addRow({s.name, s.provider, s.tenant, routeOf(s), isoUtc(s.createdAtMs)});
+        table.addRow({s.name, s.provider, s.tenant, s.route(), isoUtc(s.createdAtMs)});
     table.print(u"no sources"_s);
     return ExitOk;
 }

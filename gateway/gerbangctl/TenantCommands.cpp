@@ -32,17 +32,6 @@ void addRouteOptions(Invocation &inv)
                   u"Business phone number ID routed to this tenant (repeatable)."_s, u"ID"_s);
 }
 
-QJsonObject tenantJson(const Tenant &t)
-{
-    return {{u"id"_s, t.id},
-            {u"name"_s, t.name},
-            {u"enabled"_s, t.enabled},
-            {u"waba_ids"_s, toJsonArray(t.wabaIds)},
-            {u"phone_number_ids"_s, toJsonArray(t.phoneNumberIds)},
-            {u"created_at"_s, isoOrNull(t.createdAtMs)},
-            {u"updated_at"_s, isoOrNull(t.updatedAtMs)}};
-}
-
 int add(Invocation &inv)
 {
     inv.addOption(u"name"_s, u"Display name (required)."_s, u"NAME"_s);
@@ -74,13 +63,9 @@ int list(Invocation &inv)
     if (auto rc = inv.parseAndOpen(0, 0))
         return *rc;
     QString error;
-    QList<Tenant> tenants = TenantRepository(inv.database()).list(&error);
+    const QList<Tenant> tenants = tenantsNewestFirst(inv.database(), &error);
     if (!error.isEmpty())
         return inv.fail(error);
-    // Newest first, like every list.
-    std::stable_sort(tenants.begin(), tenants.end(), [](const Tenant &a, const Tenant &b) {
-        return a.createdAtMs > b.createdAtMs;
-    });
     if (inv.isSet(u"json"_s)) {
         QJsonArray array;
         for (const Tenant &t : std::as_const(tenants))

@@ -16,13 +16,15 @@ struct Source
     int toleranceSecs = 0;   // 0: the scheme's default (300 s)
     QString dedupField;      // generic: JSON pointer of the event id
     int failureStatus = 401; // status answered on a failed signature
-    qint64 bodyLimit = 0; // bytes; 0: the server default
+    qint64 bodyLimit = 0;    // bytes; 0: the server default
     bool enabled = true;
     qint64 createdAtMs = 0;
 
     static const QStringList &providers();
     // Whether the route is /webhooks/{provider}/{tenant} (else /webhooks/{provider}/{name}).
     static bool routedByTenant(const QString &provider);
+    // The path providers post to: /webhooks/{provider}/{tenant or name}.
+    QString route() const;
 };
 
 } // namespace gerbang

@@ -2,10 +2,12 @@
 #include "RecordJson.h"
 
 #include "OutboxRepository.h"
+#include "TenantRepository.h"
 #include "domain/Ids.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -75,6 +77,45 @@ QJsonObject deadLetterJson(const OutboxItem &item)
             {u"last_status"_s, item.lastStatus > 0 ? QJsonValue(item.lastStatus) : QJsonValue()},
             {u"last_error"_s, item.lastError},
             {u"dead_at"_s, isoOrNull(item.finishedAtMs)}};
+}
+
+QJsonObject tenantJson(const Tenant &t)
+{
+    return {{u"id"_s, t.id},
+            {u"name"_s, t.name},
+            {u"enabled"_s, t.enabled},
+            {u"waba_ids"_s, toJsonArray(t.wabaIds)},
+            {u"phone_number_ids"_s, toJsonArray(t.phoneNumberIds)},
+            {u"created_at"_s, isoOrNull(t.createdAtMs)},
+            {u"updated_at"_s, isoOrNull(t.updatedAtMs)}};
+}
+
+QJsonObject sourceJson(const Source &s)
+{
+    return {{u"name"_s, s.name},
+            {u"provider"_s, s.provider},
+            {u"tenant"_s, textOrNull(s.tenant)},
+            {u"route"_s, s.route()},
+            {u"tolerance_s"_s, s.toleranceSecs > 0 ? QJsonValue(s.toleranceSecs) : QJsonValue()},
+            {u"dedup_field"_s, textOrNull(s.dedupField)},
+            {u"failure_status"_s, s.failureStatus},
+            {u"body_limit"_s, s.bodyLimit > 0 ? QJsonValue(s.bodyLimit) : QJsonValue()},
+            {u"enabled"_s, s.enabled},
+            {u"created_at"_s, isoOrNull(s.createdAtMs)}};
+}
+
+QJsonObject allowlistJson(const QString &scope, const QStringList &networks)
+{
+    return {{u"scope"_s, scope}, {u"networks"_s, toJsonArray(networks)}};
+}
+
+QList<Tenant> tenantsNewestFirst(Database &db, QString *error)
+{
+    QList<Tenant> tenants = TenantRepository(db).list(error);
+    std::stable_sort(tenants.begin(), tenants.end(), [](const Tenant &a, const Tenant &b) {
+        return a.createdAtMs > b.createdAtMs;
+    });
+    return tenants;
 }
 
 QJsonValue isoOrNull(qint64 ms)

@@ -2,6 +2,8 @@
 #pragma once
 
 #include "domain/AuditRecord.h"
+#include "domain/Source.h"
+#include "domain/Tenant.h"
 #include "domain/WebhookEvent.h"
 
 #include <QJsonArray>
@@ -19,6 +21,14 @@ QJsonObject auditJson(const AuditRecord &a);
 // An event's metadata: ids and references only, never payload content.
 QJsonObject eventJson(const WebhookEvent &e);
 QJsonObject deadLetterJson(const OutboxItem &item);
+QJsonObject tenantJson(const Tenant &t);
+// A source's settings; never its secret (the vault holds it under the source's name).
+QJsonObject sourceJson(const Source &s);
+QJsonObject allowlistJson(const QString &scope, const QStringList &networks);
+
+class Database;
+// Every tenant, newest first like every listing.
+QList<Tenant> tenantsNewestFirst(Database &db, QString *error);
 
 // ISO 8601 UTC with milliseconds, or null for 0 (absent).
 QJsonValue isoOrNull(qint64 ms);

@@ -30,6 +30,11 @@ bool Source::routedByTenant(const QString &provider)
     return p == Provider::Stripe || p == Provider::Midtrans || p == Provider::Xendit;
 }
 
+QString Source::route() const
+{
+    return u"/webhooks/%1/%2"_s.arg(provider, routedByTenant(provider) ? tenant : name);
+}
+
 QList<Source> SourceRepository::list(QString *error) const
 {
     QList<Source> out;

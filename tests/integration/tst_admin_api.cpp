@@ -23,6 +23,7 @@
 #include <QTest>
 #include <QThread>
 #include <map>
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 using namespace gerbang;
@@ -153,11 +154,12 @@ class TestAdminApi : public QObject
 
     // Runs gerbangctl and waits until the gateway has loaded the configuration it changed
     // (it polls the revision every second).
-    static CommandResult changeConfiguration(GatewayProcess &gw, const QStringList &args)
+    static CommandResult changeConfiguration(GatewayProcess &gw, const QStringList &args,
+                                             const QByteArray &input = {})
     {
         const auto loads = [&gw] { return gw.output().count("configuration revision"); };
         const qsizetype before = loads();
-        const CommandResult r = runCtl(gw.dataDir(), args);
+        const CommandResult r = runCtl(gw.dataDir(), args, input);
         QDeadlineTimer deadline(3000);
         while (r.exitCode == 0 && loads() == before && !deadline.hasExpired())
             QTest::qWait(20);
@@ -522,6 +524,29 @@ private Q_SLOTS:
                  QJsonDocument::fromJson(localEvents.out).array());
         QCOMPARE(jsonOf(events)[u"events"_s].toArray().size(), 1);
         QVERIFY(!events.body.contains("Hello")); // metadata only, never the message
+
+        // The configuration, as gerbangctl lists it.
+        QCOMPARE(changeConfiguration(*m_gw, {u"source"_s, u"add"_s, u"billing"_s, u"--provider"_s,
+                                             u"stripe"_s, u"--tenant"_s, u"acme"_s})
+                     .exitCode,
+                 0);
+        QCOMPARE(changeConfiguration(
+                     *m_gw, {u"allowlist"_s, u"set"_s, u"-"_s, u"--source"_s, u"billing"_s},
+                     "10.0.0.0/8\n")
+                     .exitCode,
+                 0);
+        for (const auto &[route, key, command] :
+             {std::tuple{QByteArray("/admin/v1/tenants"), u"tenants"_s, u"tenant"_s},
+              std::tuple{QByteArray("/admin/v1/sources"), u"sources"_s, u"source"_s},
+              std::tuple{QByteArray("/admin/v1/allowlists"), u"allowlists"_s, u"allowlist"_s}}) {
+            const HttpResult r = call("GET", route, m_tokens[AdminRole::Viewer]);
+            QCOMPARE(r.status, 200);
+            const CommandResult listed = runCtl(m_dir.path(), {command, u"list"_s, u"--json"_s});
+            const QJsonArray rows = jsonOf(r)[key].toArray();
+            QVERIFY2(!rows.isEmpty(), route.constData());
+            QCOMPARE(rows, QJsonDocument::fromJson(listed.out).array());
+            QCOMPARE(call("GET", route + "?x=1", m_tokens[AdminRole::Viewer]).status, 400);
+        }
 
         const HttpResult dead = call("GET", "/admin/v1/dead-letters", m_tokens[AdminRole::Viewer]);
         QCOMPARE(dead.status, 200);
