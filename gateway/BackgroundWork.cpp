@@ -10,7 +10,7 @@
 
 using namespace Qt::StringLiterals;
 
-Q_LOGGING_CATEGORY(lcTokenUse, "gerbang.admin")
+Q_LOGGING_CATEGORY(lcBackground, "gerbang.background")
 
 namespace gerbang {
 
@@ -85,23 +85,34 @@ void BackgroundWork::fetchContent(const QString &eventId, QObject *receiver,
         Qt::QueuedConnection);
 }
 
-void BackgroundWork::recordTokenUse(QList<std::pair<QString, qint64>> lastUsed)
+void BackgroundWork::writeBestEffort(std::function<bool(Database &, QString *)> work,
+                                     const char *what)
 {
     Forwarder *forwarder = m_forwarder;
     QMetaObject::invokeMethod(
         forwarder,
-        [forwarder, lastUsed = std::move(lastUsed)] {
+        [forwarder, work = std::move(work), what] {
             QString error;
-            const bool ok = forwarder->writeTransaction(
-                [&lastUsed](Database &db, QString *e) {
-                    return AdminTokenRepository(db).touch(lastUsed, e);
-                },
-                &error);
-            if (!ok)
-                qCWarning(lcTokenUse).noquote()
-                    << "admin tokens: cannot record their last use:" << error;
+            if (!forwarder->writeTransaction(work, &error))
+                qCWarning(lcBackground).noquote() << what << error;
         },
         Qt::QueuedConnection);
+}
+
+void BackgroundWork::recordTokenUse(QList<std::pair<QString, qint64>> lastUsed)
+{
+    writeBestEffort(
+        [lastUsed = std::move(lastUsed)](Database &db, QString *e) {
+            return AdminTokenRepository(db).touch(lastUsed, e);
+        },
+        "admin tokens: cannot record their last use:");
+}
+
+void BackgroundWork::recordHeartbeat(GatewayBeat beat)
+{
+    writeBestEffort([beat = std::move(beat)](
+                        Database &db, QString *e) { return GatewayRepository(db).beat(beat, e); },
+                    "heartbeat: cannot write this gateway's row:");
 }
 
 void BackgroundWork::setRetentionPolicy(const RetentionPolicy &policy)

@@ -3,6 +3,7 @@
 
 #include "delivery/DeliveryConfig.h"
 #include "storage/Database.h"
+#include "storage/GatewayRepository.h"
 #include "storage/Retention.h"
 
 #include <QThread>
@@ -43,8 +44,12 @@ public:
                       std::function<void(int, QByteArray, QString)> done);
     // Thread-safe, best effort: when admin tokens were last used (name, time in ms).
     void recordTokenUse(QList<std::pair<QString, qint64>> lastUsed);
+    // Thread-safe, best effort: this gateway's heartbeat row.
+    void recordHeartbeat(GatewayBeat beat);
 
 private:
+    void writeBestEffort(std::function<bool(Database &, QString *)> work, const char *what);
+
     QThread m_thread;
     Forwarder *m_forwarder = nullptr;
     RetentionScheduler *m_retention = nullptr;

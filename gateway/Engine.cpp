@@ -3,6 +3,7 @@
 
 #include "Acknowledger.h"
 #include "BackgroundWork.h"
+#include "Heartbeat.h"
 #include "RequestContext.h"
 #include "admin/AdminApi.h"
 #include "admin/AdminReader.h"
@@ -152,7 +153,26 @@ bool Engine::start(QString *error)
         m_writer->stopWriter();
         return false;
     }
+    startHeartbeat();
     return true;
+}
+
+void Engine::startHeartbeat()
+{
+    // Without an id (an unwritable data directory) the gateway still serves; it is only
+    // missing from the fleet, and says so.
+    QString idError;
+    const QString id = Heartbeat::idFor(m_config.dataDir, &idError);
+    if (id.isEmpty()) {
+        qCWarning(lcEngine).noquote() << "heartbeat: off:" << idError;
+        return;
+    }
+    m_heartbeat = std::make_unique<Heartbeat>(
+        id, Heartbeat::Access{
+                [this] { return m_stats->snapshot(); }, [this] { return listenUrl(); },
+                [this] { return adminUrl(); },
+                [this](GatewayBeat beat) { m_background->recordHeartbeat(std::move(beat)); }});
+    m_heartbeat->start();
 }
 
 bool Engine::startAdmin(QString *error)
@@ -233,12 +253,15 @@ void Engine::stop()
     m_edge->flush();
     if (m_admin)
         m_admin->recordTokenUse();
+    if (m_heartbeat)
+        m_heartbeat->stop(); // the goodbye, written before the background work stops
     // Delivery stops first: its last outcomes and leases go through the still-running writer.
     m_background->stop();
     // The writer finishes every queued commit; its results arrive here as queued calls.
     m_writer->stopWriter();
     waitForInFlight(5000);
     m_background.reset();
+    m_heartbeat.reset();
     m_adminServer.reset();
     m_adminReader.reset(); // joined before the API its answers go to
     m_admin.reset();

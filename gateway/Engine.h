@@ -17,6 +17,7 @@ class BackgroundWork;
 class StoreWriter;
 class AdminReader;
 class AlertNotifier;
+class Heartbeat;
 class EdgeGuard;
 class SignatureAlerts;
 class WebhookEndpoint;
@@ -65,6 +66,7 @@ private:
     void answerProbe(quint64 id, bool ok, const QString &reason);
     void waitForInFlight(int timeoutMs);
     bool startAdmin(QString *error);
+    void startHeartbeat();
     void internalEvent(const QString &id, http::HttpRequest &&request, http::Responder responder);
 
     EngineConfig m_config;
@@ -79,6 +81,7 @@ private:
     std::unique_ptr<WebhookEndpoint> m_webhooks;
     std::unique_ptr<http::HttpServer> m_server;
     std::unique_ptr<AdminReader> m_adminReader;
+    std::unique_ptr<Heartbeat> m_heartbeat;
     std::unique_ptr<AdminApi> m_admin;
     std::unique_ptr<http::HttpServer> m_adminServer;
     std::unordered_map<quint64, http::Responder> m_probes;

@@ -65,6 +65,7 @@ const QList<AdminApi::Route> &AdminApi::routes()
         {"GET", "/admin/v1/tenants", AdminRole::Viewer, &AdminApi::tenants},
         {"GET", "/admin/v1/sources", AdminRole::Viewer, &AdminApi::sources},
         {"GET", "/admin/v1/allowlists", AdminRole::Viewer, &AdminApi::allowlists},
+        {"GET", "/admin/v1/gateways", AdminRole::Viewer, &AdminApi::gateways},
     };
     return table;
 }
@@ -304,6 +305,12 @@ void AdminApi::allowlists(const AdminCaller &, const http::HttpRequest &request,
                           http::Responder &responder)
 {
     listing(&adminquery::allowlistList, request, responder);
+}
+
+void AdminApi::gateways(const AdminCaller &, const http::HttpRequest &request,
+                        http::Responder &responder)
+{
+    listing(&adminquery::gatewayList, request, responder);
 }
 
 } // namespace gerbang

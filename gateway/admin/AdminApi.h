@@ -80,6 +80,8 @@ private:
                  http::Responder &responder);
     void allowlists(const AdminCaller &caller, const http::HttpRequest &request,
                     http::Responder &responder);
+    void gateways(const AdminCaller &caller, const http::HttpRequest &request,
+                  http::Responder &responder);
     // A listing without parameters, read on the reader's thread.
     void listing(QJsonObject (*list)(Database &, QString *), const http::HttpRequest &request,
                  http::Responder &responder);

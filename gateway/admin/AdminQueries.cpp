@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AdminQueries.h"
 
+#include "domain/Clock.h"
 #include "domain/Ids.h"
 #include "domain/Vocabulary.h"
 #include "storage/AllowlistRepository.h"
+#include "storage/GatewayRepository.h"
 #include "storage/OutboxRepository.h"
 #include "storage/RecordJson.h"
 #include "storage/SourceRepository.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QUrlQuery>
 
@@ -225,6 +228,25 @@ QJsonObject allowlistList(Database &db, QString *error)
     for (const QString &scope : std::as_const(scopes))
         out.append(allowlistJson(scope, all.value(scope)));
     return error->isEmpty() ? QJsonObject{{u"allowlists"_s, out}} : QJsonObject{};
+}
+
+QJsonObject gatewayList(Database &db, QString *error)
+{
+    const qint64 now = nowMs();
+    QJsonArray out;
+    for (const GatewayBeat &g : GatewayRepository(db).all(error))
+        out.append(
+            QJsonObject{{u"id"_s, g.id},
+                        {u"state"_s, wire(g.stateAt(now))},
+                        {u"host"_s, g.host},
+                        {u"version"_s, g.version},
+                        {u"webhook_url"_s, g.webhookUrl},
+                        {u"admin_url"_s, textOrNull(g.adminUrl)},
+                        {u"started_at"_s, isoOrNull(g.startedAtMs)},
+                        {u"last_seen_at"_s, isoOrNull(g.lastSeenAtMs)},
+                        {u"stopped_at"_s, isoOrNull(g.stoppedAtMs)},
+                        {u"summary"_s, QJsonDocument::fromJson(g.summary.toUtf8()).object()}});
+    return error->isEmpty() ? QJsonObject{{u"gateways"_s, out}} : QJsonObject{};
 }
 
 } // namespace gerbang::adminquery

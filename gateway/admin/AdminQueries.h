@@ -45,6 +45,8 @@ std::optional<Refusal> noParameters(const QByteArray &query);
 QJsonObject tenantList(Database &db, QString *error);
 QJsonObject sourceList(Database &db, QString *error);
 QJsonObject allowlistList(Database &db, QString *error);
+// GET /admin/v1/gateways: the fleet, each gateway with its state now.
+QJsonObject gatewayList(Database &db, QString *error);
 
 } // namespace adminquery
 } // namespace gerbang

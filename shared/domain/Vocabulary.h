@@ -90,6 +90,14 @@ enum class AdminRole
     Admin
 };
 
+// What a gateway of the fleet is doing, from its heartbeat row (admin API, console).
+enum class GatewayState
+{
+    Up,          // its heartbeat is recent
+    Stopped,     // it said so when it stopped
+    NotAnswering // its heartbeat stopped without a goodbye (crashed, killed, cut off)
+};
+
 template <typename E> struct Word
 {
     E value;
@@ -156,6 +164,11 @@ inline constexpr std::array kAdminRoles{Word<AdminRole>{AdminRole::Viewer, "view
                                         Word<AdminRole>{AdminRole::Operator, "operator"_L1},
                                         Word<AdminRole>{AdminRole::Admin, "admin"_L1}};
 
+inline constexpr std::array kGatewayStates{
+    Word<GatewayState>{GatewayState::Up, "up"_L1},
+    Word<GatewayState>{GatewayState::Stopped, "stopped"_L1},
+    Word<GatewayState>{GatewayState::NotAnswering, "not_answering"_L1}};
+
 template <typename E> constexpr const auto &table()
 {
     if constexpr (std::is_same_v<E, Provider>)
@@ -168,6 +181,8 @@ template <typename E> constexpr const auto &table()
         return kDeliveryStates;
     else if constexpr (std::is_same_v<E, AdminRole>)
         return kAdminRoles;
+    else if constexpr (std::is_same_v<E, GatewayState>)
+        return kGatewayStates;
     else
         return kAlertKinds;
 }
@@ -183,7 +198,8 @@ template <typename E> constexpr bool inOrder()
     return true;
 }
 static_assert(inOrder<Provider>() && inOrder<Outcome>() && inOrder<SignatureStatus>() &&
-              inOrder<DeliveryState>() && inOrder<AlertKind>() && inOrder<AdminRole>());
+              inOrder<DeliveryState>() && inOrder<AlertKind>() && inOrder<AdminRole>() &&
+              inOrder<GatewayState>());
 
 } // namespace vocabulary
 

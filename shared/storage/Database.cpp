@@ -28,8 +28,8 @@ struct Migration
 // One name per schema version: every version is a file in both dialects' directories, so
 // the two can never name different versions (migrationListProblem checks that both exist).
 constexpr std::array kMigrationNames = {
-    "0001_initial", "0002_sources",       "0003_allowlists",
-    "0004_outbox",  "0005_leaner_writes", "0006_admin_tokens",
+    "0001_initial",       "0002_sources",      "0003_allowlists", "0004_outbox",
+    "0005_leaner_writes", "0006_admin_tokens", "0007_gateways",
 };
 
 QList<Migration> migrationsOf(QStringView dialect)

@@ -555,6 +555,24 @@ private Q_SLOTS:
                  QJsonDocument::fromJson(localDead.out).array());
     }
 
+    void theFleetListsThisGatewayUp()
+    {
+        const HttpResult r = call("GET", "/admin/v1/gateways", m_tokens[AdminRole::Viewer]);
+        QCOMPARE(r.status, 200);
+        const QJsonArray fleet = jsonOf(r)[u"gateways"_s].toArray();
+        QCOMPARE(fleet.size(), 1); // SQLite: one gateway
+        const QJsonObject me = fleet.first().toObject();
+        QFile idFile(m_dir.filePath(u"gateway-id"_s));
+        QVERIFY(idFile.open(QIODevice::ReadOnly));
+        QCOMPARE(me[u"id"_s].toString(), QString::fromLatin1(idFile.readAll()).trimmed());
+        QCOMPARE(QFileInfo(idFile).permissions() & (QFile::ReadGroup | QFile::ReadOther), 0);
+        QCOMPARE(me[u"state"_s].toString(), u"up"_s);
+        QCOMPARE(me[u"webhook_url"_s].toString(), u"http://127.0.0.1:%1"_s.arg(m_gw->port()));
+        QCOMPARE(me[u"admin_url"_s].toString(), u"http://127.0.0.1:%1"_s.arg(m_gw->adminPort()));
+        QVERIFY(me[u"stopped_at"_s].isNull());
+        QVERIFY(me[u"summary"_s].toObject().contains(u"requests_per_s"_s));
+    }
+
     void readRoutesFilterAndRefuseWhatTheyDoNotKnow()
     {
         const HttpResult only = call("GET", "/admin/v1/audit?outcome=unauthorized&limit=50",

@@ -12,6 +12,9 @@
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlQuery>
 #include <QTcpSocket>
 #include <QTest>
@@ -142,6 +145,39 @@ private Q_SLOTS:
             QVERIFY2(!gw || gw->stopCleanly(&why), qPrintable(why));
             gw.reset();
         }
+    }
+
+    void everyGatewayListsTheFleetAndSeesOneStop()
+    {
+        const CommandResult made = ctl(
+            0, {u"admin"_s, u"token"_s, u"create"_s, u"fleet-view"_s, u"--role"_s, u"viewer"_s});
+        QVERIFY2(made.exitCode == 0, made.err.constData());
+        const QByteArray token = made.out.trimmed();
+        auto fleetSeenBy = [&](int i) {
+            const HttpResult r = httpRequest(m_gws[i]->adminPort(), "GET", "/admin/v1/gateways", {},
+                                             {{"Authorization", "Bearer " + token}});
+            QHash<QString, QString> states; // webhook URL -> state
+            for (const QJsonValue &g :
+                 QJsonDocument::fromJson(r.body).object()[u"gateways"_s].toArray())
+                states.insert(g[u"webhook_url"_s].toString(), g[u"state"_s].toString());
+            return states;
+        };
+        const QString url0 = u"http://127.0.0.1:%1"_s.arg(m_gws[0]->port());
+        const QString url1 = u"http://127.0.0.1:%1"_s.arg(m_gws[1]->port());
+        // The token reaches both within a second or two; the fleet is both, up, seen by each.
+        QDeadlineTimer deadline(5000);
+        while (!deadline.hasExpired() &&
+               !(fleetSeenBy(0).value(url1) == u"up"_s && fleetSeenBy(1).value(url0) == u"up"_s))
+            QTest::qWait(300);
+        QCOMPARE(fleetSeenBy(0).value(url0), u"up"_s);
+        QCOMPARE(fleetSeenBy(0).value(url1), u"up"_s);
+        QCOMPARE(fleetSeenBy(1).value(url0), u"up"_s);
+        // One stops cleanly: the other reports it stopped (its goodbye row), at once.
+        QString why;
+        QVERIFY2(m_gws[1]->stopCleanly(&why), qPrintable(why));
+        m_gws[1].reset();
+        QCOMPARE(fleetSeenBy(0).value(url1), u"stopped"_s);
+        QCOMPARE(fleetSeenBy(0).value(url0), u"up"_s);
     }
 
     void aTokenRevokedOnOneGatewayIsRefusedByEveryGatewayWithinTwoSeconds()
