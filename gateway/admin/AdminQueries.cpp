@@ -102,27 +102,33 @@ std::optional<std::pair<qint64, qint64>> parseCursor(const QString &text)
     return std::pair{m.captured(1).toLongLong(), m.captured(2).toLongLong()};
 }
 
+// What the audit and event listings share: tenant, provider, from, to, limit.
+template <typename Filter> std::optional<Refusal> takeShared(Parameters &p, Filter &f)
+{
+    f.limit = kDefaultLimit;
+    f.tenant = p.take(u"tenant"_s);
+    if (auto r = takeWord<Provider>(p, u"provider"_s, &f.provider))
+        return r;
+    if (auto r = takeTime(p, u"from"_s, false, &f.fromMs))
+        return r;
+    if (auto r = takeTime(p, u"to"_s, true, &f.toMs))
+        return r;
+    return takeLimit(p, &f.limit);
+}
+
 } // namespace
 
 std::variant<AuditFilter, Refusal> auditFilter(const QByteArray &query)
 {
     Parameters p(query);
     AuditFilter f;
-    f.limit = kDefaultLimit;
-    f.tenant = p.take(u"tenant"_s);
+    if (auto r = takeShared(p, f))
+        return *r;
     f.sourceIp = p.take(u"source_ip"_s);
     f.eventIdContains = p.take(u"event_id"_s);
-    if (auto r = takeTime(p, u"from"_s, false, &f.fromMs))
-        return *r;
-    if (auto r = takeTime(p, u"to"_s, true, &f.toMs))
-        return *r;
-    if (auto r = takeWord<Provider>(p, u"provider"_s, &f.provider))
-        return *r;
     if (auto r = takeWord<Outcome>(p, u"outcome"_s, &f.outcome))
         return *r;
     if (auto r = takeWord<SignatureStatus>(p, u"signature_status"_s, &f.signatureStatus))
-        return *r;
-    if (auto r = takeLimit(p, &f.limit))
         return *r;
     if (p.has(u"after"_s)) {
         const QString after = p.take(u"after"_s);
@@ -152,17 +158,9 @@ std::variant<EventFilter, Refusal> eventFilter(const QByteArray &query)
 {
     Parameters p(query);
     EventFilter f;
-    f.limit = kDefaultLimit;
-    f.tenant = p.take(u"tenant"_s);
+    if (auto r = takeShared(p, f))
+        return *r;
     f.type = p.take(u"type"_s);
-    if (auto r = takeWord<Provider>(p, u"provider"_s, &f.provider))
-        return *r;
-    if (auto r = takeTime(p, u"from"_s, false, &f.fromMs))
-        return *r;
-    if (auto r = takeTime(p, u"to"_s, true, &f.toMs))
-        return *r;
-    if (auto r = takeLimit(p, &f.limit))
-        return *r;
     if (auto r = p.problem())
         return *r;
     return f;
