@@ -6,6 +6,7 @@
 #include "admin/AdminApi.h"
 #include "crypto/Crypto.h"
 #include "storage/Database.h"
+#include "storage/GatewayRepository.h"
 
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
@@ -571,6 +572,15 @@ private Q_SLOTS:
         QCOMPARE(me[u"admin_url"_s].toString(), u"http://127.0.0.1:%1"_s.arg(m_gw->adminPort()));
         QVERIFY(me[u"stopped_at"_s].isNull());
         QVERIFY(me[u"summary"_s].toObject().contains(u"requests_per_s"_s));
+
+        // A gateway silent for longer than 15 s without a goodbye stopped answering.
+        GatewayBeat beat;
+        beat.lastSeenAtMs = 1'000'000;
+        QCOMPARE(beat.stateAt(beat.lastSeenAtMs + GatewayBeat::kSilentAfterMs), GatewayState::Up);
+        QCOMPARE(beat.stateAt(beat.lastSeenAtMs + GatewayBeat::kSilentAfterMs + 1),
+                 GatewayState::NotAnswering);
+        beat.stoppedAtMs = beat.lastSeenAtMs;
+        QCOMPARE(beat.stateAt(beat.lastSeenAtMs), GatewayState::Stopped);
     }
 
     void readRoutesFilterAndRefuseWhatTheyDoNotKnow()
