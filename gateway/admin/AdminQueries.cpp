@@ -116,6 +116,18 @@ template <typename Filter> std::optional<Refusal> takeShared(Parameters &p, Filt
     return takeLimit(p, &f.limit);
 }
 
+// {key: [rows as JSON]}, or an empty object when reading them failed (`error` says why).
+template <typename Row, typename ToJson>
+QJsonObject listing(const QString &key, const QList<Row> &rows, ToJson toJson, QString *error)
+{
+    if (!error->isEmpty())
+        return {};
+    QJsonArray out;
+    for (const Row &row : rows)
+        out.append(toJson(row));
+    return {{key, out}};
+}
+
 } // namespace
 
 std::variant<AuditFilter, Refusal> auditFilter(const QByteArray &query)
@@ -168,11 +180,7 @@ std::variant<EventFilter, Refusal> eventFilter(const QByteArray &query)
 
 QJsonObject eventList(Database &db, const EventFilter &filter, QString *error)
 {
-    const QList<WebhookEvent> events = EventRepository(db).list(filter, error);
-    QJsonArray out;
-    for (const WebhookEvent &e : events)
-        out.append(eventJson(e));
-    return error->isEmpty() ? QJsonObject{{u"events"_s, out}} : QJsonObject{};
+    return listing(u"events"_s, EventRepository(db).list(filter, error), eventJson, error);
 }
 
 std::variant<int, Refusal> deadLetterLimit(const QByteArray &query)
@@ -188,12 +196,9 @@ std::variant<int, Refusal> deadLetterLimit(const QByteArray &query)
 
 QJsonObject deadLetterList(Database &db, int limit, QString *error)
 {
-    const QList<OutboxItem> items =
-        OutboxRepository(db).list(wire(DeliveryState::Dead), limit, error);
-    QJsonArray out;
-    for (const OutboxItem &item : items)
-        out.append(deadLetterJson(item));
-    return error->isEmpty() ? QJsonObject{{u"dead_letters"_s, out}} : QJsonObject{};
+    return listing(u"dead_letters"_s,
+                   OutboxRepository(db).list(wire(DeliveryState::Dead), limit, error),
+                   deadLetterJson, error);
 }
 
 std::optional<Refusal> noParameters(const QByteArray &query)
@@ -203,18 +208,12 @@ std::optional<Refusal> noParameters(const QByteArray &query)
 
 QJsonObject tenantList(Database &db, QString *error)
 {
-    QJsonArray out;
-    for (const Tenant &t : tenantsNewestFirst(db, error))
-        out.append(tenantJson(t));
-    return error->isEmpty() ? QJsonObject{{u"tenants"_s, out}} : QJsonObject{};
+    return listing(u"tenants"_s, tenantsNewestFirst(db, error), tenantJson, error);
 }
 
 QJsonObject sourceList(Database &db, QString *error)
 {
-    QJsonArray out;
-    for (const Source &s : SourceRepository(db).list(error))
-        out.append(sourceJson(s));
-    return error->isEmpty() ? QJsonObject{{u"sources"_s, out}} : QJsonObject{};
+    return listing(u"sources"_s, SourceRepository(db).list(error), sourceJson, error);
 }
 
 QJsonObject allowlistList(Database &db, QString *error)
