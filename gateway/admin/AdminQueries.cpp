@@ -230,20 +230,9 @@ QJsonObject allowlistList(Database &db, QString *error)
 QJsonObject gatewayList(Database &db, QString *error)
 {
     const qint64 now = nowMs();
-    QJsonArray out;
-    for (const GatewayBeat &g : GatewayRepository(db).all(error))
-        out.append(
-            QJsonObject{{u"id"_s, g.id},
-                        {u"state"_s, wire(g.stateAt(now))},
-                        {u"host"_s, g.host},
-                        {u"version"_s, g.version},
-                        {u"webhook_url"_s, g.webhookUrl},
-                        {u"admin_url"_s, textOrNull(g.adminUrl)},
-                        {u"started_at"_s, isoOrNull(g.startedAtMs)},
-                        {u"last_seen_at"_s, isoOrNull(g.lastSeenAtMs)},
-                        {u"stopped_at"_s, isoOrNull(g.stoppedAtMs)},
-                        {u"summary"_s, QJsonDocument::fromJson(g.summary.toUtf8()).object()}});
-    return error->isEmpty() ? QJsonObject{{u"gateways"_s, out}} : QJsonObject{};
+    return listing(
+        u"gateways"_s, GatewayRepository(db).all(error),
+        [now](const GatewayBeat &g) { return gatewayJson(g, now); }, error);
 }
 
 } // namespace gerbang::adminquery

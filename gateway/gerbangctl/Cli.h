@@ -117,5 +117,6 @@ Group tlsGroup();
 Group dlqGroup();
 Group purgeGroup();
 Group adminGroup();
+Group gatewaysGroup();
 
 } // namespace gerbang::ctl

@@ -17,7 +17,7 @@ QList<Group> groups()
 {
     return {tenantGroup(), sourceGroup(), secretGroup(),    eventsGroup(),
             dlqGroup(),    auditGroup(),  allowlistGroup(), keyGroup(),
-            tlsGroup(),    purgeGroup(),  adminGroup()};
+            tlsGroup(),    purgeGroup(),  adminGroup(),     gatewaysGroup()};
 }
 
 QString topHelp()

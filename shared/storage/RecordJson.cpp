@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RecordJson.h"
 
+#include "GatewayRepository.h"
 #include "OutboxRepository.h"
 #include "TenantRepository.h"
 #include "domain/Ids.h"
@@ -107,6 +108,20 @@ QJsonObject sourceJson(const Source &s)
 QJsonObject allowlistJson(const QString &scope, const QStringList &networks)
 {
     return {{u"scope"_s, scope}, {u"networks"_s, toJsonArray(networks)}};
+}
+
+QJsonObject gatewayJson(const GatewayBeat &g, qint64 nowMs)
+{
+    return {{u"id"_s, g.id},
+            {u"state"_s, wire(g.stateAt(nowMs))},
+            {u"host"_s, g.host},
+            {u"version"_s, g.version},
+            {u"webhook_url"_s, g.webhookUrl},
+            {u"admin_url"_s, textOrNull(g.adminUrl)},
+            {u"started_at"_s, isoOrNull(g.startedAtMs)},
+            {u"last_seen_at"_s, isoOrNull(g.lastSeenAtMs)},
+            {u"stopped_at"_s, isoOrNull(g.stoppedAtMs)},
+            {u"summary"_s, QJsonDocument::fromJson(g.summary.toUtf8()).object()}};
 }
 
 QList<Tenant> tenantsNewestFirst(Database &db, QString *error)

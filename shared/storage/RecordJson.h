@@ -12,6 +12,7 @@
 
 namespace gerbang {
 
+struct GatewayBeat;
 struct OutboxItem;
 
 // Stored records as JSON, with the keys `gerbangctl --json` prints and the admin API answers
@@ -25,6 +26,8 @@ QJsonObject tenantJson(const Tenant &t);
 // A source's settings; never its secret (the vault holds it under the source's name).
 QJsonObject sourceJson(const Source &s);
 QJsonObject allowlistJson(const QString &scope, const QStringList &networks);
+// A gateway of the fleet, with its state at `nowMs`.
+QJsonObject gatewayJson(const GatewayBeat &g, qint64 nowMs);
 
 class Database;
 // Every tenant, newest first like every listing.

@@ -573,6 +573,15 @@ private Q_SLOTS:
         QVERIFY(me[u"stopped_at"_s].isNull());
         QVERIFY(me[u"summary"_s].toObject().contains(u"requests_per_s"_s));
 
+        // gerbangctl lists the same fleet from the same rows.
+        const CommandResult listed = runCtl(m_dir.path(), {u"gateways"_s, u"list"_s, u"--json"_s});
+        QCOMPARE(listed.exitCode, 0);
+        const QJsonArray local = QJsonDocument::fromJson(listed.out).array();
+        QCOMPARE(local.size(), 1);
+        QCOMPARE(local.first()[u"id"_s].toString(), me[u"id"_s].toString());
+        QCOMPARE(local.first()[u"state"_s].toString(), u"up"_s);
+        QCOMPARE(QStringList(local.first().toObject().keys()), QStringList(me.keys()));
+
         // A gateway silent for longer than 15 s without a goodbye stopped answering.
         GatewayBeat beat;
         beat.lastSeenAtMs = 1'000'000;
