@@ -461,6 +461,53 @@ private Q_SLOTS:
         QCOMPARE(gw->terminate(), 0);
     }
 
+    void adminListenerWithItsOwnCertificateAndClientCertificates()
+    {
+        // Issue #15: the admin API with a configured certificate and mutual TLS, while the
+        // webhook listener of the same gateway asks providers for no client certificate.
+        QTemporaryDir dir;
+        auto gw = gateway(dir, u"server1"_s,
+                          {{u"GERBANG_ADMIN_LISTEN"_s, u"127.0.0.1:0"_s},
+                           {u"GERBANG_ADMIN_TLS_CERT"_s, dir.filePath(u"tls/cert.pem"_s)},
+                           {u"GERBANG_ADMIN_TLS_KEY"_s, dir.filePath(u"tls/key.pem"_s)},
+                           {u"GERBANG_ADMIN_TLS_CLIENT_CA"_s, cert(u"ca.pem"_s)}});
+        QString error;
+        QVERIFY2(gw->start(&error), qPrintable(error));
+        QCOMPARE(gw->adminScheme(), u"https"_s);
+        QVERIFY(!QFile::exists(dir.filePath(u"admin-tls/certificate.pem"_s))); // none made
+
+        // No client certificate, or one from another CA: no HTTP at all.
+        for (const QString &client : {QString(), u"client-foreign"_s}) {
+            const TlsResult r =
+                tlsRequest(gw->adminPort(), "GET", "/admin/v1/stats", clientConfig(client));
+            QVERIFY2(!r.answered,
+                     qPrintable(u"client '%1' got %2"_s.arg(client).arg(r.http.status)));
+        }
+        // A certificate from the CA gets as far as the token check, and with a token, in.
+        const TlsResult noToken =
+            tlsRequest(gw->adminPort(), "GET", "/admin/v1/stats", clientConfig(u"client"_s));
+        QVERIFY2(noToken.answered, qPrintable(noToken.error));
+        QCOMPARE(noToken.peer, m_server1);
+        QCOMPARE(noToken.http.status, 401);
+        const CommandResult made = runCtl(
+            dir.path(), {u"admin"_s, u"token"_s, u"create"_s, u"desk"_s, u"--role"_s, u"viewer"_s});
+        QVERIFY2(made.exitCode == 0, made.err.constData());
+        const QByteArray token = made.out.trimmed();
+        int status = 0;
+        QDeadlineTimer deadline(5000); // the gateway loads the new token within a second or two
+        while (status != 200 && !deadline.hasExpired()) {
+            QTest::qWait(500); // below the failed-authentication limit
+            status =
+                tlsRequest(gw->adminPort(), "GET", "/admin/v1/whoami", clientConfig(u"client"_s),
+                           {}, {{"Authorization", "Bearer " + token}})
+                    .http.status;
+        }
+        QCOMPARE(status, 200);
+        // The webhook port asks for no client certificate.
+        QCOMPARE(tlsRequest(gw->port(), "GET", "/health", clientConfig()).http.status, 200);
+        QCOMPARE(gw->terminate(), 0);
+    }
+
     void clientSubjectCn()
     {
         QTemporaryDir dir;
