@@ -656,12 +656,18 @@ private Q_SLOTS:
         }
         QVERIFY(documented.size() > 10);
         QVERIFY(m_events.size() >= 5); // stats, alert and configuration events
+        // The document spells these words out; they must stay the vocabulary's.
+        const QJsonObject vocabulary{
+            {u"Provider"_s, QJsonArray::fromStringList(wireNames<Provider>())},
+            {u"Role"_s, QJsonArray::fromStringList(wireNames<AdminRole>())},
+            {u"GatewayState"_s, QJsonArray::fromStringList(wireNames<GatewayState>())}};
         QFile observed(m_dir.filePath(u"observed.json"_s));
         QVERIFY(observed.open(QIODevice::WriteOnly));
         observed.write(QJsonDocument(QJsonObject{{u"routes"_s, routes},
                                                  {u"responses"_s, documented},
                                                  {u"errors"_s, errors},
-                                                 {u"events"_s, m_events}})
+                                                 {u"events"_s, m_events},
+                                                 {u"vocabulary"_s, vocabulary}})
                            .toJson());
         observed.close();
         QProcess python;

@@ -3,7 +3,8 @@
 """Checks docs/admin-api.yaml against a running gateway, as tst_admin_api observed it.
 
 The observed file (JSON) holds `routes`: [[METHOD, PATH, ROLE], ...] (the gateway's own route
-table) and `responses`: [{method, path, status, body}, ...] (real replies). Exit status 0 when
+table) and `responses`: [{method, path, status, body}, ...] (real replies), `vocabulary`: {schema name:
+[wire names]} (the domain tables the document's enums must equal). Exit status 0 when
 every route of the gateway is in the document with the same role, every route of the document
 exists, and every response validates against the document's schema for its path, method and
 status; otherwise 1, with one line per problem."""
@@ -50,6 +51,13 @@ def main():
         if served[key] != documented[key]:
             problems.append("%s %s: role %s served, %s documented"
                             % (key[0], key[1], served[key], documented[key]))
+
+    # The document's enums of domain words are the gateway's vocabulary tables, word for word.
+    for name, words in observed.get("vocabulary", {}).items():
+        documented_words = spec["components"]["schemas"].get(name, {}).get("enum")
+        if documented_words != words:
+            problems.append("schema %s lists %s; the vocabulary has %s"
+                            % (name, documented_words, words))
 
     # Schemas are checked with the whole document as their root, so $refs resolve.
     checked = 0
