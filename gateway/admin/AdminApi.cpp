@@ -76,6 +76,12 @@ HttpResponse AdminApi::error(int status, QByteArrayView code, const QString &mes
                 QJsonObject{{u"error"_s, QString::fromLatin1(code)}, {u"message"_s, message}});
 }
 
+HttpResponse AdminApi::error(int status, Outcome outcome, const QString &message)
+{
+    const QLatin1StringView code = wireName(outcome);
+    return error(status, QByteArrayView(code.data(), code.size()), message);
+}
+
 qint64 AdminApi::bodyLimit(const http::HttpRequest &) const
 {
     return kBodyLimit;
@@ -88,7 +94,7 @@ std::optional<HttpResponse> AdminApi::admit(http::HttpRequest &head)
     const int wait = m_failures.blockedForSecs(head.client, nowMs());
     if (wait == 0)
         return std::nullopt;
-    HttpResponse r = error(429, "rate_limited",
+    HttpResponse r = error(429, Outcome::RateLimited,
                            u"too many failed authentications from this address; try again later"_s);
     r.headers.append({"Retry-After", QByteArray::number(wait)});
     return r;
@@ -108,7 +114,7 @@ void AdminApi::handle(http::HttpRequest &&request, http::Responder responder)
               presented ? u"unknown, expired or revoked token"_s : u"no token"_s);
         if (blockedNow)
             audit(request, Outcome::RateLimited, 429, {}, u"admin_auth_failures"_s);
-        HttpResponse r = error(401, "unauthorized",
+        HttpResponse r = error(401, Outcome::Unauthorized,
                                u"a valid admin token is required (Authorization: Bearer TOKEN)"_s);
         r.headers.append(
             {QByteArray("WWW-Authenticate"), QByteArray("Bearer realm=\"gerbang-admin\"")});
@@ -126,15 +132,15 @@ void AdminApi::handle(http::HttpRequest &&request, http::Responder responder)
             route = &r;
     }
     if (!route) {
-        return responder.send(pathKnown ? error(405, "method_not_allowed",
+        return responder.send(pathKnown ? error(405, Outcome::MethodNotAllowed,
                                                 u"this route does not take %1"_s.arg(
                                                     QString::fromLatin1(request.method)))
-                                        : error(404, "not_found", u"no such admin route"_s));
+                                        : error(404, Outcome::NotFound, u"no such admin route"_s));
     }
     if (int(caller->role) < int(route->least)) {
         audit(request, Outcome::Forbidden, 403, caller->name,
               u"needs the %1 role"_s.arg(wire(route->least)));
-        return responder.send(error(403, "forbidden",
+        return responder.send(error(403, Outcome::Forbidden,
                                     u"the %1 role may not do this; it needs %2"_s.arg(
                                         wire(caller->role), wire(route->least))));
     }

@@ -58,6 +58,8 @@ public:
     void rejected(const http::HttpRequest &partial, int status, QByteArrayView reason) override;
 
     static http::HttpResponse error(int status, QByteArrayView code, const QString &message);
+    // A refusal whose code is the outcome the audit row records (the vocabulary's word).
+    static http::HttpResponse error(int status, Outcome outcome, const QString &message);
 
 private:
     void stats(const AdminCaller &caller, const http::HttpRequest &request,
