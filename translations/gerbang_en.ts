@@ -258,6 +258,14 @@
         <source>Signature failures</source>
         <translation>Signature failures</translation>
     </message>
+    <message>
+        <source>Configuration changed</source>
+        <translation>Configuration changed</translation>
+    </message>
+    <message>
+        <source>Audit log exported</source>
+        <translation>Audit log exported</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

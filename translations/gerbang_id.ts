@@ -258,6 +258,14 @@
         <source>Signature failures</source>
         <translation>Kegagalan tanda tangan</translation>
     </message>
+    <message>
+        <source>Configuration changed</source>
+        <translation>Konfigurasi diubah</translation>
+    </message>
+    <message>
+        <source>Audit log exported</source>
+        <translation>Log audit diekspor</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

@@ -2,43 +2,18 @@
 // gerbangctl admin token create|list|revoke, admin fingerprint
 #include "Cli.h"
 #include "Output.h"
+#include "domain/Duration.h"
 #include "crypto/SelfSignedCertificate.h"
 #include "domain/Ids.h"
 #include "storage/AdminTokenRepository.h"
 
 #include <QDateTime>
 #include <QRegularExpression>
-#include <pwd.h>
-#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
 namespace gerbang::ctl {
 namespace {
-
-// "90d", "12h", "30m" or "3600s" in milliseconds; 0 when malformed or not positive.
-qint64 parseDuration(const QString &text)
-{
-    static const QRegularExpression re(u"^([0-9]{1,6})([smhd])$"_s);
-    const QRegularExpressionMatch m = re.match(text.trimmed());
-    if (!m.hasMatch())
-        return 0;
-    const qint64 n = m.captured(1).toLongLong();
-    const QChar unit = m.captured(2).at(0);
-    const qint64 unitMs = unit == u's'   ? 1000
-                          : unit == u'm' ? 60'000
-                          : unit == u'h' ? 3'600'000
-                                         : 86'400'000;
-    return n * unitMs;
-}
-
-// The operating-system user running this command: the actor of what it changes.
-QString localActor()
-{
-    const passwd *pw = ::getpwuid(::geteuid());
-    return pw ? u"os:"_s + QString::fromLocal8Bit(pw->pw_name)
-              : u"os:uid-%1"_s.arg(qulonglong(::geteuid()));
-}
 
 int tokenCreate(Invocation &inv)
 {
@@ -62,24 +37,20 @@ int tokenCreate(Invocation &inv)
     }
     if (!inv.open(false))
         return ExitFailed;
-    QString error;
-    AdminToken created;
-    const QByteArray token =
-        AdminTokenRepository(inv.database())
-            .create(inv.positional().first(), *role, expiresAtMs, localActor(), &created, &error);
-    if (token.isNull())
-        return inv.fail(error);
+    const ChangeResult r =
+        inv.service().createToken(inv.positional().first(), *role, expiresAtMs);
+    if (!r.ok())
+        return inv.fail(r.message);
+    const QString name = r.result.value(u"name"_s).toString();
+    const QString token = r.result.value(u"token"_s).toString();
     // The token alone on standard output (it is shown this once); what to do with it on
     // standard error, so that `TOKEN=$(gerbangctl admin token create …)` works.
     if (inv.isSet(u"json"_s)) {
-        printJson(QJsonObject{{u"name"_s, created.name},
-                              {u"role"_s, wire(created.role)},
-                              {u"token"_s, QString::fromLatin1(token)},
-                              {u"expires_at"_s, isoOrNull(created.expiresAtMs)}});
+        printJson(r.result);
     } else {
-        printOut(QString::fromLatin1(token) + u'\n');
+        printOut(token + u'\n');
         writeError(u"token '%1' (%2) created; it is shown only this once: keep it in a password "
-                   "manager\n"_s.arg(created.name, wire(created.role)));
+                   "manager\n"_s.arg(name, wire(*role)));
     }
     return ExitOk;
 }
@@ -119,9 +90,9 @@ int tokenRevoke(Invocation &inv)
     if (auto rc = inv.parseAndOpen(1, 1))
         return *rc;
     const QString name = inv.positional().first();
-    QString error;
-    if (!AdminTokenRepository(inv.database()).revoke(name, &error))
-        return inv.fail(error);
+    const ChangeResult r = inv.service().revokeToken(name);
+    if (!r.ok())
+        return inv.fail(r.message);
     printOut(u"token '%1' revoked; every gateway of this database refuses it within a "
              "second\n"_s.arg(name));
     return ExitOk;

@@ -43,9 +43,9 @@ int set(Invocation &inv)
         return inv.fail(u"nothing changed: "_s + problems.join(u"; "_s));
     if (!inv.open(false))
         return ExitFailed;
-    QString error;
-    if (!AllowlistRepository(inv.database()).replace(scopeOf(inv), list.toStrings(), &error))
-        return inv.fail(error);
+    const ChangeResult r = inv.service().setAllowlist(scopeOf(inv), list.toStrings());
+    if (!r.ok())
+        return inv.fail(r.message);
     if (list.isEmpty())
         printOut(u"allowlist '%1' cleared: every address may connect\n"_s.arg(scopeOf(inv)));
     else
@@ -60,9 +60,9 @@ int clear(Invocation &inv)
     addScopeOption(inv);
     if (auto rc = inv.parseAndOpen(0, 0))
         return *rc;
-    QString error;
-    if (!AllowlistRepository(inv.database()).replace(scopeOf(inv), {}, &error))
-        return inv.fail(error);
+    const ChangeResult r = inv.service().setAllowlist(scopeOf(inv), {});
+    if (!r.ok())
+        return inv.fail(r.message);
     printOut(u"allowlist '%1' cleared\n"_s.arg(scopeOf(inv)));
     return ExitOk;
 }

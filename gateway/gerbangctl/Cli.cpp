@@ -77,6 +77,12 @@ void Invocation::addOption(const QString &name, const QString &description,
     addOption(QCommandLineOption(name, description, valueName));
 }
 
+AdminService Invocation::service()
+{
+    return AdminService(*m_db, m_runtime.vault.get(),
+                        Actor::local(u"CLI"_s, u"gerbangctl "_s + m_command));
+}
+
 QString Invocation::helpText() const
 {
     QString out = u"Usage: gerbangctl [global options] %1 %2\n"_s.arg(m_command, m_synopsis);

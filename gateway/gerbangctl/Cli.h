@@ -2,6 +2,7 @@
 #pragma once
 
 #include "config/Runtime.h"
+#include "service/AdminService.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
@@ -64,6 +65,9 @@ public:
     bool openConfiguration();
     Database &database() { return *m_db; }
     const Vault &vault() const { return *m_runtime.vault; }
+    // The changes this command makes, audited as made by the operating-system user through
+    // "gerbangctl COMMAND". After open() (with the vault for secret changes).
+    AdminService service();
     QString dataDir() const { return m_runtime.settings.dataDir(); }
     const Settings &settings() const { return m_runtime.settings; }
 

@@ -59,7 +59,7 @@ int replay(Invocation &inv)
     // Named ids: all of them or none (an id that is not a dead letter is a mistake to report).
     const DeadLetterReplay r =
         replayDeadLetters(inv.database(), all ? QStringList() : inv.positional(), !all,
-                          {u"CLI"_s, u"gerbangctl dlq replay"_s, {}});
+                          Actor::local(u"CLI"_s, u"gerbangctl dlq replay"_s));
     if (!r.ok && !r.notDead.isEmpty())
         return inv.fail(u"'%1' is not a dead letter"_s.arg(r.notDead.first()));
     if (!r.ok || !r.error.isEmpty())

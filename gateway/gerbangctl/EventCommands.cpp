@@ -93,7 +93,7 @@ int replay(Invocation &inv)
     }
     error.clear();
     const int queued =
-        replayEvents(inv.database(), ids, {u"CLI"_s, u"gerbangctl events replay"_s, {}}, &error);
+        replayEvents(inv.database(), ids, Actor::local(u"CLI"_s, u"gerbangctl events replay"_s), &error);
     if (queued < 0 || !error.isEmpty())
         return inv.fail(error);
     printOut(u"%1 event(s) queued for delivery\n"_s.arg(queued));

@@ -3,6 +3,7 @@
 // visible to every local user (ps, /proc) and lands in shell history.
 #include "Cli.h"
 #include "Output.h"
+#include "domain/Duration.h"
 #include "crypto/Vault.h"
 #include "domain/Ids.h"
 #include "storage/SecretRepository.h"
@@ -18,7 +19,7 @@ using namespace Qt::StringLiterals;
 namespace gerbang::ctl {
 namespace {
 
-constexpr qint64 kMaxSecretBytes = 64 * 1024;
+constexpr qint64 kMaxSecretBytes = AdminService::kMaxSecretBytes;
 
 // Reads the value from standard input. At a terminal it prompts and turns echo off; from a
 // pipe it takes everything. Exactly one trailing line ending is dropped so that
@@ -83,22 +84,6 @@ bool readSecret(const QString &name, QByteArray *value, QString *error)
     return true;
 }
 
-// "90s", "30m", "24h", "7d" → milliseconds; 0 on a malformed value.
-qint64 parseDuration(const QString &text)
-{
-    static const QRegularExpression syntax(u"^([0-9]{1,6})([smhd])$"_s);
-    const auto m = syntax.match(text.trimmed());
-    if (!m.hasMatch())
-        return 0;
-    const qint64 n = m.captured(1).toLongLong();
-    const QChar unit = m.captured(2).front();
-    const qint64 scale = unit == u's'   ? 1000
-                         : unit == u'm' ? 60'000
-                         : unit == u'h' ? 3'600'000
-                                        : 86'400'000;
-    return n * scale;
-}
-
 // set and rotate differ only in the repository call.
 int write(Invocation &inv, bool rotate)
 {
@@ -126,14 +111,13 @@ int write(Invocation &inv, bool rotate)
     QString error;
     if (!readSecret(name, &value, &error))
         return inv.fail(error);
-    SecretRepository repo(inv.database(), inv.vault());
-    const bool ok =
-        rotate ? repo.rotate(name, value, retireAtMs, &error) : repo.set(name, value, &error);
-    // The fingerprint is public (listings show it); it lets the admin compare with a peer.
-    const QString fingerprint = QString::fromLatin1(inv.vault().fingerprint(value));
+    AdminService service = inv.service();
+    const ChangeResult r = rotate ? service.rotateSecret(name, value, retireAtMs)
+                                  : service.setSecret(name, value);
     value.fill('\0');
-    if (!ok)
-        return inv.fail(error);
+    if (!r.ok())
+        return inv.fail(r.message);
+    const QString fingerprint = r.result.value(u"fingerprint"_s).toString();
     if (!rotate)
         printOut(u"secret '%1' set (fingerprint %2)\n"_s.arg(name, fingerprint));
     else if (retireAtMs > 0)
@@ -160,9 +144,9 @@ int retire(Invocation &inv)
     if (auto rc = inv.parseAndOpen(1, 1, true))
         return *rc;
     const QString name = inv.positional().first();
-    QString error;
-    if (!SecretRepository(inv.database(), inv.vault()).retire(name, &error))
-        return inv.fail(error);
+    const ChangeResult r = inv.service().retireSecret(name);
+    if (!r.ok())
+        return inv.fail(r.message);
     printOut(u"the previous value of secret '%1' is no longer accepted\n"_s.arg(name));
     return ExitOk;
 }
@@ -200,9 +184,9 @@ int remove(Invocation &inv)
     if (auto rc = inv.parseAndOpen(1, 1, true))
         return *rc;
     const QString name = inv.positional().first();
-    QString error;
-    if (!SecretRepository(inv.database(), inv.vault()).remove(name, &error))
-        return inv.fail(error);
+    const ChangeResult r = inv.service().removeSecret(name);
+    if (!r.ok())
+        return inv.fail(r.message);
     printOut(u"secret '%1' removed\n"_s.arg(name));
     return ExitOk;
 }

@@ -58,9 +58,9 @@ int add(Invocation &inv)
     }
     if (!inv.open(false))
         return ExitFailed;
-    QString error;
-    if (!SourceRepository(inv.database()).add(s, &error))
-        return inv.fail(error);
+    const ChangeResult r = inv.service().addSource(s);
+    if (!r.ok())
+        return inv.fail(r.message);
     printOut(u"source '%1' added: POST %2\n"
              "set its secret with: gerbangctl secret set %1   (value on standard input)\n"_s.arg(
                  s.name, s.route()));
@@ -95,9 +95,9 @@ int remove(Invocation &inv)
     if (auto rc = inv.parseAndOpen(1, 1))
         return *rc;
     const QString name = inv.positional().first();
-    QString error;
-    if (!SourceRepository(inv.database()).remove(name, &error))
-        return inv.fail(error);
+    const ChangeResult r = inv.service().removeSource(name);
+    if (!r.ok())
+        return inv.fail(r.message);
     printOut(
         u"source '%1' removed (its secret is kept: 'gerbangctl secret remove %1')\n"_s.arg(name));
     return ExitOk;

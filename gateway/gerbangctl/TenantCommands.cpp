@@ -3,7 +3,7 @@
 #include "Cli.h"
 #include "Output.h"
 #include "domain/Ids.h"
-#include "storage/TenantRepository.h"
+#include "storage/RecordJson.h"
 
 #include <algorithm>
 
@@ -49,10 +49,9 @@ int add(Invocation &inv)
     t.phoneNumberIds = routeValues(inv, u"phone-number-id"_s);
     if (!inv.open(false))
         return ExitFailed;
-    TenantRepository repo(inv.database());
-    QString error;
-    if (!repo.add(t, &error))
-        return inv.fail(error);
+    const ChangeResult r = inv.service().addTenant(t);
+    if (!r.ok())
+        return inv.fail(r.message);
     printOut(u"tenant '%1' added\n"_s.arg(t.id));
     return ExitOk;
 }
@@ -94,25 +93,20 @@ int update(Invocation &inv)
         return inv.usageError(u"--enable and --disable exclude each other"_s);
     if (!inv.open(false))
         return ExitFailed;
-    TenantRepository repo(inv.database());
-    const QString id = inv.positional().first();
-    QString error;
-    std::optional<Tenant> t = repo.find(id, &error);
-    if (!t)
-        return inv.fail(error.isEmpty() ? u"no tenant '%1'"_s.arg(id) : error);
+    TenantPatch patch;
     if (inv.isSet(u"name"_s))
-        t->name = inv.value(u"name"_s);
+        patch.name = inv.value(u"name"_s);
     // A given list replaces the stored one; an absent option leaves it alone.
     if (inv.isSet(u"waba"_s))
-        t->wabaIds = routeValues(inv, u"waba"_s);
+        patch.wabaIds = routeValues(inv, u"waba"_s);
     if (inv.isSet(u"phone-number-id"_s))
-        t->phoneNumberIds = routeValues(inv, u"phone-number-id"_s);
-    if (inv.isSet(u"enable"_s))
-        t->enabled = true;
-    if (inv.isSet(u"disable"_s))
-        t->enabled = false;
-    if (!repo.update(*t, &error))
-        return inv.fail(error);
+        patch.phoneNumberIds = routeValues(inv, u"phone-number-id"_s);
+    if (inv.isSet(u"enable"_s) || inv.isSet(u"disable"_s))
+        patch.enabled = inv.isSet(u"enable"_s);
+    const QString id = inv.positional().first();
+    const ChangeResult r = inv.service().updateTenant(id, patch);
+    if (!r.ok())
+        return inv.fail(r.message);
     printOut(u"tenant '%1' updated\n"_s.arg(id));
     return ExitOk;
 }
@@ -122,9 +116,9 @@ int remove(Invocation &inv)
     if (auto rc = inv.parseAndOpen(1, 1))
         return *rc;
     const QString id = inv.positional().first();
-    QString error;
-    if (!TenantRepository(inv.database()).remove(id, &error))
-        return inv.fail(error);
+    const ChangeResult r = inv.service().removeTenant(id);
+    if (!r.ok())
+        return inv.fail(r.message);
     printOut(u"tenant '%1' removed\n"_s.arg(id));
     return ExitOk;
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "service/AdminService.h"
+
 #include "storage/DatabaseTarget.h"
 
 #include <QObject>
@@ -22,6 +24,15 @@ struct DbContext
     Database *db = nullptr;
     const Vault *vault = nullptr;
     QString error;
+
+    // The changes of one console action, audited as the desktop user's through
+    // "gerbang console: ACTION". Only with a database.
+    AdminService service(const QString &action) const
+    {
+        return AdminService(*db, vault,
+                            Actor::local(QStringLiteral("CONSOLE"),
+                                         QStringLiteral("gerbang console: ") + action));
+    }
 };
 
 // The console's database thread. The GUI thread never runs a query: pages hand jobs to this

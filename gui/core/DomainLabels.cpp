@@ -46,6 +46,8 @@ constexpr const char *kOutcomes[] = {
     QT_TRANSLATE_NOOP("DomainLabels", "Content expired"),
     QT_TRANSLATE_NOOP("DomainLabels", "Replayed"),
     QT_TRANSLATE_NOOP("DomainLabels", "Alert"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Configuration changed"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Audit log exported"),
 };
 static_assert(std::size(kOutcomes) == allOf<Outcome>().size());
 

@@ -152,11 +152,15 @@ void FirstRunDialog::finish()
                 r.error = ctx.error;
                 return r;
             }
-            SecretRepository secrets(*ctx.db, *ctx.vault);
-            r.ok = (appSecret.isEmpty() || secrets.set(u"whatsapp"_s, appSecret, &r.error)) &&
+            AdminService service = ctx.service(u"first-run setup"_s);
+            const auto apply = [&r](const ChangeResult &c) {
+                r.error = c.message;
+                return c.ok();
+            };
+            r.ok = (appSecret.isEmpty() || apply(service.setSecret(u"whatsapp"_s, appSecret))) &&
                    (verifyToken.isEmpty() ||
-                    secrets.set(u"whatsapp-verify-token"_s, verifyToken, &r.error)) &&
-                   (tenant.id.isEmpty() || TenantRepository(*ctx.db).add(tenant, &r.error));
+                    apply(service.setSecret(u"whatsapp-verify-token"_s, verifyToken))) &&
+                   (tenant.id.isEmpty() || apply(service.addTenant(tenant)));
             appSecret.fill('\0');
             verifyToken.fill('\0');
             return r;

@@ -239,7 +239,9 @@ void SourcesPage::addSource(const Source &source)
                 o.error = ctx.error;
                 return o;
             }
-            o.ok = SourceRepository(*ctx.db).add(source, &o.error);
+            const ChangeResult c = ctx.service(u"add source"_s).addSource(source);
+            o.ok = c.ok();
+            o.error = c.message;
             return o;
         },
         [this, source](WriteResult o) {
@@ -258,7 +260,9 @@ void SourcesPage::removeSource(const QString &name)
                 o.error = ctx.error;
                 return o;
             }
-            o.ok = SourceRepository(*ctx.db).remove(name, &o.error);
+            const ChangeResult c = ctx.service(u"remove source"_s).removeSource(name);
+            o.ok = c.ok();
+            o.error = c.message;
             return o;
         },
         [this, name](WriteResult o) {
@@ -304,10 +308,13 @@ void SourcesPage::writeSecret(const QString &name, QByteArray value, bool rotate
             if (!ctx.db || !ctx.vault) {
                 o.error = ctx.error;
             } else {
-                SecretRepository repo(*ctx.db, *ctx.vault);
-                o.ok = rotate ? repo.rotate(name, *sealed, 0, &o.error)
-                              : repo.set(name, *sealed, &o.error);
-                o.fingerprint = QString::fromLatin1(ctx.vault->fingerprint(*sealed));
+                AdminService service =
+                    ctx.service(rotate ? u"rotate secret"_s : u"set secret"_s);
+                const ChangeResult c = rotate ? service.rotateSecret(name, *sealed, 0)
+                                              : service.setSecret(name, *sealed);
+                o.ok = c.ok();
+                o.error = c.message;
+                o.fingerprint = c.result.value(u"fingerprint"_s).toString();
             }
             sealed->fill('\0');
             return o;
@@ -331,7 +338,9 @@ void SourcesPage::retireSecret(const QString &name)
                 o.error = ctx.error;
                 return o;
             }
-            o.ok = SecretRepository(*ctx.db, *ctx.vault).retire(name, &o.error);
+            const ChangeResult c = ctx.service(u"retire secret"_s).retireSecret(name);
+            o.ok = c.ok();
+            o.error = c.message;
             return o;
         },
         [this, name](WriteResult o) {

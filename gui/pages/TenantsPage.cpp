@@ -385,8 +385,13 @@ void TenantsPage::save()
                 r.error = ctx.error;
                 return r;
             }
-            TenantRepository repo(*ctx.db);
-            r.ok = isNew ? repo.add(t, &r.error) : repo.update(t, &r.error);
+            AdminService service = ctx.service(u"save tenant"_s);
+            const ChangeResult c =
+                isNew ? service.addTenant(t)
+                      : service.updateTenant(t.id, TenantPatch{t.name, t.enabled, t.wabaIds,
+                                                               t.phoneNumberIds});
+            r.ok = c.ok();
+            r.error = c.message;
             return r;
         },
         [this, t](SaveResult r) {
@@ -435,7 +440,9 @@ void TenantsPage::removeSelected()
                 r.error = ctx.error;
                 return r;
             }
-            r.ok = TenantRepository(*ctx.db).remove(id, &r.error);
+            const ChangeResult c = ctx.service(u"delete tenant"_s).removeTenant(id);
+            r.ok = c.ok();
+            r.error = c.message;
             return r;
         },
         [this, id](SaveResult r) {

@@ -53,7 +53,9 @@ enum class Outcome
     ContentServed,
     ContentExpired,
     Replay,
-    Alert
+    Alert,
+    Changed,  // an admin changed the configuration (the detail names who and what)
+    Exported  // an admin exported the audit log
 };
 
 // Why a request was or was not authenticated.
@@ -88,6 +90,37 @@ enum class AdminRole
     Viewer,
     Operator,
     Admin
+};
+
+// What an admin changed, by any path (admin API, gerbangctl, the console): the "action" of
+// the audit row's detail and of the live channel's configuration event.
+enum class Change
+{
+    TenantAdded,
+    TenantUpdated,
+    TenantRemoved,
+    SourceAdded,
+    SourceRemoved,
+    SecretSet,
+    SecretRotated,
+    SecretRetired,
+    SecretRemoved,
+    AllowlistSet,
+    TokenCreated,
+    TokenRevoked
+};
+
+// Why the admin API refused a request, besides the outcomes an audit row records
+// (unauthorized, forbidden, rate_limited, not_found, ...): the "error" of its reply.
+enum class ApiError
+{
+    InvalidParameter, // a query parameter
+    InvalidJson,      // the body is not one JSON object
+    UnknownField,     // the body names a field the route does not take
+    InvalidValue,     // a field's value breaks a rule
+    Conflict,         // it exists already
+    StoreUnavailable, // the database could not be read or written
+    TooManyStreams    // the live channel is full
 };
 
 // What a gateway of the fleet is doing, from its heartbeat row (admin API, console).
@@ -141,7 +174,9 @@ inline constexpr std::array kOutcomes{
     Word<Outcome>{Outcome::ContentServed, "content_served"_L1},
     Word<Outcome>{Outcome::ContentExpired, "content_expired"_L1},
     Word<Outcome>{Outcome::Replay, "replay"_L1},
-    Word<Outcome>{Outcome::Alert, "alert"_L1}};
+    Word<Outcome>{Outcome::Alert, "alert"_L1},
+    Word<Outcome>{Outcome::Changed, "changed"_L1},
+    Word<Outcome>{Outcome::Exported, "exported"_L1}};
 
 inline constexpr std::array kSignatureStatuses{
     Word<SignatureStatus>{SignatureStatus::Valid, "valid"_L1},
@@ -164,6 +199,28 @@ inline constexpr std::array kAdminRoles{Word<AdminRole>{AdminRole::Viewer, "view
                                         Word<AdminRole>{AdminRole::Operator, "operator"_L1},
                                         Word<AdminRole>{AdminRole::Admin, "admin"_L1}};
 
+inline constexpr std::array kChanges{Word<Change>{Change::TenantAdded, "tenant_added"_L1},
+                                     Word<Change>{Change::TenantUpdated, "tenant_updated"_L1},
+                                     Word<Change>{Change::TenantRemoved, "tenant_removed"_L1},
+                                     Word<Change>{Change::SourceAdded, "source_added"_L1},
+                                     Word<Change>{Change::SourceRemoved, "source_removed"_L1},
+                                     Word<Change>{Change::SecretSet, "secret_set"_L1},
+                                     Word<Change>{Change::SecretRotated, "secret_rotated"_L1},
+                                     Word<Change>{Change::SecretRetired, "secret_retired"_L1},
+                                     Word<Change>{Change::SecretRemoved, "secret_removed"_L1},
+                                     Word<Change>{Change::AllowlistSet, "allowlist_set"_L1},
+                                     Word<Change>{Change::TokenCreated, "token_created"_L1},
+                                     Word<Change>{Change::TokenRevoked, "token_revoked"_L1}};
+
+inline constexpr std::array kApiErrors{
+    Word<ApiError>{ApiError::InvalidParameter, "invalid_parameter"_L1},
+    Word<ApiError>{ApiError::InvalidJson, "invalid_json"_L1},
+    Word<ApiError>{ApiError::UnknownField, "unknown_field"_L1},
+    Word<ApiError>{ApiError::InvalidValue, "invalid_value"_L1},
+    Word<ApiError>{ApiError::Conflict, "conflict"_L1},
+    Word<ApiError>{ApiError::StoreUnavailable, "store_unavailable"_L1},
+    Word<ApiError>{ApiError::TooManyStreams, "too_many_streams"_L1}};
+
 inline constexpr std::array kGatewayStates{
     Word<GatewayState>{GatewayState::Up, "up"_L1},
     Word<GatewayState>{GatewayState::Stopped, "stopped"_L1},
@@ -183,6 +240,10 @@ template <typename E> constexpr const auto &table()
         return kAdminRoles;
     else if constexpr (std::is_same_v<E, GatewayState>)
         return kGatewayStates;
+    else if constexpr (std::is_same_v<E, Change>)
+        return kChanges;
+    else if constexpr (std::is_same_v<E, ApiError>)
+        return kApiErrors;
     else
         return kAlertKinds;
 }
@@ -199,7 +260,7 @@ template <typename E> constexpr bool inOrder()
 }
 static_assert(inOrder<Provider>() && inOrder<Outcome>() && inOrder<SignatureStatus>() &&
               inOrder<DeliveryState>() && inOrder<AlertKind>() && inOrder<AdminRole>() &&
-              inOrder<GatewayState>());
+              inOrder<GatewayState>() && inOrder<Change>() && inOrder<ApiError>());
 
 } // namespace vocabulary
 

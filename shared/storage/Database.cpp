@@ -354,8 +354,21 @@ bool Database::begin(QString *error)
 
 bool Database::inWriteTransaction(QString *error, const std::function<bool()> &body)
 {
+    // Inside another one: part of it (a change and its audit row commit together, whatever
+    // the repositories under the change do on their own).
+    if (m_transactionDepth > 0)
+        return body();
     if (!begin(error))
         return false;
+    struct Depth
+    {
+        int &depth;
+        explicit Depth(int &d)
+            : depth(++d)
+        {
+        }
+        ~Depth() { --depth; }
+    } inside(m_transactionDepth);
     QString ignored;
     if (!body()) {
         exec(m_db, u"ROLLBACK"_s, &ignored);

@@ -53,7 +53,8 @@ public:
 
     // Runs `body` inside one write transaction (SQLite: BEGIN IMMEDIATE, which takes the
     // single writer lock at once; PostgreSQL: BEGIN, rows are locked as they are written);
-    // rolls back when `body` returns false or the commit fails.
+    // rolls back when `body` returns false or the commit fails. Called inside another, it
+    // runs `body` as part of that one, which commits or rolls back the whole.
     bool inWriteTransaction(QString *error, const std::function<bool()> &body);
 
     // PostgreSQL: when the server has closed the connection (restart, failover, an admin's
@@ -87,6 +88,7 @@ private:
     QString m_name;
     QSqlDatabase m_db;
     int m_generation = 0;
+    int m_transactionDepth = 0;
 };
 
 QString sqlError(const QSqlDatabase &db);

@@ -20,7 +20,7 @@ namespace {
 
 // One audit row per replayed event, naming who asked; `error` says when the audit log could
 // not record one.
-void auditReplays(Database &db, const QStringList &eventIds, const ReplayOrigin &origin, qint64 now,
+void auditReplays(Database &db, const QStringList &eventIds, const Actor &origin, qint64 now,
                   QString *error)
 {
     EventRepository events(db);
@@ -35,8 +35,9 @@ void auditReplays(Database &db, const QStringList &eventIds, const ReplayOrigin 
         }
         AuditRecord a;
         a.receivedAtMs = now;
-        a.sourceIp = u"local"_s;
+        a.sourceIp = origin.address.isEmpty() ? u"local"_s : origin.address;
         a.method = origin.method;
+        a.httpStatus = origin.httpStatus;
         a.path = origin.path;
         a.provider = e->provider;
         a.tenant = e->tenant;
@@ -47,8 +48,7 @@ void auditReplays(Database &db, const QStringList &eventIds, const ReplayOrigin 
         a.rawRef = e->rawRef;
         QString rawError;
         QJsonObject detail{{u"raw_retained"_s, events.rawRetained(*e, &rawError)}};
-        if (!origin.user.isEmpty())
-            detail.insert(u"user"_s, origin.user);
+        detail.insert(u"actor"_s, origin.name);
         a.detail = QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact));
         if (!audit.append(a, error))
             return;
@@ -57,7 +57,7 @@ void auditReplays(Database &db, const QStringList &eventIds, const ReplayOrigin 
 
 } // namespace
 
-int replayEvents(Database &db, const QStringList &eventIds, const ReplayOrigin &origin,
+int replayEvents(Database &db, const QStringList &eventIds, const Actor &origin,
                  QString *error)
 {
     const qint64 now = nowMs();
@@ -69,7 +69,7 @@ int replayEvents(Database &db, const QStringList &eventIds, const ReplayOrigin &
 }
 
 DeadLetterReplay replayDeadLetters(Database &db, const QStringList &eventIds, bool allOrNothing,
-                                   const ReplayOrigin &origin)
+                                   const Actor &origin)
 {
     DeadLetterReplay r;
     const qint64 now = nowMs();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "service/Actor.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -8,20 +10,12 @@ namespace gerbang {
 
 class Database;
 
-// Who asked for a replay, as its audit rows record it.
-struct ReplayOrigin
-{
-    QString method; // "CLI", "CONSOLE"
-    QString path;   // the command or action, e.g. "gerbangctl dlq replay"
-    QString user;   // the operating-system user, when known
-};
-
 // Queues events for delivery again with a fresh attempt count (a running gateway picks them
-// up within its poll interval) and writes one audit row per event naming `origin`. Used by
+// up within its poll interval) and writes one audit row per event naming the actor `origin`. Used by
 // gerbangctl and by the console, so a replay is the same whoever asks. Returns the number
 // queued, or -1 with `error`; with a count and a non-empty `error`, the events were queued but
 // the audit log could not record every replay.
-int replayEvents(Database &db, const QStringList &eventIds, const ReplayOrigin &origin,
+int replayEvents(Database &db, const QStringList &eventIds, const Actor &origin,
                  QString *error);
 
 // What one dead-letter replay did.
@@ -41,6 +35,6 @@ struct DeadLetterReplay
 // `eventIds` empty: every dead letter at this moment. With `allOrNothing` an id that is not a
 // dead letter fails the whole replay and queues nothing.
 DeadLetterReplay replayDeadLetters(Database &db, const QStringList &eventIds, bool allOrNothing,
-                                   const ReplayOrigin &origin);
+                                   const Actor &origin);
 
 } // namespace gerbang

@@ -472,7 +472,7 @@ private Q_SLOTS:
                 u"UPDATE outbox SET state = 'delivered', attempts = 7 WHERE event_id = '%1'"_s.arg(
                     ids.at(1))));
         }
-        const ReplayOrigin origin{u"TEST"_s, u"replay test"_s, {}};
+        const Actor origin = Actor::local(u"TEST"_s, u"replay test"_s);
         {
             // All or nothing (gerbangctl with named ids): nothing changes.
             auto db = openDb();

@@ -365,6 +365,8 @@ ID = {
     'Content served': 'Konten diberikan',
     'Content expired': 'Konten kedaluwarsa',
     'Replayed': 'Dikirim ulang',
+    'Configuration changed': 'Konfigurasi diubah',
+    'Audit log exported': 'Log audit diekspor',
     'Alert': 'Peringatan',
     'Valid': 'Valid',
     'Missing': 'Tidak ada',

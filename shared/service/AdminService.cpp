@@ -1,0 +1,375 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "AdminService.h"
+
+#include "crypto/Vault.h"
+#include "domain/AuditRecord.h"
+#include "domain/Clock.h"
+#include "net/CidrList.h"
+#include "storage/AdminTokenRepository.h"
+#include "storage/AllowlistRepository.h"
+#include "storage/AuditRepository.h"
+#include "storage/Database.h"
+#include "storage/RecordJson.h"
+#include "storage/SecretRepository.h"
+#include "storage/SourceRepository.h"
+#include "storage/TenantRepository.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace gerbang {
+
+using Refusal = ChangeResult::Refusal;
+
+ChangeResult ChangeResult::refused(Refusal why, QString message)
+{
+    ChangeResult r;
+    r.refusal = why;
+    r.message = std::move(message);
+    return r;
+}
+
+namespace {
+
+ChangeResult done(QJsonObject result = {})
+{
+    ChangeResult r;
+    r.result = std::move(result);
+    return r;
+}
+
+ChangeResult storeFailed(const QString &error)
+{
+    return ChangeResult::refused(Refusal::StoreFailed, error);
+}
+
+} // namespace
+
+AdminService::AdminService(Database &db, const Vault *vault, Actor actor)
+    : m_db(db)
+    , m_vault(vault)
+    , m_actor(std::move(actor))
+{
+}
+
+bool AdminService::appendAudit(Outcome outcome, const QJsonObject &detail, const QString &tenant,
+                               QString *error)
+{
+    AuditRecord a;
+    a.receivedAtMs = nowMs();
+    a.sourceIp = m_actor.address.isEmpty() ? u"local"_s : m_actor.address;
+    a.method = m_actor.method;
+    a.path = m_actor.path;
+    a.tenant = tenant;
+    a.outcome = wire(outcome);
+    a.signatureStatus = wire(SignatureStatus::NotApplicable);
+    a.httpStatus = m_actor.httpStatus;
+    QJsonObject d = detail;
+    d.insert(u"actor"_s, m_actor.name);
+    a.detail = QString::fromUtf8(QJsonDocument(d).toJson(QJsonDocument::Compact));
+    return AuditRepository(m_db).append(a, error);
+}
+
+ChangeResult AdminService::commit(Change action, const QString &target, const QString &tenant,
+                                  const std::function<ChangeResult()> &change)
+{
+    ChangeResult outcome;
+    QString error;
+    const bool committed = m_db.inWriteTransaction(&error, [&] {
+        outcome = change();
+        if (!outcome.ok())
+            return false;
+        QJsonObject detail{{u"action"_s, wire(action)}, {u"target"_s, target}};
+        // What the change reports goes into its row too, except what is shown only once.
+        for (auto it = outcome.result.constBegin(); it != outcome.result.constEnd(); ++it) {
+            if (it.key() != u"token"_s)
+                detail.insert(it.key(), it.value());
+        }
+        return appendAudit(Outcome::Changed, detail, tenant, &outcome.message);
+    });
+    if (!outcome.ok())
+        return outcome;
+    if (!committed)
+        return storeFailed(outcome.message.isEmpty() ? error : outcome.message);
+    outcome.message.clear();
+    return outcome;
+}
+
+ChangeResult AdminService::addTenant(const Tenant &tenant)
+{
+    TenantRepository repo(m_db);
+    const QStringList problems = repo.validate(tenant);
+    if (!problems.isEmpty())
+        return ChangeResult::refused(Refusal::Invalid, problems.join(u"; "_s));
+    if (tenant.name.trimmed().isEmpty())
+        return ChangeResult::refused(Refusal::Invalid, u"a tenant needs a name"_s);
+    return commit(Change::TenantAdded, tenant.id, tenant.id, [&] {
+        QString error;
+        if (repo.find(tenant.id, &error))
+            return ChangeResult::refused(Refusal::Conflict,
+                                         u"tenant '%1' already exists"_s.arg(tenant.id));
+        if (!error.isEmpty() || !repo.add(tenant, &error))
+            return storeFailed(error);
+        return done();
+    });
+}
+
+ChangeResult AdminService::updateTenant(const QString &id, const TenantPatch &patch)
+{
+    TenantRepository repo(m_db);
+    return commit(Change::TenantUpdated, id, id, [&] {
+        QString error;
+        std::optional<Tenant> t = repo.find(id, &error);
+        if (!t)
+            return error.isEmpty()
+                       ? ChangeResult::refused(Refusal::NotFound, u"no tenant '%1'"_s.arg(id))
+                       : storeFailed(error);
+        QJsonArray changed;
+        if (patch.name) {
+            if (patch.name->trimmed().isEmpty())
+                return ChangeResult::refused(Refusal::Invalid, u"a tenant needs a name"_s);
+            t->name = *patch.name;
+            changed << u"name"_s;
+        }
+        if (patch.enabled) {
+            t->enabled = *patch.enabled;
+            changed << u"enabled"_s;
+        }
+        if (patch.wabaIds) {
+            t->wabaIds = *patch.wabaIds;
+            changed << u"waba_ids"_s;
+        }
+        if (patch.phoneNumberIds) {
+            t->phoneNumberIds = *patch.phoneNumberIds;
+            changed << u"phone_number_ids"_s;
+        }
+        const QStringList problems = repo.validate(*t);
+        if (!problems.isEmpty())
+            return ChangeResult::refused(Refusal::Invalid, problems.join(u"; "_s));
+        if (!repo.update(*t, &error))
+            return storeFailed(error);
+        return done({{u"changed"_s, changed}});
+    });
+}
+
+ChangeResult AdminService::removeTenant(const QString &id)
+{
+    TenantRepository repo(m_db);
+    return commit(Change::TenantRemoved, id, id, [&] {
+        QString error;
+        if (!repo.find(id, &error))
+            return error.isEmpty()
+                       ? ChangeResult::refused(Refusal::NotFound, u"no tenant '%1'"_s.arg(id))
+                       : storeFailed(error);
+        if (!repo.remove(id, &error))
+            return storeFailed(error);
+        return done();
+    });
+}
+
+ChangeResult AdminService::addSource(const Source &source)
+{
+    SourceRepository repo(m_db);
+    return commit(Change::SourceAdded, source.name, source.tenant, [&] {
+        QString error;
+        const QList<Source> existing = repo.list(&error);
+        if (!error.isEmpty())
+            return storeFailed(error);
+        for (const Source &s : existing) {
+            if (s.name == source.name)
+                return ChangeResult::refused(Refusal::Conflict,
+                                             u"source '%1' already exists"_s.arg(source.name));
+        }
+        const QStringList problems = repo.validate(source);
+        if (!problems.isEmpty())
+            return ChangeResult::refused(Refusal::Invalid, problems.join(u"; "_s));
+        if (!repo.add(source, &error))
+            return storeFailed(error);
+        return done({{u"provider"_s, source.provider}, {u"route"_s, source.route()}});
+    });
+}
+
+ChangeResult AdminService::removeSource(const QString &name)
+{
+    SourceRepository repo(m_db);
+    return commit(Change::SourceRemoved, name, {}, [&] {
+        QString error;
+        const QList<Source> existing = repo.list(&error);
+        if (!error.isEmpty())
+            return storeFailed(error);
+        if (std::none_of(existing.cbegin(), existing.cend(),
+                         [&](const Source &s) { return s.name == name; }))
+            return ChangeResult::refused(Refusal::NotFound, u"no source '%1'"_s.arg(name));
+        if (!repo.remove(name, &error))
+            return storeFailed(error);
+        return done();
+    });
+}
+
+ChangeResult AdminService::writeSecret(Change change, const QString &name,
+                                       const QByteArray &value, qint64 retireAtMs)
+{
+    if (!m_vault)
+        return storeFailed(u"the master key is not loaded"_s);
+    if (!SecretRepository::isValidName(name))
+        return ChangeResult::refused(
+            Refusal::Invalid, u"invalid secret name '%1': use a source name, whatsapp, "
+                              "whatsapp:APP, whatsapp-verify-token or whatsapp-verify-token:APP"_s
+                                  .arg(name));
+    if (value.isEmpty())
+        return ChangeResult::refused(Refusal::Invalid, u"the secret is empty"_s);
+    if (value.size() > kMaxSecretBytes)
+        return ChangeResult::refused(Refusal::Invalid,
+                                     u"the secret is longer than %1 bytes"_s.arg(kMaxSecretBytes));
+    if (retireAtMs < 0)
+        return ChangeResult::refused(Refusal::Invalid, u"the retirement time is in the past"_s);
+    SecretRepository repo(m_db, *m_vault);
+    return commit(change, name, {}, [&] {
+        QString error;
+        const bool ok = change == Change::SecretRotated
+                            ? repo.rotate(name, value, retireAtMs, &error)
+                            : repo.set(name, value, &error);
+        if (!ok)
+            return storeFailed(error);
+        // The fingerprint is public (listings show it); it lets an admin compare with a peer.
+        QJsonObject result{{u"fingerprint"_s, QString::fromLatin1(m_vault->fingerprint(value))}};
+        if (change == Change::SecretRotated)
+            result.insert(u"previous_retires_at"_s, isoOrNull(retireAtMs));
+        return done(result);
+    });
+}
+
+ChangeResult AdminService::setSecret(const QString &name, const QByteArray &value)
+{
+    return writeSecret(Change::SecretSet, name, value, 0);
+}
+
+ChangeResult AdminService::rotateSecret(const QString &name, const QByteArray &value,
+                                        qint64 retireAtMs)
+{
+    return writeSecret(Change::SecretRotated, name, value, retireAtMs);
+}
+
+ChangeResult AdminService::retireSecret(const QString &name)
+{
+    if (!m_vault)
+        return storeFailed(u"the master key is not loaded"_s);
+    SecretRepository repo(m_db, *m_vault);
+    return commit(Change::SecretRetired, name, {}, [&] {
+        QString error;
+        const QList<SecretInfo> all = repo.list(&error);
+        if (!error.isEmpty())
+            return storeFailed(error);
+        const auto has = [&](const QString &slot) {
+            return std::any_of(all.cbegin(), all.cend(), [&](const SecretInfo &s) {
+                return s.name == name && s.slot == slot;
+            });
+        };
+        if (!has(u"current"_s))
+            return ChangeResult::refused(Refusal::NotFound, u"no secret '%1'"_s.arg(name));
+        if (!has(u"previous"_s))
+            return ChangeResult::refused(
+                Refusal::Conflict, u"secret '%1' has no previous value to retire"_s.arg(name));
+        if (!repo.retire(name, &error))
+            return storeFailed(error);
+        return done();
+    });
+}
+
+ChangeResult AdminService::removeSecret(const QString &name)
+{
+    if (!m_vault)
+        return storeFailed(u"the master key is not loaded"_s);
+    SecretRepository repo(m_db, *m_vault);
+    return commit(Change::SecretRemoved, name, {}, [&] {
+        QString error;
+        const QList<SecretInfo> all = repo.list(&error);
+        if (!error.isEmpty())
+            return storeFailed(error);
+        if (std::none_of(all.cbegin(), all.cend(),
+                         [&](const SecretInfo &s) { return s.name == name; }))
+            return ChangeResult::refused(Refusal::NotFound, u"no secret '%1'"_s.arg(name));
+        if (!repo.remove(name, &error))
+            return storeFailed(error);
+        return done();
+    });
+}
+
+ChangeResult AdminService::setAllowlist(const QString &scope, const QStringList &networks)
+{
+    static const QRegularExpression scopeSyntax(u"^(\\*|[a-z][a-z0-9_:-]{0,126})$"_s);
+    if (!scopeSyntax.match(scope).hasMatch())
+        return ChangeResult::refused(
+            Refusal::Invalid,
+            u"the scope is '*' (every route) or a source name such as whatsapp or whatsapp:APP"_s);
+    QStringList problems;
+    const CidrList list = CidrList::parse(networks.join(u'\n'), &problems);
+    if (!problems.isEmpty())
+        return ChangeResult::refused(Refusal::Invalid, problems.join(u"; "_s));
+    const QStringList normalized = list.toStrings();
+    return commit(Change::AllowlistSet, scope, {}, [&] {
+        QString error;
+        if (!AllowlistRepository(m_db).replace(scope, normalized, &error))
+            return storeFailed(error);
+        return done({{u"networks"_s, QJsonArray::fromStringList(normalized)}});
+    });
+}
+
+ChangeResult AdminService::createToken(const QString &name, AdminRole role, qint64 expiresAtMs)
+{
+    if (!AdminTokenRepository::validName(name))
+        return ChangeResult::refused(
+            Refusal::Invalid,
+            u"invalid token name '%1': 1 to 63 of a-z, 0-9, '.', '_', '-', starting with a "
+            "letter or digit"_s.arg(name));
+    if (expiresAtMs != 0 && expiresAtMs <= nowMs())
+        return ChangeResult::refused(Refusal::Invalid, u"the expiry is in the past"_s);
+    AdminTokenRepository repo(m_db);
+    return commit(Change::TokenCreated, name, {}, [&] {
+        QString error;
+        const QList<AdminToken> all = repo.all(&error);
+        if (!error.isEmpty())
+            return storeFailed(error);
+        if (std::any_of(all.cbegin(), all.cend(),
+                        [&](const AdminToken &t) { return t.name == name; }))
+            return ChangeResult::refused(Refusal::Conflict,
+                                         u"a token named '%1' exists already"_s.arg(name));
+        AdminToken created;
+        const QByteArray token = repo.create(name, role, expiresAtMs, m_actor.name, &created,
+                                             &error);
+        if (token.isNull())
+            return storeFailed(error);
+        return done({{u"name"_s, created.name},
+                     {u"role"_s, wire(created.role)},
+                     {u"expires_at"_s, isoOrNull(created.expiresAtMs)},
+                     {u"token"_s, QString::fromLatin1(token)}});
+    });
+}
+
+ChangeResult AdminService::revokeToken(const QString &name)
+{
+    AdminTokenRepository repo(m_db);
+    return commit(Change::TokenRevoked, name, {}, [&] {
+        QString error;
+        const QList<AdminToken> all = repo.all(&error);
+        if (!error.isEmpty())
+            return storeFailed(error);
+        if (std::none_of(all.cbegin(), all.cend(),
+                         [&](const AdminToken &t) { return t.name == name; }))
+            return ChangeResult::refused(Refusal::NotFound, u"no token named '%1'"_s.arg(name));
+        if (!repo.revoke(name, &error))
+            return storeFailed(error);
+        return done();
+    });
+}
+
+bool AdminService::recordAuditExport(const QJsonObject &what, QString *error)
+{
+    return appendAudit(Outcome::Exported, what, what.value(u"tenant"_s).toString(), error);
+}
+
+} // namespace gerbang

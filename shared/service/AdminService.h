@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/Source.h"
+#include "domain/Tenant.h"
+#include "domain/Vocabulary.h"
+#include "service/Actor.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+#include <functional>
+#include <optional>
+
+namespace gerbang {
+
+class Database;
+class Vault;
+
+// What became of one change asked of the AdminService.
+struct ChangeResult
+{
+    enum class Refusal
+    {
+        None,
+        Invalid,    // a value breaks a rule (400)
+        NotFound,   // what it names does not exist (404)
+        Conflict,   // it exists already, or the state does not allow it (409)
+        StoreFailed // the database failed (503); nothing changed
+    };
+    Refusal refusal = Refusal::None;
+    QString message;    // why, for a refusal; readable by an admin, never holds a secret
+    QJsonObject result; // for a change that was made: what the caller may show (JSON keys)
+    bool ok() const { return refusal == Refusal::None; }
+
+    static ChangeResult refused(Refusal why, QString message);
+};
+
+// A partial change of a tenant: what is set replaces what is stored.
+struct TenantPatch
+{
+    std::optional<QString> name;
+    std::optional<bool> enabled;
+    std::optional<QStringList> wabaIds;
+    std::optional<QStringList> phoneNumberIds;
+};
+
+// Every change an admin can make, whichever way they ask: gerbangctl on the local database,
+// the console's embedded mode, the admin API. One implementation of each rule, and each change
+// commits in one transaction with its audit row ("changed", detail: action, actor, target),
+// so that no change leaves without who-and-when. Secret values come in and never go out:
+// results and audit rows carry fingerprints only.
+class AdminService
+{
+public:
+    // `vault` is needed for the secret changes only (null: they are refused).
+    AdminService(Database &db, const Vault *vault, Actor actor);
+
+    ChangeResult addTenant(const Tenant &tenant);
+    ChangeResult updateTenant(const QString &id, const TenantPatch &patch);
+    ChangeResult removeTenant(const QString &id);
+
+    ChangeResult addSource(const Source &source);
+    ChangeResult removeSource(const QString &name);
+
+    ChangeResult setSecret(const QString &name, const QByteArray &value);
+    // Keeps the current value accepted until `retireAtMs` (0: until retireSecret).
+    ChangeResult rotateSecret(const QString &name, const QByteArray &value, qint64 retireAtMs);
+    ChangeResult retireSecret(const QString &name);
+    ChangeResult removeSecret(const QString &name);
+
+    // Replaces one scope's list ("*" or a source name) with `networks` (CIDR text, checked
+    // here); an empty list lifts the restriction.
+    ChangeResult setAllowlist(const QString &scope, const QStringList &networks);
+
+    // result: name, role, expires_at and, this once, "token".
+    ChangeResult createToken(const QString &name, AdminRole role, qint64 expiresAtMs);
+    ChangeResult revokeToken(const QString &name);
+
+    // An export of the audit log (who took which rows away) is audited like a change.
+    bool recordAuditExport(const QJsonObject &what, QString *error);
+
+    // Largest secret value accepted, in bytes.
+    static constexpr qint64 kMaxSecretBytes = 64 * 1024;
+
+private:
+    ChangeResult writeSecret(Change change, const QString &name, const QByteArray &value,
+                             qint64 retireAtMs);
+    // Runs `change` and appends its audit row in one transaction. `change` returns a refusal
+    // or, with None, what to report.
+    ChangeResult commit(Change action, const QString &target, const QString &tenant,
+                        const std::function<ChangeResult()> &change);
+    bool appendAudit(Outcome outcome, const QJsonObject &detail, const QString &tenant,
+                     QString *error);
+
+    Database &m_db;
+    const Vault *m_vault;
+    Actor m_actor;
+};
+
+} // namespace gerbang
