@@ -6,7 +6,7 @@
 #include "Heartbeat.h"
 #include "RequestContext.h"
 #include "admin/AdminApi.h"
-#include "admin/AdminReader.h"
+#include "admin/AdminWorker.h"
 #include "alerts/AlertNotifier.h"
 #include "alerts/SignatureAlerts.h"
 #include "crypto/Crypto.h"
@@ -147,7 +147,7 @@ bool Engine::start(QString *error)
     if (m_config.admin.enabled && !startAdmin(error)) {
         m_adminServer.reset();
         m_admin.reset();
-        m_adminReader.reset();
+        m_adminWorker.reset();
         m_server.reset();
         m_background->stop();
         m_writer->stopWriter();
@@ -178,9 +178,9 @@ void Engine::startHeartbeat()
 bool Engine::startAdmin(QString *error)
 {
     const EngineConfig::Admin &admin = m_config.admin;
-    m_adminReader = std::make_unique<AdminReader>(
-        Database::Options{m_config.database, m_config.busyTimeoutMs, false});
-    if (!m_adminReader->start(error)) {
+    m_adminWorker = std::make_unique<AdminWorker>(
+        Database::Options{m_config.database, m_config.busyTimeoutMs, false}, m_config.vault);
+    if (!m_adminWorker->start(error)) {
         *error = u"admin API: "_s + *error;
         return false;
     }
@@ -189,7 +189,7 @@ bool Engine::startAdmin(QString *error)
                          [this](QList<std::pair<QString, qint64>> used) {
                              m_background->recordTokenUse(std::move(used));
                          },
-                         m_adminReader.get()},
+                         m_adminWorker.get()},
         *m_writer, *m_stats);
     connect(this, &Engine::alertRaised, &m_admin->live(), &LiveChannel::publishAlert);
     connect(this, &Engine::configurationReloaded, &m_admin->live(),
@@ -263,7 +263,7 @@ void Engine::stop()
     m_background.reset();
     m_heartbeat.reset();
     m_adminServer.reset();
-    m_adminReader.reset(); // joined before the API its answers go to
+    m_adminWorker.reset(); // joined before the API its answers go to
     m_admin.reset();
     m_server.reset();
     m_webhooks.reset();

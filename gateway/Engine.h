@@ -15,7 +15,7 @@ namespace gerbang {
 class Acknowledger;
 class BackgroundWork;
 class StoreWriter;
-class AdminReader;
+class AdminWorker;
 class AlertNotifier;
 class Heartbeat;
 class EdgeGuard;
@@ -80,7 +80,7 @@ private:
     std::unique_ptr<AlertNotifier> m_notifier;
     std::unique_ptr<WebhookEndpoint> m_webhooks;
     std::unique_ptr<http::HttpServer> m_server;
-    std::unique_ptr<AdminReader> m_adminReader;
+    std::unique_ptr<AdminWorker> m_adminWorker;
     std::unique_ptr<Heartbeat> m_heartbeat;
     std::unique_ptr<AdminApi> m_admin;
     std::unique_ptr<http::HttpServer> m_adminServer;

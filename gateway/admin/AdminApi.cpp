@@ -3,7 +3,7 @@
 
 #include "Acknowledger.h"
 #include "AdminQueries.h"
-#include "AdminReader.h"
+#include "AdminWorker.h"
 #include "StatsJson.h"
 #include "domain/Clock.h"
 #include "http/EventStream.h"
@@ -34,6 +34,26 @@ HttpResponse json(int status, const QJsonObject &body)
     return HttpResponse::json(status, QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 
+// The segments a route's "{…}" segments matched in `path`, or nullopt when it does not match.
+std::optional<QStringList> matchPath(QByteArrayView pattern, QByteArrayView path)
+{
+    const QList<QByteArray> want = pattern.toByteArray().split('/');
+    const QList<QByteArray> have = path.toByteArray().split('/');
+    if (want.size() != have.size())
+        return std::nullopt;
+    QStringList params;
+    for (qsizetype i = 0; i < want.size(); ++i) {
+        if (want[i].startsWith('{')) {
+            if (have[i].isEmpty())
+                return std::nullopt;
+            params << QString::fromUtf8(have[i]);
+        } else if (want[i] != have[i]) {
+            return std::nullopt;
+        }
+    }
+    return params;
+}
+
 QJsonValue timeOrNull(qint64 ms)
 {
     return ms > 0 ? QJsonValue(ms) : QJsonValue(QJsonValue::Null);
@@ -57,14 +77,30 @@ const QList<AdminApi::Route> &AdminApi::routes()
     static const QList<Route> table = {
         {"GET", "/admin/v1/stats", AdminRole::Viewer, &AdminApi::stats},
         {"GET", "/admin/v1/whoami", AdminRole::Viewer, &AdminApi::whoami},
-        {"GET", "/admin/v1/tokens", AdminRole::Admin, &AdminApi::tokens},
         {"GET", "/admin/v1/live", AdminRole::Viewer, &AdminApi::subscribe},
         {"GET", "/admin/v1/audit", AdminRole::Viewer, &AdminApi::auditRows},
         {"GET", "/admin/v1/events", AdminRole::Viewer, &AdminApi::events},
+        {"POST", "/admin/v1/events/replay", AdminRole::Operator, &AdminApi::replayEvents},
         {"GET", "/admin/v1/dead-letters", AdminRole::Viewer, &AdminApi::deadLetters},
+        {"POST", "/admin/v1/dead-letters/replay", AdminRole::Operator,
+         &AdminApi::replayDeadLetters},
         {"GET", "/admin/v1/tenants", AdminRole::Viewer, &AdminApi::tenants},
+        {"POST", "/admin/v1/tenants", AdminRole::Admin, &AdminApi::addTenant},
+        {"PATCH", "/admin/v1/tenants/{id}", AdminRole::Admin, &AdminApi::updateTenant},
+        {"DELETE", "/admin/v1/tenants/{id}", AdminRole::Admin, &AdminApi::removeTenant},
         {"GET", "/admin/v1/sources", AdminRole::Viewer, &AdminApi::sources},
+        {"POST", "/admin/v1/sources", AdminRole::Admin, &AdminApi::addSource},
+        {"DELETE", "/admin/v1/sources/{name}", AdminRole::Admin, &AdminApi::removeSource},
+        {"GET", "/admin/v1/secrets", AdminRole::Admin, &AdminApi::secrets},
+        {"PUT", "/admin/v1/secrets/{name}", AdminRole::Admin, &AdminApi::setSecret},
+        {"POST", "/admin/v1/secrets/{name}/rotate", AdminRole::Admin, &AdminApi::rotateSecret},
+        {"POST", "/admin/v1/secrets/{name}/retire", AdminRole::Admin, &AdminApi::retireSecret},
+        {"DELETE", "/admin/v1/secrets/{name}", AdminRole::Admin, &AdminApi::removeSecret},
         {"GET", "/admin/v1/allowlists", AdminRole::Viewer, &AdminApi::allowlists},
+        {"PUT", "/admin/v1/allowlists/{scope}", AdminRole::Admin, &AdminApi::setAllowlist},
+        {"GET", "/admin/v1/tokens", AdminRole::Admin, &AdminApi::tokens},
+        {"POST", "/admin/v1/tokens", AdminRole::Admin, &AdminApi::createToken},
+        {"DELETE", "/admin/v1/tokens/{name}", AdminRole::Admin, &AdminApi::revokeToken},
         {"GET", "/admin/v1/gateways", AdminRole::Viewer, &AdminApi::gateways},
     };
     return table;
@@ -74,6 +110,12 @@ HttpResponse AdminApi::error(int status, QByteArrayView code, const QString &mes
 {
     return json(status,
                 QJsonObject{{u"error"_s, QString::fromLatin1(code)}, {u"message"_s, message}});
+}
+
+HttpResponse AdminApi::error(int status, ApiError code, const QString &message)
+{
+    const QLatin1StringView word = wireName(code);
+    return error(status, QByteArrayView(word.data(), word.size()), message);
 }
 
 HttpResponse AdminApi::error(int status, Outcome outcome, const QString &message)
@@ -122,14 +164,19 @@ void AdminApi::handle(http::HttpRequest &&request, http::Responder responder)
     }
     noteUse(caller->name, now);
     const Route *route = nullptr;
+    QStringList params;
     bool pathKnown = false;
     for (const Route &r : routes()) {
-        if (r.path != QByteArrayView(request.path))
+        std::optional<QStringList> matched = matchPath(r.path, request.path);
+        if (!matched)
             continue;
         pathKnown = true;
         if (r.method == QByteArrayView(request.method) ||
-            (r.method == "GET" && request.method == "HEAD"))
+            (r.method == "GET" && request.method == "HEAD")) {
             route = &r;
+            params = std::move(*matched);
+            break;
+        }
     }
     if (!route) {
         return responder.send(pathKnown ? error(405, Outcome::MethodNotAllowed,
@@ -144,7 +191,7 @@ void AdminApi::handle(http::HttpRequest &&request, http::Responder responder)
                                     u"the %1 role may not do this; it needs %2"_s.arg(
                                         wire(caller->role), wire(route->least))));
     }
-    (this->*route->answer)(*caller, request, responder);
+    (this->*route->answer)(AdminCall{*caller, request, std::move(params)}, responder);
 }
 
 void AdminApi::noteUse(const QString &token, qint64 nowMs)
@@ -193,20 +240,19 @@ void AdminApi::audit(const http::HttpRequest &request, Outcome outcome, int stat
         m_stats.addAuditDropped();
 }
 
-void AdminApi::stats(const AdminCaller &, const http::HttpRequest &, http::Responder &responder)
+void AdminApi::stats(const AdminCall &, http::Responder &responder)
 {
     responder.send(json(200, statsJson(m_access.stats())));
 }
 
-void AdminApi::whoami(const AdminCaller &caller, const http::HttpRequest &,
-                      http::Responder &responder)
+void AdminApi::whoami(const AdminCall &call, http::Responder &responder)
 {
-    responder.send(json(200, QJsonObject{{u"name"_s, caller.name},
-                                         {u"role"_s, wire(caller.role)},
-                                         {u"expires_at"_s, timeOrNull(caller.expiresAtMs)}}));
+    responder.send(json(200, QJsonObject{{u"name"_s, call.caller.name},
+                                         {u"role"_s, wire(call.caller.role)},
+                                         {u"expires_at"_s, timeOrNull(call.caller.expiresAtMs)}}));
 }
 
-void AdminApi::tokens(const AdminCaller &, const http::HttpRequest &, http::Responder &responder)
+void AdminApi::tokens(const AdminCall &, http::Responder &responder)
 {
     const auto directory = m_access.directory();
     QJsonArray list;
@@ -221,102 +267,94 @@ void AdminApi::tokens(const AdminCaller &, const http::HttpRequest &, http::Resp
     responder.send(json(200, QJsonObject{{u"tokens"_s, list}}));
 }
 
-void AdminApi::subscribe(const AdminCaller &caller, const http::HttpRequest &request,
-                         http::Responder &responder)
+void AdminApi::subscribe(const AdminCall &call, http::Responder &responder)
 {
-    if (request.method == "HEAD")
+    if (call.request.method == "HEAD")
         return responder.send(HttpResponse::json(200, {}));
     if (!m_live.acceptsMore())
-        return responder.send(error(503, "too_many_streams",
+        return responder.send(error(503, ApiError::TooManyStreams,
                                     u"the live channel has its maximum of %1 subscribers"_s.arg(
                                         LiveChannel::kMaxSubscribers)));
     if (std::unique_ptr<http::EventStream> stream = responder.openStream(HttpResponse{}))
-        m_live.subscribe(std::move(stream), caller);
+        m_live.subscribe(std::move(stream), call.caller);
 }
 
 void AdminApi::read(std::function<QJsonObject(Database &, QString *)> query,
                     http::Responder &responder)
 {
-    if (!m_access.reader)
+    if (!m_access.worker)
         return responder.send(
-            error(503, "store_unavailable", u"this gateway cannot read its database here"_s));
+            error(503, ApiError::StoreUnavailable, u"this gateway cannot read its database here"_s));
     // std::function wants a copyable callable; the responder is move-only.
     auto pending = std::make_shared<http::Responder>(std::move(responder));
-    m_access.reader->run(
+    m_access.worker->run(
         std::move(query), &m_replies, [pending](QJsonObject answer, QString readError) {
             if (!readError.isEmpty()) {
                 qCWarning(lcAdmin).noquote() << "admin API: a read failed:" << readError;
                 return pending->send(
-                    error(503, "store_unavailable",
+                    error(503, ApiError::StoreUnavailable,
                           u"the database could not be read; see the gateway's log"_s));
             }
             pending->send(json(200, answer));
         });
 }
 
-void AdminApi::auditRows(const AdminCaller &, const http::HttpRequest &request,
-                         http::Responder &responder)
+void AdminApi::auditRows(const AdminCall &call, http::Responder &responder)
 {
-    auto filter = adminquery::auditFilter(request.query);
+    auto filter = adminquery::auditFilter(call.request.query);
     if (const auto *refusal = std::get_if<adminquery::Refusal>(&filter))
-        return responder.send(error(400, "invalid_parameter", refusal->message));
+        return responder.send(error(400, ApiError::InvalidParameter, refusal->message));
     read([f = std::get<AuditFilter>(filter)](
              Database &db, QString *e) { return adminquery::auditPage(db, f, e); },
          responder);
 }
 
-void AdminApi::events(const AdminCaller &, const http::HttpRequest &request,
-                      http::Responder &responder)
+void AdminApi::events(const AdminCall &call, http::Responder &responder)
 {
-    auto filter = adminquery::eventFilter(request.query);
+    auto filter = adminquery::eventFilter(call.request.query);
     if (const auto *refusal = std::get_if<adminquery::Refusal>(&filter))
-        return responder.send(error(400, "invalid_parameter", refusal->message));
+        return responder.send(error(400, ApiError::InvalidParameter, refusal->message));
     read([f = std::get<EventFilter>(filter)](
              Database &db, QString *e) { return adminquery::eventList(db, f, e); },
          responder);
 }
 
-void AdminApi::deadLetters(const AdminCaller &, const http::HttpRequest &request,
-                           http::Responder &responder)
+void AdminApi::deadLetters(const AdminCall &call, http::Responder &responder)
 {
-    auto limit = adminquery::deadLetterLimit(request.query);
+    auto limit = adminquery::deadLetterLimit(call.request.query);
     if (const auto *refusal = std::get_if<adminquery::Refusal>(&limit))
-        return responder.send(error(400, "invalid_parameter", refusal->message));
+        return responder.send(error(400, ApiError::InvalidParameter, refusal->message));
     read([n = std::get<int>(limit)](Database &db,
                                     QString *e) { return adminquery::deadLetterList(db, n, e); },
          responder);
 }
 
-void AdminApi::listing(QJsonObject (*list)(Database &, QString *), const http::HttpRequest &request,
-                       http::Responder &responder)
+void AdminApi::listing(std::function<QJsonObject(Database &, QString *)> list,
+                       const http::HttpRequest &request, http::Responder &responder)
 {
     if (const auto refusal = adminquery::noParameters(request.query))
-        return responder.send(error(400, "invalid_parameter", refusal->message));
+        return responder.send(error(400, ApiError::InvalidParameter, refusal->message));
     read(list, responder);
 }
 
-void AdminApi::tenants(const AdminCaller &, const http::HttpRequest &request,
-                       http::Responder &responder)
+void AdminApi::tenants(const AdminCall &call, http::Responder &responder)
 {
-    listing(&adminquery::tenantList, request, responder);
+    listing(&adminquery::tenantList, call.request, responder);
 }
 
-void AdminApi::sources(const AdminCaller &, const http::HttpRequest &request,
-                       http::Responder &responder)
+void AdminApi::sources(const AdminCall &call, http::Responder &responder)
 {
-    listing(&adminquery::sourceList, request, responder);
+    listing(&adminquery::sourceList, call.request, responder);
 }
 
-void AdminApi::allowlists(const AdminCaller &, const http::HttpRequest &request,
-                          http::Responder &responder)
+void AdminApi::allowlists(const AdminCall &call, http::Responder &responder)
 {
-    listing(&adminquery::allowlistList, request, responder);
+    listing(&adminquery::allowlistList, call.request, responder);
 }
 
-void AdminApi::gateways(const AdminCaller &, const http::HttpRequest &request,
-                        http::Responder &responder)
+void AdminApi::gateways(const AdminCall &call, http::Responder &responder)
 {
-    listing(&adminquery::gatewayList, request, responder);
+    listing(&adminquery::gatewayList, call.request, responder);
 }
 
 } // namespace gerbang

@@ -6,6 +6,7 @@
 #include "LiveChannel.h"
 #include "Stats.h"
 #include "http/RequestHandler.h"
+#include "service/AdminService.h"
 
 #include <QSet>
 #include <functional>
@@ -13,7 +14,15 @@
 
 namespace gerbang {
 
-class AdminReader;
+class AdminWorker;
+
+// One authenticated request to the admin API, with the segments its route's "{…}" matched.
+struct AdminCall
+{
+    const AdminCaller &caller;
+    const http::HttpRequest &request;
+    QStringList params;
+};
 class StoreWriter;
 
 // The admin API (/admin/v1/...), on its own listener: JSON over HTTP/1.1, Bearer tokens with
@@ -29,8 +38,8 @@ public:
         std::function<StatsSnapshot()> stats;
         // Best effort, off this thread: when tokens were last used (name, time in ms).
         std::function<void(QList<std::pair<QString, qint64>>)> recordTokenUse;
-        // Where the read routes run (audit, events, dead letters); null: they answer 503.
-        AdminReader *reader = nullptr;
+        // Where reads and changes run (audit, events, changes, ...); null: they answer 503.
+        AdminWorker *worker = nullptr;
     };
     AdminApi(Access access, StoreWriter &writer, Stats &stats);
     ~AdminApi() override;
@@ -40,14 +49,15 @@ public:
     // GET /admin/v1/live's subscribers; the engine publishes alerts and configuration changes.
     LiveChannel &live() { return m_live; }
 
-    // A route as data: method, path, the least role that may call it. Public so that a test
+    // A route as data: method, path (a "{name}" segment matches any one segment), the least
+    // role that may call it. Public so that a test
     // can compare the table with docs/admin-api.yaml.
     struct Route
     {
         QByteArrayView method;
         QByteArrayView path;
         AdminRole least;
-        void (AdminApi::*answer)(const AdminCaller &, const http::HttpRequest &, http::Responder &);
+        void (AdminApi::*answer)(const AdminCall &, http::Responder &);
     };
     static const QList<Route> &routes();
 
@@ -60,34 +70,47 @@ public:
     static http::HttpResponse error(int status, QByteArrayView code, const QString &message);
     // A refusal whose code is the outcome the audit row records (the vocabulary's word).
     static http::HttpResponse error(int status, Outcome outcome, const QString &message);
+    static http::HttpResponse error(int status, ApiError code, const QString &message);
 
 private:
-    void stats(const AdminCaller &caller, const http::HttpRequest &request,
-               http::Responder &responder);
-    void whoami(const AdminCaller &caller, const http::HttpRequest &request,
+    void stats(const AdminCall &call, http::Responder &responder);
+    void whoami(const AdminCall &call, http::Responder &responder);
+    void tokens(const AdminCall &call, http::Responder &responder);
+    void subscribe(const AdminCall &call, http::Responder &responder);
+    void auditRows(const AdminCall &call, http::Responder &responder);
+    void events(const AdminCall &call, http::Responder &responder);
+    void deadLetters(const AdminCall &call, http::Responder &responder);
+    void tenants(const AdminCall &call, http::Responder &responder);
+    void sources(const AdminCall &call, http::Responder &responder);
+    void allowlists(const AdminCall &call, http::Responder &responder);
+    void gateways(const AdminCall &call, http::Responder &responder);
+    // Changes (AdminApiChanges.cpp), each through the AdminService on the worker's thread.
+    void addTenant(const AdminCall &call, http::Responder &responder);
+    void updateTenant(const AdminCall &call, http::Responder &responder);
+    void removeTenant(const AdminCall &call, http::Responder &responder);
+    void addSource(const AdminCall &call, http::Responder &responder);
+    void removeSource(const AdminCall &call, http::Responder &responder);
+    void secrets(const AdminCall &call, http::Responder &responder);
+    void setSecret(const AdminCall &call, http::Responder &responder);
+    void rotateSecret(const AdminCall &call, http::Responder &responder);
+    void retireSecret(const AdminCall &call, http::Responder &responder);
+    void removeSecret(const AdminCall &call, http::Responder &responder);
+    void setAllowlist(const AdminCall &call, http::Responder &responder);
+    void createToken(const AdminCall &call, http::Responder &responder);
+    void revokeToken(const AdminCall &call, http::Responder &responder);
+    void replayEvents(const AdminCall &call, http::Responder &responder);
+    void replayDeadLetters(const AdminCall &call, http::Responder &responder);
+    // Runs `job` as the caller, then answers `successStatus` with the action, its target and
+    // what the service reported, or the refusal's 4xx/503; refusals are audited.
+    void change(const AdminCall &call, Change action, const QString &target, int successStatus,
+                std::function<ChangeResult(AdminService &)> job, http::Responder &responder);
+    // Answers a refused request (bad body, bad value) and audits it with the caller's name.
+    void refuse(const AdminCall &call, int status, ApiError code, const QString &message,
                 http::Responder &responder);
-    void tokens(const AdminCaller &caller, const http::HttpRequest &request,
-                http::Responder &responder);
-    void subscribe(const AdminCaller &caller, const http::HttpRequest &request,
-                   http::Responder &responder);
-    void auditRows(const AdminCaller &caller, const http::HttpRequest &request,
-                   http::Responder &responder);
-    void events(const AdminCaller &caller, const http::HttpRequest &request,
-                http::Responder &responder);
-    void deadLetters(const AdminCaller &caller, const http::HttpRequest &request,
-                     http::Responder &responder);
-    void tenants(const AdminCaller &caller, const http::HttpRequest &request,
-                 http::Responder &responder);
-    void sources(const AdminCaller &caller, const http::HttpRequest &request,
-                 http::Responder &responder);
-    void allowlists(const AdminCaller &caller, const http::HttpRequest &request,
-                    http::Responder &responder);
-    void gateways(const AdminCaller &caller, const http::HttpRequest &request,
-                  http::Responder &responder);
-    // A listing without parameters, read on the reader's thread.
-    void listing(QJsonObject (*list)(Database &, QString *), const http::HttpRequest &request,
-                 http::Responder &responder);
-    // Runs a read on the reader's thread and answers with its JSON (503 when it failed).
+    // A listing without parameters, read on the worker's thread.
+    void listing(std::function<QJsonObject(Database &, QString *)> list,
+                 const http::HttpRequest &request, http::Responder &responder);
+    // Runs a read on the worker's thread and answers with its JSON (503 when it failed).
     void read(std::function<QJsonObject(Database &, QString *)> query, http::Responder &responder);
     void noteUse(const QString &token, qint64 nowMs);
     void audit(const http::HttpRequest &request, Outcome outcome, int status, const QString &actor,
@@ -98,7 +121,7 @@ private:
     Stats &m_stats;
     AuthFailureLimiter m_failures;
     LiveChannel m_live;
-    QObject m_replies; // on this thread: where the reader's answers come back
+    QObject m_replies; // on this thread: where the worker's answers come back
     // When each token was last used; written to the database at most once a minute (and at
     // a token's first use), so that authentication costs no write.
     QHash<QString, qint64> m_lastUsed;

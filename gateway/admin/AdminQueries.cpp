@@ -8,6 +8,7 @@
 #include "storage/GatewayRepository.h"
 #include "storage/OutboxRepository.h"
 #include "storage/RecordJson.h"
+#include "storage/SecretRepository.h"
 #include "storage/SourceRepository.h"
 
 #include <QJsonArray>
@@ -214,6 +215,11 @@ QJsonObject tenantList(Database &db, QString *error)
 QJsonObject sourceList(Database &db, QString *error)
 {
     return listing(u"sources"_s, SourceRepository(db).list(error), sourceJson, error);
+}
+
+QJsonObject secretList(Database &db, const Vault &vault, QString *error)
+{
+    return listing(u"secrets"_s, SecretRepository(db, vault).list(error), secretJson, error);
 }
 
 QJsonObject allowlistList(Database &db, QString *error)

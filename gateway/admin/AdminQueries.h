@@ -12,6 +12,7 @@
 namespace gerbang {
 
 class Database;
+class Vault;
 
 // The read routes' query strings and answers, apart from HTTP and threads (testable alone).
 // A parameter the route does not know, a value that is not in the domain's vocabulary, a bad
@@ -45,6 +46,8 @@ std::optional<Refusal> noParameters(const QByteArray &query);
 QJsonObject tenantList(Database &db, QString *error);
 QJsonObject sourceList(Database &db, QString *error);
 QJsonObject allowlistList(Database &db, QString *error);
+// Names, slots and fingerprints: never a value.
+QJsonObject secretList(Database &db, const Vault &vault, QString *error);
 // GET /admin/v1/gateways: the fleet, each gateway with its state now.
 QJsonObject gatewayList(Database &db, QString *error);
 

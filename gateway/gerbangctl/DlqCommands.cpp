@@ -57,14 +57,12 @@ int replay(Invocation &inv)
     if (!inv.open(false))
         return ExitFailed;
     // Named ids: all of them or none (an id that is not a dead letter is a mistake to report).
-    const DeadLetterReplay r =
-        replayDeadLetters(inv.database(), all ? QStringList() : inv.positional(), !all,
-                          Actor::local(u"CLI"_s, u"gerbangctl dlq replay"_s));
-    if (!r.ok && !r.notDead.isEmpty())
-        return inv.fail(u"'%1' is not a dead letter"_s.arg(r.notDead.first()));
-    if (!r.ok || !r.error.isEmpty())
-        return inv.fail(r.error);
-    printOut(u"%1 dead letter(s) queued for delivery\n"_s.arg(r.queuedIds.size()));
+    const ChangeResult r =
+        inv.service().replayDeadLetters(all ? QStringList() : inv.positional(), !all);
+    if (!r.ok() || !r.message.isEmpty())
+        return inv.fail(r.message);
+    const qsizetype queued = r.result.value(u"queued_ids"_s).toArray().size();
+    printOut(u"%1 dead letter(s) queued for delivery\n"_s.arg(queued));
     return ExitOk;
 }
 

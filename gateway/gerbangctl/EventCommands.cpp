@@ -78,24 +78,10 @@ int replay(Invocation &inv)
 {
     if (auto rc = inv.parseAndOpen(1, 1000))
         return *rc;
-    EventRepository events(inv.database());
-    QString error;
-    const QStringList ids = inv.positional();
-    for (const QString &id : ids) {
-        const std::optional<WebhookEvent> event = events.find(id, &error);
-        if (!event)
-            return inv.fail(error.isEmpty() ? u"no event '%1'"_s.arg(id) : error);
-        if (!events.rawRetained(*event, &error))
-            return inv.fail(error.isEmpty()
-                                ? u"event '%1' cannot be replayed: its raw payload is past its "
-                                  "retention and was deleted"_s.arg(id)
-                                : error);
-    }
-    error.clear();
-    const int queued =
-        replayEvents(inv.database(), ids, Actor::local(u"CLI"_s, u"gerbangctl events replay"_s), &error);
-    if (queued < 0 || !error.isEmpty())
-        return inv.fail(error);
+    const ChangeResult r = inv.service().replayEvents(inv.positional());
+    if (!r.ok() || !r.message.isEmpty())
+        return inv.fail(r.message);
+    const int queued = r.result.value(u"queued"_s).toInt();
     printOut(u"%1 event(s) queued for delivery\n"_s.arg(queued));
     return ExitOk;
 }

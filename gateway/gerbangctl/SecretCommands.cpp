@@ -163,11 +163,7 @@ int list(Invocation &inv)
     if (inv.isSet(u"json"_s)) {
         QJsonArray array;
         for (const SecretInfo &s : secrets)
-            array << QJsonObject{{u"name"_s, s.name},
-                                 {u"slot"_s, s.slot},
-                                 {u"fingerprint"_s, s.fingerprint},
-                                 {u"created_at"_s, isoOrNull(s.createdAtMs)},
-                                 {u"retire_at"_s, isoOrNull(s.retireAtMs)}};
+            array << secretJson(s);
         printJson(array);
         return ExitOk;
     }

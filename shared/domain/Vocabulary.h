@@ -107,7 +107,9 @@ enum class Change
     SecretRemoved,
     AllowlistSet,
     TokenCreated,
-    TokenRevoked
+    TokenRevoked,
+    EventsReplayed,     // each event's own audit row says "replay"
+    DeadLettersReplayed // likewise
 };
 
 // Why the admin API refused a request, besides the outcomes an audit row records
@@ -210,7 +212,10 @@ inline constexpr std::array kChanges{Word<Change>{Change::TenantAdded, "tenant_a
                                      Word<Change>{Change::SecretRemoved, "secret_removed"_L1},
                                      Word<Change>{Change::AllowlistSet, "allowlist_set"_L1},
                                      Word<Change>{Change::TokenCreated, "token_created"_L1},
-                                     Word<Change>{Change::TokenRevoked, "token_revoked"_L1}};
+                                     Word<Change>{Change::TokenRevoked, "token_revoked"_L1},
+                                     Word<Change>{Change::EventsReplayed, "events_replayed"_L1},
+                                     Word<Change>{Change::DeadLettersReplayed,
+                                                  "dead_letters_replayed"_L1}};
 
 inline constexpr std::array kApiErrors{
     Word<ApiError>{ApiError::InvalidParameter, "invalid_parameter"_L1},

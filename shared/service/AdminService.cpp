@@ -9,6 +9,8 @@
 #include "storage/AllowlistRepository.h"
 #include "storage/AuditRepository.h"
 #include "storage/Database.h"
+#include "storage/EventReplay.h"
+#include "storage/EventRepository.h"
 #include "storage/RecordJson.h"
 #include "storage/SecretRepository.h"
 #include "storage/SourceRepository.h"
@@ -365,6 +367,51 @@ ChangeResult AdminService::revokeToken(const QString &name)
             return storeFailed(error);
         return done();
     });
+}
+
+ChangeResult AdminService::replayEvents(const QStringList &eventIds)
+{
+    if (eventIds.isEmpty())
+        return ChangeResult::refused(Refusal::Invalid, u"name the events to replay"_s);
+    EventRepository events(m_db);
+    QString error;
+    for (const QString &id : eventIds) {
+        const std::optional<WebhookEvent> event = events.find(id, &error);
+        if (!event)
+            return error.isEmpty()
+                       ? ChangeResult::refused(Refusal::NotFound, u"no event '%1'"_s.arg(id))
+                       : storeFailed(error);
+        if (!events.rawRetained(*event, &error))
+            return error.isEmpty()
+                       ? ChangeResult::refused(Refusal::Conflict,
+                                               u"event '%1' cannot be replayed: its raw payload "
+                                               "is past its retention and was deleted"_s.arg(id))
+                       : storeFailed(error);
+    }
+    error.clear();
+    const int queued = gerbang::replayEvents(m_db, eventIds, m_actor, &error);
+    if (queued < 0)
+        return storeFailed(error);
+    // Queued; error alone means the audit log missed a row: reported, not hidden.
+    ChangeResult r = done({{u"queued"_s, queued}});
+    r.message = error;
+    return r;
+}
+
+ChangeResult AdminService::replayDeadLetters(const QStringList &eventIds, bool allOrNothing)
+{
+    const DeadLetterReplay replay =
+        gerbang::replayDeadLetters(m_db, eventIds, allOrNothing, m_actor);
+    if (!replay.ok && !replay.notDead.isEmpty())
+        return ChangeResult::refused(
+            Refusal::Conflict, u"'%1' is not a dead letter; nothing was queued"_s.arg(
+                                   replay.notDead.first()));
+    if (!replay.ok)
+        return storeFailed(replay.error);
+    ChangeResult r = done({{u"queued_ids"_s, QJsonArray::fromStringList(replay.queuedIds)},
+                           {u"not_dead"_s, QJsonArray::fromStringList(replay.notDead)}});
+    r.message = replay.error;
+    return r;
 }
 
 bool AdminService::recordAuditExport(const QJsonObject &what, QString *error)

@@ -29,7 +29,9 @@ struct ChangeResult
         StoreFailed // the database failed (503); nothing changed
     };
     Refusal refusal = Refusal::None;
-    QString message;    // why, for a refusal; readable by an admin, never holds a secret
+    // Why, for a refusal; readable by an admin, never holds a secret. With ok(): a warning
+    // (a replay was queued but the audit log missed a row).
+    QString message;
     QJsonObject result; // for a change that was made: what the caller may show (JSON keys)
     bool ok() const { return refusal == Refusal::None; }
 
@@ -76,6 +78,14 @@ public:
     // result: name, role, expires_at and, this once, "token".
     ChangeResult createToken(const QString &name, AdminRole role, qint64 expiresAtMs);
     ChangeResult revokeToken(const QString &name);
+
+    // Queues stored events for delivery again (each while its raw payload is retained): all
+    // of them or, when one is unknown or past retention, none. result: "queued" (count).
+    ChangeResult replayEvents(const QStringList &eventIds);
+    // Queues dead letters again, atomically (EventReplay.h); `eventIds` empty: all of them.
+    // With `allOrNothing` an id that is not a dead letter refuses the whole replay (409).
+    // result: "queued_ids", "not_dead".
+    ChangeResult replayDeadLetters(const QStringList &eventIds, bool allOrNothing);
 
     // An export of the audit log (who took which rows away) is audited like a change.
     bool recordAuditExport(const QJsonObject &what, QString *error);

@@ -3,6 +3,7 @@
 
 #include "GatewayRepository.h"
 #include "OutboxRepository.h"
+#include "SecretRepository.h"
 #include "TenantRepository.h"
 #include "domain/Ids.h"
 
@@ -89,6 +90,15 @@ QJsonObject tenantJson(const Tenant &t)
             {u"phone_number_ids"_s, toJsonArray(t.phoneNumberIds)},
             {u"created_at"_s, isoOrNull(t.createdAtMs)},
             {u"updated_at"_s, isoOrNull(t.updatedAtMs)}};
+}
+
+QJsonObject secretJson(const SecretInfo &s)
+{
+    return {{u"name"_s, s.name},
+            {u"slot"_s, s.slot},
+            {u"fingerprint"_s, s.fingerprint},
+            {u"created_at"_s, isoOrNull(s.createdAtMs)},
+            {u"retire_at"_s, isoOrNull(s.retireAtMs)}};
 }
 
 QJsonObject sourceJson(const Source &s)

@@ -14,6 +14,7 @@ namespace gerbang {
 
 struct GatewayBeat;
 struct OutboxItem;
+struct SecretInfo;
 
 // Stored records as JSON, with the keys `gerbangctl --json` prints and the admin API answers
 // (a published interface: one definition for both, so a remote listing equals a local one).
@@ -25,6 +26,8 @@ QJsonObject deadLetterJson(const OutboxItem &item);
 QJsonObject tenantJson(const Tenant &t);
 // A source's settings; never its secret (the vault holds it under the source's name).
 QJsonObject sourceJson(const Source &s);
+// A secret's public side: name, slot, fingerprint, created, retired; never its value.
+QJsonObject secretJson(const SecretInfo &s);
 QJsonObject allowlistJson(const QString &scope, const QStringList &networks);
 // A gateway of the fleet, with its state at `nowMs`.
 QJsonObject gatewayJson(const GatewayBeat &g, qint64 nowMs);

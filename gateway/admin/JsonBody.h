@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/Vocabulary.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QLatin1StringView>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace gerbang {
+
+// The body of an admin API change: one JSON object, strictly. Unknown fields are refused
+// (a misspelt "enabled" must not silently leave a tenant on), and so is any value of the
+// wrong type. Reading stops at the first problem, which refusal() then reports.
+class JsonBody
+{
+public:
+    struct Refusal
+    {
+        ApiError code;
+        QString message;
+    };
+
+    JsonBody(const QByteArray &body, QList<QLatin1StringView> fields);
+
+    // Each getter: nullopt when the field is absent (a refusal when `required`) or after a
+    // refusal.
+    std::optional<QString> text(QLatin1StringView key, bool required = false, int maxLength = 256);
+    std::optional<bool> flag(QLatin1StringView key);
+    std::optional<qint64> number(QLatin1StringView key, qint64 min, qint64 max);
+    std::optional<QStringList> textList(QLatin1StringView key, int maxItems = 1000,
+                                        int maxLength = 256);
+
+    const std::optional<Refusal> &refusal() const { return m_refusal; }
+
+private:
+    std::optional<QJsonValue> field(QLatin1StringView key, bool required);
+    void refuse(ApiError code, const QString &message);
+
+    QJsonObject m_object;
+    std::optional<Refusal> m_refusal;
+};
+
+} // namespace gerbang
