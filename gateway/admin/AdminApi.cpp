@@ -283,8 +283,8 @@ void AdminApi::read(std::function<QJsonObject(Database &, QString *)> query,
                     http::Responder &responder)
 {
     if (!m_access.worker)
-        return responder.send(
-            error(503, ApiError::StoreUnavailable, u"this gateway cannot read its database here"_s));
+        return responder.send(error(503, ApiError::StoreUnavailable,
+                                    u"this gateway cannot read its database here"_s));
     // std::function wants a copyable callable; the responder is move-only.
     auto pending = std::make_shared<http::Responder>(std::move(responder));
     m_access.worker->run(

@@ -76,20 +76,19 @@ void AdminApi::change(const AdminCall &call, Change action, const QString &targe
                 }
                 const Outcome outcome = status == 404 ? Outcome::NotFound : Outcome::BadRequest;
                 audit(*request, outcome, status, name, r.message);
-                return pending->send(status == 404
-                                         ? error(404, Outcome::NotFound, r.message)
-                                         : error(status,
-                                                 status == 409 ? ApiError::Conflict
-                                                               : ApiError::InvalidValue,
-                                                 r.message));
+                return pending->send(
+                    status == 404
+                        ? error(404, Outcome::NotFound, r.message)
+                        : error(status, status == 409 ? ApiError::Conflict : ApiError::InvalidValue,
+                                r.message));
             }
             QJsonObject body = r.result;
             body.insert(u"action"_s, wire(action));
             body.insert(u"target"_s, target);
             if (!r.message.isEmpty())
                 body.insert(u"warning"_s, r.message);
-            pending->send(HttpResponse::json(
-                successStatus, QJsonDocument(body).toJson(QJsonDocument::Compact)));
+            pending->send(HttpResponse::json(successStatus,
+                                             QJsonDocument(body).toJson(QJsonDocument::Compact)));
         });
 }
 
@@ -140,9 +139,8 @@ void AdminApi::removeTenant(const AdminCall &call, http::Responder &responder)
 
 void AdminApi::addSource(const AdminCall &call, http::Responder &responder)
 {
-    JsonBody body(call.request.body,
-                  {"name"_L1, "provider"_L1, "tenant"_L1, "tolerance_secs"_L1, "dedup_field"_L1,
-                   "failure_status"_L1, "body_limit"_L1});
+    JsonBody body(call.request.body, {"name"_L1, "provider"_L1, "tenant"_L1, "tolerance_secs"_L1,
+                                      "dedup_field"_L1, "failure_status"_L1, "body_limit"_L1});
     Source s;
     s.name = body.text("name"_L1, true, 64).value_or(QString());
     s.provider = body.text("provider"_L1, true, 32).value_or(QString());
@@ -172,13 +170,11 @@ void AdminApi::removeSource(const AdminCall &call, http::Responder &responder)
 void AdminApi::secrets(const AdminCall &call, http::Responder &responder)
 {
     if (!m_access.worker || !m_access.worker->vault())
-        return responder.send(error(503, ApiError::StoreUnavailable,
-                                    u"this gateway cannot read its secrets here"_s));
-    listing(
-        [vault = m_access.worker->vault()](Database &db, QString *e) {
-            return adminquery::secretList(db, *vault, e);
-        },
-        call.request, responder);
+        return responder.send(
+            error(503, ApiError::StoreUnavailable, u"this gateway cannot read its secrets here"_s));
+    listing([vault = m_access.worker->vault()](
+                Database &db, QString *e) { return adminquery::secretList(db, *vault, e); },
+            call.request, responder);
 }
 
 void AdminApi::setSecret(const AdminCall &call, http::Responder &responder)

@@ -15,9 +15,9 @@ JsonBody::JsonBody(const QByteArray &body, QList<QLatin1StringView> fields)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        refuse(ApiError::InvalidJson, u"the body is not JSON: %1 at offset %2"_s.arg(
-                                          parseError.errorString())
-                                          .arg(parseError.offset));
+        refuse(ApiError::InvalidJson,
+               u"the body is not JSON: %1 at offset %2"_s.arg(parseError.errorString())
+                   .arg(parseError.offset));
         return;
     }
     if (!doc.isObject()) {

@@ -2,8 +2,8 @@
 // gerbangctl admin token create|list|revoke, admin fingerprint
 #include "Cli.h"
 #include "Output.h"
-#include "domain/Duration.h"
 #include "crypto/SelfSignedCertificate.h"
+#include "domain/Duration.h"
 #include "domain/Ids.h"
 #include "storage/AdminTokenRepository.h"
 
@@ -37,8 +37,7 @@ int tokenCreate(Invocation &inv)
     }
     if (!inv.open(false))
         return ExitFailed;
-    const ChangeResult r =
-        inv.service().createToken(inv.positional().first(), *role, expiresAtMs);
+    const ChangeResult r = inv.service().createToken(inv.positional().first(), *role, expiresAtMs);
     if (!r.ok())
         return inv.fail(r.message);
     const QString name = r.result.value(u"name"_s).toString();

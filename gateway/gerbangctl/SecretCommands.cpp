@@ -3,8 +3,8 @@
 // visible to every local user (ps, /proc) and lands in shell history.
 #include "Cli.h"
 #include "Output.h"
-#include "domain/Duration.h"
 #include "crypto/Vault.h"
+#include "domain/Duration.h"
 #include "domain/Ids.h"
 #include "storage/SecretRepository.h"
 
@@ -112,8 +112,8 @@ int write(Invocation &inv, bool rotate)
     if (!readSecret(name, &value, &error))
         return inv.fail(error);
     AdminService service = inv.service();
-    const ChangeResult r = rotate ? service.rotateSecret(name, value, retireAtMs)
-                                  : service.setSecret(name, value);
+    const ChangeResult r =
+        rotate ? service.rotateSecret(name, value, retireAtMs) : service.setSecret(name, value);
     value.fill('\0');
     if (!r.ok())
         return inv.fail(r.message);

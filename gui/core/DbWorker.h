@@ -2,7 +2,6 @@
 #pragma once
 
 #include "service/AdminService.h"
-
 #include "storage/DatabaseTarget.h"
 
 #include <QObject>
@@ -29,9 +28,9 @@ struct DbContext
     // "gerbang console: ACTION". Only with a database.
     AdminService service(const QString &action) const
     {
-        return AdminService(*db, vault,
-                            Actor::local(QStringLiteral("CONSOLE"),
-                                         QStringLiteral("gerbang console: ") + action));
+        return AdminService(
+            *db, vault,
+            Actor::local(QStringLiteral("CONSOLE"), QStringLiteral("gerbang console: ") + action));
     }
 };
 

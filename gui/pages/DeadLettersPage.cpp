@@ -282,9 +282,9 @@ void DeadLettersPage::startReplay(const QStringList &ids, bool all)
     updateActions();
     // Selected rows: those still dead are replayed, the rest left as they are (replayed by
     // someone else meanwhile). All: every dead letter at this moment.
-    const Actor origin = Actor::local(u"CONSOLE"_s,
-                                      all ? u"gerbang console: replay all dead letters"_s
-                                          : u"gerbang console: replay selected dead letters"_s);
+    const Actor origin =
+        Actor::local(u"CONSOLE"_s, all ? u"gerbang console: replay all dead letters"_s
+                                       : u"gerbang console: replay selected dead letters"_s);
     m_console.db().run<DeadLetterReplay>(
         this,
         [asked = all ? QStringList() : ids, origin](DbContext &ctx) {

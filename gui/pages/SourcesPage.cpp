@@ -308,8 +308,7 @@ void SourcesPage::writeSecret(const QString &name, QByteArray value, bool rotate
             if (!ctx.db || !ctx.vault) {
                 o.error = ctx.error;
             } else {
-                AdminService service =
-                    ctx.service(rotate ? u"rotate secret"_s : u"set secret"_s);
+                AdminService service = ctx.service(rotate ? u"rotate secret"_s : u"set secret"_s);
                 const ChangeResult c = rotate ? service.rotateSecret(name, *sealed, 0)
                                               : service.setSecret(name, *sealed);
                 o.ok = c.ok();

@@ -388,8 +388,8 @@ void TenantsPage::save()
             AdminService service = ctx.service(u"save tenant"_s);
             const ChangeResult c =
                 isNew ? service.addTenant(t)
-                      : service.updateTenant(t.id, TenantPatch{t.name, t.enabled, t.wabaIds,
-                                                               t.phoneNumberIds});
+                      : service.updateTenant(
+                            t.id, TenantPatch{t.name, t.enabled, t.wabaIds, t.phoneNumberIds});
             r.ok = c.ok();
             r.error = c.message;
             return r;

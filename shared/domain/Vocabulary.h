@@ -54,8 +54,8 @@ enum class Outcome
     ContentExpired,
     Replay,
     Alert,
-    Changed,  // an admin changed the configuration (the detail names who and what)
-    Exported  // an admin exported the audit log
+    Changed, // an admin changed the configuration (the detail names who and what)
+    Exported // an admin exported the audit log
 };
 
 // Why a request was or was not authenticated.
@@ -201,21 +201,21 @@ inline constexpr std::array kAdminRoles{Word<AdminRole>{AdminRole::Viewer, "view
                                         Word<AdminRole>{AdminRole::Operator, "operator"_L1},
                                         Word<AdminRole>{AdminRole::Admin, "admin"_L1}};
 
-inline constexpr std::array kChanges{Word<Change>{Change::TenantAdded, "tenant_added"_L1},
-                                     Word<Change>{Change::TenantUpdated, "tenant_updated"_L1},
-                                     Word<Change>{Change::TenantRemoved, "tenant_removed"_L1},
-                                     Word<Change>{Change::SourceAdded, "source_added"_L1},
-                                     Word<Change>{Change::SourceRemoved, "source_removed"_L1},
-                                     Word<Change>{Change::SecretSet, "secret_set"_L1},
-                                     Word<Change>{Change::SecretRotated, "secret_rotated"_L1},
-                                     Word<Change>{Change::SecretRetired, "secret_retired"_L1},
-                                     Word<Change>{Change::SecretRemoved, "secret_removed"_L1},
-                                     Word<Change>{Change::AllowlistSet, "allowlist_set"_L1},
-                                     Word<Change>{Change::TokenCreated, "token_created"_L1},
-                                     Word<Change>{Change::TokenRevoked, "token_revoked"_L1},
-                                     Word<Change>{Change::EventsReplayed, "events_replayed"_L1},
-                                     Word<Change>{Change::DeadLettersReplayed,
-                                                  "dead_letters_replayed"_L1}};
+inline constexpr std::array kChanges{
+    Word<Change>{Change::TenantAdded, "tenant_added"_L1},
+    Word<Change>{Change::TenantUpdated, "tenant_updated"_L1},
+    Word<Change>{Change::TenantRemoved, "tenant_removed"_L1},
+    Word<Change>{Change::SourceAdded, "source_added"_L1},
+    Word<Change>{Change::SourceRemoved, "source_removed"_L1},
+    Word<Change>{Change::SecretSet, "secret_set"_L1},
+    Word<Change>{Change::SecretRotated, "secret_rotated"_L1},
+    Word<Change>{Change::SecretRetired, "secret_retired"_L1},
+    Word<Change>{Change::SecretRemoved, "secret_removed"_L1},
+    Word<Change>{Change::AllowlistSet, "allowlist_set"_L1},
+    Word<Change>{Change::TokenCreated, "token_created"_L1},
+    Word<Change>{Change::TokenRevoked, "token_revoked"_L1},
+    Word<Change>{Change::EventsReplayed, "events_replayed"_L1},
+    Word<Change>{Change::DeadLettersReplayed, "dead_letters_replayed"_L1}};
 
 inline constexpr std::array kApiErrors{
     Word<ApiError>{ApiError::InvalidParameter, "invalid_parameter"_L1},

@@ -11,9 +11,9 @@ namespace gerbang {
 struct Actor
 {
     QString name;
-    QString method;  // "API", "CLI", "CONSOLE": the audit row's method
-    QString path;    // the route or command, e.g. "gerbangctl tenant update": its path
-    QString address; // the client address; "local" for the local tools
+    QString method;     // "API", "CLI", "CONSOLE": the audit row's method
+    QString path;       // the route or command, e.g. "gerbangctl tenant update": its path
+    QString address;    // the client address; "local" for the local tools
     int httpStatus = 0; // what the admin API answers a successful request; 0 for local tools
 
     // The operating-system user running this process, through `method` and `path`.

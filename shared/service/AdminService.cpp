@@ -212,16 +212,16 @@ ChangeResult AdminService::removeSource(const QString &name)
     });
 }
 
-ChangeResult AdminService::writeSecret(Change change, const QString &name,
-                                       const QByteArray &value, qint64 retireAtMs)
+ChangeResult AdminService::writeSecret(Change change, const QString &name, const QByteArray &value,
+                                       qint64 retireAtMs)
 {
     if (!m_vault)
         return storeFailed(u"the master key is not loaded"_s);
     if (!SecretRepository::isValidName(name))
         return ChangeResult::refused(
-            Refusal::Invalid, u"invalid secret name '%1': use a source name, whatsapp, "
-                              "whatsapp:APP, whatsapp-verify-token or whatsapp-verify-token:APP"_s
-                                  .arg(name));
+            Refusal::Invalid,
+            u"invalid secret name '%1': use a source name, whatsapp, "
+            "whatsapp:APP, whatsapp-verify-token or whatsapp-verify-token:APP"_s.arg(name));
     if (value.isEmpty())
         return ChangeResult::refused(Refusal::Invalid, u"the secret is empty"_s);
     if (value.size() > kMaxSecretBytes)
@@ -341,8 +341,8 @@ ChangeResult AdminService::createToken(const QString &name, AdminRole role, qint
             return ChangeResult::refused(Refusal::Conflict,
                                          u"a token named '%1' exists already"_s.arg(name));
         AdminToken created;
-        const QByteArray token = repo.create(name, role, expiresAtMs, m_actor.name, &created,
-                                             &error);
+        const QByteArray token =
+            repo.create(name, role, expiresAtMs, m_actor.name, &created, &error);
         if (token.isNull())
             return storeFailed(error);
         return done({{u"name"_s, created.name},
@@ -404,8 +404,8 @@ ChangeResult AdminService::replayDeadLetters(const QStringList &eventIds, bool a
         gerbang::replayDeadLetters(m_db, eventIds, allOrNothing, m_actor);
     if (!replay.ok && !replay.notDead.isEmpty())
         return ChangeResult::refused(
-            Refusal::Conflict, u"'%1' is not a dead letter; nothing was queued"_s.arg(
-                                   replay.notDead.first()));
+            Refusal::Conflict,
+            u"'%1' is not a dead letter; nothing was queued"_s.arg(replay.notDead.first()));
     if (!replay.ok)
         return storeFailed(replay.error);
     ChangeResult r = done({{u"queued_ids"_s, QJsonArray::fromStringList(replay.queuedIds)},

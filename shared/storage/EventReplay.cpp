@@ -57,8 +57,7 @@ void auditReplays(Database &db, const QStringList &eventIds, const Actor &origin
 
 } // namespace
 
-int replayEvents(Database &db, const QStringList &eventIds, const Actor &origin,
-                 QString *error)
+int replayEvents(Database &db, const QStringList &eventIds, const Actor &origin, QString *error)
 {
     const qint64 now = nowMs();
     const int queued = OutboxRepository(db).requeue(eventIds, now, error);

@@ -11,12 +11,11 @@ namespace gerbang {
 class Database;
 
 // Queues events for delivery again with a fresh attempt count (a running gateway picks them
-// up within its poll interval) and writes one audit row per event naming the actor `origin`. Used by
-// gerbangctl and by the console, so a replay is the same whoever asks. Returns the number
+// up within its poll interval) and writes one audit row per event naming the actor `origin`. Used
+// by gerbangctl and by the console, so a replay is the same whoever asks. Returns the number
 // queued, or -1 with `error`; with a count and a non-empty `error`, the events were queued but
 // the audit log could not record every replay.
-int replayEvents(Database &db, const QStringList &eventIds, const Actor &origin,
-                 QString *error);
+int replayEvents(Database &db, const QStringList &eventIds, const Actor &origin, QString *error);
 
 // What one dead-letter replay did.
 struct DeadLetterReplay

@@ -15,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -180,6 +181,40 @@ class TestAdminApi : public QObject
         return token;
     }
 
+    // The route template a request matched ("/admin/v1/tenants/{id}"), or its path when none.
+    static QString routeOf(const QByteArray &method, const QByteArray &path)
+    {
+        const QList<QByteArray> have = path.split('/');
+        for (const AdminApi::Route &r : AdminApi::routes()) {
+            const QList<QByteArray> want = r.path.toByteArray().split('/');
+            bool same = r.method == QByteArrayView(method) && want.size() == have.size();
+            for (qsizetype i = 0; same && i < want.size(); ++i)
+                same = want[i].startsWith('{') ? !have[i].isEmpty() : want[i] == have[i];
+            if (same)
+                return QString::fromLatin1(r.path.toByteArray());
+        }
+        return QString::fromLatin1(path);
+    }
+
+    // A path of `route` with each "{…}" filled in with `value`.
+    static QByteArray pathOf(QByteArrayView route, const QByteArray &value)
+    {
+        QList<QByteArray> parts = route.toByteArray().split('/');
+        for (QByteArray &part : parts) {
+            if (part.startsWith('{'))
+                part = value;
+        }
+        return parts.join('/');
+    }
+
+    // Waits until the gateway has loaded a configuration change made since `before` loads.
+    void waitForReload(qsizetype before)
+    {
+        QDeadlineTimer deadline(3000);
+        while (m_gw->output().count("configuration revision") == before && !deadline.hasExpired())
+            QTest::qWait(20);
+    }
+
     HttpResult call(const QByteArray &method, const QByteArray &path, const QByteArray &token,
                     const QHostAddress &from = {}, const QByteArray &body = {})
     {
@@ -188,11 +223,10 @@ class TestAdminApi : public QObject
             headers.append({"Authorization", "Bearer " + token});
         const HttpResult r =
             httpRequest(m_gw->adminPort(), method, path, body, headers, 10000, from);
-        m_observed.append(
-            QJsonObject{{u"method"_s, QString::fromLatin1(method)},
-                        {u"path"_s, QString::fromLatin1(path.split('?').constFirst())},
-                        {u"status"_s, r.status},
-                        {u"body"_s, QJsonDocument::fromJson(r.body).object()}});
+        m_observed.append(QJsonObject{{u"method"_s, QString::fromLatin1(method)},
+                                      {u"path"_s, routeOf(method, path.split('?').constFirst())},
+                                      {u"status"_s, r.status},
+                                      {u"body"_s, QJsonDocument::fromJson(r.body).object()}});
         return r;
     }
 
@@ -259,12 +293,18 @@ private Q_SLOTS:
         for (const AdminApi::Route &route : AdminApi::routes()) {
             if (route.path == "/admin/v1/live")
                 continue; // a stream that never ends: liveChannel...() below
+            // Changes get no body here (400) or name nothing that exists (404): the matrix
+            // checks who may call what, and changes nothing.
+            const bool read = route.method == "GET";
+            const bool takesBody =
+                !read && route.method != "DELETE" && !route.path.endsWith("/retire");
+            const int allowedStatus = read ? 200 : takesBody ? 400 : 404;
             for (AdminRole role : {AdminRole::Viewer, AdminRole::Operator, AdminRole::Admin}) {
-                const HttpResult r =
-                    call(route.method.toByteArray(), route.path.toByteArray(), m_tokens[role]);
+                const HttpResult r = call(route.method.toByteArray(),
+                                          pathOf(route.path, "no-such-thing"), m_tokens[role]);
                 const bool allowed = int(role) >= int(route.least);
                 QVERIFY2(
-                    r.status == (allowed ? 200 : 403),
+                    r.status == (allowed ? allowedStatus : 403),
                     qPrintable(u"%1 %2 as %3: %4 %5"_s
                                    .arg(QString::fromLatin1(route.path.toByteArray()), wire(role))
                                    .arg(r.status)
@@ -634,6 +674,243 @@ private Q_SLOTS:
         QVERIFY2(garbage.status == 400, qPrintable(garbage.failure));
     }
 
+    // Counts rows of a query on the gateway's database.
+    int count(const QString &sql)
+    {
+        QString error;
+        auto db = openTestDatabase(m_dir.path(), &error);
+        if (!db)
+            return -1;
+        QSqlQuery q(db->db());
+        return q.exec(sql) && q.next() ? q.value(0).toInt() : -1;
+    }
+
+    void changesThroughTheApiAreMadeAndAuditedWithTheToken()
+    {
+        const QByteArray admin = m_tokens[AdminRole::Admin];
+        const int changedBefore =
+            count(u"SELECT count(*) FROM audit_log WHERE outcome = 'changed' AND method = 'API'"_s);
+        qsizetype loads = m_gw->output().count("configuration revision");
+
+        HttpResult r =
+            call("POST", "/admin/v1/tenants", admin, {},
+                 R"({"id":"api-firm","name":"API Firm","waba_ids":["123456789012345"]})");
+        QCOMPARE(r.status, 201);
+        QCOMPARE(jsonOf(r)[u"action"_s].toString(), u"tenant_added"_s);
+        QCOMPARE(jsonOf(r)[u"target"_s].toString(), u"api-firm"_s);
+        r = call("POST", "/admin/v1/tenants", admin, {}, R"({"id":"api-firm","name":"Again"})");
+        QCOMPARE(r.status, 409);
+        QCOMPARE(jsonOf(r)[u"error"_s].toString(), u"conflict"_s);
+        r = call("PATCH", "/admin/v1/tenants/api-firm", admin, {},
+                 R"({"name":"Renamed Firm","enabled":false})");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(jsonOf(r)[u"changed"_s].toArray(), (QJsonArray{u"name"_s, u"enabled"_s}));
+        QVERIFY(call("GET", "/admin/v1/tenants", admin).body.contains("Renamed Firm"));
+        r = call("PATCH", "/admin/v1/tenants/api-firm", admin, {}, R"({"enabled":true})");
+        QCOMPARE(r.status, 200);
+
+        // A source and its secret: the secret goes in and never comes out.
+        const QByteArray first =
+            "api-secret-" + QByteArray::number(QRandomGenerator::global()->generate64(), 16);
+        const QByteArray second =
+            "api-rotated-" + QByteArray::number(QRandomGenerator::global()->generate64(), 16);
+        r = call("POST", "/admin/v1/sources", admin, {},
+                 R"({"name":"api-crm","provider":"generic","tenant":"api-firm"})");
+        QCOMPARE(r.status, 201);
+        QCOMPARE(jsonOf(r)[u"route"_s].toString(), u"/webhooks/generic/api-crm"_s);
+        r = call("PUT", "/admin/v1/secrets/api-crm", admin, {}, R"({"value":")" + first + R"("})");
+        QCOMPARE(r.status, 200);
+        QVERIFY(!jsonOf(r)[u"fingerprint"_s].toString().isEmpty());
+        QVERIFY(!r.body.contains(first));
+        r = call("POST", "/admin/v1/secrets/api-crm/rotate", admin, {},
+                 R"({"value":")" + second + R"(","retire_after":"1h"})");
+        QCOMPARE(r.status, 200);
+        QVERIFY(jsonOf(r)[u"previous_retires_at"_s].isString());
+        r = call("GET", "/admin/v1/secrets", admin);
+        QCOMPARE(r.status, 200);
+        QVERIFY(!r.body.contains(first) && !r.body.contains(second));
+        int slots = 0;
+        for (const QJsonValue &v : jsonOf(r)[u"secrets"_s].toArray())
+            slots += v[u"name"_s].toString() == u"api-crm"_s;
+        QCOMPARE(slots, 2);
+
+        // The change is live: a webhook signed with the new value is accepted.
+        waitForReload(loads);
+        const QByteArray body = R"({"id":"api-1","type":"contact.updated"})";
+        const QByteArray signature = "sha256=" + crypto::hmacSha256(second, body).toHex();
+        QDeadlineTimer deadline(4000);
+        int status = 0;
+        while (status != 200 && !deadline.hasExpired()) {
+            status = httpRequest(
+                         m_gw->port(), "POST", "/webhooks/generic/api-crm", body,
+                         {{"Content-Type", "application/json"}, {"X-Webhook-Signature", signature}})
+                         .status;
+            if (status != 200)
+                QTest::qWait(250);
+        }
+        QCOMPARE(status, 200);
+
+        QCOMPARE(call("POST", "/admin/v1/secrets/api-crm/retire", admin).status, 200);
+        r = call("POST", "/admin/v1/secrets/api-crm/retire", admin);
+        QCOMPARE(r.status, 409); // nothing left to retire
+        r = call("PUT", "/admin/v1/allowlists/api-crm", admin, {},
+                 R"({"networks":["10.0.0.0/8"]})");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(jsonOf(r)[u"networks"_s].toArray(), QJsonArray{u"10.0.0.0/8"_s});
+        r = call("PUT", "/admin/v1/allowlists/api-crm", admin, {}, R"({"networks":[]})");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(call("DELETE", "/admin/v1/sources/api-crm", admin).status, 200);
+        QCOMPARE(call("DELETE", "/admin/v1/secrets/api-crm", admin).status, 200);
+        QCOMPARE(call("DELETE", "/admin/v1/tenants/api-firm", admin).status, 200);
+        r = call("DELETE", "/admin/v1/tenants/api-firm", admin);
+        QCOMPARE(r.status, 404);
+        QCOMPARE(jsonOf(r)[u"error"_s].toString(), u"not_found"_s);
+
+        // One audit row per change made, naming the token, in the change's own transaction.
+        QCOMPARE(count(u"SELECT count(*) FROM audit_log WHERE outcome = 'changed' AND "
+                       "method = 'API'"_s) -
+                     changedBefore,
+                 12);
+        QString error;
+        auto db = openTestDatabase(m_dir.path(), &error);
+        QVERIFY2(db, qPrintable(error));
+        QSqlQuery q(db->db());
+        QVERIFY(q.exec(u"SELECT detail, path, http_status FROM audit_log WHERE outcome = "
+                       "'changed' AND method = 'API'"_s));
+        QStringList actions;
+        while (q.next()) {
+            const QJsonObject detail =
+                QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
+            QCOMPARE(detail[u"actor"_s].toString(), u"t-admin"_s);
+            QVERIFY(q.value(1).toString().startsWith(u"/admin/v1/"_s));
+            QVERIFY(q.value(2).toInt() == 200 || q.value(2).toInt() == 201);
+            actions << detail[u"action"_s].toString();
+        }
+        for (const char *action : {"tenant_added", "tenant_updated", "source_added", "secret_set",
+                                   "secret_rotated", "secret_retired", "allowlist_set",
+                                   "source_removed", "secret_removed", "tenant_removed"})
+            QVERIFY2(actions.contains(QLatin1StringView(action)), action);
+        // Neither value reached the audit log or the gateway's log.
+        QVERIFY(q.exec(u"SELECT count(*) FROM audit_log WHERE detail LIKE '%api-secret-%' OR "
+                       "detail LIKE '%api-rotated-%'"_s));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+        QVERIFY(!m_gw->output().contains(first) && !m_gw->output().contains(second));
+    }
+
+    void tokensAreCreatedAndRevokedThroughTheApi()
+    {
+        const QByteArray admin = m_tokens[AdminRole::Admin];
+        qsizetype loads = m_gw->output().count("configuration revision");
+        HttpResult r = call("POST", "/admin/v1/tokens", admin, {},
+                            R"({"name":"api-made","role":"operator","expires_in":"1h"})");
+        QCOMPARE(r.status, 201);
+        const QByteArray token = jsonOf(r)[u"token"_s].toString().toLatin1();
+        m_allTokens << token;
+        QVERIFY(QRegularExpression(u"^gbt_[A-Za-z0-9_-]{43}$"_s)
+                    .match(QString::fromLatin1(token))
+                    .hasMatch());
+        QCOMPARE(jsonOf(r)[u"role"_s].toString(), u"operator"_s);
+        QVERIFY(jsonOf(r)[u"expires_at"_s].isString());
+        QCOMPARE(
+            call("POST", "/admin/v1/tokens", admin, {}, R"({"name":"api-made","role":"viewer"})")
+                .status,
+            409);
+        waitForReload(loads);
+        r = call("GET", "/admin/v1/whoami", token);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(jsonOf(r)[u"name"_s].toString(), u"api-made"_s);
+        // An operator may replay but not make tokens.
+        QCOMPARE(call("POST", "/admin/v1/dead-letters/replay", token, {}, R"({"all":true})").status,
+                 200);
+        QCOMPARE(
+            call("POST", "/admin/v1/tokens", token, {}, R"({"name":"x","role":"admin"})").status,
+            403);
+        loads = m_gw->output().count("configuration revision");
+        QCOMPARE(call("DELETE", "/admin/v1/tokens/api-made", admin).status, 200);
+        waitForReload(loads);
+        QCOMPARE(call("GET", "/admin/v1/whoami", token).status, 401);
+        // Who created it is the token that did.
+        const CommandResult list =
+            runCtl(m_dir.path(), {u"admin"_s, u"token"_s, u"list"_s, u"--json"_s});
+        QVERIFY(!list.out.contains("api-made")); // revoked tokens are gone
+    }
+
+    void badChangesAreRefusedAndChangeNothing()
+    {
+        const QByteArray admin = m_tokens[AdminRole::Admin];
+        const QString state =
+            u"SELECT (SELECT count(*) FROM tenants) || '/' || (SELECT count(*) FROM sources) || "
+            "'/' || (SELECT count(*) FROM admin_tokens) || '/' || (SELECT count(*) FROM "
+            "audit_log WHERE outcome IN ('changed', 'replay'))"_s;
+        const auto snapshot = [&] {
+            QString error;
+            auto db = openTestDatabase(m_dir.path(), &error);
+            QSqlQuery q(db->db());
+            return q.exec(state) && q.next() ? q.value(0).toString() : QString();
+        };
+        const QString before = snapshot();
+        QVERIFY(!before.isEmpty());
+        const struct
+        {
+            QByteArray method, path, body, code;
+            int status;
+        } cases[] = {
+            {"POST", "/admin/v1/tenants", "not json", "invalid_json", 400},
+            {"POST", "/admin/v1/tenants", "[1, 2]", "invalid_json", 400},
+            {"POST", "/admin/v1/tenants", R"({"id":"x","name":"y","enabeld":true})",
+             "unknown_field", 400},
+            {"POST", "/admin/v1/tenants", R"({"id":5,"name":"y"})", "invalid_value", 400},
+            {"POST", "/admin/v1/tenants", R"({"id":"Bad Id!","name":"y"})", "invalid_value", 400},
+            {"POST", "/admin/v1/tenants", R"({"id":"ok-id","name":"y","waba_ids":["abc"]})",
+             "invalid_value", 400},
+            {"PATCH", "/admin/v1/tenants/no-such", R"({"name":"x"})", "not_found", 404},
+            {"POST", "/admin/v1/sources", R"({"name":"s1","provider":"paypal"})", "invalid_value",
+             400},
+            {"POST", "/admin/v1/sources",
+             R"({"name":"s1","provider":"generic","failure_status":200})", "invalid_value", 400},
+            {"PUT", "/admin/v1/secrets/Bad%20Name", R"({"value":"v"})", "invalid_value", 400},
+            {"PUT", "/admin/v1/secrets/crm", R"({"value":""})", "invalid_value", 400},
+            {"POST", "/admin/v1/secrets/crm/rotate", R"({"value":"v","retire_after":"soon"})",
+             "invalid_value", 400},
+            {"PUT", "/admin/v1/allowlists/*", R"({"networks":["999.1.1.1"]})", "invalid_value",
+             400},
+            {"PUT", "/admin/v1/allowlists/*", R"({})", "invalid_value", 400},
+            {"POST", "/admin/v1/tokens", R"({"name":"n","role":"root"})", "invalid_value", 400},
+            {"POST", "/admin/v1/tokens", R"({"name":"n","role":"viewer","expires_in":"-1d"})",
+             "invalid_value", 400},
+            {"DELETE", "/admin/v1/tokens/t-viewer", R"({"really":true})", "unknown_field", 400},
+            {"POST", "/admin/v1/events/replay", R"({"ids":["ev_nope"]})", "not_found", 404},
+            {"POST", "/admin/v1/events/replay", R"({"ids":[]})", "invalid_value", 400},
+            {"POST", "/admin/v1/dead-letters/replay", R"({})", "invalid_value", 400},
+            {"POST", "/admin/v1/dead-letters/replay", R"({"all":true,"ids":["a"]})",
+             "invalid_value", 400},
+            {"POST", "/admin/v1/dead-letters/replay", R"({"ids":["ev_nope"]})", "conflict", 409},
+        };
+        for (const auto &c : cases) {
+            const HttpResult r = call(c.method, c.path, admin, {}, c.body);
+            QVERIFY2(r.status == c.status && jsonOf(r)[u"error"_s].toString().toLatin1() == c.code,
+                     qPrintable(u"%1 %2 %3: %4 %5"_s
+                                    .arg(QString::fromLatin1(c.method), QString::fromLatin1(c.path),
+                                         QString::fromLatin1(c.body))
+                                    .arg(r.status)
+                                    .arg(QString::fromUtf8(r.body))));
+            QVERIFY(!jsonOf(r)[u"message"_s].toString().isEmpty());
+        }
+        const HttpResult big = call("POST", "/admin/v1/tenants", admin, {},
+                                    "{\"name\":\"" + QByteArray(70 * 1024, 'x') + "\"}");
+        QCOMPARE(big.status, 413);
+        QCOMPARE(snapshot(), before);
+        // The refusals are audited with the token's name.
+        const QString refusals =
+            u"SELECT count(*) FROM audit_log WHERE outcome IN ('bad_request', 'not_found') AND "
+            "path LIKE '/admin/v1/%' AND detail LIKE '%\"actor\":\"t-admin\"%'"_s;
+        QDeadlineTimer deadline(3000);
+        while (count(refusals) < int(std::size(cases)) && !deadline.hasExpired())
+            QTest::qWait(50);
+        QVERIFY(count(refusals) >= int(std::size(cases)));
+    }
+
     void theOpenApiDocumentDescribesTheApi()
     {
         QJsonArray routes;
@@ -660,14 +937,17 @@ private Q_SLOTS:
         const QJsonObject vocabulary{
             {u"Provider"_s, QJsonArray::fromStringList(wireNames<Provider>())},
             {u"Role"_s, QJsonArray::fromStringList(wireNames<AdminRole>())},
-            {u"GatewayState"_s, QJsonArray::fromStringList(wireNames<GatewayState>())}};
+            {u"GatewayState"_s, QJsonArray::fromStringList(wireNames<GatewayState>())},
+            {u"Change"_s, QJsonArray::fromStringList(wireNames<Change>())}};
         QFile observed(m_dir.filePath(u"observed.json"_s));
         QVERIFY(observed.open(QIODevice::WriteOnly));
         observed.write(QJsonDocument(QJsonObject{{u"routes"_s, routes},
                                                  {u"responses"_s, documented},
                                                  {u"errors"_s, errors},
                                                  {u"events"_s, m_events},
-                                                 {u"vocabulary"_s, vocabulary}})
+                                                 {u"vocabulary"_s, vocabulary},
+                                                 {u"error_codes"_s, QJsonArray::fromStringList(
+                                                                        wireNames<ApiError>())}})
                            .toJson());
         observed.close();
         QProcess python;

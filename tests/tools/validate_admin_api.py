@@ -3,8 +3,9 @@
 """Checks docs/admin-api.yaml against a running gateway, as tst_admin_api observed it.
 
 The observed file (JSON) holds `routes`: [[METHOD, PATH, ROLE], ...] (the gateway's own route
-table) and `responses`: [{method, path, status, body}, ...] (real replies), `vocabulary`: {schema name:
-[wire names]} (the domain tables the document's enums must equal). Exit status 0 when
+table) and `responses`: [{method, path, status, body}, ...] (real replies; path is the route template),
+`vocabulary`: {schema name: [wire names]} (the domain tables the document's enums must equal),
+`error_codes`: [the API's own refusal codes, which the Error schema must list]. Exit status 0 when
 every route of the gateway is in the document with the same role, every route of the document
 exists, and every response validates against the document's schema for its path, method and
 status; otherwise 1, with one line per problem."""
@@ -58,6 +59,12 @@ def main():
         if documented_words != words:
             problems.append("schema %s lists %s; the vocabulary has %s"
                             % (name, documented_words, words))
+
+    # Every refusal code the API uses is one the document's Error lists.
+    error_enum = spec["components"]["schemas"]["Error"]["properties"]["error"]["enum"]
+    for code in observed.get("error_codes", []):
+        if code not in error_enum:
+            problems.append("error code %r is not in the document's Error schema" % code)
 
     # Schemas are checked with the whole document as their root, so $refs resolve.
     checked = 0
