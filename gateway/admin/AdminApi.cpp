@@ -7,6 +7,7 @@
 #include "StatsJson.h"
 #include "domain/Clock.h"
 #include "http/EventStream.h"
+#include "storage/RecordJson.h"
 #include "store/StoreWriter.h"
 
 #include <QJsonArray>
@@ -52,11 +53,6 @@ std::optional<QStringList> matchPath(QByteArrayView pattern, QByteArrayView path
         }
     }
     return params;
-}
-
-QJsonValue timeOrNull(qint64 ms)
-{
-    return ms > 0 ? QJsonValue(ms) : QJsonValue(QJsonValue::Null);
 }
 
 } // namespace
@@ -249,7 +245,7 @@ void AdminApi::whoami(const AdminCall &call, http::Responder &responder)
 {
     responder.send(json(200, QJsonObject{{u"name"_s, call.caller.name},
                                          {u"role"_s, wire(call.caller.role)},
-                                         {u"expires_at"_s, timeOrNull(call.caller.expiresAtMs)}}));
+                                         {u"expires_at"_s, isoOrNull(call.caller.expiresAtMs)}}));
 }
 
 void AdminApi::tokens(const AdminCall &, http::Responder &responder)
@@ -257,13 +253,7 @@ void AdminApi::tokens(const AdminCall &, http::Responder &responder)
     const auto directory = m_access.directory();
     QJsonArray list;
     for (const AdminToken &t : directory ? directory->adminTokens : QList<AdminToken>{})
-        list.append(QJsonObject{
-            {u"name"_s, t.name},
-            {u"role"_s, wire(t.role)},
-            {u"created_at"_s, t.createdAtMs},
-            {u"created_by"_s, t.createdBy},
-            {u"expires_at"_s, timeOrNull(t.expiresAtMs)},
-            {u"last_used_at"_s, timeOrNull(std::max(t.lastUsedAtMs, m_lastUsed.value(t.name)))}});
+        list.append(tokenJson(t, m_lastUsed.value(t.name)));
     responder.send(json(200, QJsonObject{{u"tokens"_s, list}}));
 }
 

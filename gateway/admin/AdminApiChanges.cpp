@@ -139,13 +139,13 @@ void AdminApi::removeTenant(const AdminCall &call, http::Responder &responder)
 
 void AdminApi::addSource(const AdminCall &call, http::Responder &responder)
 {
-    JsonBody body(call.request.body, {"name"_L1, "provider"_L1, "tenant"_L1, "tolerance_secs"_L1,
+    JsonBody body(call.request.body, {"name"_L1, "provider"_L1, "tenant"_L1, "tolerance_s"_L1,
                                       "dedup_field"_L1, "failure_status"_L1, "body_limit"_L1});
     Source s;
     s.name = body.text("name"_L1, true, 64).value_or(QString());
     s.provider = body.text("provider"_L1, true, 32).value_or(QString());
     s.tenant = body.text("tenant"_L1, false, 64).value_or(QString());
-    s.toleranceSecs = int(body.number("tolerance_secs"_L1, 1, 86400).value_or(0));
+    s.toleranceSecs = int(body.number("tolerance_s"_L1, 1, 86400).value_or(0));
     s.dedupField = body.text("dedup_field"_L1).value_or(QString());
     s.failureStatus = int(body.number("failure_status"_L1, 400, 499).value_or(401));
     s.bodyLimit = body.number("body_limit"_L1, 1, 64LL << 20).value_or(0);

@@ -66,12 +66,7 @@ int tokenList(Invocation &inv)
     if (inv.isSet(u"json"_s)) {
         QJsonArray out;
         for (const AdminToken &t : tokens)
-            out.append(QJsonObject{{u"name"_s, t.name},
-                                   {u"role"_s, wire(t.role)},
-                                   {u"created_at"_s, isoOrNull(t.createdAtMs)},
-                                   {u"created_by"_s, t.createdBy},
-                                   {u"last_used_at"_s, isoOrNull(t.lastUsedAtMs)},
-                                   {u"expires_at"_s, isoOrNull(t.expiresAtMs)}});
+            out.append(tokenJson(t, 0));
         printJson(out);
         return ExitOk;
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RecordJson.h"
 
+#include "AdminTokenRepository.h"
 #include "GatewayRepository.h"
 #include "OutboxRepository.h"
 #include "SecretRepository.h"
@@ -90,6 +91,16 @@ QJsonObject tenantJson(const Tenant &t)
             {u"phone_number_ids"_s, toJsonArray(t.phoneNumberIds)},
             {u"created_at"_s, isoOrNull(t.createdAtMs)},
             {u"updated_at"_s, isoOrNull(t.updatedAtMs)}};
+}
+
+QJsonObject tokenJson(const AdminToken &t, qint64 lastUsedAtMs)
+{
+    return {{u"name"_s, t.name},
+            {u"role"_s, wire(t.role)},
+            {u"created_at"_s, isoOrNull(t.createdAtMs)},
+            {u"created_by"_s, t.createdBy},
+            {u"last_used_at"_s, isoOrNull(std::max(t.lastUsedAtMs, lastUsedAtMs))},
+            {u"expires_at"_s, isoOrNull(t.expiresAtMs)}};
 }
 
 QJsonObject secretJson(const SecretInfo &s)

@@ -15,6 +15,7 @@ namespace gerbang {
 struct GatewayBeat;
 struct OutboxItem;
 struct SecretInfo;
+struct AdminToken;
 
 // Stored records as JSON, with the keys `gerbangctl --json` prints and the admin API answers
 // (a published interface: one definition for both, so a remote listing equals a local one).
@@ -26,6 +27,9 @@ QJsonObject deadLetterJson(const OutboxItem &item);
 QJsonObject tenantJson(const Tenant &t);
 // A source's settings; never its secret (the vault holds it under the source's name).
 QJsonObject sourceJson(const Source &s);
+// An admin token's public side (never the token or its digest); `lastUsedAtMs` may be newer
+// than the stored one (a gateway writes it at most once a minute).
+QJsonObject tokenJson(const AdminToken &t, qint64 lastUsedAtMs);
 // A secret's public side: name, slot, fingerprint, created, retired; never its value.
 QJsonObject secretJson(const SecretInfo &s);
 QJsonObject allowlistJson(const QString &scope, const QStringList &networks);

@@ -349,7 +349,7 @@ private Q_SLOTS:
             if (v[u"name"_s].toString() == u"never-used"_s)
                 QVERIFY(v[u"last_used_at"_s].isNull());
             if (v[u"name"_s].toString() == u"t-admin"_s)
-                QVERIFY(v[u"last_used_at"_s].toInteger() > 0);
+                QVERIFY(v[u"last_used_at"_s].isString());
         }
     }
 
