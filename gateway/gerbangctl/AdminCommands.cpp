@@ -17,6 +17,7 @@ namespace {
 
 int tokenCreate(Invocation &inv)
 {
+    inv.allowRemote();
     inv.addOption(u"role"_s, u"viewer, operator or admin (required)."_s, u"ROLE"_s);
     inv.addOption(u"expires"_s,
                   u"Lifetime: a number and s, m, h or d (e.g. 90d). Default: never."_s,
@@ -37,10 +38,15 @@ int tokenCreate(Invocation &inv)
     }
     if (!inv.open(false))
         return ExitFailed;
-    const ChangeResult r = inv.service().createToken(inv.positional().first(), *role, expiresAtMs);
+    const QString name = inv.positional().first();
+    QJsonObject body{{u"name"_s, name}, {u"role"_s, wire(*role)}};
+    if (inv.isSet(u"expires"_s))
+        body.insert(u"expires_in"_s, inv.value(u"expires"_s));
+    const ChangeResult r = inv.change("POST", u"/admin/v1/tokens"_s, &body, [&](AdminService &s) {
+        return s.createToken(name, *role, expiresAtMs);
+    });
     if (!r.ok())
         return inv.fail(r.message);
-    const QString name = r.result.value(u"name"_s).toString();
     const QString token = r.result.value(u"token"_s).toString();
     // The token alone on standard output (it is shown this once); what to do with it on
     // standard error, so that `TOKEN=$(gerbangctl admin token create …)` works.
@@ -57,34 +63,42 @@ int tokenCreate(Invocation &inv)
 int tokenList(Invocation &inv)
 {
     inv.addOption(u"json"_s, u"Print one JSON array."_s);
+    inv.allowRemote();
     if (auto rc = inv.parseAndOpen(0, 0))
         return *rc;
-    QString error;
-    const QList<AdminToken> tokens = AdminTokenRepository(inv.database()).all(&error);
-    if (!error.isEmpty())
-        return inv.fail(error);
+    const std::optional<QJsonArray> tokens =
+        inv.listing(u"/admin/v1/tokens"_s, u"tokens"_s, [](Database &db, QString *error) {
+            QJsonArray array;
+            for (const AdminToken &t : AdminTokenRepository(db).all(error))
+                array << tokenJson(t, 0);
+            return array;
+        });
+    if (!tokens)
+        return ExitFailed;
     if (inv.isSet(u"json"_s)) {
-        QJsonArray out;
-        for (const AdminToken &t : tokens)
-            out.append(tokenJson(t, 0));
-        printJson(out);
+        printJson(*tokens);
         return ExitOk;
     }
+    const auto orNever = [](const QJsonValue &v) {
+        return v.isString() ? v.toString() : u"never"_s;
+    };
     Table table({u"NAME"_s, u"ROLE"_s, u"CREATED"_s, u"LAST USED"_s, u"EXPIRES"_s});
-    for (const AdminToken &t : tokens)
-        table.addRow({t.name, wire(t.role), isoUtc(t.createdAtMs),
-                      t.lastUsedAtMs > 0 ? isoUtc(t.lastUsedAtMs) : u"never"_s,
-                      t.expiresAtMs > 0 ? isoUtc(t.expiresAtMs) : u"never"_s});
+    for (const QJsonValue &t : *tokens)
+        table.addRow({t[u"name"_s].toString(), t[u"role"_s].toString(),
+                      t[u"created_at"_s].toString(), orNever(t[u"last_used_at"_s]),
+                      orNever(t[u"expires_at"_s])});
     table.print(u"no admin tokens"_s);
     return ExitOk;
 }
 
 int tokenRevoke(Invocation &inv)
 {
+    inv.allowRemote();
     if (auto rc = inv.parseAndOpen(1, 1))
         return *rc;
     const QString name = inv.positional().first();
-    const ChangeResult r = inv.service().revokeToken(name);
+    const ChangeResult r = inv.change("DELETE", u"/admin/v1/tokens/"_s + name, nullptr,
+                                      [&](AdminService &s) { return s.revokeToken(name); });
     if (!r.ok())
         return inv.fail(r.message);
     printOut(u"token '%1' revoked; every gateway of this database refuses it within a "

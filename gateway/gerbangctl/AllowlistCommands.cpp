@@ -28,6 +28,7 @@ QString scopeOf(const Invocation &inv)
 
 int set(Invocation &inv)
 {
+    inv.allowRemote();
     addScopeOption(inv);
     if (auto rc = inv.parse(1, 1))
         return *rc;
@@ -43,7 +44,12 @@ int set(Invocation &inv)
         return inv.fail(u"nothing changed: "_s + problems.join(u"; "_s));
     if (!inv.open(false))
         return ExitFailed;
-    const ChangeResult r = inv.service().setAllowlist(scopeOf(inv), list.toStrings());
+    const QString scope = scopeOf(inv);
+    const QStringList networks = list.toStrings();
+    const QJsonObject body{{u"networks"_s, toJsonArray(networks)}};
+    const ChangeResult r =
+        inv.change("PUT", u"/admin/v1/allowlists/"_s + scope, &body,
+                   [&](AdminService &s) { return s.setAllowlist(scope, networks); });
     if (!r.ok())
         return inv.fail(r.message);
     if (list.isEmpty())
@@ -57,10 +63,14 @@ int set(Invocation &inv)
 
 int clear(Invocation &inv)
 {
+    inv.allowRemote();
     addScopeOption(inv);
     if (auto rc = inv.parseAndOpen(0, 0))
         return *rc;
-    const ChangeResult r = inv.service().setAllowlist(scopeOf(inv), {});
+    const QString scope = scopeOf(inv);
+    const QJsonObject body{{u"networks"_s, QJsonArray()}};
+    const ChangeResult r = inv.change("PUT", u"/admin/v1/allowlists/"_s + scope, &body,
+                                      [&](AdminService &s) { return s.setAllowlist(scope, {}); });
     if (!r.ok())
         return inv.fail(r.message);
     printOut(u"allowlist '%1' cleared\n"_s.arg(scopeOf(inv)));
@@ -70,25 +80,29 @@ int clear(Invocation &inv)
 int list(Invocation &inv)
 {
     inv.addOption(u"json"_s, u"Print one JSON array."_s);
+    inv.allowRemote();
     if (auto rc = inv.parseAndOpen(0, 0))
         return *rc;
-    QString error;
-    const QHash<QString, QStringList> all = AllowlistRepository(inv.database()).all(&error);
-    if (!error.isEmpty())
-        return inv.fail(error);
-    QStringList scopes = all.keys();
-    scopes.sort();
+    const std::optional<QJsonArray> lists =
+        inv.listing(u"/admin/v1/allowlists"_s, u"allowlists"_s, [](Database &db, QString *error) {
+            const QHash<QString, QStringList> all = AllowlistRepository(db).all(error);
+            QStringList scopes = all.keys();
+            scopes.sort();
+            QJsonArray array;
+            for (const QString &scope : std::as_const(scopes))
+                array << allowlistJson(scope, all.value(scope));
+            return array;
+        });
+    if (!lists)
+        return ExitFailed;
     if (inv.isSet(u"json"_s)) {
-        QJsonArray array;
-        for (const QString &scope : scopes)
-            array << allowlistJson(scope, all.value(scope));
-        printJson(array);
+        printJson(*lists);
         return ExitOk;
     }
     Table table({u"SCOPE"_s, u"NETWORK"_s});
-    for (const QString &scope : scopes) {
-        for (const QString &n : all.value(scope))
-            table.addRow({scope, n});
+    for (const QJsonValue &l : *lists) {
+        for (const QJsonValue &n : l[u"networks"_s].toArray())
+            table.addRow({l[u"scope"_s].toString(), n.toString()});
     }
     table.print(u"no allowlist: every address may connect (see also edge/allowlist)"_s);
     return ExitOk;

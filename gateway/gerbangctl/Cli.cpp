@@ -2,10 +2,13 @@
 #include "Cli.h"
 
 #include "Output.h"
+#include "RemoteGateway.h"
 #include "storage/Database.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -47,6 +50,7 @@ Invocation::Invocation(QString command, QString synopsis, QString description,
     , m_args(std::move(args))
 {
     Runtime::addOptions(m_parser);
+    addRemoteOptions(m_parser);
     const QCommandLineOption help({u"h"_s, kHelp}, u"Show this help."_s);
     m_parser.addOption(help);
     // QCommandLineParser does not expose its options, so help describes them again; --listen
@@ -59,6 +63,17 @@ Invocation::Invocation(QString command, QString synopsis, QString description,
         QCommandLineOption(
             u"data-dir"_s,
             u"Directory of the database and key file (default: $GERBANG_DATA_DIR)."_s, u"dir"_s),
+        QCommandLineOption(u"gateway"_s,
+                           u"Run the command on this gateway's admin API instead of the local "
+                           "database, e.g. https://gw.firm.lan:8081 (token from "
+                           "$GERBANG_ADMIN_TOKEN or --token-file)."_s,
+                           u"url"_s),
+        QCommandLineOption(u"token-file"_s, u"File whose first line is the admin token."_s,
+                           u"file"_s),
+        QCommandLineOption(u"fingerprint"_s,
+                           u"SHA-256 fingerprint the gateway's certificate must have (remembered "
+                           "in $GERBANG_KNOWN_GATEWAYS or ~/.config/gerbang/known_gateways)."_s,
+                           u"SHA256:…"_s),
         help,
     };
 }
@@ -75,6 +90,74 @@ void Invocation::addOption(const QString &name, const QString &description,
                            const QString &valueName)
 {
     addOption(QCommandLineOption(name, description, valueName));
+}
+
+namespace {
+
+// The admin API's answer to a change, as the AdminService would have given it.
+ChangeResult fromReply(const RemoteGateway::Reply &reply)
+{
+    using Refusal = ChangeResult::Refusal;
+    if (reply.status == 0)
+        return ChangeResult::refused(Refusal::StoreFailed, reply.failure);
+    const QString message = reply.body.value(u"message"_s).toString();
+    if (reply.status >= 200 && reply.status < 300) {
+        ChangeResult r;
+        r.result = reply.body;
+        // What the API adds around the service's result.
+        r.result.remove(u"action"_s);
+        r.result.remove(u"target"_s);
+        r.message = reply.body.value(u"warning"_s).toString();
+        return r;
+    }
+    const Refusal why = reply.status == 400   ? Refusal::Invalid
+                        : reply.status == 404 ? Refusal::NotFound
+                        : reply.status == 409 ? Refusal::Conflict
+                                              : Refusal::StoreFailed;
+    return ChangeResult::refused(why,
+                                 reply.status == 400 || reply.status == 404 || reply.status == 409
+                                     ? message
+                                     : u"the gateway answered %1 (%2): %3"_s.arg(reply.status)
+                                           .arg(reply.body.value(u"error"_s).toString(), message));
+}
+
+} // namespace
+
+ChangeResult Invocation::change(const QByteArray &method, const QString &path,
+                                const QJsonObject *body,
+                                const std::function<ChangeResult(AdminService &)> &local)
+{
+    if (!m_gateway) {
+        AdminService s = service();
+        return local(s);
+    }
+    const RemoteGateway::Reply reply = m_gateway->call(method, path, body);
+    if (!reply.warning.isEmpty())
+        printError(u"warning: "_s + reply.warning);
+    return fromReply(reply);
+}
+
+std::optional<QJsonArray>
+Invocation::listing(const QString &path, const QString &key,
+                    const std::function<QJsonArray(Database &, QString *)> &local)
+{
+    if (!m_gateway) {
+        QString error;
+        const QJsonArray list = local(*m_db, &error);
+        if (!error.isEmpty()) {
+            fail(error);
+            return std::nullopt;
+        }
+        return list;
+    }
+    const RemoteGateway::Reply reply = m_gateway->call("GET", path);
+    if (!reply.warning.isEmpty())
+        printError(u"warning: "_s + reply.warning);
+    if (reply.status != 200) {
+        fail(fromReply(reply).message);
+        return std::nullopt;
+    }
+    return reply.body.value(key).toArray();
 }
 
 AdminService Invocation::service()
@@ -152,8 +235,45 @@ std::optional<int> Invocation::parseAndOpen(qsizetype minPositional, qsizetype m
     return std::nullopt;
 }
 
+void Invocation::addRemoteOptions(QCommandLineParser &parser)
+{
+    parser.addOption({u"gateway"_s, u"Admin API URL of a running gateway."_s, u"url"_s});
+    parser.addOption({u"token-file"_s, u"File whose first line is the admin token."_s, u"file"_s});
+    parser.addOption({u"fingerprint"_s, u"Pinned certificate fingerprint."_s, u"SHA256"_s});
+}
+
 bool Invocation::open(bool withVault)
 {
+    if (remote()) {
+        if (!m_remoteAllowed) {
+            fail(u"'gerbangctl %1' works on the local database only; run it on the gateway's "
+                 "machine"_s.arg(m_command));
+            return false;
+        }
+        const QUrl url(value(u"gateway"_s));
+        if (!url.isValid() || (url.scheme() != u"https"_s && url.scheme() != u"http"_s) ||
+            url.host().isEmpty()) {
+            fail(u"--gateway takes the admin API's URL, e.g. https://gw.firm.lan:8081"_s);
+            return false;
+        }
+        // The token never comes from the command line: argv is visible to every local user.
+        QByteArray token = qgetenv("GERBANG_ADMIN_TOKEN").trimmed();
+        if (isSet(u"token-file"_s)) {
+            QFile file(value(u"token-file"_s));
+            if (!file.open(QIODevice::ReadOnly)) {
+                fail(u"cannot read %1: %2"_s.arg(file.fileName(), file.errorString()));
+                return false;
+            }
+            token = file.readLine().trimmed();
+        }
+        if (token.isEmpty()) {
+            fail(u"--gateway needs an admin token: set GERBANG_ADMIN_TOKEN or pass --token-file"_s);
+            return false;
+        }
+        m_gateway = std::make_unique<RemoteGateway>(RemoteGateway::Options{
+            url, token, value(u"fingerprint"_s), RemoteGateway::defaultKnownGatewaysPath()});
+        return true;
+    }
     QString error;
     if (!m_runtime.prepare(m_parser, withVault, &error)) {
         fail(error);

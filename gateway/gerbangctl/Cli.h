@@ -6,6 +6,7 @@
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
+#include <QJsonArray>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -18,6 +19,8 @@ class Database;
 }
 
 namespace gerbang::ctl {
+
+class RemoteGateway;
 
 enum Exit
 {
@@ -56,8 +59,24 @@ public:
     int fail(const QString &message) const;
 
     // Loads configuration (and the master key with `withVault`) and opens the database,
-    // creating or migrating it. Prints the reason and returns false on failure.
+    // creating or migrating it. With --gateway it checks the remote options instead (only in
+    // a command that called allowRemote()). Prints the reason and returns false on failure.
     bool open(bool withVault);
+    // This command also runs against a gateway's admin API (--gateway URL).
+    void allowRemote() { m_remoteAllowed = true; }
+    bool remote() const { return m_parser.isSet(QStringLiteral("gateway")); }
+    // A change: through the local AdminService, or with --gateway the admin API's `method`
+    // `path` (with `body` unless null), whose answer or refusal it maps to the same result.
+    ChangeResult change(const QByteArray &method, const QString &path, const QJsonObject *body,
+                        const std::function<ChangeResult(AdminService &)> &local);
+    // A listing as JSON: `local` on the database, or with --gateway the `key` array of GET
+    // `path`. Prints the reason and returns nullopt on failure.
+    std::optional<QJsonArray>
+    listing(const QString &path, const QString &key,
+            const std::function<QJsonArray(Database &, QString *)> &local);
+    // The global options of every command that reach a gateway (--gateway, --token-file,
+    // --fingerprint): main() parses them before the group name too.
+    static void addRemoteOptions(QCommandLineParser &parser);
     // parse(), then open(): what most commands begin with. An exit code when they must stop.
     std::optional<int> parseAndOpen(qsizetype minPositional, qsizetype maxPositional,
                                     bool withVault = false);
@@ -84,6 +103,8 @@ private:
     QList<QCommandLineOption> m_globalOptions;
     Runtime m_runtime;
     std::unique_ptr<Database> m_db;
+    bool m_remoteAllowed = false;
+    std::unique_ptr<RemoteGateway> m_gateway;
 };
 
 struct Group;

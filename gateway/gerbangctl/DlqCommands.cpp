@@ -14,6 +14,7 @@ namespace {
 
 int list(Invocation &inv)
 {
+    inv.allowRemote();
     inv.addOption(u"json"_s, u"Print one JSON array."_s);
     inv.addOption(u"limit"_s, u"At most N dead letters (default 100, 0: all)."_s, u"N"_s);
     if (auto rc = inv.parse(0, 0))
@@ -24,30 +25,36 @@ int list(Invocation &inv)
         return rc;
     if (!inv.open(false))
         return ExitFailed;
-    QString error;
-    const QList<OutboxItem> items =
-        OutboxRepository(inv.database()).list(wire(DeliveryState::Dead), limit, &error);
-    if (!error.isEmpty())
-        return inv.fail(error);
+    // The API pages by 1000 at most; 0 (all) asks for its most.
+    const int remoteLimit = limit == 0 ? 1000 : std::min(limit, 1000);
+    const std::optional<QJsonArray> items =
+        inv.listing(u"/admin/v1/dead-letters?limit=%1"_s.arg(remoteLimit), u"dead_letters"_s,
+                    [limit](Database &db, QString *error) {
+                        QJsonArray array;
+                        for (const OutboxItem &item :
+                             OutboxRepository(db).list(wire(DeliveryState::Dead), limit, error))
+                            array << deadLetterJson(item);
+                        return array;
+                    });
+    if (!items)
+        return ExitFailed;
     if (inv.isSet(u"json"_s)) {
-        QJsonArray array;
-        for (const OutboxItem &item : items)
-            array << deadLetterJson(item);
-        printJson(array);
+        printJson(*items);
         return ExitOk;
     }
     Table table({u"DEAD SINCE"_s, u"ID"_s, u"TENANT"_s, u"PROVIDER"_s, u"TYPE"_s, u"ATTEMPTS"_s,
                  u"LAST ERROR"_s});
-    for (const OutboxItem &item : items)
-        table.addRow({isoUtc(item.finishedAtMs), item.event.id, item.event.tenant,
-                      item.event.provider, item.event.type, QString::number(item.attempts),
-                      item.lastError});
+    for (const QJsonValue &d : *items)
+        table.addRow({d[u"dead_at"_s].toString(), d[u"id"_s].toString(), d[u"tenant"_s].toString(),
+                      d[u"provider"_s].toString(), d[u"type"_s].toString(),
+                      QString::number(d[u"attempts"_s].toInt()), d[u"last_error"_s].toString()});
     table.print(u"no dead letters"_s);
     return ExitOk;
 }
 
 int replay(Invocation &inv)
 {
+    inv.allowRemote();
     inv.addOption(u"all"_s, u"Replay every dead letter."_s);
     if (auto rc = inv.parse(0, 1000))
         return *rc;
@@ -57,8 +64,12 @@ int replay(Invocation &inv)
     if (!inv.open(false))
         return ExitFailed;
     // Named ids: all of them or none (an id that is not a dead letter is a mistake to report).
+    const QStringList ids = all ? QStringList() : inv.positional();
+    const QJsonObject body =
+        all ? QJsonObject{{u"all"_s, true}} : QJsonObject{{u"ids"_s, toJsonArray(ids)}};
     const ChangeResult r =
-        inv.service().replayDeadLetters(all ? QStringList() : inv.positional(), !all);
+        inv.change("POST", u"/admin/v1/dead-letters/replay"_s, &body,
+                   [&](AdminService &s) { return s.replayDeadLetters(ids, !all); });
     if (!r.ok() || !r.message.isEmpty())
         return inv.fail(r.message);
     const qsizetype queued = r.result.value(u"queued_ids"_s).toArray().size();

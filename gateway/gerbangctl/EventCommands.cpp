@@ -76,9 +76,13 @@ int show(Invocation &inv)
 
 int replay(Invocation &inv)
 {
+    inv.allowRemote();
     if (auto rc = inv.parseAndOpen(1, 1000))
         return *rc;
-    const ChangeResult r = inv.service().replayEvents(inv.positional());
+    const QStringList ids = inv.positional();
+    const QJsonObject body{{u"ids"_s, toJsonArray(ids)}};
+    const ChangeResult r = inv.change("POST", u"/admin/v1/events/replay"_s, &body,
+                                      [&](AdminService &s) { return s.replayEvents(ids); });
     if (!r.ok() || !r.message.isEmpty())
         return inv.fail(r.message);
     const int queued = r.result.value(u"queued"_s).toInt();

@@ -14,25 +14,29 @@ namespace {
 int list(Invocation &inv)
 {
     inv.addOption(u"json"_s, u"Print one JSON array."_s);
+    inv.allowRemote();
     if (auto rc = inv.parseAndOpen(0, 0))
         return *rc;
-    QString error;
-    const QList<GatewayBeat> fleet = GatewayRepository(inv.database()).all(&error);
-    if (!error.isEmpty())
-        return inv.fail(error);
-    const qint64 now = nowMs();
+    const std::optional<QJsonArray> fleet =
+        inv.listing(u"/admin/v1/gateways"_s, u"gateways"_s, [](Database &db, QString *error) {
+            const qint64 now = nowMs();
+            QJsonArray array;
+            for (const GatewayBeat &g : GatewayRepository(db).all(error))
+                array << gatewayJson(g, now);
+            return array;
+        });
+    if (!fleet)
+        return ExitFailed;
     if (inv.isSet(u"json"_s)) {
-        QJsonArray array;
-        for (const GatewayBeat &g : fleet)
-            array << gatewayJson(g, now);
-        printJson(array);
+        printJson(*fleet);
         return ExitOk;
     }
     Table table(
         {u"STATE"_s, u"HOST"_s, u"VERSION"_s, u"WEBHOOKS"_s, u"ADMIN"_s, u"LAST SEEN"_s, u"ID"_s});
-    for (const GatewayBeat &g : fleet)
-        table.addRow({wire(g.stateAt(now)), g.host, g.version, g.webhookUrl, g.adminUrl,
-                      isoUtc(g.lastSeenAtMs), g.id});
+    for (const QJsonValue &g : *fleet)
+        table.addRow({g[u"state"_s].toString(), g[u"host"_s].toString(), g[u"version"_s].toString(),
+                      g[u"webhook_url"_s].toString(), g[u"admin_url"_s].toString(),
+                      g[u"last_seen_at"_s].toString(), g[u"id"_s].toString()});
     table.print(u"no gateway has written to this database yet"_s);
     return ExitOk;
 }

@@ -84,4 +84,12 @@ void Table::print(const QString &emptyText) const
     printOut(m_rows.isEmpty() ? emptyText + u'\n' : render());
 }
 
+QString words(const QJsonValue &array)
+{
+    QStringList out;
+    for (const QJsonValue &v : array.toArray())
+        out << v.toString();
+    return out.join(u' ');
+}
+
 } // namespace gerbang::ctl

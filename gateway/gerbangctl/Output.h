@@ -29,6 +29,9 @@ using gerbang::isoOrNull;
 using gerbang::textOrNull;
 using gerbang::toJsonArray;
 
+// A JSON array of strings as one table cell, space-separated.
+QString words(const QJsonValue &array);
+
 // Left-aligned columns for people; the last column is not padded.
 class Table
 {

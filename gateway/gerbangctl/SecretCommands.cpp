@@ -87,6 +87,7 @@ bool readSecret(const QString &name, QByteArray *value, QString *error)
 // set and rotate differ only in the repository call.
 int write(Invocation &inv, bool rotate)
 {
+    inv.allowRemote();
     if (rotate)
         inv.addOption(u"retire-after"_s,
                       u"Stop accepting the previous value after this long (e.g. 30m, 24h, 7d); "
@@ -111,9 +112,25 @@ int write(Invocation &inv, bool rotate)
     QString error;
     if (!readSecret(name, &value, &error))
         return inv.fail(error);
-    AdminService service = inv.service();
+    // Over the admin API the value travels in a JSON string: text only.
+    QJsonObject body;
+    if (inv.remote()) {
+        const QString text = QString::fromUtf8(value);
+        if (text.toUtf8() != value) {
+            value.fill('\0');
+            return inv.fail(u"with --gateway the secret must be UTF-8 text"_s);
+        }
+        body.insert(u"value"_s, text);
+        if (rotate && inv.isSet(u"retire-after"_s))
+            body.insert(u"retire_after"_s, inv.value(u"retire-after"_s));
+    }
     const ChangeResult r =
-        rotate ? service.rotateSecret(name, value, retireAtMs) : service.setSecret(name, value);
+        rotate
+            ? inv.change("POST", u"/admin/v1/secrets/%1/rotate"_s.arg(name), &body,
+                         [&](AdminService &s) { return s.rotateSecret(name, value, retireAtMs); })
+            : inv.change("PUT", u"/admin/v1/secrets/"_s + name, &body,
+                         [&](AdminService &s) { return s.setSecret(name, value); });
+    body = {};
     value.fill('\0');
     if (!r.ok())
         return inv.fail(r.message);
@@ -141,10 +158,12 @@ int rotate(Invocation &inv)
 
 int retire(Invocation &inv)
 {
+    inv.allowRemote();
     if (auto rc = inv.parseAndOpen(1, 1, true))
         return *rc;
     const QString name = inv.positional().first();
-    const ChangeResult r = inv.service().retireSecret(name);
+    const ChangeResult r = inv.change("POST", u"/admin/v1/secrets/%1/retire"_s.arg(name), nullptr,
+                                      [&](AdminService &s) { return s.retireSecret(name); });
     if (!r.ok())
         return inv.fail(r.message);
     printOut(u"the previous value of secret '%1' is no longer accepted\n"_s.arg(name));
@@ -154,33 +173,39 @@ int retire(Invocation &inv)
 int list(Invocation &inv)
 {
     inv.addOption(u"json"_s, u"Print one JSON array."_s);
+    inv.allowRemote();
     if (auto rc = inv.parseAndOpen(0, 0, true))
         return *rc;
-    QString error;
-    const QList<SecretInfo> secrets = SecretRepository(inv.database(), inv.vault()).list(&error);
-    if (!error.isEmpty())
-        return inv.fail(error);
+    const std::optional<QJsonArray> secrets =
+        inv.listing(u"/admin/v1/secrets"_s, u"secrets"_s, [&inv](Database &db, QString *error) {
+            QJsonArray array;
+            for (const SecretInfo &s : SecretRepository(db, inv.vault()).list(error))
+                array << secretJson(s);
+            return array;
+        });
+    if (!secrets)
+        return ExitFailed;
     if (inv.isSet(u"json"_s)) {
-        QJsonArray array;
-        for (const SecretInfo &s : secrets)
-            array << secretJson(s);
-        printJson(array);
+        printJson(*secrets);
         return ExitOk;
     }
     Table table({u"NAME"_s, u"SLOT"_s, u"FINGERPRINT"_s, u"CREATED"_s, u"RETIRES"_s});
-    for (const SecretInfo &s : secrets)
-        table.addRow({s.name, s.slot, s.fingerprint, isoUtc(s.createdAtMs),
-                      s.retireAtMs > 0 ? isoUtc(s.retireAtMs) : QString()});
+    for (const QJsonValue &s : *secrets)
+        table.addRow({s[u"name"_s].toString(), s[u"slot"_s].toString(),
+                      s[u"fingerprint"_s].toString(), s[u"created_at"_s].toString(),
+                      s[u"retire_at"_s].toString()});
     table.print(u"no secrets"_s);
     return ExitOk;
 }
 
 int remove(Invocation &inv)
 {
+    inv.allowRemote();
     if (auto rc = inv.parseAndOpen(1, 1, true))
         return *rc;
     const QString name = inv.positional().first();
-    const ChangeResult r = inv.service().removeSecret(name);
+    const ChangeResult r = inv.change("DELETE", u"/admin/v1/secrets/"_s + name, nullptr,
+                                      [&](AdminService &s) { return s.removeSecret(name); });
     if (!r.ok())
         return inv.fail(r.message);
     printOut(u"secret '%1' removed\n"_s.arg(name));

@@ -12,6 +12,7 @@ namespace {
 
 int add(Invocation &inv)
 {
+    inv.allowRemote();
     inv.addOption(u"provider"_s, u"stripe, midtrans, xendit, generic or standard (required)."_s,
                   u"P"_s);
     inv.addOption(u"tenant"_s,
@@ -58,7 +59,19 @@ int add(Invocation &inv)
     }
     if (!inv.open(false))
         return ExitFailed;
-    const ChangeResult r = inv.service().addSource(s);
+    QJsonObject body{{u"name"_s, s.name}, {u"provider"_s, s.provider}};
+    if (!s.tenant.isEmpty())
+        body.insert(u"tenant"_s, s.tenant);
+    if (s.toleranceSecs > 0)
+        body.insert(u"tolerance_s"_s, s.toleranceSecs);
+    if (!s.dedupField.isEmpty())
+        body.insert(u"dedup_field"_s, s.dedupField);
+    if (inv.isSet(u"failure-status"_s))
+        body.insert(u"failure_status"_s, s.failureStatus);
+    if (s.bodyLimit > 0)
+        body.insert(u"body_limit"_s, s.bodyLimit);
+    const ChangeResult r = inv.change("POST", u"/admin/v1/sources"_s, &body,
+                                      [&](AdminService &a) { return a.addSource(s); });
     if (!r.ok())
         return inv.fail(r.message);
     printOut(u"source '%1' added: POST %2\n"
@@ -70,32 +83,39 @@ int add(Invocation &inv)
 int list(Invocation &inv)
 {
     inv.addOption(u"json"_s, u"Print one JSON array."_s);
+    inv.allowRemote();
     if (auto rc = inv.parseAndOpen(0, 0))
         return *rc;
-    QString error;
-    const QList<Source> sources = SourceRepository(inv.database()).list(&error);
-    if (!error.isEmpty())
-        return inv.fail(error);
+    const std::optional<QJsonArray> sources =
+        inv.listing(u"/admin/v1/sources"_s, u"sources"_s, [](Database &db, QString *error) {
+            QJsonArray array;
+            for (const Source &s : SourceRepository(db).list(error))
+                array << sourceJson(s);
+            return array;
+        });
+    if (!sources)
+        return ExitFailed;
     if (inv.isSet(u"json"_s)) {
-        QJsonArray array;
-        for (const Source &s : sources)
-            array << sourceJson(s);
-        printJson(array);
+        printJson(*sources);
         return ExitOk;
     }
     Table table({u"NAME"_s, u"PROVIDER"_s, u"TENANT"_s, u"ROUTE"_s, u"CREATED"_s});
-    for (const Source &s : sources)
-        table.addRow({s.name, s.provider, s.tenant, s.route(), isoUtc(s.createdAtMs)});
+    for (const QJsonValue &s : *sources)
+        table.addRow({s[u"name"_s].toString(), s[u"provider"_s].toString(),
+                      s[u"tenant"_s].toString(), s[u"route"_s].toString(),
+                      s[u"created_at"_s].toString()});
     table.print(u"no sources"_s);
     return ExitOk;
 }
 
 int remove(Invocation &inv)
 {
+    inv.allowRemote();
     if (auto rc = inv.parseAndOpen(1, 1))
         return *rc;
     const QString name = inv.positional().first();
-    const ChangeResult r = inv.service().removeSource(name);
+    const ChangeResult r = inv.change("DELETE", u"/admin/v1/sources/"_s + name, nullptr,
+                                      [&](AdminService &s) { return s.removeSource(name); });
     if (!r.ok())
         return inv.fail(r.message);
     printOut(

@@ -34,6 +34,7 @@ void addRouteOptions(Invocation &inv)
 
 int add(Invocation &inv)
 {
+    inv.allowRemote();
     inv.addOption(u"name"_s, u"Display name (required)."_s, u"NAME"_s);
     addRouteOptions(inv);
     inv.addOption(u"disabled"_s, u"Create the tenant disabled."_s);
@@ -49,7 +50,13 @@ int add(Invocation &inv)
     t.phoneNumberIds = routeValues(inv, u"phone-number-id"_s);
     if (!inv.open(false))
         return ExitFailed;
-    const ChangeResult r = inv.service().addTenant(t);
+    const QJsonObject body{{u"id"_s, t.id},
+                           {u"name"_s, t.name},
+                           {u"enabled"_s, t.enabled},
+                           {u"waba_ids"_s, toJsonArray(t.wabaIds)},
+                           {u"phone_number_ids"_s, toJsonArray(t.phoneNumberIds)}};
+    const ChangeResult r = inv.change("POST", u"/admin/v1/tenants"_s, &body,
+                                      [&](AdminService &s) { return s.addTenant(t); });
     if (!r.ok())
         return inv.fail(r.message);
     printOut(u"tenant '%1' added\n"_s.arg(t.id));
@@ -59,30 +66,36 @@ int add(Invocation &inv)
 int list(Invocation &inv)
 {
     inv.addOption(u"json"_s, u"Print one JSON array."_s);
+    inv.allowRemote();
     if (auto rc = inv.parseAndOpen(0, 0))
         return *rc;
-    QString error;
-    const QList<Tenant> tenants = tenantsNewestFirst(inv.database(), &error);
-    if (!error.isEmpty())
-        return inv.fail(error);
+    const std::optional<QJsonArray> tenants =
+        inv.listing(u"/admin/v1/tenants"_s, u"tenants"_s, [](Database &db, QString *error) {
+            QJsonArray array;
+            for (const Tenant &t : tenantsNewestFirst(db, error))
+                array << tenantJson(t);
+            return array;
+        });
+    if (!tenants)
+        return ExitFailed;
     if (inv.isSet(u"json"_s)) {
-        QJsonArray array;
-        for (const Tenant &t : std::as_const(tenants))
-            array << tenantJson(t);
-        printJson(array);
+        printJson(*tenants);
         return ExitOk;
     }
     Table table(
         {u"ID"_s, u"NAME"_s, u"STATE"_s, u"WABA IDS"_s, u"PHONE NUMBER IDS"_s, u"CREATED"_s});
-    for (const Tenant &t : std::as_const(tenants))
-        table.addRow({t.id, t.name, t.enabled ? u"enabled"_s : u"disabled"_s, t.wabaIds.join(u' '),
-                      t.phoneNumberIds.join(u' '), isoUtc(t.createdAtMs)});
+    for (const QJsonValue &t : *tenants)
+        table.addRow({t[u"id"_s].toString(), t[u"name"_s].toString(),
+                      t[u"enabled"_s].toBool() ? u"enabled"_s : u"disabled"_s,
+                      words(t[u"waba_ids"_s]), words(t[u"phone_number_ids"_s]),
+                      t[u"created_at"_s].toString()});
     table.print(u"no tenants"_s);
     return ExitOk;
 }
 
 int update(Invocation &inv)
 {
+    inv.allowRemote();
     inv.addOption(u"name"_s, u"New display name."_s, u"NAME"_s);
     addRouteOptions(inv);
     inv.addOption(u"enable"_s, u"Enable the tenant."_s);
@@ -104,7 +117,17 @@ int update(Invocation &inv)
     if (inv.isSet(u"enable"_s) || inv.isSet(u"disable"_s))
         patch.enabled = inv.isSet(u"enable"_s);
     const QString id = inv.positional().first();
-    const ChangeResult r = inv.service().updateTenant(id, patch);
+    QJsonObject body;
+    if (patch.name)
+        body.insert(u"name"_s, *patch.name);
+    if (patch.enabled)
+        body.insert(u"enabled"_s, *patch.enabled);
+    if (patch.wabaIds)
+        body.insert(u"waba_ids"_s, toJsonArray(*patch.wabaIds));
+    if (patch.phoneNumberIds)
+        body.insert(u"phone_number_ids"_s, toJsonArray(*patch.phoneNumberIds));
+    const ChangeResult r = inv.change("PATCH", u"/admin/v1/tenants/"_s + id, &body,
+                                      [&](AdminService &s) { return s.updateTenant(id, patch); });
     if (!r.ok())
         return inv.fail(r.message);
     printOut(u"tenant '%1' updated\n"_s.arg(id));
@@ -113,10 +136,12 @@ int update(Invocation &inv)
 
 int remove(Invocation &inv)
 {
+    inv.allowRemote();
     if (auto rc = inv.parseAndOpen(1, 1))
         return *rc;
     const QString id = inv.positional().first();
-    const ChangeResult r = inv.service().removeTenant(id);
+    const ChangeResult r = inv.change("DELETE", u"/admin/v1/tenants/"_s + id, nullptr,
+                                      [&](AdminService &s) { return s.removeTenant(id); });
     if (!r.ok())
         return inv.fail(r.message);
     printOut(u"tenant '%1' removed\n"_s.arg(id));

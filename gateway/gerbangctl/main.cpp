@@ -40,6 +40,13 @@ QString topHelp()
            "~/.config/gerbang/gerbang.ini)\n"
            "  --data-dir <dir>  Directory of the database and key file (default: "
            "$GERBANG_DATA_DIR)\n"
+           "  --gateway <url>   Run the command on a gateway's admin API (tenants, sources, "
+           "secrets,\n"
+           "                    allowlists, admin tokens, dead letters, event replay, "
+           "gateways);\n"
+           "                    token from $GERBANG_ADMIN_TOKEN or --token-file <file>, "
+           "certificate\n"
+           "                    pinned with --fingerprint <SHA256:…> or in known_gateways\n"
            "  -h, --help        Show this help; 'gerbangctl GROUP --help' for one group\n"
            "  -v, --version     Show the version\n"
            "\nExit status: 0 ok, 1 failed, 2 usage error.\n"_s;
@@ -69,6 +76,7 @@ int main(int argc, char **argv)
     // on is left to the subcommand's own parser (which knows the global options as well).
     QCommandLineParser parser;
     gerbang::Runtime::addOptions(parser);
+    Invocation::addRemoteOptions(parser);
     parser.addOption({{u"h"_s, u"help"_s}, u"Show help."_s});
     parser.addOption({{u"v"_s, u"version"_s}, u"Show the version."_s});
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);

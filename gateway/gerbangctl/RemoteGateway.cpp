@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "RemoteGateway.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSaveFile>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslError>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace gerbang::ctl {
+namespace {
+
+constexpr int kTimeoutMs = 30'000;
+
+QString displayed(const QString &hex)
+{
+    QStringList pairs;
+    for (qsizetype i = 0; i + 1 < hex.size(); i += 2)
+        pairs << hex.mid(i, 2).toUpper();
+    return u"SHA256:"_s + pairs.join(u':');
+}
+
+} // namespace
+
+RemoteGateway::RemoteGateway(Options options)
+    : m_options(std::move(options))
+{
+}
+
+QString RemoteGateway::defaultKnownGatewaysPath()
+{
+    const QString env = qEnvironmentVariable("GERBANG_KNOWN_GATEWAYS");
+    if (!env.isEmpty())
+        return env;
+    return QDir::homePath() + u"/.config/gerbang/known_gateways"_s;
+}
+
+QString RemoteGateway::normalizedFingerprint(const QString &text)
+{
+    QString hex = text.trimmed();
+    if (hex.startsWith(u"SHA256:"_s, Qt::CaseInsensitive))
+        hex = hex.mid(7);
+    hex.remove(u':');
+    return hex.toLower();
+}
+
+QString RemoteGateway::hostKey() const
+{
+    return u"%1:%2"_s.arg(m_options.url.host().toLower()).arg(m_options.url.port(443));
+}
+
+QString RemoteGateway::knownPin() const
+{
+    QFile file(m_options.knownGateways);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QString key = hostKey();
+    while (!file.atEnd()) {
+        const QStringList fields =
+            QString::fromUtf8(file.readLine()).simplified().split(u' ', Qt::SkipEmptyParts);
+        if (fields.size() == 2 && fields[0] == key)
+            return normalizedFingerprint(fields[1]);
+    }
+    return {};
+}
+
+bool RemoteGateway::rememberPin(const QString &pin, QString *error) const
+{
+    QFile old(m_options.knownGateways);
+    QStringList lines;
+    if (old.open(QIODevice::ReadOnly)) {
+        const QString key = hostKey();
+        for (const QString &line : QString::fromUtf8(old.readAll()).split(u'\n')) {
+            if (!line.trimmed().isEmpty() && !line.startsWith(key + u' '))
+                lines << line;
+        }
+    }
+    lines << hostKey() + u' ' + displayed(pin);
+    QDir().mkpath(QFileInfo(m_options.knownGateways).absolutePath());
+    QSaveFile file(m_options.knownGateways);
+    if (!file.open(QIODevice::WriteOnly) || file.write((lines.join(u'\n') + u'\n').toUtf8()) < 0 ||
+        !file.commit()) {
+        *error = u"cannot write %1: %2"_s.arg(m_options.knownGateways, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+RemoteGateway::Reply RemoteGateway::call(const QByteArray &method, const QString &path,
+                                         const QJsonObject *body)
+{
+    Reply out;
+    const bool tls = m_options.url.scheme() == u"https"_s;
+    const QString given = normalizedFingerprint(m_options.fingerprint);
+    const QString known = tls ? knownPin() : QString();
+    if (!given.isEmpty() && !known.isEmpty() && given != known) {
+        out.failure = u"the fingerprint given (%1) is not the one pinned for %2 in %3 (%4); "
+                      "if the gateway's certificate really changed, remove that line first"_s.arg(
+                          displayed(given), hostKey(), m_options.knownGateways, displayed(known));
+        return out;
+    }
+    const QString pin = given.isEmpty() ? known : given;
+
+    QNetworkAccessManager manager;
+    QUrl url = m_options.url;
+    url.setPath(path.section(u'?', 0, 0));
+    url.setQuery(path.section(u'?', 1));
+    QNetworkRequest request(url);
+    request.setRawHeader("Authorization", "Bearer " + m_options.token);
+    request.setRawHeader("Accept", "application/json");
+    request.setTransferTimeout(kTimeoutMs);
+    const QByteArray payload =
+        body ? QJsonDocument(*body).toJson(QJsonDocument::Compact) : QByteArray();
+    if (body)
+        request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
+    QNetworkReply *reply = manager.sendCustomRequest(request, method, payload);
+
+    // The pin decides, whatever a CA says: checked once the handshake shows the certificate.
+    QString presented;
+    QString pinProblem;
+    const auto checkPeer = [&] {
+        const QSslCertificate peer = reply->sslConfiguration().peerCertificate();
+        presented = QString::fromLatin1(peer.digest(QCryptographicHash::Sha256).toHex());
+        if (pin.isEmpty() || presented != pin) {
+            pinProblem = pin.isEmpty() ? u"unknown"_s : u"mismatch"_s;
+            reply->abort();
+            return false;
+        }
+        return true;
+    };
+    QObject::connect(reply, &QNetworkReply::sslErrors, reply, [&](const QList<QSslError> &) {
+        // A self-signed certificate is expected; only the pin may vouch for it.
+        if (checkPeer())
+            reply->ignoreSslErrors();
+    });
+    QObject::connect(reply, &QNetworkReply::encrypted, reply, [&] { checkPeer(); });
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+
+    if (pinProblem == u"mismatch"_s) {
+        out.failure = u"REFUSED: the certificate of %1 is %2, not the pinned %3. Someone may be "
+                      "intercepting the connection, or the gateway's certificate was replaced; "
+                      "compare with 'gerbangctl admin fingerprint' on the gateway"_s.arg(
+                          hostKey(), displayed(presented), displayed(pin));
+    } else if (pinProblem == u"unknown"_s) {
+        out.failure = u"the certificate of %1 is not pinned. Its fingerprint is %2; compare it "
+                      "with 'gerbangctl admin fingerprint' on the gateway, then run again with "
+                      "--fingerprint %2 (it is remembered in %3)"_s.arg(
+                          hostKey(), displayed(presented), m_options.knownGateways);
+    }
+    if (!out.failure.isEmpty()) {
+        reply->deleteLater();
+        return out;
+    }
+    out.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (out.status == 0) {
+        out.failure =
+            u"cannot reach %1: %2"_s.arg(m_options.url.toDisplayString(), reply->errorString());
+        reply->deleteLater();
+        return out;
+    }
+    const QJsonDocument doc = QJsonDocument::fromJson(reply->readAll());
+    out.body = doc.isArray() ? QJsonObject{{u"items"_s, doc.array()}} : doc.object();
+    reply->deleteLater();
+    if (tls && !given.isEmpty() && known.isEmpty()) {
+        QString error;
+        if (!rememberPin(given, &error))
+            out.warning = error;
+    }
+    return out;
+}
+
+} // namespace gerbang::ctl
