@@ -1050,6 +1050,76 @@ private Q_SLOTS:
         answer += socket.readAll();
         QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.left(200).constData());
 
+        // gerbangctl --gateway: the same commands over the API, the certificate pinned.
+        const QByteArray adminToken =
+            changeConfiguration(
+                gw, {u"admin"_s, u"token"_s, u"create"_s, u"tls-admin"_s, u"--role"_s, u"admin"_s})
+                .out.trimmed();
+        m_allTokens << adminToken;
+        QTemporaryDir elsewhere; // the admin's desk: no database, no key
+        QVERIFY(elsewhere.isValid());
+        const QString known = elsewhere.filePath(u"known_gateways"_s);
+        const QString url = u"https://127.0.0.1:%1"_s.arg(gw.adminPort());
+        const auto remote = [&](const QStringList &args, const QByteArray &bearer,
+                                const QByteArray &input = {}) {
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(u"GERBANG_ADMIN_TOKEN"_s, QString::fromLatin1(bearer));
+            env.insert(u"GERBANG_KNOWN_GATEWAYS"_s, known);
+            return runCtl(elsewhere.path(), QStringList{u"--gateway"_s, url} + args, input, env);
+        };
+        // Not pinned yet: refused, with the fingerprint to compare.
+        CommandResult c = remote({u"tenant"_s, u"list"_s, u"--json"_s}, adminToken);
+        QCOMPARE(c.exitCode, 1);
+        QVERIFY2(c.err.contains("not pinned") && c.err.contains(fingerprint), c.err.constData());
+        // Pinned by --fingerprint, then remembered.
+        c = remote({u"--fingerprint"_s, QString::fromLatin1(printed), u"tenant"_s, u"add"_s,
+                    u"desk-firm"_s, u"--name"_s, u"Desk Firm"_s},
+                   adminToken);
+        QVERIFY2(c.exitCode == 0, c.err.constData());
+        QVERIFY(QFile(known).exists());
+        c = remote({u"tenant"_s, u"list"_s, u"--json"_s}, adminToken);
+        QVERIFY2(c.exitCode == 0, c.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(c.out).array().first()[u"id"_s].toString(),
+                 u"desk-firm"_s);
+        // The same JSON as gerbangctl on the gateway's own database.
+        const CommandResult local = runCtl(dir.path(), {u"tenant"_s, u"list"_s, u"--json"_s});
+        QCOMPARE(QJsonDocument::fromJson(c.out), QJsonDocument::fromJson(local.out));
+        c = remote({u"secret"_s, u"set"_s, u"desk-secret"_s}, adminToken, "desk-value\n");
+        QVERIFY2(c.exitCode == 0 && c.out.contains("fingerprint"), c.err.constData());
+        QVERIFY(!QFile::exists(elsewhere.filePath(u"gerbang.db"_s)));
+        // The change was made by the token, and audited so.
+        {
+            auto db = openTestDatabase(dir.path(), &error);
+            QVERIFY2(db, qPrintable(error));
+            QSqlQuery q(db->db());
+            QVERIFY(q.exec(u"SELECT count(*) FROM audit_log WHERE outcome = 'changed' AND "
+                           "method = 'API' AND detail LIKE '%\"actor\":\"tls-admin\"%'"_s));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toInt(), 2);
+        }
+        // A viewer may not change; a local-only command says so; a wrong token is refused.
+        c = remote({u"tenant"_s, u"remove"_s, u"desk-firm"_s}, token);
+        QCOMPARE(c.exitCode, 1);
+        QVERIFY2(c.err.contains("403") && c.err.contains("forbidden"), c.err.constData());
+        c = remote({u"purge"_s}, adminToken);
+        QCOMPARE(c.exitCode, 1);
+        QVERIFY2(c.err.contains("local database only"), c.err.constData());
+        // A certificate that is not the pinned one is refused, naming both fingerprints.
+        QFile pins(known);
+        QVERIFY(pins.open(QIODevice::WriteOnly));
+        pins.write(
+            u"127.0.0.1:%1 SHA256:%2\n"_s.arg(gw.adminPort())
+                .arg(QString(32, u'A').replace(QRegularExpression(u"(..)(?!$)"_s), u"\\1:"_s))
+                .toLatin1());
+        pins.close();
+        c = remote({u"tenant"_s, u"list"_s}, adminToken);
+        QCOMPARE(c.exitCode, 1);
+        QVERIFY2(c.err.contains("REFUSED") && c.err.contains(fingerprint), c.err.constData());
+        c = remote({u"--fingerprint"_s, QString::fromLatin1(printed), u"tenant"_s, u"list"_s},
+                   adminToken);
+        QCOMPARE(c.exitCode, 1); // the given pin disagrees with the remembered one
+        QVERIFY(!c.err.contains(adminToken));
+
         // Plain HTTP to the TLS listener gets nothing useful.
         const HttpResult plain = httpRequest(gw.adminPort(), "GET", "/admin/v1/stats", {},
                                              {{"Authorization", "Bearer " + token}}, 3000);
