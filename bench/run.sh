@@ -423,6 +423,44 @@ else
     db_size="data dir $(du -sm "$data" | cut -f1) MB"
 fi
 
+# ---------------------------------------------------------------- the admin API's cost
+# The webhook path must not pay for the admin API (issue #15). Fresh gateways under the same
+# durable load: the admin listener off, then on with one client streaming GET /admin/v1/live
+# (a statistics snapshot every second), then off again. "On" is compared with the mean of the
+# two "off" runs, whose difference shows how much the machine drifted meanwhile.
+admin_run() { # LABEL ADMIN_LISTEN STREAM(0|1)
+    local label=$1 listen=$2 stream=$3 dir=$work/$1 pid url reader="" token admin_port
+    start_server "$label" "$work/$label.log" \
+        env GERBANG_ADMIN_LISTEN="$listen" "$GERBANGD" --data-dir "$dir" --listen 127.0.0.1:0
+    pid=$server_pid url=$server_url
+    "$GERBANGCTL" --data-dir "$dir" tenant add bench --name Bench --waba 100000000000001 \
+        >/dev/null 2>&1 || true
+    if [ "$stream" = 1 ]; then
+        token=$("$GERBANGCTL" --data-dir "$dir" admin token create "bench-live-$label" --role viewer 2>/dev/null)
+        admin_port=$(grep -o 'admin API on http://[0-9.]*:[0-9]*' "$work/$label.log" | sed 's/.*://')
+        sleep 2 # the gateway loads the new token within a second
+        # A bare HTTP/1.1 client (bash's /dev/tcp): the stream never ends, and it reads all.
+        (
+            exec 3<>"/dev/tcp/127.0.0.1/$admin_port"
+            printf 'GET /admin/v1/live HTTP/1.1\r\nHost: bench\r\nAuthorization: Bearer %s\r\n\r\n' "$token" >&3
+            cat <&3
+        ) >"$work/$label.live" 2>/dev/null &
+        reader=$!
+    fi
+    sleep 2.5
+    gd_pid=$pid gd_url=$url
+    durable_run "$label" 32 "$duration" "$main_count"
+    if [ -n "$reader" ]; then
+        R[$label.live_snapshots]=$(grep -c '^event: stats' "$work/$label.live" || true)
+        kill "$reader" 2>/dev/null || true
+    fi
+    kill -TERM "$pid"
+    wait "$pid" || true
+}
+admin_run admin_off "" 0
+admin_run admin_streaming 127.0.0.1:0 1
+admin_run admin_off_again "" 0
+
 # ---------------------------------------------------------------- report
 pct() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b > 0) printf "%.1f", 100 * a / b; else print "n/a" }'; }
 mb() { awk -v k="$1" 'BEGIN{printf "%.1f", k / 1024}'; }
@@ -451,6 +489,8 @@ report=$work/report.md
     for l in "${labels[@]}"; do
         case $l in
         durable_* | warmup* | paced_*) srv=gerbangd ;;
+        admin_off*) srv="gerbangd, admin listener off" ;;
+        admin_streaming*) srv="gerbangd, admin listener on, one client streaming /admin/v1/live" ;;
         ceiling_*) srv="gerbang-bench-ceiling (HMAC only, Gerbang HTTP front)" ;;
         qhttpserver_*) srv="gerbang-bench-qhttpserver (HMAC only, QHttpServer)" ;;
         engine_only_*) srv="gerbang-bench-engine-only (gerbangd without its store)" ;;
@@ -468,6 +508,11 @@ report=$work/report.md
     echo "| (same at c=128, for information) | ${R[$w.rps]} / ${R[ceiling_c128.rps]} req/s = $ratio128 %$(valid "$w") | |"
     echo "| (gerbangd without its store, c=32: the most any store could reach) | ${R[engine_only_c32.rps]} / ${R[ceiling_c32.rps]} req/s = $(pct "${R[engine_only_c32.rps]}" "${R[ceiling_c32.rps]}") % | |"
     echo "| p99 ≤ 5 ms at ~1,000 req/s | p99 ${R[$pc.p99_ms]} ms (p50 ${R[$pc.p50_ms]} ms) at ${R[$pc.rps]} req/s | $(verdict "${R[$pc.p99_ms]}" 5 le)$(valid "$pc") |"
+    ao=${final[admin_off]} as=${final[admin_streaming]} ao2=${final[admin_off_again]}
+    off_mean=$(awk -v a="${R[$ao.rps]}" -v b="${R[$ao2.rps]}" 'BEGIN{printf "%.0f", (a + b) / 2}')
+    admin_delta=$(awk -v on="${R[$as.rps]}" -v off="$off_mean" 'BEGIN{ if (off > 0) printf "%.1f", 100 * (on - off) / off; else print "n/a" }')
+    admin_abs=${admin_delta#-}
+    echo "| admin listener on with a client streaming /admin/v1/live within 5 % of it off (c=32) | ${R[$as.rps]} req/s on (${R[$as.live_snapshots]:-0} snapshots received) vs ${R[$ao.rps]} and ${R[$ao2.rps]} off (mean $off_mean): $admin_delta % | $(verdict "$admin_abs" 5 le) |"
     echo "| peak RSS ≤ 80 MB | VmHWM $(mb "$hwm_all") MB (after the c=32 run: $(mb "$hwm_c32") MB; VmRSS at the end $(mb "$rss_now") MB) | $(verdict "$(mb "$hwm_all")" 80 le) |"
     echo
     echo "Disk: a 4 KiB O_DSYNC write took ${R[disk.dsync_before_ms]} ms on average before the runs, ${R[disk.dsync_after_ms]} ms after."
