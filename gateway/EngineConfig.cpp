@@ -20,6 +20,7 @@ EngineConfig EngineConfig::fromSettings(const Settings &s, std::shared_ptr<const
         issues.append({key, code, message});
     };
     EngineConfig c;
+    c.settings = s;
     c.listenAddress = QHostAddress(s.listenHost());
     c.listenPort = s.listenPort();
     c.maxConnections = s.intValue(u"server/max_connections"_s);

@@ -56,6 +56,8 @@ struct EngineConfig
         bool selfSigned = false; // tls names the pair the engine makes when it is missing
     } admin;
     std::shared_ptr<const Vault> vault;
+    // What it was resolved from, with where each value came from (the admin API shows it).
+    Settings settings;
 
     // `problems` receives what cannot be used (e.g. a malformed allowlist entry).
     static EngineConfig fromSettings(const Settings &settings, std::shared_ptr<const Vault> vault,

@@ -5,6 +5,7 @@
 #include "AdminQueries.h"
 #include "AdminWorker.h"
 #include "StatsJson.h"
+#include "config/SettingsJson.h"
 #include "domain/Clock.h"
 #include "http/EventStream.h"
 #include "storage/RecordJson.h"
@@ -98,6 +99,7 @@ const QList<AdminApi::Route> &AdminApi::routes()
         {"POST", "/admin/v1/tokens", AdminRole::Admin, &AdminApi::createToken},
         {"DELETE", "/admin/v1/tokens/{name}", AdminRole::Admin, &AdminApi::revokeToken},
         {"GET", "/admin/v1/gateways", AdminRole::Viewer, &AdminApi::gateways},
+        {"GET", "/admin/v1/settings", AdminRole::Viewer, &AdminApi::settings},
     };
     return table;
 }
@@ -345,6 +347,16 @@ void AdminApi::allowlists(const AdminCall &call, http::Responder &responder)
 void AdminApi::gateways(const AdminCall &call, http::Responder &responder)
 {
     listing(&adminquery::gatewayList, call.request, responder);
+}
+
+void AdminApi::settings(const AdminCall &call, http::Responder &responder)
+{
+    if (const auto refusal = adminquery::noParameters(call.request.query))
+        return responder.send(error(400, ApiError::InvalidParameter, refusal->message));
+    // Where each value comes from matters when a change seems to have no effect: an
+    // environment variable outranks the file.
+    responder.send(json(200, QJsonObject{{u"config_file"_s, m_access.settings.configPath()},
+                                         {u"settings"_s, settingsJson(m_access.settings)}}));
 }
 
 } // namespace gerbang

@@ -5,6 +5,7 @@
 #include "Directory.h"
 #include "LiveChannel.h"
 #include "Stats.h"
+#include "config/Settings.h"
 #include "http/RequestHandler.h"
 #include "service/AdminService.h"
 
@@ -40,6 +41,8 @@ public:
         std::function<void(QList<std::pair<QString, qint64>>)> recordTokenUse;
         // Where reads and changes run (audit, events, changes, ...); null: they answer 503.
         AdminWorker *worker = nullptr;
+        // The settings the gateway runs with.
+        Settings settings = {};
     };
     AdminApi(Access access, StoreWriter &writer, Stats &stats);
     ~AdminApi() override;
@@ -84,6 +87,7 @@ private:
     void sources(const AdminCall &call, http::Responder &responder);
     void allowlists(const AdminCall &call, http::Responder &responder);
     void gateways(const AdminCall &call, http::Responder &responder);
+    void settings(const AdminCall &call, http::Responder &responder);
     // Changes (AdminApiChanges.cpp), each through the AdminService on the worker's thread.
     void addTenant(const AdminCall &call, http::Responder &responder);
     void updateTenant(const AdminCall &call, http::Responder &responder);

@@ -150,6 +150,14 @@ Invocation::listing(const QString &path, const QString &key,
         }
         return list;
     }
+    const std::optional<QJsonObject> answer = get(path);
+    if (!answer)
+        return std::nullopt;
+    return answer->value(key).toArray();
+}
+
+std::optional<QJsonObject> Invocation::get(const QString &path)
+{
     const RemoteGateway::Reply reply = m_gateway->call("GET", path);
     if (!reply.warning.isEmpty())
         printError(u"warning: "_s + reply.warning);
@@ -157,7 +165,7 @@ Invocation::listing(const QString &path, const QString &key,
         fail(fromReply(reply).message);
         return std::nullopt;
     }
-    return reply.body.value(key).toArray();
+    return reply.body;
 }
 
 AdminService Invocation::service()

@@ -74,6 +74,9 @@ public:
     std::optional<QJsonArray>
     listing(const QString &path, const QString &key,
             const std::function<QJsonArray(Database &, QString *)> &local);
+    // With --gateway: GET `path` on the gateway. Prints the reason and returns nullopt on
+    // failure.
+    std::optional<QJsonObject> get(const QString &path);
     // The global options of every command that reach a gateway (--gateway, --token-file,
     // --fingerprint): main() parses them before the group name too.
     static void addRemoteOptions(QCommandLineParser &parser);
@@ -143,5 +146,6 @@ Group dlqGroup();
 Group purgeGroup();
 Group adminGroup();
 Group gatewaysGroup();
+Group settingsGroup();
 
 } // namespace gerbang::ctl

@@ -469,6 +469,7 @@ bool Settings::load(const QString &configPath, bool explicitPath, const QProcess
                     QString *error)
 {
     m_configPath = configPath;
+    m_sources.clear();
     for (const SettingDef &def : definitions())
         m_values.insert(def.key, def.defaultValue);
 
@@ -504,12 +505,15 @@ bool Settings::load(const QString &configPath, bool explicitPath, const QProcess
                     return false;
                 }
                 m_values.insert(it.key(), it.value());
+                m_sources.insert(it.key(), SettingSource::File);
             }
         }
     }
     for (const SettingDef &def : definitions()) {
-        if (!def.env.isEmpty() && env.contains(def.env))
+        if (!def.env.isEmpty() && env.contains(def.env)) {
             m_values.insert(def.key, env.value(def.env));
+            m_sources.insert(def.key, SettingSource::Environment);
+        }
     }
     return true;
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/Vocabulary.h"
+
 #include <QHash>
 #include <QProcessEnvironment>
 #include <QString>
@@ -76,7 +78,16 @@ public:
     // message fit to print to the admin. `explicitPath` makes a missing file an error.
     bool load(const QString &configPath, bool explicitPath, const QProcessEnvironment &env,
               QString *error);
-    void setOverride(const QString &key, const QString &value) { m_values.insert(key, value); }
+    void setOverride(const QString &key, const QString &value)
+    {
+        m_values.insert(key, value);
+        m_sources.insert(key, SettingSource::Flag);
+    }
+    // Where the value of `key` comes from.
+    SettingSource source(const QString &key) const
+    {
+        return m_sources.value(key, SettingSource::Default);
+    }
 
     QString value(const QString &key) const;
     // A whole-number setting, clamped into its declared range; `ok` tells whether it was a
@@ -105,6 +116,7 @@ public:
 private:
     QString m_configPath;
     QHash<QString, QString> m_values;
+    QHash<QString, SettingSource> m_sources; // absent: the default
 };
 
 } // namespace gerbang

@@ -125,6 +125,15 @@ enum class ApiError
     TooManyStreams    // the live channel is full
 };
 
+// Where the value of a setting comes from, highest precedence last.
+enum class SettingSource
+{
+    Default,
+    File,        // the INI file
+    Environment, // its GERBANG_* variable
+    Flag         // a command-line option (--data-dir, --listen)
+};
+
 // What a gateway of the fleet is doing, from its heartbeat row (admin API, console).
 enum class GatewayState
 {
@@ -226,6 +235,12 @@ inline constexpr std::array kApiErrors{
     Word<ApiError>{ApiError::StoreUnavailable, "store_unavailable"_L1},
     Word<ApiError>{ApiError::TooManyStreams, "too_many_streams"_L1}};
 
+inline constexpr std::array kSettingSources{
+    Word<SettingSource>{SettingSource::Default, "default"_L1},
+    Word<SettingSource>{SettingSource::File, "file"_L1},
+    Word<SettingSource>{SettingSource::Environment, "environment"_L1},
+    Word<SettingSource>{SettingSource::Flag, "flag"_L1}};
+
 inline constexpr std::array kGatewayStates{
     Word<GatewayState>{GatewayState::Up, "up"_L1},
     Word<GatewayState>{GatewayState::Stopped, "stopped"_L1},
@@ -249,6 +264,8 @@ template <typename E> constexpr const auto &table()
         return kChanges;
     else if constexpr (std::is_same_v<E, ApiError>)
         return kApiErrors;
+    else if constexpr (std::is_same_v<E, SettingSource>)
+        return kSettingSources;
     else
         return kAlertKinds;
 }
@@ -265,7 +282,8 @@ template <typename E> constexpr bool inOrder()
 }
 static_assert(inOrder<Provider>() && inOrder<Outcome>() && inOrder<SignatureStatus>() &&
               inOrder<DeliveryState>() && inOrder<AlertKind>() && inOrder<AdminRole>() &&
-              inOrder<GatewayState>() && inOrder<Change>() && inOrder<ApiError>());
+              inOrder<GatewayState>() && inOrder<Change>() && inOrder<ApiError>() &&
+              inOrder<SettingSource>());
 
 } // namespace vocabulary
 

@@ -911,6 +911,38 @@ private Q_SLOTS:
         QVERIFY(count(refusals) >= int(std::size(cases)));
     }
 
+    void settingsSayWhereEachValueComesFrom()
+    {
+        const HttpResult r = call("GET", "/admin/v1/settings", m_tokens[AdminRole::Viewer]);
+        QCOMPARE(r.status, 200);
+        QHash<QString, QJsonObject> byKey;
+        for (const QJsonValue &v : jsonOf(r)[u"settings"_s].toArray())
+            byKey.insert(v[u"key"_s].toString(), v.toObject());
+        QVERIFY(byKey.size() > 30);
+        QCOMPARE(byKey[u"admin/listen"_s][u"source"_s].toString(), u"environment"_s);
+        QCOMPARE(byKey[u"admin/listen"_s][u"value"_s].toString(), u"127.0.0.1:0"_s);
+        QCOMPARE(byKey[u"storage/data_dir"_s][u"source"_s].toString(), u"flag"_s);
+        QCOMPARE(byKey[u"retention/raw_days"_s][u"source"_s].toString(), u"default"_s);
+        QCOMPARE(byKey[u"retention/raw_days"_s][u"applies"_s].toString(), u"reload"_s);
+        QCOMPARE(byKey[u"server/listen"_s][u"applies"_s].toString(), u"restart"_s);
+        // A secret is never shown, even when set (the WhatsApp app secret is, by environment).
+        const QJsonObject secret = byKey[u"whatsapp/app_secret"_s];
+        QVERIFY(secret[u"secret"_s].toBool());
+        QVERIFY(secret[u"value"_s].isNull());
+        QVERIFY(secret[u"is_set"_s].toBool());
+        QVERIFY(!r.body.contains(kFixtureAppSecret.toByteArray()));
+        // gerbangctl prints the gateway's view with --gateway.
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"GERBANG_ADMIN_TOKEN"_s, QString::fromLatin1(m_tokens[AdminRole::Viewer]));
+        const CommandResult c =
+            runCtl(m_dir.path(),
+                   {u"--gateway"_s, u"http://127.0.0.1:%1"_s.arg(m_gw->adminPort()), u"settings"_s,
+                    u"list"_s, u"--json"_s},
+                   {}, env);
+        QVERIFY2(c.exitCode == 0, c.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(c.out).array(), jsonOf(r)[u"settings"_s].toArray());
+    }
+
     void theOpenApiDocumentDescribesTheApi()
     {
         QJsonArray routes;
@@ -938,7 +970,8 @@ private Q_SLOTS:
             {u"Provider"_s, QJsonArray::fromStringList(wireNames<Provider>())},
             {u"Role"_s, QJsonArray::fromStringList(wireNames<AdminRole>())},
             {u"GatewayState"_s, QJsonArray::fromStringList(wireNames<GatewayState>())},
-            {u"Change"_s, QJsonArray::fromStringList(wireNames<Change>())}};
+            {u"Change"_s, QJsonArray::fromStringList(wireNames<Change>())},
+            {u"SettingSource"_s, QJsonArray::fromStringList(wireNames<SettingSource>())}};
         QFile observed(m_dir.filePath(u"observed.json"_s));
         QVERIFY(observed.open(QIODevice::WriteOnly));
         observed.write(QJsonDocument(QJsonObject{{u"routes"_s, routes},

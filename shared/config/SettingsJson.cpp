@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "SettingsJson.h"
+
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace gerbang {
+
+QJsonArray settingsJson(const Settings &settings)
+{
+    QJsonArray out;
+    for (const SettingDef &def : Settings::definitions()) {
+        const QString value = settings.value(def.key);
+        const auto text = [&def](const QString &v) {
+            return def.secret ? QJsonValue(QJsonValue::Null) : QJsonValue(v);
+        };
+        out.append(QJsonObject{
+            {u"key"_s, def.key},
+            {u"value"_s, text(value)},
+            {u"is_set"_s, !value.isEmpty()},
+            {u"secret"_s, def.secret},
+            {u"default"_s, text(def.defaultValue)},
+            {u"source"_s, wire(settings.source(def.key))},
+            {u"env"_s, def.env.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(def.env)},
+            {u"min"_s, def.isInteger() ? QJsonValue(def.min) : QJsonValue(QJsonValue::Null)},
+            {u"max"_s, def.isInteger() ? QJsonValue(def.max) : QJsonValue(QJsonValue::Null)},
+            {u"applies"_s, def.apply == SettingApply::Reload ? u"reload"_s : u"restart"_s},
+            {u"label"_s, def.englishLabel()}});
+    }
+    return out;
+}
+
+} // namespace gerbang
