@@ -90,6 +90,9 @@ export GERBANG_RATE_GLOBAL=0 GERBANG_RATE_PER_IP=0
 printf '[server]\nmax_connections_per_ip=0\n' >"$work/empty.ini"
 export GERBANG_CONFIG=$work/empty.ini
 unset GERBANG_DATA_DIR GERBANG_LISTEN GERBANG_DATABASE_URL GERBANG_MASTER_KEY || true
+# Every gateway here runs with its admin listener off (two would collide on its default port),
+# except the one run that measures what the admin API costs.
+export GERBANG_ADMIN_LISTEN=
 if [ "$postgres" -eq 1 ]; then
     # Its own cluster (not the tests'), durable like a production server. As root the server
     # runs as another user, who cannot enter $work: the cluster lives beside it.
