@@ -100,6 +100,8 @@ const QList<AdminApi::Route> &AdminApi::routes()
         {"DELETE", "/admin/v1/tokens/{name}", AdminRole::Admin, &AdminApi::revokeToken},
         {"GET", "/admin/v1/gateways", AdminRole::Viewer, &AdminApi::gateways},
         {"GET", "/admin/v1/settings", AdminRole::Viewer, &AdminApi::settings},
+        {"GET", "/admin/v1/retention", AdminRole::Viewer, &AdminApi::retention},
+        {"POST", "/admin/v1/retention/run", AdminRole::Operator, &AdminApi::runRetention},
     };
     return table;
 }

@@ -104,6 +104,8 @@ private:
     void revokeToken(const AdminCall &call, http::Responder &responder);
     void replayEvents(const AdminCall &call, http::Responder &responder);
     void replayDeadLetters(const AdminCall &call, http::Responder &responder);
+    void retention(const AdminCall &call, http::Responder &responder);
+    void runRetention(const AdminCall &call, http::Responder &responder);
     // Runs `job` as the caller, then answers `successStatus` with the action, its target and
     // what the service reported, or the refusal's 4xx/503; refusals are audited.
     void change(const AdminCall &call, Change action, const QString &target, int successStatus,

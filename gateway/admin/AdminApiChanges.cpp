@@ -8,6 +8,7 @@
 #include "JsonBody.h"
 #include "domain/Clock.h"
 #include "domain/Duration.h"
+#include "storage/Retention.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -325,6 +326,26 @@ void AdminApi::replayDeadLetters(const AdminCall &call, http::Responder &respond
         call, Change::DeadLettersReplayed, {}, 200,
         [ids = ids.value_or(QStringList()), all](AdminService &s) {
             return s.replayDeadLetters(ids, !all);
+        },
+        responder);
+}
+
+void AdminApi::retention(const AdminCall &call, http::Responder &responder)
+{
+    listing([policy = RetentionPolicy::fromSettings(m_access.settings)](
+                Database &db, QString *e) { return adminquery::retentionStatus(db, policy, e); },
+            call.request, responder);
+}
+
+void AdminApi::runRetention(const AdminCall &call, http::Responder &responder)
+{
+    JsonBody body(call.request.body.isEmpty() ? "{}" : call.request.body, {});
+    if (const auto &r = body.refusal())
+        return refuse(call, 400, r->code, r->message, responder);
+    change(
+        call, Change::RetentionRun, u"retention"_s, 200,
+        [policy = RetentionPolicy::fromSettings(m_access.settings)](AdminService &s) {
+            return s.runRetention(policy);
         },
         responder);
 }

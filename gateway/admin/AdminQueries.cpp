@@ -8,6 +8,7 @@
 #include "storage/GatewayRepository.h"
 #include "storage/OutboxRepository.h"
 #include "storage/RecordJson.h"
+#include "storage/Retention.h"
 #include "storage/SecretRepository.h"
 #include "storage/SourceRepository.h"
 
@@ -215,6 +216,20 @@ QJsonObject tenantList(Database &db, QString *error)
 QJsonObject sourceList(Database &db, QString *error)
 {
     return listing(u"sources"_s, SourceRepository(db).list(error), sourceJson, error);
+}
+
+QJsonObject retentionStatus(Database &db, const RetentionPolicy &policy, QString *error)
+{
+    const std::optional<RetentionSchedule> s = Retention(db, policy).schedule(error);
+    if (!s)
+        return {};
+    return {{u"policy"_s, QJsonObject{{u"raw_days"_s, policy.rawDays},
+                                      {u"audit_days"_s, policy.auditDays},
+                                      {u"delivered_days"_s, policy.deliveredDays},
+                                      {u"interval_minutes"_s, policy.intervalMs / 60'000}}},
+            {u"last_run_at"_s, isoOrNull(s->lastRunMs)},
+            {u"next_run_at"_s, isoOrNull(s->nextRunMs)},
+            {u"last_report"_s, textOrNull(s->lastReport)}};
 }
 
 QJsonObject secretList(Database &db, const Vault &vault, QString *error)

@@ -13,6 +13,7 @@ namespace gerbang {
 
 class Database;
 class Vault;
+struct RetentionPolicy;
 
 // The read routes' query strings and answers, apart from HTTP and threads (testable alone).
 // A parameter the route does not know, a value that is not in the domain's vocabulary, a bad
@@ -46,6 +47,8 @@ std::optional<Refusal> noParameters(const QByteArray &query);
 QJsonObject tenantList(Database &db, QString *error);
 QJsonObject sourceList(Database &db, QString *error);
 QJsonObject allowlistList(Database &db, QString *error);
+// GET /admin/v1/retention: the policy in force, the last and next run, the last report.
+QJsonObject retentionStatus(Database &db, const RetentionPolicy &policy, QString *error);
 // Names, slots and fingerprints: never a value.
 QJsonObject secretList(Database &db, const Vault &vault, QString *error);
 // GET /admin/v1/gateways: the fleet, each gateway with its state now.

@@ -107,6 +107,7 @@ ChangeResult fromReply(const RemoteGateway::Reply &reply)
         // What the API adds around the service's result.
         r.result.remove(u"action"_s);
         r.result.remove(u"target"_s);
+        r.result.remove(u"warning"_s);
         r.message = reply.body.value(u"warning"_s).toString();
         return r;
     }

@@ -13,23 +13,29 @@ namespace {
 int purge(Invocation &inv)
 {
     inv.addOption(u"json"_s, u"Print the counts as a JSON object."_s);
+    inv.allowRemote();
     if (auto rc = inv.parseAndOpen(0, 0))
         return *rc;
-    Retention retention(inv.database(), RetentionPolicy::fromSettings(inv.settings()));
-    QString error;
-    const qint64 now = nowMs();
-    const auto report = retention.run(now, &error);
-    if (!report || !retention.recordRun(now, *report, &error))
-        return inv.fail(error);
+    const QJsonObject none;
+    const ChangeResult r =
+        inv.change("POST", u"/admin/v1/retention/run"_s, &none, [&inv](AdminService &s) {
+            return s.runRetention(RetentionPolicy::fromSettings(inv.settings()));
+        });
+    if (!r.ok())
+        return inv.fail(r.message);
+    if (!r.message.isEmpty())
+        printError(u"warning: "_s + r.message);
     if (inv.isSet(u"json"_s)) {
-        printJson(QJsonObject{{u"raw_payloads"_s, report->rawPayloads},
-                              {u"audit_rows"_s, report->auditRows},
-                              {u"dedup_keys"_s, report->dedupKeys},
-                              {u"delivered_events"_s, report->deliveredEvents},
-                              {u"dead_letters"_s, report->deadLetters}});
+        printJson(r.result);
         return ExitOk;
     }
-    printOut(u"removed "_s + report->summary() + u'\n');
+    RetentionReport report;
+    report.rawPayloads = r.result.value(u"raw_payloads"_s).toInteger();
+    report.auditRows = r.result.value(u"audit_rows"_s).toInteger();
+    report.dedupKeys = r.result.value(u"dedup_keys"_s).toInteger();
+    report.deliveredEvents = r.result.value(u"delivered_events"_s).toInteger();
+    report.deadLetters = r.result.value(u"dead_letters"_s).toInteger();
+    printOut(u"removed "_s + report.summary() + u'\n');
     return ExitOk;
 }
 

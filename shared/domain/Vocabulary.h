@@ -108,8 +108,9 @@ enum class Change
     AllowlistSet,
     TokenCreated,
     TokenRevoked,
-    EventsReplayed,     // each event's own audit row says "replay"
-    DeadLettersReplayed // likewise
+    EventsReplayed,      // each event's own audit row says "replay"
+    DeadLettersReplayed, // likewise
+    RetentionRun         // the retention job, run by hand
 };
 
 // Why the admin API refused a request, besides the outcomes an audit row records
@@ -224,7 +225,8 @@ inline constexpr std::array kChanges{
     Word<Change>{Change::TokenCreated, "token_created"_L1},
     Word<Change>{Change::TokenRevoked, "token_revoked"_L1},
     Word<Change>{Change::EventsReplayed, "events_replayed"_L1},
-    Word<Change>{Change::DeadLettersReplayed, "dead_letters_replayed"_L1}};
+    Word<Change>{Change::DeadLettersReplayed, "dead_letters_replayed"_L1},
+    Word<Change>{Change::RetentionRun, "retention_run"_L1}};
 
 inline constexpr std::array kApiErrors{
     Word<ApiError>{ApiError::InvalidParameter, "invalid_parameter"_L1},

@@ -12,6 +12,7 @@
 #include "storage/EventReplay.h"
 #include "storage/EventRepository.h"
 #include "storage/RecordJson.h"
+#include "storage/Retention.h"
 #include "storage/SecretRepository.h"
 #include "storage/SourceRepository.h"
 #include "storage/TenantRepository.h"
@@ -411,6 +412,23 @@ ChangeResult AdminService::replayDeadLetters(const QStringList &eventIds, bool a
     ChangeResult r = done({{u"queued_ids"_s, QJsonArray::fromStringList(replay.queuedIds)},
                            {u"not_dead"_s, QJsonArray::fromStringList(replay.notDead)}});
     r.message = replay.error;
+    return r;
+}
+
+ChangeResult AdminService::runRetention(const RetentionPolicy &policy)
+{
+    Retention retention(m_db, policy);
+    QString error;
+    const qint64 now = nowMs();
+    const std::optional<RetentionReport> report = retention.run(now, &error);
+    if (!report || !retention.recordRun(now, *report, &error))
+        return storeFailed(error);
+    ChangeResult r = done(retentionJson(*report));
+    QJsonObject detail = r.result;
+    detail.insert(u"action"_s, wire(Change::RetentionRun));
+    detail.insert(u"target"_s, u"retention"_s);
+    if (!appendAudit(Outcome::Changed, detail, {}, &error))
+        r.message = u"the retention job ran, but the audit log could not record it: "_s + error;
     return r;
 }
 

@@ -16,6 +16,7 @@ namespace gerbang {
 
 class Database;
 class Vault;
+struct RetentionPolicy;
 
 // What became of one change asked of the AdminService.
 struct ChangeResult
@@ -86,6 +87,11 @@ public:
     // With `allOrNothing` an id that is not a dead letter refuses the whole replay (409).
     // result: "queued_ids", "not_dead".
     ChangeResult replayDeadLetters(const QStringList &eventIds, bool allOrNothing);
+
+    // Runs the retention job now. It deletes in small transactions of its own (the webhook
+    // path must not wait for one big one), so its audit row follows it. result: what it
+    // removed (retentionJson).
+    ChangeResult runRetention(const RetentionPolicy &policy);
 
     // An export of the audit log (who took which rows away) is audited like a change.
     bool recordAuditExport(const QJsonObject &what, QString *error);

@@ -25,7 +25,9 @@ bool GatewayRepository::beat(const GatewayBeat &b, QString *error)
     q.addBindValue(b.host);
     q.addBindValue(b.version);
     q.addBindValue(b.webhookUrl);
-    q.addBindValue(b.adminUrl);
+    // QtSql binds a null QString as SQL NULL; with the admin API off the URL is empty, not
+    // unknown.
+    q.addBindValue(b.adminUrl.isNull() ? u""_s : b.adminUrl);
     q.addBindValue(b.startedAtMs);
     q.addBindValue(b.lastSeenAtMs);
     q.addBindValue(b.stoppedAtMs > 0 ? QVariant(b.stoppedAtMs)
@@ -33,6 +35,15 @@ bool GatewayRepository::beat(const GatewayBeat &b, QString *error)
     q.addBindValue(b.summary);
     if (!q.exec()) {
         *error = q.lastError().text();
+        return false;
+    }
+    // A handful of rows: a delete with every beat costs nothing and needs no schedule.
+    QSqlQuery forget(m_db.db());
+    forget.prepare(u"DELETE FROM gateways WHERE last_seen_at < ? AND id <> ?"_s);
+    forget.addBindValue(b.lastSeenAtMs - kForgetAfterMs);
+    forget.addBindValue(b.id);
+    if (!forget.exec()) {
+        *error = forget.lastError().text();
         return false;
     }
     return true;

@@ -43,8 +43,10 @@ public:
     {
     }
 
-    // Inserts or updates the gateway's row.
+    // Inserts or updates the gateway's row, and forgets gateways silent for longer than
+    // kForgetAfterMs (replaced machines, test runs): the fleet list stays the fleet.
     bool beat(const GatewayBeat &beat, QString *error);
+    static constexpr qint64 kForgetAfterMs = 30LL * 86'400'000;
     QList<GatewayBeat> all(QString *error) const;
 
 private:

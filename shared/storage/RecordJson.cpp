@@ -4,6 +4,7 @@
 #include "AdminTokenRepository.h"
 #include "GatewayRepository.h"
 #include "OutboxRepository.h"
+#include "Retention.h"
 #include "SecretRepository.h"
 #include "TenantRepository.h"
 #include "domain/Ids.h"
@@ -101,6 +102,15 @@ QJsonObject tokenJson(const AdminToken &t, qint64 lastUsedAtMs)
             {u"created_by"_s, t.createdBy},
             {u"last_used_at"_s, isoOrNull(std::max(t.lastUsedAtMs, lastUsedAtMs))},
             {u"expires_at"_s, isoOrNull(t.expiresAtMs)}};
+}
+
+QJsonObject retentionJson(const RetentionReport &r)
+{
+    return {{u"raw_payloads"_s, r.rawPayloads},
+            {u"audit_rows"_s, r.auditRows},
+            {u"dedup_keys"_s, r.dedupKeys},
+            {u"delivered_events"_s, r.deliveredEvents},
+            {u"dead_letters"_s, r.deadLetters}};
 }
 
 QJsonObject secretJson(const SecretInfo &s)

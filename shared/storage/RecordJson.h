@@ -15,6 +15,7 @@ namespace gerbang {
 struct GatewayBeat;
 struct OutboxItem;
 struct SecretInfo;
+struct RetentionReport;
 struct AdminToken;
 
 // Stored records as JSON, with the keys `gerbangctl --json` prints and the admin API answers
@@ -30,6 +31,8 @@ QJsonObject sourceJson(const Source &s);
 // An admin token's public side (never the token or its digest); `lastUsedAtMs` may be newer
 // than the stored one (a gateway writes it at most once a minute).
 QJsonObject tokenJson(const AdminToken &t, qint64 lastUsedAtMs);
+// What a retention run removed (gerbangctl purge --json, the admin API).
+QJsonObject retentionJson(const RetentionReport &r);
 // A secret's public side: name, slot, fingerprint, created, retired; never its value.
 QJsonObject secretJson(const SecretInfo &s);
 QJsonObject allowlistJson(const QString &scope, const QStringList &networks);
