@@ -1747,6 +1747,10 @@
         <source>A whole number from %1 to %2; default %3.</source>
         <translation>Bilangan bulat dari %1 sampai %2; bawaan %3.</translation>
     </message>
+    <message>
+        <source>Saved, but the audit log could not record it: %1</source>
+        <translation>Tersimpan, tetapi log audit tidak dapat mencatatnya: %1</translation>
+    </message>
 </context>
 <context>
     <name>gerbang::SourceDialog</name>

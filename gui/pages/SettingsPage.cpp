@@ -5,6 +5,7 @@
 #include "config/ConfigWriter.h"
 #include "config/Settings.h"
 #include "core/Console.h"
+#include "core/DbWorker.h"
 #include "core/Language.h"
 #include "storage/DatabaseTarget.h"
 #include "storage/Retention.h"
@@ -313,6 +314,21 @@ bool SettingsPage::save()
         m_messages->show(tr("Not saved: %1").arg(error), MessageBar::Kind::Error);
         return false;
     }
+    // Who changed which setting, and when: an audit row like every other change.
+    m_console.db().run<QString>(
+        this,
+        [path, changes](DbContext &ctx) {
+            QString auditError = ctx.error;
+            if (ctx.db)
+                ctx.service(u"save settings"_s).recordSettingsChange(path, changes, &auditError);
+            return auditError;
+        },
+        [this](const QString &auditError) {
+            if (!auditError.isEmpty())
+                m_messages->show(
+                    tr("Saved, but the audit log could not record it: %1").arg(auditError),
+                    MessageBar::Kind::Warning);
+        });
     // Settings that apply on a reload (retention) reach the running engine at once; the rest
     // is read at start.
     const bool running = m_console.state() == Console::State::Running;

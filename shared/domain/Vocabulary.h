@@ -110,7 +110,8 @@ enum class Change
     TokenRevoked,
     EventsReplayed,      // each event's own audit row says "replay"
     DeadLettersReplayed, // likewise
-    RetentionRun         // the retention job, run by hand
+    RetentionRun,        // the retention job, run by hand
+    SettingsChanged      // the configuration file, written by the console
 };
 
 // Why the admin API refused a request, besides the outcomes an audit row records
@@ -226,7 +227,8 @@ inline constexpr std::array kChanges{
     Word<Change>{Change::TokenRevoked, "token_revoked"_L1},
     Word<Change>{Change::EventsReplayed, "events_replayed"_L1},
     Word<Change>{Change::DeadLettersReplayed, "dead_letters_replayed"_L1},
-    Word<Change>{Change::RetentionRun, "retention_run"_L1}};
+    Word<Change>{Change::RetentionRun, "retention_run"_L1},
+    Word<Change>{Change::SettingsChanged, "settings_changed"_L1}};
 
 inline constexpr std::array kApiErrors{
     Word<ApiError>{ApiError::InvalidParameter, "invalid_parameter"_L1},

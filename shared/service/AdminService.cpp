@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AdminService.h"
 
+#include "config/Settings.h"
 #include "crypto/Vault.h"
 #include "domain/AuditRecord.h"
 #include "domain/Clock.h"
@@ -430,6 +431,21 @@ ChangeResult AdminService::runRetention(const RetentionPolicy &policy)
     if (!appendAudit(Outcome::Changed, detail, {}, &error))
         r.message = u"the retention job ran, but the audit log could not record it: "_s + error;
     return r;
+}
+
+bool AdminService::recordSettingsChange(const QString &path, const QHash<QString, QString> &changes,
+                                        QString *error)
+{
+    QJsonObject values;
+    for (auto it = changes.cbegin(); it != changes.cend(); ++it) {
+        const SettingDef *def = Settings::definition(it.key());
+        values.insert(it.key(), def && def->secret ? u"(secret)"_s : it.value());
+    }
+    return appendAudit(Outcome::Changed,
+                       {{u"action"_s, wire(Change::SettingsChanged)},
+                        {u"target"_s, path},
+                        {u"settings"_s, values}},
+                       {}, error);
 }
 
 bool AdminService::recordAuditExport(const QJsonObject &what, QString *error)

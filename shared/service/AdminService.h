@@ -93,6 +93,12 @@ public:
     // removed (retentionJson).
     ChangeResult runRetention(const RetentionPolicy &policy);
 
+    // Records that the configuration file `path` was given `changes` (key → new value; a
+    // secret setting's value is recorded as "(secret)"). The file is not in the database, so
+    // the row follows the write rather than sharing its transaction.
+    bool recordSettingsChange(const QString &path, const QHash<QString, QString> &changes,
+                              QString *error);
+
     // An export of the audit log (who took which rows away) is audited like a change.
     bool recordAuditExport(const QJsonObject &what, QString *error);
 

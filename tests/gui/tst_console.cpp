@@ -384,6 +384,22 @@ private Q_SLOTS:
         QCOMPARE(reread.value(u"limits/rate_per_ip"_s), u"25"_s);
         // Untouched keys stay as they were (the secret among them).
         QCOMPARE(reread.value(u"whatsapp/app_secret"_s), QString::fromLatin1(kFixtureAppSecret));
+        // Who changed what, and when: one audit row naming the desktop user and the new values.
+        QString settingsRow;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                auto db = openDb();
+                QSqlQuery q(db->db());
+                q.exec(u"SELECT method || ' ' || detail FROM audit_log WHERE outcome = 'changed' "
+                       "AND detail LIKE '%settings_changed%'"_s);
+                settingsRow = q.next() ? q.value(0).toString() : QString();
+                return !settingsRow.isEmpty();
+            }(),
+            5000);
+        QVERIFY2(settingsRow.startsWith(u"CONSOLE "_s), qPrintable(settingsRow));
+        QVERIFY2(settingsRow.contains(u"\"actor\":\"os:"_s), qPrintable(settingsRow));
+        QVERIFY2(settingsRow.contains(u"\"retention/audit_days\":\"90\""_s),
+                 qPrintable(settingsRow));
         QCOMPARE(QFileInfo(m_fx->configPath()).permissions() &
                      (QFileDevice::ReadOther | QFileDevice::ReadGroup),
                  QFileDevice::Permissions());

@@ -366,6 +366,7 @@ ID = {
     'Content expired': 'Konten kedaluwarsa',
     'Replayed': 'Dikirim ulang',
     'Configuration changed': 'Konfigurasi diubah',
+    'Saved, but the audit log could not record it: %1': 'Tersimpan, tetapi log audit tidak dapat mencatatnya: %1',
     'Audit log exported': 'Log audit diekspor',
     'Alert': 'Peringatan',
     'Valid': 'Valid',
