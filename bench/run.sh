@@ -11,9 +11,12 @@
 # then reads gerbangd's peak RSS (VmHWM) and checks in the database that exactly one event was
 # stored per distinct message sent. Prints a result table (Markdown).
 #
-# Usage: bench/run.sh [--duration S] [--paced-duration S] [--postgres] [--keep] [--out FILE]
+# Usage: bench/run.sh [--duration S] [--paced-duration S] [--admin-pairs N] [--postgres] [--keep]
+#                     [--out FILE]
 #   --duration: the main durable run (default: 10-60 s, enough for >= 120k distinct payloads
 #   at the rate a 5 s warm-up measured). Exit status 1 if the database check fails.
+#   --admin-pairs: how many admin listener off/on pairs measure the admin API's cost
+#   (default 2; about 45 s each).
 #   --postgres: gerbangd stores into a throwaway PostgreSQL cluster on this machine
 #   (tests/support/pg-cluster.sh, fsync on) instead of SQLite; its CPU shows as "other cores".
 # Traffic goes to 127.0.0.1 only. Needs wrk and sqlite3 (installed when missing, as root).
@@ -25,6 +28,7 @@ duration=""        # main durable run (c=32); default: long enough for >= 120k d
 short_duration=10  # the c=128 durable run and each ceiling run
 warmup_duration=5  # a first durable run whose rate sizes the payload files
 paced_duration=30
+admin_pairs=2       # admin listener off/on pairs (each run as long as the main run)
 threads=2
 keep=0
 out=""
@@ -35,6 +39,7 @@ while [ $# -gt 0 ]; do
     --paced-duration) paced_duration=$2; shift 2 ;;
     --keep) keep=1; shift ;;
     --postgres) postgres=1; shift ;;
+    --admin-pairs) admin_pairs=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     -h | --help) sed -n '4,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench/run.sh: unknown argument '$1'" >&2; exit 2 ;;
@@ -429,8 +434,8 @@ fi
 # ---------------------------------------------------------------- the admin API's cost
 # The webhook path must not pay for the admin API (issue #15). Fresh gateways under the same
 # durable load, alternating: the admin listener off, then on with one client streaming GET
-# /admin/v1/live (a statistics snapshot every second), five runs in all (off, on, off, on,
-# off). The mean of the "on" runs is compared with the mean of the "off" ones; the spread of
+# /admin/v1/live (a statistics snapshot every second): --admin-pairs N pairs (default 2) and
+# a last "off" run. The mean of the "on" runs is compared with the mean of the "off" ones; the spread of
 # the "off" runs shows how much the machine itself varies.
 admin_run() { # LABEL ADMIN_LISTEN STREAM(0|1)
     local label=$1 listen=$2 stream=$3 dir=$work/$1 pid url reader="" token admin_port
@@ -461,11 +466,15 @@ admin_run() { # LABEL ADMIN_LISTEN STREAM(0|1)
     kill -TERM "$pid"
     wait "$pid" || true
 }
-admin_run admin_off_1 "" 0
-admin_run admin_streaming_1 127.0.0.1:0 1
-admin_run admin_off_2 "" 0
-admin_run admin_streaming_2 127.0.0.1:0 1
-admin_run admin_off_3 "" 0
+off_runs=() on_runs=()
+for i in $(seq 1 "$admin_pairs"); do
+    admin_run "admin_off_$i" "" 0
+    off_runs+=("admin_off_$i")
+    admin_run "admin_streaming_$i" 127.0.0.1:0 1
+    on_runs+=("admin_streaming_$i")
+done
+admin_run "admin_off_$((admin_pairs + 1))" "" 0
+off_runs+=("admin_off_$((admin_pairs + 1))")
 
 # ---------------------------------------------------------------- report
 pct() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b > 0) printf "%.1f", 100 * a / b; else print "n/a" }'; }
@@ -519,13 +528,17 @@ report=$work/report.md
         for l in "$@"; do sum=$(awk -v a="$sum" -v b="${R[${final[$l]}.rps]}" 'BEGIN{print a + b}'); n=$((n + 1)); done
         awk -v s="$sum" -v n="$n" 'BEGIN{printf "%.0f", s / n}'
     }
-    off_mean=$(mean_of admin_off_1 admin_off_2 admin_off_3)
-    on_mean=$(mean_of admin_streaming_1 admin_streaming_2)
+    off_mean=$(mean_of "${off_runs[@]}")
+    on_mean=$(mean_of "${on_runs[@]}")
     admin_delta=$(awk -v on="$on_mean" -v off="$off_mean" 'BEGIN{ if (off > 0) printf "%.1f", 100 * (on - off) / off; else print "n/a" }')
     admin_abs=${admin_delta#-}
-    off_list="${R[${final[admin_off_1]}.rps]}, ${R[${final[admin_off_2]}.rps]}, ${R[${final[admin_off_3]}.rps]}"
-    on_list="${R[${final[admin_streaming_1]}.rps]}, ${R[${final[admin_streaming_2]}.rps]}"
-    echo "| admin listener on with a client streaming /admin/v1/live within 5 % of it off (c=32) | on $on_list (mean $on_mean; ${R[${final[admin_streaming_1]}.live_snapshots]:-0} and ${R[${final[admin_streaming_2]}.live_snapshots]:-0} snapshots received) vs off $off_list (mean $off_mean) req/s: $admin_delta % | $(verdict "$admin_abs" 5 le) |"
+    off_list="" on_list="" snapshots=""
+    for l in "${off_runs[@]}"; do off_list+="${off_list:+, }${R[${final[$l]}.rps]}"; done
+    for l in "${on_runs[@]}"; do
+        on_list+="${on_list:+, }${R[${final[$l]}.rps]}"
+        snapshots+="${snapshots:+, }${R[${final[$l]}.live_snapshots]:-0}"
+    done
+    echo "| admin listener on with a client streaming /admin/v1/live within 5 % of it off (c=32) | on $on_list (mean $on_mean; snapshots received: $snapshots) vs off $off_list (mean $off_mean) req/s: $admin_delta % | $(verdict "$admin_abs" 5 le) |"
     echo "| peak RSS ≤ 80 MB | VmHWM $(mb "$hwm_all") MB (after the c=32 run: $(mb "$hwm_c32") MB; VmRSS at the end $(mb "$rss_now") MB) | $(verdict "$(mb "$hwm_all")" 80 le) |"
     echo
     echo "Disk: a 4 KiB O_DSYNC write took ${R[disk.dsync_before_ms]} ms on average before the runs, ${R[disk.dsync_after_ms]} ms after."
