@@ -110,6 +110,8 @@ private:
     // what the service reported, or the refusal's 4xx/503; refusals are audited.
     void change(const AdminCall &call, Change action, const QString &target, int successStatus,
                 std::function<ChangeResult(AdminService &)> job, http::Responder &responder);
+    // For a route without a body: true when there is none (or "{}"); else refuses it.
+    bool takesNoBody(const AdminCall &call, http::Responder &responder);
     // Answers a refused request (bad body, bad value) and audits it with the caller's name.
     void refuse(const AdminCall &call, int status, ApiError code, const QString &message,
                 http::Responder &responder);

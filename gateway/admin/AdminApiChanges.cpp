@@ -49,6 +49,16 @@ void AdminApi::refuse(const AdminCall &call, int status, ApiError code, const QS
     responder.send(error(status, code, message));
 }
 
+bool AdminApi::takesNoBody(const AdminCall &call, http::Responder &responder)
+{
+    JsonBody body(call.request.body.isEmpty() ? "{}" : call.request.body, {});
+    if (const auto &r = body.refusal()) {
+        refuse(call, 400, r->code, r->message, responder);
+        return false;
+    }
+    return true;
+}
+
 void AdminApi::change(const AdminCall &call, Change action, const QString &target,
                       int successStatus, std::function<ChangeResult(AdminService &)> job,
                       http::Responder &responder)
@@ -129,9 +139,8 @@ void AdminApi::updateTenant(const AdminCall &call, http::Responder &responder)
 
 void AdminApi::removeTenant(const AdminCall &call, http::Responder &responder)
 {
-    JsonBody body(call.request.body.isEmpty() ? "{}" : call.request.body, {});
-    if (const auto &r = body.refusal())
-        return refuse(call, 400, r->code, r->message, responder);
+    if (!takesNoBody(call, responder))
+        return;
     const QString id = call.params.value(0);
     change(
         call, Change::TenantRemoved, id, 200, [id](AdminService &s) { return s.removeTenant(id); },
@@ -159,9 +168,8 @@ void AdminApi::addSource(const AdminCall &call, http::Responder &responder)
 
 void AdminApi::removeSource(const AdminCall &call, http::Responder &responder)
 {
-    JsonBody body(call.request.body.isEmpty() ? "{}" : call.request.body, {});
-    if (const auto &r = body.refusal())
-        return refuse(call, 400, r->code, r->message, responder);
+    if (!takesNoBody(call, responder))
+        return;
     const QString name = call.params.value(0);
     change(
         call, Change::SourceRemoved, name, 200,
@@ -219,9 +227,8 @@ void AdminApi::rotateSecret(const AdminCall &call, http::Responder &responder)
 
 void AdminApi::retireSecret(const AdminCall &call, http::Responder &responder)
 {
-    JsonBody body(call.request.body.isEmpty() ? "{}" : call.request.body, {});
-    if (const auto &r = body.refusal())
-        return refuse(call, 400, r->code, r->message, responder);
+    if (!takesNoBody(call, responder))
+        return;
     const QString name = call.params.value(0);
     change(
         call, Change::SecretRetired, name, 200,
@@ -230,9 +237,8 @@ void AdminApi::retireSecret(const AdminCall &call, http::Responder &responder)
 
 void AdminApi::removeSecret(const AdminCall &call, http::Responder &responder)
 {
-    JsonBody body(call.request.body.isEmpty() ? "{}" : call.request.body, {});
-    if (const auto &r = body.refusal())
-        return refuse(call, 400, r->code, r->message, responder);
+    if (!takesNoBody(call, responder))
+        return;
     const QString name = call.params.value(0);
     change(
         call, Change::SecretRemoved, name, 200,
@@ -287,9 +293,8 @@ void AdminApi::createToken(const AdminCall &call, http::Responder &responder)
 
 void AdminApi::revokeToken(const AdminCall &call, http::Responder &responder)
 {
-    JsonBody body(call.request.body.isEmpty() ? "{}" : call.request.body, {});
-    if (const auto &r = body.refusal())
-        return refuse(call, 400, r->code, r->message, responder);
+    if (!takesNoBody(call, responder))
+        return;
     const QString name = call.params.value(0);
     change(
         call, Change::TokenRevoked, name, 200,
@@ -339,9 +344,8 @@ void AdminApi::retention(const AdminCall &call, http::Responder &responder)
 
 void AdminApi::runRetention(const AdminCall &call, http::Responder &responder)
 {
-    JsonBody body(call.request.body.isEmpty() ? "{}" : call.request.body, {});
-    if (const auto &r = body.refusal())
-        return refuse(call, 400, r->code, r->message, responder);
+    if (!takesNoBody(call, responder))
+        return;
     change(
         call, Change::RetentionRun, u"retention"_s, 200,
         [policy = RetentionPolicy::fromSettings(m_access.settings)](AdminService &s) {
