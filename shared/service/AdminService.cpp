@@ -51,6 +51,13 @@ ChangeResult storeFailed(const QString &error)
     return ChangeResult::refused(Refusal::StoreFailed, error);
 }
 
+// Whether a listing of sources, secrets or tokens holds one called `name`.
+template <typename T> bool hasNamed(const QList<T> &list, const QString &name)
+{
+    return std::any_of(list.cbegin(), list.cend(),
+                       [&](const T &item) { return item.name == name; });
+}
+
 } // namespace
 
 AdminService::AdminService(Database &db, const Vault *vault, Actor actor)
@@ -183,11 +190,9 @@ ChangeResult AdminService::addSource(const Source &source)
         const QList<Source> existing = repo.list(&error);
         if (!error.isEmpty())
             return storeFailed(error);
-        for (const Source &s : existing) {
-            if (s.name == source.name)
-                return ChangeResult::refused(Refusal::Conflict,
-                                             u"source '%1' already exists"_s.arg(source.name));
-        }
+        if (hasNamed(existing, source.name))
+            return ChangeResult::refused(Refusal::Conflict,
+                                         u"source '%1' already exists"_s.arg(source.name));
         const QStringList problems = repo.validate(source);
         if (!problems.isEmpty())
             return ChangeResult::refused(Refusal::Invalid, problems.join(u"; "_s));
@@ -205,8 +210,7 @@ ChangeResult AdminService::removeSource(const QString &name)
         const QList<Source> existing = repo.list(&error);
         if (!error.isEmpty())
             return storeFailed(error);
-        if (std::none_of(existing.cbegin(), existing.cend(),
-                         [&](const Source &s) { return s.name == name; }))
+        if (!hasNamed(existing, name))
             return ChangeResult::refused(Refusal::NotFound, u"no source '%1'"_s.arg(name));
         if (!repo.remove(name, &error))
             return storeFailed(error);
@@ -294,8 +298,7 @@ ChangeResult AdminService::removeSecret(const QString &name)
         const QList<SecretInfo> all = repo.list(&error);
         if (!error.isEmpty())
             return storeFailed(error);
-        if (std::none_of(all.cbegin(), all.cend(),
-                         [&](const SecretInfo &s) { return s.name == name; }))
+        if (!hasNamed(all, name))
             return ChangeResult::refused(Refusal::NotFound, u"no secret '%1'"_s.arg(name));
         if (!repo.remove(name, &error))
             return storeFailed(error);
@@ -338,8 +341,7 @@ ChangeResult AdminService::createToken(const QString &name, AdminRole role, qint
         const QList<AdminToken> all = repo.all(&error);
         if (!error.isEmpty())
             return storeFailed(error);
-        if (std::any_of(all.cbegin(), all.cend(),
-                        [&](const AdminToken &t) { return t.name == name; }))
+        if (hasNamed(all, name))
             return ChangeResult::refused(Refusal::Conflict,
                                          u"a token named '%1' exists already"_s.arg(name));
         AdminToken created;
@@ -362,8 +364,7 @@ ChangeResult AdminService::revokeToken(const QString &name)
         const QList<AdminToken> all = repo.all(&error);
         if (!error.isEmpty())
             return storeFailed(error);
-        if (std::none_of(all.cbegin(), all.cend(),
-                         [&](const AdminToken &t) { return t.name == name; }))
+        if (!hasNamed(all, name))
             return ChangeResult::refused(Refusal::NotFound, u"no token named '%1'"_s.arg(name));
         if (!repo.revoke(name, &error))
             return storeFailed(error);
