@@ -263,8 +263,8 @@
         <translation>Configuration changed</translation>
     </message>
     <message>
-        <source>Audit log exported</source>
-        <translation>Audit log exported</translation>
+        <source>Data exported</source>
+        <translation>Data exported</translation>
     </message>
 </context>
 <context>

@@ -263,8 +263,8 @@
         <translation>Konfigurasi diubah</translation>
     </message>
     <message>
-        <source>Audit log exported</source>
-        <translation>Log audit diekspor</translation>
+        <source>Data exported</source>
+        <translation>Data diekspor</translation>
     </message>
 </context>
 <context>

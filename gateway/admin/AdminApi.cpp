@@ -77,10 +77,14 @@ const QList<AdminApi::Route> &AdminApi::routes()
         {"GET", "/admin/v1/live", AdminRole::Viewer, &AdminApi::subscribe},
         {"GET", "/admin/v1/audit", AdminRole::Viewer, &AdminApi::auditRows},
         {"GET", "/admin/v1/events", AdminRole::Viewer, &AdminApi::events},
+        {"GET", "/admin/v1/events/{id}", AdminRole::Viewer, &AdminApi::event},
+        {"GET", "/admin/v1/events/{id}/payload", AdminRole::Operator, &AdminApi::eventPayload},
         {"POST", "/admin/v1/events/replay", AdminRole::Operator, &AdminApi::replayEvents},
         {"GET", "/admin/v1/dead-letters", AdminRole::Viewer, &AdminApi::deadLetters},
         {"POST", "/admin/v1/dead-letters/replay", AdminRole::Operator,
          &AdminApi::replayDeadLetters},
+        {"GET", "/admin/v1/alerts", AdminRole::Viewer, &AdminApi::alerts},
+        {"POST", "/admin/v1/alerts/acknowledge", AdminRole::Operator, &AdminApi::acknowledgeAlerts},
         {"GET", "/admin/v1/tenants", AdminRole::Viewer, &AdminApi::tenants},
         {"POST", "/admin/v1/tenants", AdminRole::Admin, &AdminApi::addTenant},
         {"PATCH", "/admin/v1/tenants/{id}", AdminRole::Admin, &AdminApi::updateTenant},
@@ -289,6 +293,8 @@ void AdminApi::read(std::function<QJsonObject(Database &, QString *)> query,
                     error(503, ApiError::StoreUnavailable,
                           u"the database could not be read; see the gateway's log"_s));
             }
+            if (answer.isEmpty())
+                return pending->send(error(404, Outcome::NotFound, u"it does not exist"_s));
             pending->send(json(200, answer));
         });
 }
@@ -310,6 +316,23 @@ void AdminApi::events(const AdminCall &call, http::Responder &responder)
         return responder.send(error(400, ApiError::InvalidParameter, refusal->message));
     read([f = std::get<EventFilter>(filter)](
              Database &db, QString *e) { return adminquery::eventList(db, f, e); },
+         responder);
+}
+
+void AdminApi::event(const AdminCall &call, http::Responder &responder)
+{
+    listing(
+        [id = call.params.first()](Database &db, QString *e) { return eventDetailJson(db, id, e); },
+        call.request, responder);
+}
+
+void AdminApi::alerts(const AdminCall &call, http::Responder &responder)
+{
+    auto filter = adminquery::alertFilter(call.request.query);
+    if (const auto *refusal = std::get_if<adminquery::Refusal>(&filter))
+        return responder.send(error(400, ApiError::InvalidParameter, refusal->message));
+    read([f = std::get<AlertFilter>(filter)](
+             Database &db, QString *e) { return adminquery::alertPage(db, f, e); },
          responder);
 }
 

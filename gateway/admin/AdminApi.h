@@ -88,6 +88,8 @@ private:
     void allowlists(const AdminCall &call, http::Responder &responder);
     void gateways(const AdminCall &call, http::Responder &responder);
     void settings(const AdminCall &call, http::Responder &responder);
+    void event(const AdminCall &call, http::Responder &responder);
+    void alerts(const AdminCall &call, http::Responder &responder);
     // Changes (AdminApiChanges.cpp), each through the AdminService on the worker's thread.
     void addTenant(const AdminCall &call, http::Responder &responder);
     void updateTenant(const AdminCall &call, http::Responder &responder);
@@ -106,10 +108,24 @@ private:
     void replayDeadLetters(const AdminCall &call, http::Responder &responder);
     void retention(const AdminCall &call, http::Responder &responder);
     void runRetention(const AdminCall &call, http::Responder &responder);
+    void eventPayload(const AdminCall &call, http::Responder &responder);
+    void acknowledgeAlerts(const AdminCall &call, http::Responder &responder);
     // Runs `job` as the caller, then answers `successStatus` with the action, its target and
     // what the service reported, or the refusal's 4xx/503; refusals are audited.
     void change(const AdminCall &call, Change action, const QString &target, int successStatus,
-                std::function<ChangeResult(AdminService &)> job, http::Responder &responder);
+                std::function<ChangeResult(AdminService &)> job, http::Responder &responder)
+    {
+        serve(call, wire(action), target, successStatus, std::move(job), responder);
+    }
+    // The same for an audited read of stored content.
+    void disclose(const AdminCall &call, Disclosure action, const QString &target,
+                  std::function<ChangeResult(AdminService &)> job, http::Responder &responder)
+    {
+        serve(call, wire(action), target, 200, std::move(job), responder);
+    }
+    void serve(const AdminCall &call, const QString &action, const QString &target,
+               int successStatus, std::function<ChangeResult(AdminService &)> job,
+               http::Responder &responder);
     // For a route without a body: true when there is none (or "{}"); else refuses it.
     bool takesNoBody(const AdminCall &call, http::Responder &responder);
     // Answers a refused request (bad body, bad value) and audits it with the caller's name.
@@ -118,7 +134,8 @@ private:
     // A listing without parameters, read on the worker's thread.
     void listing(std::function<QJsonObject(Database &, QString *)> list,
                  const http::HttpRequest &request, http::Responder &responder);
-    // Runs a read on the worker's thread and answers with its JSON (503 when it failed).
+    // Runs a read on the worker's thread and answers with its JSON (503 when it failed; 404
+    // when it found nothing to answer with: an empty object and no error).
     void read(std::function<QJsonObject(Database &, QString *)> query, http::Responder &responder);
     void noteUse(const QString &token, qint64 nowMs);
     void audit(const http::HttpRequest &request, Outcome outcome, int status, const QString &actor,

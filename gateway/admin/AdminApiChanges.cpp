@@ -59,9 +59,9 @@ bool AdminApi::takesNoBody(const AdminCall &call, http::Responder &responder)
     return true;
 }
 
-void AdminApi::change(const AdminCall &call, Change action, const QString &target,
-                      int successStatus, std::function<ChangeResult(AdminService &)> job,
-                      http::Responder &responder)
+void AdminApi::serve(const AdminCall &call, const QString &action, const QString &target,
+                     int successStatus, std::function<ChangeResult(AdminService &)> job,
+                     http::Responder &responder)
 {
     if (!m_access.worker)
         return responder.send(error(503, ApiError::StoreUnavailable,
@@ -94,7 +94,7 @@ void AdminApi::change(const AdminCall &call, Change action, const QString &targe
                                 r.message));
             }
             QJsonObject body = r.result;
-            body.insert(u"action"_s, wire(action));
+            body.insert(u"action"_s, action);
             body.insert(u"target"_s, target);
             if (!r.message.isEmpty())
                 body.insert(u"warning"_s, r.message);
@@ -352,6 +352,32 @@ void AdminApi::runRetention(const AdminCall &call, http::Responder &responder)
             return s.runRetention(policy);
         },
         responder);
+}
+
+void AdminApi::eventPayload(const AdminCall &call, http::Responder &responder)
+{
+    if (const auto refusal = adminquery::noParameters(call.request.query))
+        return refuse(call, 400, ApiError::InvalidParameter, refusal->message, responder);
+    disclose(
+        call, Disclosure::EventPayloadRead, call.params.first(),
+        [id = call.params.first()](AdminService &s) { return s.readEventPayload(id); }, responder);
+}
+
+void AdminApi::acknowledgeAlerts(const AdminCall &call, http::Responder &responder)
+{
+    JsonBody body(call.request.body, {"ids"_L1, "all"_L1});
+    const std::optional<QList<qint64>> ids = body.idList("ids"_L1);
+    const bool all = body.flag("all"_L1).value_or(false);
+    if (!body.refusal() && all == (ids && !ids->isEmpty()))
+        return refuse(call, 400, ApiError::InvalidValue,
+                      u"give either 'ids' (the alerts to acknowledge) or \"all\": true"_s,
+                      responder);
+    if (const auto &r = body.refusal())
+        return refuse(call, 400, r->code, r->message, responder);
+    const QList<qint64> list = ids.value_or(QList<qint64>());
+    change(
+        call, Change::AlertsAcknowledged, AdminService::alertsTarget(list), 200,
+        [list](AdminService &s) { return s.acknowledgeAlerts(list); }, responder);
 }
 
 } // namespace gerbang

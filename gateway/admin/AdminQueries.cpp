@@ -185,6 +185,43 @@ QJsonObject eventList(Database &db, const EventFilter &filter, QString *error)
     return listing(u"events"_s, EventRepository(db).list(filter, error), eventJson, error);
 }
 
+std::variant<AlertFilter, Refusal> alertFilter(const QByteArray &query)
+{
+    Parameters p(query);
+    AlertFilter f;
+    f.limit = kDefaultLimit;
+    if (p.has(u"unacknowledged"_s)) {
+        const QString flag = p.take(u"unacknowledged"_s);
+        if (flag != u"true"_s && flag != u"false"_s)
+            return Refusal{u"unacknowledged must be true or false"_s};
+        f.unacknowledgedOnly = flag == u"true"_s;
+    }
+    if (p.has(u"before"_s)) {
+        bool ok = false;
+        const QString text = p.take(u"before"_s);
+        f.beforeId = text.toLongLong(&ok);
+        if (!ok || *f.beforeId < 1)
+            return Refusal{u"before '%1' is not a cursor this API gave"_s.arg(text)};
+    }
+    if (auto r = takeLimit(p, &f.limit))
+        return *r;
+    if (auto r = p.problem())
+        return *r;
+    return f;
+}
+
+QJsonObject alertPage(Database &db, const AlertFilter &filter, QString *error)
+{
+    const QList<StoredAlert> rows = AlertRepository(db).list(filter, error);
+    if (!error->isEmpty())
+        return {};
+    QJsonArray out;
+    for (const StoredAlert &a : rows)
+        out.append(alertJson(a));
+    const bool full = filter.limit > 0 && rows.size() == filter.limit;
+    return {{u"alerts"_s, out}, {u"next"_s, full ? QJsonValue(rows.constLast().id) : QJsonValue()}};
+}
+
 std::variant<int, Refusal> deadLetterLimit(const QByteArray &query)
 {
     Parameters p(query);

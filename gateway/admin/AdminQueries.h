@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "storage/AlertRepository.h"
 #include "storage/AuditRepository.h"
 #include "storage/EventRepository.h"
 
@@ -36,6 +37,11 @@ QJsonObject auditPage(Database &db, const AuditFilter &filter, QString *error);
 // GET /admin/v1/events: tenant, provider, type, from, to, limit. Metadata only.
 std::variant<EventFilter, Refusal> eventFilter(const QByteArray &query);
 QJsonObject eventList(Database &db, const EventFilter &filter, QString *error);
+// GET /admin/v1/alerts: unacknowledged (true|false), limit, before (the previous page's
+// `next`). Newest first.
+std::variant<AlertFilter, Refusal> alertFilter(const QByteArray &query);
+// {"alerts": [...], "next": id or null}.
+QJsonObject alertPage(Database &db, const AlertFilter &filter, QString *error);
 
 // GET /admin/v1/dead-letters: limit.
 std::variant<int, Refusal> deadLetterLimit(const QByteArray &query);

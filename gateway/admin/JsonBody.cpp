@@ -120,4 +120,27 @@ std::optional<QStringList> JsonBody::textList(QLatin1StringView key, int maxItem
     return out;
 }
 
+std::optional<QList<qint64>> JsonBody::idList(QLatin1StringView key, int maxItems)
+{
+    const std::optional<QJsonValue> v = field(key, false);
+    if (!v)
+        return std::nullopt;
+    const QJsonArray array = v->toArray();
+    bool ok = v->isArray() && array.size() <= maxItems;
+    QList<qint64> out;
+    for (const QJsonValue &item : array) {
+        const double d = item.toDouble(0);
+        // Beyond 2^53 a double no longer holds every whole number.
+        ok = ok && item.isDouble() && d == std::floor(d) && d >= 1 && d <= 9007199254740991.0;
+        out << qint64(d);
+    }
+    if (!ok) {
+        refuse(ApiError::InvalidValue,
+               u"'%1' must be an array of at most %2 ids (whole numbers from 1)"_s.arg(key).arg(
+                   maxItems));
+        return std::nullopt;
+    }
+    return out;
+}
+
 } // namespace gerbang

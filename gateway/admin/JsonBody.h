@@ -34,6 +34,8 @@ public:
     std::optional<qint64> number(QLatin1StringView key, qint64 min, qint64 max);
     std::optional<QStringList> textList(QLatin1StringView key, int maxItems = 1000,
                                         int maxLength = 256);
+    // An array of whole numbers, each from 1 up (row ids).
+    std::optional<QList<qint64>> idList(QLatin1StringView key, int maxItems = 1000);
 
     const std::optional<Refusal> &refusal() const { return m_refusal; }
 

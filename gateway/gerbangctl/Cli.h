@@ -143,6 +143,7 @@ Group keyGroup();
 Group allowlistGroup();
 Group tlsGroup();
 Group dlqGroup();
+Group alertsGroup();
 Group purgeGroup();
 Group adminGroup();
 Group gatewaysGroup();

@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// gerbangctl events list|show. Events hold ids and references only; payload content is never
-// read here.
+// gerbangctl events list|show|payload|replay. Events hold ids and references only; payload
+// content is read by "payload" alone, and every such read is audited.
 #include "Cli.h"
 #include "Output.h"
+#include "crypto/SecretFile.h"
 #include "domain/Ids.h"
 #include "domain/Vocabulary.h"
 #include "storage/EventReplay.h"
 #include "storage/EventRepository.h"
+#include "storage/RecordJson.h"
+
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -57,21 +61,54 @@ int list(Invocation &inv)
 
 int show(Invocation &inv)
 {
+    inv.allowRemote();
     if (auto rc = inv.parseAndOpen(1, 1))
         return *rc;
     const QString id = inv.positional().first();
-    EventRepository repo(inv.database());
+    if (inv.remote()) {
+        const std::optional<QJsonObject> event =
+            inv.get(u"/admin/v1/events/%1"_s.arg(QString::fromLatin1(QUrl::toPercentEncoding(id))));
+        if (!event)
+            return ExitFailed;
+        printJson(*event);
+        return ExitOk;
+    }
     QString error;
-    const std::optional<WebhookEvent> event = repo.find(id, &error);
-    if (!event)
+    const QJsonObject event = eventDetailJson(inv.database(), id, &error);
+    if (event.isEmpty())
         return inv.fail(error.isEmpty() ? u"no event '%1'"_s.arg(id) : error);
-    const bool retained = repo.rawRetained(*event, &error);
-    if (!error.isEmpty())
-        return inv.fail(error);
-    QJsonObject object = eventJson(*event);
-    object.insert(u"raw_retained"_s, retained);
-    printJson(object);
+    printJson(event);
     return ExitOk;
+}
+
+// The decrypted raw payload: the whole request body the event came in, byte for byte.
+int payload(Invocation &inv)
+{
+    inv.allowRemote();
+    inv.addOption(u"output"_s,
+                  u"Write the payload to FILE (created with mode 0600) instead of "
+                  "standard output."_s,
+                  u"FILE"_s);
+    if (auto rc = inv.parseAndOpen(1, 1, true))
+        return *rc;
+    const QString id = inv.positional().first();
+    const ChangeResult r = inv.change(
+        "GET",
+        u"/admin/v1/events/%1/payload"_s.arg(QString::fromLatin1(QUrl::toPercentEncoding(id))),
+        nullptr, [&](AdminService &s) { return s.readEventPayload(id); });
+    if (!r.ok())
+        return inv.fail(r.message);
+    QByteArray bytes =
+        QByteArray::fromBase64(r.result.value(u"payload_base64"_s).toString().toLatin1());
+    const QString path = inv.value(u"output"_s);
+    QString error;
+    bool written = true;
+    if (path.isEmpty())
+        printBytes(bytes);
+    else
+        written = writePrivateFile(path, bytes, &error);
+    bytes.fill('\0');
+    return written ? ExitOk : inv.fail(error);
 }
 
 int replay(Invocation &inv)
@@ -103,6 +140,10 @@ Group eventsGroup()
                  u"Show one event as a JSON object, with raw_retained telling whether its raw "
                  "payload is still stored."_s,
                  show},
+                {u"payload"_s, u"ID [--output FILE]"_s,
+                 u"Print one event's decrypted raw payload (the request body it came in) while "
+                 "it is retained. Audited: the audit log records who read it."_s,
+                 payload},
                 {u"replay"_s, u"ID…"_s,
                  u"Deliver stored events to the core again, from their raw payloads while these "
                  "are retained (audited)."_s,

@@ -24,6 +24,11 @@ void printOut(const QString &text)
     writeBytes(stdout, text.toUtf8());
 }
 
+void printBytes(const QByteArray &bytes)
+{
+    writeBytes(stdout, bytes);
+}
+
 void writeError(const QString &text)
 {
     writeBytes(stderr, text.toUtf8());

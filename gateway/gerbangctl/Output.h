@@ -15,6 +15,8 @@ namespace gerbang::ctl {
 
 // Writes UTF-8 text to standard output as is.
 void printOut(const QString &text);
+// Bytes as they are (a payload), to standard output.
+void printBytes(const QByteArray &bytes);
 // Writes UTF-8 text to standard error as is.
 void writeError(const QString &text);
 // One line on standard error, prefixed "gerbangctl: ".

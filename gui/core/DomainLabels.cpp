@@ -47,7 +47,7 @@ constexpr const char *kOutcomes[] = {
     QT_TRANSLATE_NOOP("DomainLabels", "Replayed"),
     QT_TRANSLATE_NOOP("DomainLabels", "Alert"),
     QT_TRANSLATE_NOOP("DomainLabels", "Configuration changed"),
-    QT_TRANSLATE_NOOP("DomainLabels", "Audit log exported"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Data exported"),
 };
 static_assert(std::size(kOutcomes) == allOf<Outcome>().size());
 

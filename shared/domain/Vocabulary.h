@@ -55,7 +55,7 @@ enum class Outcome
     Replay,
     Alert,
     Changed, // an admin changed the configuration (the detail names who and what)
-    Exported // an admin exported the audit log
+    Exported // an admin took stored data away: the audit log or an event's payload
 };
 
 // Why a request was or was not authenticated.
@@ -111,7 +111,15 @@ enum class Change
     EventsReplayed,      // each event's own audit row says "replay"
     DeadLettersReplayed, // likewise
     RetentionRun,        // the retention job, run by hand
-    SettingsChanged      // the configuration file, written by the console
+    SettingsChanged,     // the configuration file, written by the console
+    AlertsAcknowledged
+};
+
+// Stored data an admin took away, by any path: the "action" of an "exported" audit row.
+enum class Disclosure
+{
+    AuditExported,   // rows of the audit log, as CSV or PDF
+    EventPayloadRead // one event's decrypted raw payload
 };
 
 // Why the admin API refused a request, besides the outcomes an audit row records
@@ -228,7 +236,12 @@ inline constexpr std::array kChanges{
     Word<Change>{Change::EventsReplayed, "events_replayed"_L1},
     Word<Change>{Change::DeadLettersReplayed, "dead_letters_replayed"_L1},
     Word<Change>{Change::RetentionRun, "retention_run"_L1},
-    Word<Change>{Change::SettingsChanged, "settings_changed"_L1}};
+    Word<Change>{Change::SettingsChanged, "settings_changed"_L1},
+    Word<Change>{Change::AlertsAcknowledged, "alerts_acknowledged"_L1}};
+
+inline constexpr std::array kDisclosures{
+    Word<Disclosure>{Disclosure::AuditExported, "audit_exported"_L1},
+    Word<Disclosure>{Disclosure::EventPayloadRead, "event_payload_read"_L1}};
 
 inline constexpr std::array kApiErrors{
     Word<ApiError>{ApiError::InvalidParameter, "invalid_parameter"_L1},
@@ -270,6 +283,8 @@ template <typename E> constexpr const auto &table()
         return kApiErrors;
     else if constexpr (std::is_same_v<E, SettingSource>)
         return kSettingSources;
+    else if constexpr (std::is_same_v<E, Disclosure>)
+        return kDisclosures;
     else
         return kAlertKinds;
 }
@@ -287,7 +302,7 @@ template <typename E> constexpr bool inOrder()
 static_assert(inOrder<Provider>() && inOrder<Outcome>() && inOrder<SignatureStatus>() &&
               inOrder<DeliveryState>() && inOrder<AlertKind>() && inOrder<AdminRole>() &&
               inOrder<GatewayState>() && inOrder<Change>() && inOrder<ApiError>() &&
-              inOrder<SettingSource>());
+              inOrder<SettingSource>() && inOrder<Disclosure>());
 
 } // namespace vocabulary
 

@@ -7,6 +7,7 @@
 #include "domain/Clock.h"
 #include "net/CidrList.h"
 #include "storage/AdminTokenRepository.h"
+#include "storage/AlertRepository.h"
 #include "storage/AllowlistRepository.h"
 #include "storage/AuditRepository.h"
 #include "storage/Database.h"
@@ -451,7 +452,95 @@ bool AdminService::recordSettingsChange(const QString &path, const QHash<QString
 
 bool AdminService::recordAuditExport(const QJsonObject &what, QString *error)
 {
-    return appendAudit(Outcome::Exported, what, what.value(u"tenant"_s).toString(), error);
+    QJsonObject detail = what;
+    detail.insert(u"action"_s, wire(Disclosure::AuditExported));
+    return appendAudit(Outcome::Exported, detail, what.value(u"tenant"_s).toString(), error);
+}
+
+ChangeResult AdminService::readEventPayload(const QString &eventId)
+{
+    if (!m_vault)
+        return storeFailed(u"the master key is not available here"_s);
+    EventRepository events(m_db);
+    ChangeResult outcome;
+    QString error;
+    const bool committed = m_db.inWriteTransaction(&error, [&] {
+        const std::optional<WebhookEvent> event = events.find(eventId, &error);
+        if (!event) {
+            outcome = error.isEmpty() ? ChangeResult::refused(Refusal::NotFound,
+                                                              u"no event '%1'"_s.arg(eventId))
+                                      : storeFailed(error);
+            return false;
+        }
+        const QByteArray sealed = events.sealedRaw(event->rawRef, &error);
+        if (sealed.isNull()) {
+            outcome = error.isEmpty()
+                          ? ChangeResult::refused(Refusal::NotFound,
+                                                  u"the payload of event '%1' is past its "
+                                                  "retention and was deleted"_s.arg(eventId))
+                          : storeFailed(error);
+            return false;
+        }
+        bool opened = false;
+        QByteArray plain =
+            m_vault->open(Vault::Purpose::RawPayload, sealed, event->rawRef.toLatin1(), &opened);
+        if (!opened) {
+            // A wrong master key or a damaged record: nothing to show, and said plainly.
+            outcome = storeFailed(u"the payload of event '%1' does not open with this "
+                                  "gateway's master key"_s.arg(eventId));
+            return false;
+        }
+        outcome = done({{u"event_id"_s, event->id},
+                        {u"tenant"_s, event->tenant},
+                        {u"received_at"_s, isoOrNull(event->receivedAtMs)},
+                        {u"locator"_s, event->locator},
+                        {u"payload_base64"_s, QString::fromLatin1(plain.toBase64())}});
+        const qint64 bytes = plain.size();
+        plain.fill('\0');
+        return appendAudit(Outcome::Exported,
+                           {{u"action"_s, wire(Disclosure::EventPayloadRead)},
+                            {u"target"_s, event->id},
+                            {u"bytes"_s, bytes}},
+                           event->tenant, &outcome.message);
+    });
+    if (!outcome.ok())
+        return outcome;
+    if (!committed)
+        return storeFailed(outcome.message.isEmpty() ? error : outcome.message);
+    outcome.message.clear();
+    return outcome;
+}
+
+QString AdminService::alertsTarget(const QList<qint64> &alertIds)
+{
+    if (alertIds.isEmpty())
+        return u"*"_s;
+    QStringList ids;
+    for (const qint64 id : alertIds)
+        ids << QString::number(id);
+    return ids.join(u',');
+}
+
+ChangeResult AdminService::acknowledgeAlerts(const QList<qint64> &alertIds)
+{
+    AlertRepository alerts(m_db);
+    return commit(Change::AlertsAcknowledged, alertsTarget(alertIds), {}, [&] {
+        QString error;
+        const QList<qint64> missing = alerts.notAlerts(alertIds, &error);
+        if (!error.isEmpty())
+            return storeFailed(error);
+        if (!missing.isEmpty())
+            return ChangeResult::refused(
+                Refusal::NotFound, u"no alert %1; nothing was acknowledged"_s.arg(missing.first()));
+        const std::optional<QList<qint64>> now =
+            alerts.acknowledge(alertIds, nowMs(), m_actor.name, &error);
+        if (!now)
+            return storeFailed(error);
+        QJsonArray ids;
+        for (const qint64 id : *now)
+            ids.append(id);
+        return done({{u"acknowledged"_s, ids}});
+    });
 }
 
 } // namespace gerbang

@@ -99,8 +99,23 @@ public:
     bool recordSettingsChange(const QString &path, const QHash<QString, QString> &changes,
                               QString *error);
 
-    // An export of the audit log (who took which rows away) is audited like a change.
+    // An export of the audit log (who took which rows away: `what` holds the filter and the
+    // format) is audited like a change, before the first row leaves.
     bool recordAuditExport(const QJsonObject &what, QString *error);
+
+    // Opens one event's raw payload: the whole request body it came in (`locator` points at
+    // the event inside it). The "exported" audit row commits before anything is returned, so
+    // content that cannot be audited is not shown. result: event_id, tenant, received_at,
+    // locator, payload_base64. NotFound when there is no such event or retention deleted its
+    // payload.
+    ChangeResult readEventPayload(const QString &eventId);
+
+    // Acknowledges alerts by id (their audit rows'; empty: every alert not acknowledged yet).
+    // An id that is not an alert refuses them all; alerts acknowledged already keep their
+    // first acknowledgement. result: "acknowledged" (the ids acknowledged now).
+    ChangeResult acknowledgeAlerts(const QList<qint64> &alertIds);
+    // The target an acknowledgement names: "*" for all, else the ids, comma-separated.
+    static QString alertsTarget(const QList<qint64> &alertIds);
 
     // Largest secret value accepted, in bytes.
     static constexpr qint64 kMaxSecretBytes = 64 * 1024;

@@ -29,7 +29,7 @@ struct Migration
 // the two can never name different versions (migrationListProblem checks that both exist).
 constexpr std::array kMigrationNames = {
     "0001_initial",       "0002_sources",      "0003_allowlists", "0004_outbox",
-    "0005_leaner_writes", "0006_admin_tokens", "0007_gateways",
+    "0005_leaner_writes", "0006_admin_tokens", "0007_gateways",   "0008_alert_acknowledgements",
 };
 
 QList<Migration> migrationsOf(QStringView dialect)

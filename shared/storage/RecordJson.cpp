@@ -2,6 +2,8 @@
 #include "RecordJson.h"
 
 #include "AdminTokenRepository.h"
+#include "AlertRepository.h"
+#include "EventRepository.h"
 #include "GatewayRepository.h"
 #include "OutboxRepository.h"
 #include "Retention.h"
@@ -177,6 +179,32 @@ QJsonValue textOrNull(const QString &text)
 QJsonArray toJsonArray(const QStringList &list)
 {
     return QJsonArray::fromStringList(list);
+}
+
+QJsonObject eventDetailJson(Database &db, const QString &id, QString *error)
+{
+    EventRepository repo(db);
+    const std::optional<WebhookEvent> event = repo.find(id, error);
+    if (!event)
+        return {};
+    const bool retained = repo.rawRetained(*event, error);
+    if (!error->isEmpty())
+        return {};
+    QJsonObject object = eventJson(*event);
+    object.insert(u"raw_retained"_s, retained);
+    return object;
+}
+
+QJsonObject alertJson(const StoredAlert &a)
+{
+    return {{u"id"_s, a.id},
+            {u"raised_at"_s, isoUtc(a.raisedAtMs)},
+            {u"kind"_s, a.kind},
+            {u"source"_s, a.source},
+            {u"count"_s, a.count},
+            {u"window_s"_s, a.windowSecs},
+            {u"acknowledged_at"_s, isoOrNull(a.acknowledgedAtMs)},
+            {u"acknowledged_by"_s, textOrNull(a.acknowledgedBy)}};
 }
 
 } // namespace gerbang

@@ -13,6 +13,7 @@
 namespace gerbang {
 
 struct GatewayBeat;
+struct StoredAlert;
 struct OutboxItem;
 struct SecretInfo;
 struct RetentionReport;
@@ -38,10 +39,14 @@ QJsonObject secretJson(const SecretInfo &s);
 QJsonObject allowlistJson(const QString &scope, const QStringList &networks);
 // A gateway of the fleet, with its state at `nowMs`.
 QJsonObject gatewayJson(const GatewayBeat &g, qint64 nowMs);
+QJsonObject alertJson(const StoredAlert &a);
 
 class Database;
 // Every tenant, newest first like every listing.
 QList<Tenant> tenantsNewestFirst(Database &db, QString *error);
+// One event's metadata and whether its raw payload is still stored (raw_retained): an empty
+// object when there is no such event (and `error` empty) or reading failed.
+QJsonObject eventDetailJson(Database &db, const QString &id, QString *error);
 
 // ISO 8601 UTC with milliseconds, or null for 0 (absent).
 QJsonValue isoOrNull(qint64 ms);

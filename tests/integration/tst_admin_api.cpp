@@ -299,7 +299,10 @@ private Q_SLOTS:
             const bool takesBody = !read && route.method != "DELETE" &&
                                    !route.path.endsWith("/retire") && !route.path.endsWith("/run");
             const bool named = route.path.contains('{');
-            const int allowedStatus = read ? 200 : takesBody ? 400 : named ? 404 : 200;
+            const int allowedStatus = read        ? (named ? 404 : 200)
+                                      : takesBody ? 400
+                                      : named     ? 404
+                                                  : 200;
             for (AdminRole role : {AdminRole::Viewer, AdminRole::Operator, AdminRole::Admin}) {
                 const HttpResult r = call(route.method.toByteArray(),
                                           pathOf(route.path, "no-such-thing"), m_tokens[role]);
@@ -597,6 +600,177 @@ private Q_SLOTS:
                  QJsonDocument::fromJson(localDead.out).array());
     }
 
+    void eventContentIsServedToOperatorsOnlyAndEveryReadIsAudited()
+    {
+        const QByteArray fixture = readFixture(u"wa_text.json"_s);
+        const QJsonArray events =
+            jsonOf(call("GET", "/admin/v1/events", m_tokens[AdminRole::Viewer]))[u"events"_s]
+                .toArray();
+        QVERIFY(!events.isEmpty());
+        const QString id = events.first()[u"id"_s].toString();
+        const QByteArray path = "/admin/v1/events/" + id.toLatin1();
+
+        // Metadata, as gerbangctl shows it, for a viewer.
+        const HttpResult meta = call("GET", path, m_tokens[AdminRole::Viewer]);
+        QCOMPARE(meta.status, 200);
+        QCOMPARE(jsonOf(meta)[u"raw_retained"_s].toBool(), true);
+        const CommandResult shown = runCtl(m_dir.path(), {u"events"_s, u"show"_s, id});
+        QCOMPARE(shown.exitCode, 0);
+        QCOMPARE(jsonOf(meta), QJsonDocument::fromJson(shown.out).object());
+        QVERIFY(!meta.body.contains("Hello"));
+        QCOMPARE(call("GET", "/admin/v1/events/ev_nothing", m_tokens[AdminRole::Viewer]).status,
+                 404);
+
+        // Content: not for a viewer; for an operator byte for byte, and audited with its name.
+        QCOMPARE(call("GET", path + "/payload", m_tokens[AdminRole::Viewer]).status, 403);
+        const HttpResult content = call("GET", path + "/payload", m_tokens[AdminRole::Operator]);
+        QCOMPARE(content.status, 200);
+        const QJsonObject o = jsonOf(content);
+        QCOMPARE(o[u"action"_s].toString(), u"event_payload_read"_s);
+        QCOMPARE(o[u"target"_s].toString(), id);
+        QCOMPARE(o[u"event_id"_s].toString(), id);
+        QCOMPARE(o[u"tenant"_s].toString(), u"acme"_s);
+        QCOMPARE(QByteArray::fromBase64(o[u"payload_base64"_s].toString().toLatin1()), fixture);
+        const HttpResult missing =
+            call("GET", "/admin/v1/events/ev_nothing/payload", m_tokens[AdminRole::Operator]);
+        QCOMPARE(missing.status, 404);
+        QCOMPARE(jsonOf(missing)[u"error"_s].toString(), u"not_found"_s);
+        QCOMPARE(call("GET", path + "/payload?x=1", m_tokens[AdminRole::Operator]).status, 400);
+
+        // gerbangctl reads it too (the master key of the data directory), to standard output
+        // or to a private file, and is audited as the operating-system user.
+        const CommandResult local = runCtl(m_dir.path(), {u"events"_s, u"payload"_s, id});
+        QCOMPARE(local.exitCode, 0);
+        QCOMPARE(local.out, fixture);
+        const QString file = m_dir.filePath(u"payload.json"_s);
+        QCOMPARE(
+            runCtl(m_dir.path(), {u"events"_s, u"payload"_s, id, u"--output"_s, file}).exitCode, 0);
+        QFile written(file);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QCOMPARE(written.readAll(), fixture);
+        QCOMPARE(written.permissions() & (QFile::ReadGroup | QFile::ReadOther),
+                 QFile::Permissions());
+
+        QString error;
+        auto db = openTestDatabase(m_dir.path(), &error);
+        QVERIFY2(db, qPrintable(error));
+        QSqlQuery q(db->db());
+        QVERIFY(q.exec(u"SELECT method, tenant, detail FROM audit_log WHERE outcome = 'exported' "
+                       "ORDER BY id"_s));
+        QStringList readers;
+        while (q.next()) {
+            const QJsonObject d = QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object();
+            QCOMPARE(d[u"action"_s].toString(), u"event_payload_read"_s);
+            QCOMPARE(d[u"target"_s].toString(), id);
+            QCOMPARE(d[u"bytes"_s].toInteger(), fixture.size());
+            QCOMPARE(q.value(1).toString(), u"acme"_s);
+            readers << q.value(0).toString() + u' ' + d[u"actor"_s].toString().section(u':', 0, 0);
+        }
+        QCOMPARE(readers, (QStringList{u"API t-operator"_s, u"CLI os"_s, u"CLI os"_s}));
+        QVERIFY(q.exec(u"SELECT count(*) FROM audit_log WHERE outcome = 'not_found' AND "
+                       "path = '/admin/v1/events/ev_nothing/payload' AND "
+                       "detail LIKE '%\"actor\":\"t-operator\"%'"_s));
+        QVERIFY(q.next() && q.value(0).toInt() == 1);
+    }
+
+    void alertsAreListedAndAcknowledgedOnce()
+    {
+        // liveChannelPushesAnAlertWithinASecondOfIt() raised one; its audit row is the alert.
+        QJsonArray alerts;
+        QDeadlineTimer deadline(3000);
+        while (alerts.isEmpty() && !deadline.hasExpired()) {
+            alerts =
+                jsonOf(call("GET", "/admin/v1/alerts", m_tokens[AdminRole::Viewer]))[u"alerts"_s]
+                    .toArray();
+            QTest::qWait(alerts.isEmpty() ? 100 : 0);
+        }
+        QVERIFY(!alerts.isEmpty());
+        const QJsonObject alert = alerts.first().toObject();
+        QCOMPARE(alert[u"kind"_s].toString(), u"signature_failures"_s);
+        QCOMPARE(alert[u"source"_s].toString(), u"whatsapp"_s);
+        QVERIFY(alert[u"count"_s].toInteger() >= 10);
+        QVERIFY(alert[u"acknowledged_at"_s].isNull());
+        const qint64 id = alert[u"id"_s].toInteger();
+        const CommandResult listed = runCtl(m_dir.path(), {u"alerts"_s, u"list"_s, u"--json"_s});
+        QCOMPARE(listed.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(listed.out).array(), alerts);
+
+        const auto ack = [this](AdminRole role, const QByteArray &body) {
+            return call("POST", "/admin/v1/alerts/acknowledge", m_tokens[role], {}, body);
+        };
+        const QByteArray one = "{\"ids\":[" + QByteArray::number(id) + "]}";
+        QCOMPARE(ack(AdminRole::Viewer, one).status, 403);
+        // Refused whole: an id that is no alert (a request's row, or none), or a bad body.
+        for (const QByteArray &bad :
+             {QByteArray("{\"ids\":[1]}"), QByteArray("{\"ids\":[999999999]}"),
+              QByteArray("{\"ids\":[" + QByteArray::number(id) + ",999999999]}")}) {
+            const HttpResult r = ack(AdminRole::Operator, bad);
+            QVERIFY2(r.status == 404, r.body.constData());
+            QCOMPARE(jsonOf(r)[u"error"_s].toString(), u"not_found"_s);
+        }
+        for (const QByteArray &bad :
+             {QByteArray("{}"), QByteArray("{\"ids\":\"1\"}"), QByteArray("{\"ids\":[1.5]}"),
+              QByteArray("{\"ids\":[0]}"), QByteArray("{\"all\":true,\"ids\":[1]}"),
+              QByteArray("{\"all\":false}"), QByteArray("{\"id\":1}"), QByteArray("[1]")}) {
+            const HttpResult r = ack(AdminRole::Operator, bad);
+            QVERIFY2(r.status == 400, bad.constData());
+        }
+        QVERIFY(jsonOf(call("GET", "/admin/v1/alerts", m_tokens[AdminRole::Viewer]))[u"alerts"_s]
+                    .toArray()
+                    .first()[u"acknowledged_at"_s]
+                    .isNull());
+
+        HttpResult r = ack(AdminRole::Operator, one);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(jsonOf(r)[u"action"_s].toString(), u"alerts_acknowledged"_s);
+        QCOMPARE(jsonOf(r)[u"acknowledged"_s].toArray(), QJsonArray{id});
+        // Twice: the first acknowledgement stays, and nothing is left to do.
+        r = ack(AdminRole::Admin, one);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(jsonOf(r)[u"acknowledged"_s].toArray(), QJsonArray());
+        const QJsonObject seen =
+            jsonOf(call("GET", "/admin/v1/alerts", m_tokens[AdminRole::Viewer]))[u"alerts"_s]
+                .toArray()
+                .first()
+                .toObject();
+        QCOMPARE(seen[u"acknowledged_by"_s].toString(), u"t-operator"_s);
+        QVERIFY(!seen[u"acknowledged_at"_s].isNull());
+        const QJsonArray open = jsonOf(call("GET", "/admin/v1/alerts?unacknowledged=true",
+                                            m_tokens[AdminRole::Viewer]))[u"alerts"_s]
+                                    .toArray();
+        for (const QJsonValue &a : open)
+            QVERIFY(a[u"id"_s].toInteger() != id);
+        QCOMPARE(
+            call("GET", "/admin/v1/alerts?unacknowledged=yes", m_tokens[AdminRole::Viewer]).status,
+            400);
+
+        // --all takes the rest; gerbangctl says how many.
+        const CommandResult all = runCtl(m_dir.path(), {u"alerts"_s, u"ack"_s, u"--all"_s});
+        QCOMPARE(all.exitCode, 0);
+        QVERIFY2(all.out.contains(
+                     QByteArray(QByteArray::number(open.size()) + " alert(s) acknowledged")),
+                 all.out.constData());
+        QCOMPARE(jsonOf(call("GET", "/admin/v1/alerts?unacknowledged=true",
+                             m_tokens[AdminRole::Viewer]))[u"alerts"_s]
+                     .toArray(),
+                 QJsonArray());
+
+        QString error;
+        auto db = openTestDatabase(m_dir.path(), &error);
+        QVERIFY2(db, qPrintable(error));
+        QSqlQuery q(db->db());
+        QVERIFY(q.exec(u"SELECT method, detail FROM audit_log WHERE outcome = 'changed' AND "
+                       "detail LIKE '%alerts_acknowledged%' ORDER BY id"_s));
+        QStringList who;
+        while (q.next())
+            who << q.value(0).toString() + u' ' +
+                       QJsonDocument::fromJson(q.value(1).toString().toUtf8())
+                           .object()[u"target"_s]
+                           .toString();
+        QCOMPARE(who, (QStringList{u"API "_s + QString::number(id), u"API "_s + QString::number(id),
+                                   u"CLI *"_s}));
+    }
+
     void theFleetListsThisGatewayUp()
     {
         const HttpResult r = call("GET", "/admin/v1/gateways", m_tokens[AdminRole::Viewer]);
@@ -777,7 +951,8 @@ private Q_SLOTS:
         QVERIFY2(db, qPrintable(error));
         QSqlQuery q(db->db());
         QVERIFY(q.exec(u"SELECT detail, path, http_status FROM audit_log WHERE outcome = "
-                       "'changed' AND method = 'API' AND detail NOT LIKE '%retention_run%'"_s));
+                       "'changed' AND method = 'API' AND detail NOT LIKE '%retention_run%' AND "
+                       "detail NOT LIKE '%alerts_acknowledged%'"_s));
         QStringList actions;
         while (q.next()) {
             const QJsonObject detail =
@@ -1000,7 +1175,8 @@ private Q_SLOTS:
             {u"Role"_s, QJsonArray::fromStringList(wireNames<AdminRole>())},
             {u"GatewayState"_s, QJsonArray::fromStringList(wireNames<GatewayState>())},
             {u"Change"_s, QJsonArray::fromStringList(wireNames<Change>())},
-            {u"SettingSource"_s, QJsonArray::fromStringList(wireNames<SettingSource>())}};
+            {u"SettingSource"_s, QJsonArray::fromStringList(wireNames<SettingSource>())},
+            {u"Disclosure"_s, QJsonArray::fromStringList(wireNames<Disclosure>())}};
         QFile observed(m_dir.filePath(u"observed.json"_s));
         QVERIFY(observed.open(QIODevice::WriteOnly));
         observed.write(QJsonDocument(QJsonObject{{u"routes"_s, routes},
@@ -1163,7 +1339,7 @@ private Q_SLOTS:
         c = remote({u"tenant"_s, u"remove"_s, u"desk-firm"_s}, token);
         QCOMPARE(c.exitCode, 1);
         QVERIFY2(c.err.contains("403") && c.err.contains("forbidden"), c.err.constData());
-        c = remote({u"events"_s, u"show"_s, u"ev_x"_s}, adminToken);
+        c = remote({u"key"_s, u"rotate"_s}, adminToken);
         QCOMPARE(c.exitCode, 1);
         QVERIFY2(c.err.contains("local database only"), c.err.constData());
         // A certificate that is not the pinned one is refused, naming both fingerprints.

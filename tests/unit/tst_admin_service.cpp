@@ -3,8 +3,11 @@
 // a refused change leaves neither, and a change whose audit row cannot be written is undone.
 #include "crypto/Vault.h"
 #include "service/AdminService.h"
+#include "storage/AlertRepository.h"
+#include "storage/AuditRepository.h"
 #include "storage/Database.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -41,6 +44,22 @@ class TestAdminService : public QObject
         return scalar(u"SELECT count(*) FROM audit_log WHERE outcome = 'changed'"_s);
     }
 
+    qint64 appendAuditRow(Outcome outcome, const QString &detail)
+    {
+        AuditRecord a;
+        a.receivedAtMs = 1'700'000'000'000;
+        a.sourceIp = u"-"_s;
+        a.method = u"-"_s;
+        a.path = u"-"_s;
+        a.outcome = wire(outcome);
+        a.signatureStatus = wire(SignatureStatus::NotApplicable);
+        a.detail = detail;
+        QString error;
+        if (!AuditRepository(*m_db).append(a, &error))
+            qFatal("%s", qPrintable(error));
+        return scalar(u"SELECT max(id) FROM audit_log"_s);
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -53,6 +72,81 @@ private Q_SLOTS:
     }
 
     void cleanup() { m_db.reset(); }
+
+    void alertsAreAcknowledgedOnceAndGoWithTheirRow()
+    {
+        const qint64 request = appendAuditRow(Outcome::Accepted, {});
+        const qint64 first = appendAuditRow(
+            Outcome::Alert,
+            uR"({"kind":"signature_failures","source":"whatsapp","count":10,"window_s":60})"_s);
+        const qint64 second = appendAuditRow(Outcome::Alert, uR"({"kind":"signature_failures"})"_s);
+        const int changed = changedRows();
+        // A request's row is no alert: the whole acknowledgement is refused.
+        QCOMPARE(service().acknowledgeAlerts({first, request}).refusal,
+                 ChangeResult::Refusal::NotFound);
+        QCOMPARE(scalar(u"SELECT count(*) FROM alert_acknowledgements"_s), 0);
+        QCOMPARE(changedRows(), changed);
+
+        ChangeResult r = service().acknowledgeAlerts({first});
+        QVERIFY2(r.ok(), qPrintable(r.message));
+        QCOMPARE(r.result[u"acknowledged"_s].toArray(), QJsonArray{first});
+        r = service().acknowledgeAlerts({});
+        QCOMPARE(r.result[u"acknowledged"_s].toArray(), QJsonArray{second});
+        QCOMPARE(service().acknowledgeAlerts({}).result[u"acknowledged"_s].toArray(), QJsonArray());
+        QCOMPARE(changedRows(), changed + 3);
+
+        QString error;
+        const QList<StoredAlert> alerts = AlertRepository(*m_db).list({}, &error);
+        QCOMPARE(alerts.size(), 2);
+        QCOMPARE(alerts[1].id, first);
+        QCOMPARE(alerts[1].source, u"whatsapp"_s);
+        QCOMPARE(alerts[1].count, 10);
+        QCOMPARE(alerts[1].acknowledgedBy, u"ops-desk"_s);
+        QVERIFY(alerts[1].acknowledgedAtMs > 0);
+        AlertFilter open;
+        open.unacknowledgedOnly = true;
+        QVERIFY(AlertRepository(*m_db).list(open, &error).isEmpty());
+
+        // Retention deletes audit rows; their acknowledgements go with them, so a later row
+        // that reuses the id is not born acknowledged.
+        QSqlQuery q(m_db->db());
+        QVERIFY(q.exec(u"DELETE FROM audit_log WHERE id = %1"_s.arg(second)));
+        QCOMPARE(scalar(u"SELECT count(*) FROM alert_acknowledgements"_s), 1);
+    }
+
+    void eventContentIsNotShownWhenItsReadCannotBeAudited()
+    {
+        const QByteArray body = R"({"object":"whatsapp_business_account"})";
+        QSqlQuery q(m_db->db());
+        q.prepare(u"INSERT INTO raw_payloads (id, received_at, key_id, size, sha256, ciphertext) "
+                  "VALUES ('raw_1', 1, 'k', ?, '', ?)"_s);
+        q.addBindValue(body.size());
+        q.addBindValue(m_vault.seal(Vault::Purpose::RawPayload, body, "raw_1"));
+        QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+        QVERIFY(
+            q.exec(u"INSERT INTO events (id, tenant_id, provider, type, dedup_key, raw_ref, "
+                   "locator, received_at) VALUES ('ev_1', 'firm-a', 'whatsapp', 'message.text', "
+                   "'d', 'raw_1', '/entry/0', 1)"_s));
+        ChangeResult r = service().readEventPayload(u"ev_1"_s);
+        QVERIFY2(r.ok(), qPrintable(r.message));
+        QCOMPARE(QByteArray::fromBase64(r.result[u"payload_base64"_s].toString().toLatin1()), body);
+        QCOMPARE(scalar(u"SELECT count(*) FROM audit_log WHERE outcome = 'exported'"_s), 1);
+        QCOMPARE(service().readEventPayload(u"ev_2"_s).refusal, ChangeResult::Refusal::NotFound);
+
+        QVERIFY(q.exec(u"CREATE TRIGGER no_audit BEFORE INSERT ON audit_log BEGIN "
+                       "SELECT RAISE(ABORT, 'audit log unavailable'); END"_s));
+        r = service().readEventPayload(u"ev_1"_s);
+        QCOMPARE(r.refusal, ChangeResult::Refusal::StoreFailed);
+        QVERIFY(r.result.isEmpty());
+        QVERIFY(r.message.contains(u"audit log unavailable"_s));
+        QVERIFY(q.exec(u"DROP TRIGGER no_audit"_s));
+
+        // Past retention: said so, and nothing is shown.
+        QVERIFY(q.exec(u"DELETE FROM raw_payloads"_s));
+        r = service().readEventPayload(u"ev_1"_s);
+        QCOMPARE(r.refusal, ChangeResult::Refusal::NotFound);
+        QVERIFY(r.message.contains(u"retention"_s));
+    }
 
     void aChangeAndItsAuditRowCommitTogether()
     {

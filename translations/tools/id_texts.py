@@ -367,7 +367,7 @@ ID = {
     'Replayed': 'Dikirim ulang',
     'Configuration changed': 'Konfigurasi diubah',
     'Saved, but the audit log could not record it: %1': 'Tersimpan, tetapi log audit tidak dapat mencatatnya: %1',
-    'Audit log exported': 'Log audit diekspor',
+    'Data exported': 'Data diekspor',
     'Alert': 'Peringatan',
     'Valid': 'Valid',
     'Missing': 'Tidak ada',
