@@ -591,6 +591,10 @@
         <source>part of a stored event id (ev_…)</source>
         <translation>part of a stored event id (ev_…)</translation>
     </message>
+    <message>
+        <source>the export could not be audited, so it was not made: %1</source>
+        <translation>the export could not be audited, so it was not made: %1</translation>
+    </message>
 </context>
 <context>
     <name>gerbang::Console</name>

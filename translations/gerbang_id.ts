@@ -591,6 +591,10 @@
         <source>part of a stored event id (ev_…)</source>
         <translation>bagian dari ID event tersimpan (ev_…)</translation>
     </message>
+    <message>
+        <source>the export could not be audited, so it was not made: %1</source>
+        <translation>ekspor tidak dapat dicatat di log audit, jadi tidak dibuat: %1</translation>
+    </message>
 </context>
 <context>
     <name>gerbang::Console</name>

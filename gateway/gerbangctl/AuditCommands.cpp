@@ -98,11 +98,7 @@ int exportRows(Invocation &inv)
         return ExitFailed;
     // Recorded before a row leaves: an export that cannot be audited does not happen.
     QString auditError;
-    if (!inv.service().recordAuditExport({{u"format"_s, format},
-                                          {u"from"_s, isoUtc(*filter.fromMs)},
-                                          {u"to"_s, isoUtc(*filter.toMs)},
-                                          {u"tenant"_s, filter.tenant}},
-                                         &auditError))
+    if (!inv.service().recordAuditExport(filter, format, &auditError))
         return inv.fail(u"the export could not be audited, so it was not made: "_s + auditError);
 
     const QString path = inv.value(u"output"_s);

@@ -8,6 +8,7 @@
 #include "core/DbWorker.h"
 #include "core/DomainLabels.h"
 #include "domain/Ids.h"
+#include "service/AdminService.h"
 #include "storage/Database.h"
 #include "widgets/Icons.h"
 #include "widgets/MessageBar.h"
@@ -374,8 +375,14 @@ void AuditPage::startExport(const QString &path, bool pdf)
         this,
         [filter, report, path, pdf, database] {
             AuditExport::Result r;
-            auto db = Database::open({database, 5000, true}, &r.error);
-            if (db) {
+            // Writable: the export's own audit row goes first, and without it no row leaves.
+            auto db = Database::open({database, 5000, false}, &r.error);
+            if (db && !AdminService(*db, nullptr,
+                                    Actor::local(u"CONSOLE"_s, u"gerbang console: export"_s))
+                           .recordAuditExport(filter, pdf ? u"pdf"_s : u"csv"_s, &r.error)) {
+                r.error =
+                    tr("the export could not be audited, so it was not made: %1").arg(r.error);
+            } else if (db) {
                 if (pdf) {
                     r = AuditExport::writePdf(*db, filter, report, path);
                 } else {

@@ -450,11 +450,24 @@ bool AdminService::recordSettingsChange(const QString &path, const QHash<QString
                        {}, error);
 }
 
-bool AdminService::recordAuditExport(const QJsonObject &what, QString *error)
+bool AdminService::recordAuditExport(const AuditFilter &filter, const QString &format,
+                                     QString *error)
 {
-    QJsonObject detail = what;
-    detail.insert(u"action"_s, wire(Disclosure::AuditExported));
-    return appendAudit(Outcome::Exported, detail, what.value(u"tenant"_s).toString(), error);
+    QJsonObject detail{{u"action"_s, wire(Disclosure::AuditExported)},
+                       {u"format"_s, format},
+                       {u"from"_s, filter.fromMs ? isoOrNull(*filter.fromMs) : QJsonValue()},
+                       {u"to"_s, filter.toMs ? isoOrNull(*filter.toMs) : QJsonValue()},
+                       {u"tenant"_s, filter.tenant}};
+    // The other filters, when set, so the row says exactly which rows left.
+    for (const auto &[key, value] :
+         {std::pair{u"provider"_s, filter.provider}, std::pair{u"outcome"_s, filter.outcome},
+          std::pair{u"signature_status"_s, filter.signatureStatus},
+          std::pair{u"source_ip"_s, filter.sourceIp},
+          std::pair{u"event_id"_s, filter.eventIdContains}}) {
+        if (!value.isEmpty())
+            detail.insert(key, value);
+    }
+    return appendAudit(Outcome::Exported, detail, filter.tenant, error);
 }
 
 ChangeResult AdminService::readEventPayload(const QString &eventId)

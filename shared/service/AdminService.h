@@ -16,6 +16,7 @@ namespace gerbang {
 
 class Database;
 class Vault;
+struct AuditFilter;
 struct RetentionPolicy;
 
 // What became of one change asked of the AdminService.
@@ -99,9 +100,10 @@ public:
     bool recordSettingsChange(const QString &path, const QHash<QString, QString> &changes,
                               QString *error);
 
-    // An export of the audit log (who took which rows away: `what` holds the filter and the
-    // format) is audited like a change, before the first row leaves.
-    bool recordAuditExport(const QJsonObject &what, QString *error);
+    // An export of the audit log (who took which rows away: the filter and the format) is
+    // audited like a change, before the first row leaves: an export that cannot be audited
+    // must not be made.
+    bool recordAuditExport(const AuditFilter &filter, const QString &format, QString *error);
 
     // Opens one event's raw payload: the whole request body it came in (`locator` points at
     // the event inside it). The "exported" audit row commits before anything is returned, so

@@ -13,6 +13,8 @@
 #include <QDateTimeEdit>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -296,6 +298,19 @@ private Q_SLOTS:
         ips.sort();
         QCOMPARE(ips, (QStringList{u"127.0.0.1"_s, u"127.0.0.9"_s, u"127.0.0.9"_s}));
         QCOMPARE(done.first().at(2).toLongLong(), 3);
+
+        // The export itself is in the audit log: who, from the console, which rows.
+        auto db = openDb();
+        QSqlQuery q(db->db());
+        QVERIFY(q.exec(u"SELECT method, detail FROM audit_log WHERE outcome = 'exported'"_s));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), u"CONSOLE"_s);
+        const QJsonObject detail = QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object();
+        QCOMPARE(detail[u"action"_s].toString(), u"audit_exported"_s);
+        QCOMPARE(detail[u"format"_s].toString(), u"csv"_s);
+        QCOMPARE(detail[u"signature_status"_s].toString(), u"mismatch"_s);
+        QVERIFY(detail[u"actor"_s].toString().startsWith(u"os:"_s));
+        QVERIFY(!q.next());
     }
 
     void csvExportDefusesFormulas()
@@ -307,6 +322,8 @@ private Q_SLOTS:
                        "(strftime('%s', 'now') * 1000, '10.0.0.1', 'POST', '=HYPERLINK(\"x\")', "
                        "'rejected', 'missing', 401, 5, 0)"_s));
         const QString path = m_out.filePath(u"formula.csv"_s);
+        // Not the export's own audit row (outcome "exported"), which is written first.
+        selectCombo(u"auditOutcome"_s, u"rejected"_s);
         QSignalSpy done(page(), &AuditPage::exportFinished);
         page()->exportCsv(path);
         QVERIFY(done.wait(10000));

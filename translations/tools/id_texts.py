@@ -48,6 +48,8 @@ ID = {
     'PDF files (*.pdf)': 'Berkas PDF (*.pdf)',
     '%n row(s) exported to %1.': ['%n baris diekspor ke %1.'],
     'Export failed: %1': 'Ekspor gagal: %1',
+    'the export could not be audited, so it was not made: %1':
+        'ekspor tidak dapat dicatat di log audit, jadi tidak dibuat: %1',
     'Audit log': 'Log audit',
     'Request': 'Permintaan',
     'HTTP status': 'Status HTTP',
