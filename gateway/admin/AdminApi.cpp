@@ -4,10 +4,11 @@
 #include "Acknowledger.h"
 #include "AdminQueries.h"
 #include "AdminWorker.h"
+#include "AuditExportStream.h"
 #include "StatsJson.h"
 #include "config/SettingsJson.h"
 #include "domain/Clock.h"
-#include "http/EventStream.h"
+#include "http/ResponseStream.h"
 #include "storage/RecordJson.h"
 #include "store/StoreWriter.h"
 
@@ -56,6 +57,13 @@ std::optional<QStringList> matchPath(QByteArrayView pattern, QByteArrayView path
     return params;
 }
 
+HttpResponse eventStreamHead()
+{
+    HttpResponse head;
+    head.contentType = "text/event-stream; charset=utf-8";
+    return head;
+}
+
 } // namespace
 
 AdminApi::AdminApi(Access access, StoreWriter &writer, Stats &stats)
@@ -76,6 +84,7 @@ const QList<AdminApi::Route> &AdminApi::routes()
         {"GET", "/admin/v1/whoami", AdminRole::Viewer, &AdminApi::whoami},
         {"GET", "/admin/v1/live", AdminRole::Viewer, &AdminApi::subscribe},
         {"GET", "/admin/v1/audit", AdminRole::Viewer, &AdminApi::auditRows},
+        {"GET", "/admin/v1/audit/export", AdminRole::Viewer, &AdminApi::exportAudit},
         {"GET", "/admin/v1/events", AdminRole::Viewer, &AdminApi::events},
         {"GET", "/admin/v1/events/{id}", AdminRole::Viewer, &AdminApi::event},
         {"GET", "/admin/v1/events/{id}/payload", AdminRole::Operator, &AdminApi::eventPayload},
@@ -273,7 +282,7 @@ void AdminApi::subscribe(const AdminCall &call, http::Responder &responder)
         return responder.send(error(503, ApiError::TooManyStreams,
                                     u"the live channel has its maximum of %1 subscribers"_s.arg(
                                         LiveChannel::kMaxSubscribers)));
-    if (std::unique_ptr<http::EventStream> stream = responder.openStream(HttpResponse{}))
+    if (std::unique_ptr<http::ResponseStream> stream = responder.openStream(eventStreamHead()))
         m_live.subscribe(std::move(stream), call.caller);
 }
 
@@ -307,6 +316,59 @@ void AdminApi::auditRows(const AdminCall &call, http::Responder &responder)
     read([f = std::get<AuditFilter>(filter)](
              Database &db, QString *e) { return adminquery::auditPage(db, f, e); },
          responder);
+}
+
+void AdminApi::exportAudit(const AdminCall &call, http::Responder &responder)
+{
+    auto parsed = adminquery::auditFilter(call.request.query, false);
+    if (const auto *refusal = std::get_if<adminquery::Refusal>(&parsed))
+        return responder.send(error(400, ApiError::InvalidParameter, refusal->message));
+    HttpResponse head;
+    head.contentType = "text/csv; charset=utf-8";
+    head.headers.append({QByteArray("Content-Disposition"),
+                         QByteArray("attachment; filename=\"gerbang-audit.csv\"")});
+    if (call.request.method == "HEAD")
+        return responder.send(head); // what it would be, without exporting (or auditing) a row
+    if (!m_access.worker)
+        return responder.send(error(503, ApiError::StoreUnavailable,
+                                    u"this gateway cannot read its database here"_s));
+    if (m_exports >= kMaxExports)
+        return responder.send(error(
+            503, ApiError::TooManyStreams,
+            u"%1 audit exports are running; try again when one has finished"_s.arg(kMaxExports)));
+    // The export's audit row commits first: an export that cannot be audited is not made.
+    const AuditFilter filter = std::get<AuditFilter>(parsed);
+    const Actor actor{call.caller.name, u"API"_s, QString::fromUtf8(call.request.path),
+                      call.request.client.toString(), 200};
+    auto pending = std::make_shared<http::Responder>(std::move(responder));
+    m_access.worker->change(
+        actor,
+        [filter](AdminService &s) {
+            QString e;
+            return s.recordAuditExport(filter, u"csv"_s, &e)
+                       ? ChangeResult()
+                       : ChangeResult::refused(ChangeResult::Refusal::StoreFailed, e);
+        },
+        &m_replies,
+        [this, pending, filter, head](ChangeResult audited) {
+            if (!audited.ok()) {
+                qCWarning(lcAdmin).noquote()
+                    << "admin API: an audit export was refused, its audit row failed:"
+                    << audited.message;
+                return pending->send(
+                    error(503, ApiError::StoreUnavailable,
+                          u"the export could not be audited, so it was not made; see the gateway's "
+                          "log"_s));
+            }
+            std::unique_ptr<http::ResponseStream> stream = pending->openStream(head, true);
+            if (!stream)
+                return; // the client went away meanwhile
+            auto *job =
+                new AuditExportStream(std::move(stream), filter, *m_access.worker, &m_replies);
+            ++m_exports;
+            QObject::connect(job, &QObject::destroyed, &m_replies, [this] { --m_exports; });
+            job->start();
+        });
 }
 
 void AdminApi::events(const AdminCall &call, http::Responder &responder)

@@ -81,6 +81,7 @@ private:
     void tokens(const AdminCall &call, http::Responder &responder);
     void subscribe(const AdminCall &call, http::Responder &responder);
     void auditRows(const AdminCall &call, http::Responder &responder);
+    void exportAudit(const AdminCall &call, http::Responder &responder);
     void events(const AdminCall &call, http::Responder &responder);
     void deadLetters(const AdminCall &call, http::Responder &responder);
     void tenants(const AdminCall &call, http::Responder &responder);
@@ -146,6 +147,8 @@ private:
     Stats &m_stats;
     AuthFailureLimiter m_failures;
     LiveChannel m_live;
+    static constexpr int kMaxExports = 4;
+    int m_exports = 0; // audit exports being streamed
     QObject m_replies; // on this thread: where the worker's answers come back
     // When each token was last used; written to the database at most once a minute (and at
     // a token's first use), so that authentication costs no write.

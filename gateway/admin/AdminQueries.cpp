@@ -104,8 +104,8 @@ std::optional<std::pair<qint64, qint64>> parseCursor(const QString &text)
     return std::pair{m.captured(1).toLongLong(), m.captured(2).toLongLong()};
 }
 
-// What the audit and event listings share: tenant, provider, from, to, limit.
-template <typename Filter> std::optional<Refusal> takeShared(Parameters &p, Filter &f)
+// What the audit and event listings share: tenant, provider, from, to, and for a page limit.
+template <typename Filter> std::optional<Refusal> takeShared(Parameters &p, Filter &f, bool paged)
 {
     f.limit = kDefaultLimit;
     f.tenant = p.take(u"tenant"_s);
@@ -115,7 +115,7 @@ template <typename Filter> std::optional<Refusal> takeShared(Parameters &p, Filt
         return r;
     if (auto r = takeTime(p, u"to"_s, true, &f.toMs))
         return r;
-    return takeLimit(p, &f.limit);
+    return paged ? takeLimit(p, &f.limit) : std::nullopt;
 }
 
 // {key: [rows as JSON]}, or an empty object when reading them failed (`error` says why).
@@ -132,11 +132,11 @@ QJsonObject listing(const QString &key, const QList<Row> &rows, ToJson toJson, Q
 
 } // namespace
 
-std::variant<AuditFilter, Refusal> auditFilter(const QByteArray &query)
+std::variant<AuditFilter, Refusal> auditFilter(const QByteArray &query, bool paged)
 {
     Parameters p(query);
     AuditFilter f;
-    if (auto r = takeShared(p, f))
+    if (auto r = takeShared(p, f, paged))
         return *r;
     f.sourceIp = p.take(u"source_ip"_s);
     f.eventIdContains = p.take(u"event_id"_s);
@@ -144,7 +144,7 @@ std::variant<AuditFilter, Refusal> auditFilter(const QByteArray &query)
         return *r;
     if (auto r = takeWord<SignatureStatus>(p, u"signature_status"_s, &f.signatureStatus))
         return *r;
-    if (p.has(u"after"_s)) {
+    if (paged && p.has(u"after"_s)) {
         const QString after = p.take(u"after"_s);
         f.after = parseCursor(after);
         if (!f.after)
@@ -172,7 +172,7 @@ std::variant<EventFilter, Refusal> eventFilter(const QByteArray &query)
 {
     Parameters p(query);
     EventFilter f;
-    if (auto r = takeShared(p, f))
+    if (auto r = takeShared(p, f, true))
         return *r;
     f.type = p.take(u"type"_s);
     if (auto r = p.problem())

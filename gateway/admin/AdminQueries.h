@@ -29,8 +29,9 @@ struct Refusal
 
 // GET /admin/v1/audit: from, to (YYYY-MM-DD or ISO 8601, UTC), tenant, provider, outcome,
 // signature_status, source_ip, event_id, limit (1..1000, default 100), after (the previous
-// page's `next`). Newest first.
-std::variant<AuditFilter, Refusal> auditFilter(const QByteArray &query);
+// page's `next`). Newest first. Not `paged` (GET /admin/v1/audit/export, every row): no limit
+// and no after.
+std::variant<AuditFilter, Refusal> auditFilter(const QByteArray &query, bool paged = true);
 // {"rows": [...], "next": cursor or null}: `next` is set when the page is full.
 QJsonObject auditPage(Database &db, const AuditFilter &filter, QString *error);
 

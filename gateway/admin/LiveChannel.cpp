@@ -3,7 +3,7 @@
 
 #include "StatsJson.h"
 #include "domain/Clock.h"
-#include "http/EventStream.h"
+#include "http/ResponseStream.h"
 
 #include <QJsonDocument>
 
@@ -35,10 +35,10 @@ bool LiveChannel::acceptsMore()
     return m_subscribers.size() < size_t(kMaxSubscribers);
 }
 
-void LiveChannel::subscribe(std::unique_ptr<http::EventStream> stream, const AdminCaller &caller)
+void LiveChannel::subscribe(std::unique_ptr<http::ResponseStream> stream, const AdminCaller &caller)
 {
     // At once, so that a client shows figures without waiting for the next tick.
-    if (!stream->send("stats", statsEvent()))
+    if (!stream->sendEvent("stats", statsEvent()))
         return;
     m_subscribers.push_back({std::move(stream), caller});
     if (!m_timer.isActive())
@@ -72,7 +72,8 @@ void LiveChannel::tick()
 
 void LiveChannel::publish(QByteArrayView name, const QByteArray &data)
 {
-    std::erase_if(m_subscribers, [&](const Subscriber &s) { return !s.stream->send(name, data); });
+    std::erase_if(m_subscribers,
+                  [&](const Subscriber &s) { return !s.stream->sendEvent(name, data); });
 }
 
 QByteArray LiveChannel::statsEvent() const

@@ -14,7 +14,7 @@
 namespace gerbang {
 
 namespace http {
-class EventStream;
+class ResponseStream;
 }
 
 // GET /admin/v1/live: server-sent events to every subscribed admin client. "stats" carries
@@ -44,7 +44,7 @@ public:
     // Whether one more may subscribe (after forgetting those whose clients went away).
     bool acceptsMore();
     int subscribers() const { return int(m_subscribers.size()); }
-    void subscribe(std::unique_ptr<http::EventStream> stream, const AdminCaller &caller);
+    void subscribe(std::unique_ptr<http::ResponseStream> stream, const AdminCaller &caller);
     void publishAlert(const AlertInfo &alert);
     void publishConfiguration(qint64 revision);
 
@@ -55,7 +55,7 @@ private:
 
     struct Subscriber
     {
-        std::unique_ptr<http::EventStream> stream;
+        std::unique_ptr<http::ResponseStream> stream;
         AdminCaller caller;
     };
     Access m_access;

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "HttpConnection.h"
 
-#include "EventStream.h"
 #include "RequestHandler.h"
+#include "ResponseStream.h"
 #include "domain/Clock.h"
 
 #include <QDateTime>
@@ -59,12 +59,12 @@ void Responder::send(HttpResponse response)
         m_connection->reply(serial, response);
 }
 
-std::unique_ptr<EventStream> Responder::openStream(HttpResponse head)
+std::unique_ptr<ResponseStream> Responder::openStream(HttpResponse head, bool chunked)
 {
     const quint64 serial = std::exchange(m_serial, 0);
-    if (serial == 0 || !m_connection || !m_connection->startStream(serial, head))
+    if (serial == 0 || !m_connection || !m_connection->startStream(serial, head, chunked))
         return nullptr;
-    return std::make_unique<EventStream>(m_connection.data());
+    return std::make_unique<ResponseStream>(m_connection.data());
 }
 
 // ---- HttpConnection --------------------------------------------------------------------
@@ -124,6 +124,10 @@ void HttpConnection::onReadyRead()
 void HttpConnection::onBytesWritten()
 {
     m_lastDrainMs = m_clock.elapsed();
+    if (m_state == State::Streaming) {
+        Q_EMIT streamDrained();
+        return;
+    }
     const qint64 unsent = unsentBytes();
     const bool go =
         (m_writeBlocked && unsent <= kMaxUnsentReplyBytes) || (m_awaitingFlush && unsent == 0);
@@ -260,7 +264,7 @@ void HttpConnection::reply(quint64 serial, const HttpResponse &response)
     QMetaObject::invokeMethod(this, &HttpConnection::continueReading, Qt::QueuedConnection);
 }
 
-bool HttpConnection::startStream(quint64 serial, const HttpResponse &head)
+bool HttpConnection::startStream(quint64 serial, const HttpResponse &head, bool chunked)
 {
     if (serial != m_serial || m_state != State::Waiting || m_headRequest)
         return false;
@@ -275,16 +279,25 @@ bool HttpConnection::startStream(quint64 serial, const HttpResponse &head)
         .append(QByteArray::number(head.status))
         .append(' ')
         .append(reasonPhrase(head.status))
-        .append("\r\nContent-Type: text/event-stream; charset=utf-8\r\n");
+        .append("\r\nContent-Type: ")
+        .append(head.contentType)
+        .append("\r\n");
     for (const auto &[name, value] : head.headers)
         bytes.append(name).append(": ").append(value).append("\r\n");
-    // No length and no chunking: the stream ends when the connection does (RFC 9112 §6.3).
+    // Without chunks the body ends when the connection does (RFC 9112 §6.3): enough for
+    // events, each whole in itself. A body that must be known complete (an export) is chunked:
+    // only its last, empty chunk says it is all there.
+    if (chunked)
+        bytes.append("Transfer-Encoding: chunked\r\n");
     bytes.append("Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n"
                  "Connection: close\r\n\r\n");
-    return streamWrite(bytes);
+    m_chunkedStream = false; // the head is not a chunk
+    const bool written = streamWrite(bytes);
+    m_chunkedStream = chunked;
+    return written;
 }
 
-bool HttpConnection::streamWrite(const QByteArray &bytes)
+bool HttpConnection::streamWrite(QByteArrayView bytes)
 {
     if (m_state != State::Streaming)
         return false;
@@ -295,15 +308,31 @@ bool HttpConnection::streamWrite(const QByteArray &bytes)
         closeNow();
         return false;
     }
-    m_socket->write(bytes);
+    if (m_chunkedStream) {
+        if (bytes.isEmpty())
+            return true; // an empty chunk would end the body
+        m_socket->write(QByteArray::number(bytes.size(), 16).append("\r\n"));
+    }
+    m_socket->write(bytes.data(), bytes.size());
+    if (m_chunkedStream)
+        m_socket->write("\r\n", 2);
     m_socket->flush();
     return m_state == State::Streaming; // a failed write closed the connection
 }
 
-void HttpConnection::endStream()
+void HttpConnection::endStream(bool complete)
 {
-    if (m_state == State::Streaming)
-        closeGracefully();
+    if (m_state != State::Streaming)
+        return;
+    if (m_chunkedStream && !complete) {
+        m_state = State::Closing;
+        m_socket->abort();
+        closeNow();
+        return;
+    }
+    if (m_chunkedStream)
+        m_socket->write("0\r\n\r\n", 5);
+    closeGracefully();
 }
 
 void HttpConnection::pauseReading()

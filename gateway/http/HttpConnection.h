@@ -62,13 +62,18 @@ public:
     // Event stream bytes a client may leave untaken before the stream is dropped.
     static constexpr qint64 kMaxUnsentStreamBytes = 256 * 1024;
 
-    // The event stream (EventStream) this connection carries after its last request.
+    // The streamed response (ResponseStream) this connection carries after its last request.
     bool isStreaming() const { return m_state == State::Streaming; }
-    bool streamWrite(const QByteArray &bytes);
-    void endStream();
+    bool streamWrite(QByteArrayView bytes);
+    // Ends the streamed response. A chunked one that is not `complete` is cut off (the
+    // connection is reset), so that the client cannot take a truncated body for a whole one.
+    void endStream(bool complete);
+    qint64 unsentBytes() const;
 
 Q_SIGNALS:
     void closed();
+    // The client took bytes of a streamed response.
+    void streamDrained();
 
 private:
     friend class Responder;
@@ -90,12 +95,11 @@ private:
     bool admitHead();
     void dispatch();
     void reply(quint64 serial, const HttpResponse &response);
-    bool startStream(quint64 serial, const HttpResponse &head);
+    bool startStream(quint64 serial, const HttpResponse &head, bool chunked);
     void fail(int status, QByteArrayView reason);
     void closeGracefully();
     void closeLingering();
     void closeNow();
-    qint64 unsentBytes() const;
     bool idle() const { return m_parser.atMessageStart() && m_buffer.isEmpty(); }
     void pauseReading();
     void resumeReading();
@@ -122,6 +126,7 @@ private:
     bool m_awaitingFlush = false; // the socket is read again once the replies are written
     quint64 m_serial = 0;
     qint64 m_stateSinceMs = 0;
+    bool m_chunkedStream = false;       // the streamed response uses chunked encoding
     qint64 m_lastDrainMs = 0;           // when the client last took reply bytes
     QSocketNotifier *m_watch = nullptr; // watches the socket while reading is paused
     QElapsedTimer m_clock;

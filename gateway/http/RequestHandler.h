@@ -10,7 +10,7 @@
 
 namespace gerbang::http {
 
-class EventStream;
+class ResponseStream;
 class HttpConnection;
 
 // The one way to answer a request. It may outlive the connection (the client went away
@@ -28,10 +28,11 @@ public:
     ~Responder();
 
     void send(HttpResponse response);
-    // Answers with `head` (status 200 and its headers; the body is ignored) and keeps the
-    // connection as a server-sent event stream (text/event-stream, delimited by the close of
-    // the connection). Null when the client is already gone.
-    std::unique_ptr<EventStream> openStream(HttpResponse head);
+    // Answers with `head` (its status, content type and headers; the body is ignored) and
+    // keeps the connection for a body written piece by piece (ResponseStream): `chunked`, or
+    // delimited by the close of the connection. Null when the client is already gone, or for
+    // HEAD.
+    std::unique_ptr<ResponseStream> openStream(HttpResponse head, bool chunked = false);
     bool isPending() const { return m_serial != 0; }
     bool connectionAlive() const { return !m_connection.isNull(); }
 

@@ -5,6 +5,7 @@
 #include "TestSupport.h"
 #include "admin/AdminApi.h"
 #include "crypto/Crypto.h"
+#include "report/AuditCsv.h"
 #include "storage/Database.h"
 #include "storage/GatewayRepository.h"
 
@@ -15,8 +16,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QSslSocket>
@@ -223,10 +228,12 @@ class TestAdminApi : public QObject
             headers.append({"Authorization", "Bearer " + token});
         const HttpResult r =
             httpRequest(m_gw->adminPort(), method, path, body, headers, 10000, from);
-        m_observed.append(QJsonObject{{u"method"_s, QString::fromLatin1(method)},
-                                      {u"path"_s, routeOf(method, path.split('?').constFirst())},
-                                      {u"status"_s, r.status},
-                                      {u"body"_s, QJsonDocument::fromJson(r.body).object()}});
+        m_observed.append(
+            QJsonObject{{u"method"_s, QString::fromLatin1(method)},
+                        {u"path"_s, routeOf(method, path.split('?').constFirst())},
+                        {u"status"_s, r.status},
+                        {u"content_type"_s, QString::fromLatin1(r.header("content-type"))},
+                        {u"body"_s, QJsonDocument::fromJson(r.body).object()}});
         return r;
     }
 
@@ -656,7 +663,7 @@ private Q_SLOTS:
         QVERIFY2(db, qPrintable(error));
         QSqlQuery q(db->db());
         QVERIFY(q.exec(u"SELECT method, tenant, detail FROM audit_log WHERE outcome = 'exported' "
-                       "ORDER BY id"_s));
+                       "AND detail LIKE '%event_payload_read%' ORDER BY id"_s));
         QStringList readers;
         while (q.next()) {
             const QJsonObject d = QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object();
@@ -769,6 +776,136 @@ private Q_SLOTS:
                            .toString();
         QCOMPARE(who, (QStringList{u"API "_s + QString::number(id), u"API "_s + QString::number(id),
                                    u"CLI *"_s}));
+    }
+
+    void auditExportIsStreamedAsFastAsTheClientReadsAndAudited()
+    {
+        // Enough rows that the CSV (about 8 MB) outgrows every socket buffer on the way, so
+        // that a writer without flow control would have to drop a slow reader or hold it all.
+        constexpr int kRows = 50'000;
+        {
+            QString error;
+            auto db = openTestDatabase(m_dir.path(), &error);
+            QVERIFY2(db, qPrintable(error));
+            QSqlQuery q(db->db());
+            QVERIFY2(
+                q.exec(u"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                       "WHERE i < %1) INSERT INTO audit_log (received_at, source_ip, method, "
+                       "path, provider, tenant, outcome, signature_status, http_status, "
+                       "processing_us, body_size) SELECT 1577836800000 + i, "
+                       "'192.0.2.' || (i % 200), 'POST', '/webhooks/stripe/bulk-export', "
+                       "'stripe', 'bulk-export', 'accepted', 'valid', 200, 100, 10 FROM n"_s.arg(
+                           kRows)),
+                qPrintable(q.lastError().text()));
+        }
+        const QByteArray path = "/admin/v1/audit/export?tenant=bulk-export";
+        const HttpResult r = call("GET", path, m_tokens[AdminRole::Viewer]);
+        QVERIFY2(r.status == 200, qPrintable(r.failure));
+        QCOMPARE(r.header("content-type"), QByteArray("text/csv; charset=utf-8"));
+        QCOMPARE(r.header("transfer-encoding"), QByteArray("chunked"));
+        QVERIFY(r.header("content-disposition").contains("gerbang-audit.csv"));
+        const QList<QStringList> rows = parseCsv(QString::fromUtf8(r.body));
+        // The header, the rows, and last the export's own audit row (it names the tenant too).
+        QCOMPARE(rows.size(), kRows + 2);
+        QCOMPARE(rows.last()[auditCsvHeader().indexOf(u"outcome"_s)], u"exported"_s);
+        QCOMPARE(rows.first(), auditCsvHeader());
+        const qsizetype at = auditCsvHeader().indexOf(u"received_at"_s);
+        QVERIFY(rows[1][at] < rows[kRows][at]); // oldest first, like a report
+        QSet<QString> ids;
+        for (const QStringList &row : rows)
+            ids.insert(row.first());
+        QCOMPARE(ids.size(), rows.size()); // each row once
+        // The same bytes gerbangctl writes for the same rows (then its own export row).
+        const CommandResult local =
+            runCtl(m_dir.path(),
+                   {u"audit"_s, u"export"_s, u"--from"_s, u"2000-01-01"_s, u"--to"_s,
+                    u"2999-12-31"_s, u"--tenant"_s, u"bulk-export"_s, u"--output"_s, u"-"_s});
+        QCOMPARE(local.exitCode, 0);
+        QVERIFY(local.out.startsWith(r.body));
+        QCOMPARE(parseCsv(QString::fromUtf8(local.out)).size(), rows.size() + 1);
+        QCOMPARE(call("GET", path + "&limit=5", m_tokens[AdminRole::Viewer]).status, 400);
+        QCOMPARE(
+            call("GET", "/admin/v1/audit/export?outcome=nope", m_tokens[AdminRole::Viewer]).status,
+            400);
+
+        // A client that reads slowly through a small buffer still gets every byte, and the
+        // body's last chunk (Qt reports a cut-off chunked body as an error).
+        QNetworkAccessManager network;
+        network.setProxy(QNetworkProxy::NoProxy);
+        QNetworkRequest request(
+            QUrl(u"http://127.0.0.1:%1%2"_s.arg(m_gw->adminPort()).arg(QString::fromLatin1(path))));
+        request.setRawHeader("Authorization", "Bearer " + m_tokens[AdminRole::Viewer]);
+        std::unique_ptr<QNetworkReply> reply(network.get(request));
+        reply->setReadBufferSize(64 * 1024);
+        QByteArray slow;
+        QDeadlineTimer deadline(60'000);
+        while (!reply->isFinished() && !deadline.hasExpired()) {
+            QTest::qWait(5);
+            slow += reply->read(64 * 1024);
+        }
+        slow += reply->readAll();
+        QVERIFY2(reply->error() == QNetworkReply::NoError, qPrintable(reply->errorString()));
+        QVERIFY(slow.startsWith(local.out));
+        QCOMPARE(parseCsv(QString::fromUtf8(slow)).size(), rows.size() + 2);
+
+        // Each export is audited with its token and filter before a row leaves.
+        QString error;
+        auto db = openTestDatabase(m_dir.path(), &error);
+        QVERIFY2(db, qPrintable(error));
+        QSqlQuery q(db->db());
+        QVERIFY(q.exec(u"SELECT method, tenant, detail FROM audit_log WHERE outcome = 'exported' "
+                       "AND tenant = 'bulk-export' ORDER BY id"_s));
+        QStringList who;
+        while (q.next()) {
+            const QJsonObject d = QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object();
+            QCOMPARE(d[u"action"_s].toString(), u"audit_exported"_s);
+            QCOMPARE(d[u"format"_s].toString(), u"csv"_s);
+            who << q.value(0).toString() + u' ' + d[u"actor"_s].toString().section(u':', 0, 0);
+        }
+        QCOMPARE(who, (QStringList{u"API t-viewer"_s, u"CLI os"_s, u"API t-viewer"_s}));
+    }
+
+    void auditExportsAreBoundedAndEndWithTheirClients()
+    {
+        // Clients that ask and never read hold an export each (paused: nothing is read for
+        // them while their bytes wait), up to a bound; one more is refused, and when they
+        // go away their exports end and the room is free again.
+        std::vector<std::unique_ptr<QTcpSocket>> stalled;
+        for (int i = 0; i < 4; ++i) {
+            auto s = std::make_unique<QTcpSocket>();
+            s->setReadBufferSize(1);
+            s->connectToHost(u"127.0.0.1"_s, m_gw->adminPort());
+            QVERIFY(s->waitForConnected(5000));
+            s->write("GET /admin/v1/audit/export?tenant=bulk-export HTTP/1.1\r\nHost: x\r\n"
+                     "Authorization: Bearer " +
+                     m_tokens[AdminRole::Viewer] + "\r\n\r\n");
+            QVERIFY(s->waitForBytesWritten(5000));
+            stalled.push_back(std::move(s));
+        }
+        HttpResult refused;
+        QDeadlineTimer deadline(5000);
+        do {
+            QTest::qWait(100);
+            refused =
+                call("GET", "/admin/v1/audit/export?tenant=nobody", m_tokens[AdminRole::Viewer]);
+        } while (refused.status == 200 && !deadline.hasExpired());
+        QCOMPARE(refused.status, 503);
+        QCOMPARE(jsonOf(refused)[u"error"_s].toString(), u"too_many_streams"_s);
+        for (auto &s : stalled)
+            s->abort();
+        stalled.clear();
+        deadline.setRemainingTime(5000);
+        HttpResult again;
+        do {
+            QTest::qWait(100);
+            again =
+                call("GET", "/admin/v1/audit/export?tenant=nobody", m_tokens[AdminRole::Viewer]);
+        } while (again.status != 200 && !deadline.hasExpired());
+        QCOMPARE(again.status, 200);
+        // The header and the export's own audit row (tenant "nobody", as its filter).
+        const QList<QStringList> rows = parseCsv(QString::fromUtf8(again.body));
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows[1][auditCsvHeader().indexOf(u"outcome"_s)], u"exported"_s);
     }
 
     void theFleetListsThisGatewayUp()

@@ -313,6 +313,7 @@ bool parseResponse(const QByteArray &raw, HttpResult *out, qsizetype *consumed)
     HttpResult r;
     r.status = statusLine.value(1).toInt();
     qint64 length = 0;
+    bool chunked = false;
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const QByteArray line = lines[i].trimmed();
         const qsizetype colon = line.indexOf(':');
@@ -323,6 +324,27 @@ bool parseResponse(const QByteArray &raw, HttpResult *out, qsizetype *consumed)
         r.headers.append({name, value});
         if (name == "content-length")
             length = value.toLongLong();
+        chunked = chunked || (name == "transfer-encoding" && value.toLower() == "chunked");
+    }
+    if (chunked) {
+        // Complete only with the last, empty chunk: a cut-off body never parses.
+        qsizetype at = headEnd + 4;
+        for (;;) {
+            const qsizetype lineEnd = raw.indexOf("\r\n", at);
+            if (lineEnd < 0)
+                return false;
+            bool ok = false;
+            const qint64 size = raw.mid(at, lineEnd - at).split(';').first().toLongLong(&ok, 16);
+            if (!ok || raw.size() < lineEnd + 2 + size + 2)
+                return false;
+            if (size == 0) {
+                *out = r;
+                *consumed = lineEnd + 4;
+                return true;
+            }
+            r.body += raw.mid(lineEnd + 2, size);
+            at = lineEnd + 2 + size + 2;
+        }
     }
     if (raw.size() < headEnd + 4 + length)
         return false;

@@ -77,7 +77,16 @@ def main():
             problems.append("%s %s answered %d, which the document does not list"
                             % (r["method"], r["path"], r["status"]))
             continue
-        schema = response["content"]["application/json"]["schema"]
+        content = response["content"]
+        media = r.get("content_type", "application/json").split(";")[0].strip()
+        if media not in content:
+            problems.append("%s %s %d answered %s; the document lists %s"
+                            % (r["method"], r["path"], r["status"], media, sorted(content)))
+            continue
+        if media != "application/json":
+            checked += 1  # a document of its own kind (CSV): its media type is what is promised
+            continue
+        schema = content["application/json"]["schema"]
         validator = jsonschema.Draft202012Validator(
             {**spec, **{"$ref": schema["$ref"]}} if "$ref" in schema else {**spec, **schema})
         for error in validator.iter_errors(r["body"]):
