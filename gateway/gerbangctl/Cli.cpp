@@ -169,6 +169,18 @@ std::optional<QJsonObject> Invocation::get(const QString &path)
     return reply.body;
 }
 
+bool Invocation::download(const QString &path, QIODevice *sink)
+{
+    const RemoteGateway::Reply reply = m_gateway->download(path, sink);
+    if (!reply.warning.isEmpty())
+        printError(u"warning: "_s + reply.warning);
+    if (reply.status != 200) {
+        fail(fromReply(reply).message);
+        return false;
+    }
+    return true;
+}
+
 AdminService Invocation::service()
 {
     return AdminService(*m_db, m_runtime.vault.get(),

@@ -6,6 +6,7 @@
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
+#include <QIODevice>
 #include <QJsonArray>
 #include <QList>
 #include <QString>
@@ -77,6 +78,9 @@ public:
     // With --gateway: GET `path` on the gateway. Prints the reason and returns nullopt on
     // failure.
     std::optional<QJsonObject> get(const QString &path);
+    // With --gateway: GET `path` into `sink` as it arrives (an export). Prints the reason and
+    // returns false on failure, a body cut off on the way included.
+    bool download(const QString &path, QIODevice *sink);
     // The global options of every command that reach a gateway (--gateway, --token-file,
     // --fingerprint): main() parses them before the group name too.
     static void addRemoteOptions(QCommandLineParser &parser);

@@ -101,6 +101,17 @@ bool RemoteGateway::rememberPin(const QString &pin, QString *error) const
 RemoteGateway::Reply RemoteGateway::call(const QByteArray &method, const QString &path,
                                          const QJsonObject *body)
 {
+    return exchange(method, path, body, nullptr);
+}
+
+RemoteGateway::Reply RemoteGateway::download(const QString &path, QIODevice *sink)
+{
+    return exchange("GET", path, nullptr, sink);
+}
+
+RemoteGateway::Reply RemoteGateway::exchange(const QByteArray &method, const QString &path,
+                                             const QJsonObject *body, QIODevice *sink)
+{
     Reply out;
     const bool tls = m_options.url.scheme() == u"https"_s;
     const QString given = normalizedFingerprint(m_options.fingerprint);
@@ -119,7 +130,8 @@ RemoteGateway::Reply RemoteGateway::call(const QByteArray &method, const QString
     url.setQuery(path.section(u'?', 1));
     QNetworkRequest request(url);
     request.setRawHeader("Authorization", "Bearer " + m_options.token);
-    request.setRawHeader("Accept", "application/json");
+    if (!sink)
+        request.setRawHeader("Accept", "application/json");
     request.setTransferTimeout(kTimeoutMs);
     const QByteArray payload =
         body ? QJsonDocument(*body).toJson(QJsonDocument::Compact) : QByteArray();
@@ -146,6 +158,15 @@ RemoteGateway::Reply RemoteGateway::call(const QByteArray &method, const QString
             reply->ignoreSslErrors();
     });
     QObject::connect(reply, &QNetworkReply::encrypted, reply, [&] { checkPeer(); });
+    bool sinkFailed = false;
+    if (sink) {
+        // Copied as it comes, so that an export of any size needs no memory of its own.
+        QObject::connect(reply, &QNetworkReply::readyRead, reply, [&] {
+            if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200 &&
+                !sinkFailed)
+                sinkFailed = sink->write(reply->readAll()) < 0;
+        });
+    }
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     loop.exec();
@@ -172,8 +193,24 @@ RemoteGateway::Reply RemoteGateway::call(const QByteArray &method, const QString
         reply->deleteLater();
         return out;
     }
-    const QJsonDocument doc = QJsonDocument::fromJson(reply->readAll());
-    out.body = doc.isArray() ? QJsonObject{{u"items"_s, doc.array()}} : doc.object();
+    if (sink && out.status == 200) {
+        if (!sinkFailed && reply->bytesAvailable() > 0)
+            sinkFailed = sink->write(reply->readAll()) < 0;
+        if (reply->error() != QNetworkReply::NoError)
+            out.failure = u"the download from %1 was cut off: %2"_s.arg(
+                m_options.url.toDisplayString(), reply->errorString());
+        else if (sinkFailed)
+            out.failure = u"cannot write what %1 sent: %2"_s.arg(m_options.url.toDisplayString(),
+                                                                 sink->errorString());
+        if (!out.failure.isEmpty()) {
+            out.status = 0;
+            reply->deleteLater();
+            return out;
+        }
+    } else {
+        const QJsonDocument doc = QJsonDocument::fromJson(reply->readAll());
+        out.body = doc.isArray() ? QJsonObject{{u"items"_s, doc.array()}} : doc.object();
+    }
     reply->deleteLater();
     if (tls && !given.isEmpty() && known.isEmpty()) {
         QString error;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QIODevice>
 #include <QJsonObject>
 #include <QString>
 #include <QUrl>
@@ -34,6 +35,9 @@ public:
     };
     // `body` null: no body.
     Reply call(const QByteArray &method, const QString &path, const QJsonObject *body = nullptr);
+    // GET `path` and copy a 200's body into `sink` as it arrives (an export). A body that
+    // does not arrive whole is a failure. Other answers come back as call() returns them.
+    Reply download(const QString &path, QIODevice *sink);
 
     // Where the pins are kept: $GERBANG_KNOWN_GATEWAYS, else ~/.config/gerbang/known_gateways.
     static QString defaultKnownGatewaysPath();
@@ -41,6 +45,8 @@ public:
     static QString normalizedFingerprint(const QString &text);
 
 private:
+    Reply exchange(const QByteArray &method, const QString &path, const QJsonObject *body,
+                   QIODevice *sink);
     QString hostKey() const;
     QString knownPin() const;
     bool rememberPin(const QString &pin, QString *error) const;

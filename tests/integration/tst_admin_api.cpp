@@ -1476,6 +1476,25 @@ private Q_SLOTS:
         c = remote({u"tenant"_s, u"remove"_s, u"desk-firm"_s}, token);
         QCOMPARE(c.exitCode, 1);
         QVERIFY2(c.err.contains("403") && c.err.contains("forbidden"), c.err.constData());
+        // An export over TLS, streamed into the file; the rows are the gateway's, a viewer's
+        // token may take them, and the gateway audits it under that token's name.
+        const QString exported = elsewhere.filePath(u"remote-audit.csv"_s);
+        c = remote({u"audit"_s, u"export"_s, u"--from"_s, u"2000-01-01"_s, u"--to"_s,
+                    u"2999-12-31"_s, u"--output"_s, exported},
+                   token);
+        QVERIFY2(c.exitCode == 0, c.err.constData());
+        {
+            QFile f(exported);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QList<QStringList> rows = parseCsv(QString::fromUtf8(f.readAll()));
+            QCOMPARE(rows.first(), auditCsvHeader());
+            QVERIFY2(
+                c.out.contains(QByteArray(QByteArray::number(rows.size() - 1) + " rows written")),
+                c.out.constData());
+            QCOMPARE(rows.last()[auditCsvHeader().indexOf(u"outcome"_s)], u"exported"_s);
+            QVERIFY(rows.last()[auditCsvHeader().indexOf(u"detail"_s)].contains(
+                u"\"actor\":\"tls\""_s));
+        }
         c = remote({u"key"_s, u"rotate"_s}, adminToken);
         QCOMPARE(c.exitCode, 1);
         QVERIFY2(c.err.contains("local database only"), c.err.constData());
