@@ -73,6 +73,10 @@ AdminApi::AdminApi(Access access, StoreWriter &writer, Stats &stats)
     , m_failures(kAuthFailures, kAuthWindowMs)
     , m_live(LiveChannel::Access{m_access.directory, m_access.stats})
 {
+    m_sampler.setInterval(LiveChannel::kIntervalMs);
+    QObject::connect(&m_sampler, &QTimer::timeout, &m_replies,
+                     [this] { m_history.add(nowMs(), m_access.stats()); });
+    m_sampler.start();
 }
 
 AdminApi::~AdminApi() = default;
@@ -81,6 +85,7 @@ const QList<AdminApi::Route> &AdminApi::routes()
 {
     static const QList<Route> table = {
         {"GET", "/admin/v1/stats", AdminRole::Viewer, &AdminApi::stats},
+        {"GET", "/admin/v1/stats/history", AdminRole::Viewer, &AdminApi::statsHistory},
         {"GET", "/admin/v1/whoami", AdminRole::Viewer, &AdminApi::whoami},
         {"GET", "/admin/v1/live", AdminRole::Viewer, &AdminApi::subscribe},
         {"GET", "/admin/v1/audit", AdminRole::Viewer, &AdminApi::auditRows},
@@ -256,6 +261,13 @@ void AdminApi::audit(const http::HttpRequest &request, Outcome outcome, int stat
 void AdminApi::stats(const AdminCall &, http::Responder &responder)
 {
     responder.send(json(200, statsJson(m_access.stats())));
+}
+
+void AdminApi::statsHistory(const AdminCall &call, http::Responder &responder)
+{
+    if (const auto refusal = adminquery::noParameters(call.request.query))
+        return responder.send(error(400, ApiError::InvalidParameter, refusal->message));
+    responder.send(json(200, historyJson(m_history, nowMs())));
 }
 
 void AdminApi::whoami(const AdminCall &call, http::Responder &responder)

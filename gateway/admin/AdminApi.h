@@ -5,11 +5,13 @@
 #include "Directory.h"
 #include "LiveChannel.h"
 #include "Stats.h"
+#include "StatsHistory.h"
 #include "config/Settings.h"
 #include "http/RequestHandler.h"
 #include "service/AdminService.h"
 
 #include <QSet>
+#include <QTimer>
 #include <functional>
 #include <memory>
 
@@ -77,6 +79,7 @@ public:
 
 private:
     void stats(const AdminCall &call, http::Responder &responder);
+    void statsHistory(const AdminCall &call, http::Responder &responder);
     void whoami(const AdminCall &call, http::Responder &responder);
     void tokens(const AdminCall &call, http::Responder &responder);
     void subscribe(const AdminCall &call, http::Responder &responder);
@@ -147,6 +150,10 @@ private:
     Stats &m_stats;
     AuthFailureLimiter m_failures;
     LiveChannel m_live;
+    // Sampled every second from the start, whether or not anyone watches: the series a
+    // console draws when it attaches.
+    StatsHistory m_history;
+    QTimer m_sampler;
     static constexpr int kMaxExports = 4;
     int m_exports = 0; // audit exports being streamed
     QObject m_replies; // on this thread: where the worker's answers come back

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "StatsJson.h"
 
+#include "StatsHistory.h"
+
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
@@ -86,6 +88,37 @@ QJsonObject statsJson(const StatsSnapshot &s)
         {u"alerts_raised"_s, s.alertsRaised},
         {u"recent_alerts"_s, alerts},
     };
+}
+
+namespace {
+
+QJsonArray pointsJson(const QList<QPointF> &points)
+{
+    QJsonArray out;
+    for (const QPointF &p : points)
+        out.append(QJsonArray{qint64(p.x()), p.y()});
+    return out;
+}
+
+QJsonObject seriesJson(const QMap<QString, QList<QPointF>> &series)
+{
+    QJsonObject out;
+    for (auto it = series.cbegin(); it != series.cend(); ++it)
+        out.insert(it.key(), pointsJson(it.value()));
+    return out;
+}
+
+} // namespace
+
+QJsonObject historyJson(const StatsHistory &history, qint64 nowMs)
+{
+    return QJsonObject{
+        {u"rate_window_s"_s, StatsHistory::kRateWindowMs / 1000},
+        {u"failure_window_s"_s, StatsHistory::kFailureWindowMs / 1000},
+        {u"requests_per_s"_s, seriesJson(history.requestRates())},
+        {u"latency_p50_ms"_s, pointsJson(history.latencyP50())},
+        {u"latency_p99_ms"_s, pointsJson(history.latencyP99())},
+        {u"signature_failures_per_minute"_s, seriesJson(history.signatureFailures(nowMs))}};
 }
 
 } // namespace gerbang

@@ -3,6 +3,8 @@
 
 #include "Stats.h"
 
+class QJsonArray;
+
 #include <QJsonObject>
 
 namespace gerbang {
@@ -12,5 +14,10 @@ namespace gerbang {
 QJsonObject statsJson(const StatsSnapshot &s);
 // One alert, as in the snapshot's recent_alerts and the live channel's "alert" event.
 QJsonObject alertJson(const AlertInfo &a);
+
+class StatsHistory;
+// GET /admin/v1/stats/history: the dashboard's series as [epoch ms, value] pairs, so that a
+// console that attaches draws the last minutes at once instead of starting blank.
+QJsonObject historyJson(const StatsHistory &history, qint64 nowMs);
 
 } // namespace gerbang

@@ -372,6 +372,21 @@ private Q_SLOTS:
         const QJsonObject s = jsonOf(call("GET", "/admin/v1/stats", m_tokens[AdminRole::Viewer]));
         QVERIFY(s[u"requests"_s].toInteger() >= 1);
         QVERIFY(s[u"by_outcome"_s].toObject()[u"not_found"_s].toInteger() >= 1);
+        // The history the gateway samples every second shows it as a rate, so that a console
+        // attaching now draws the last minutes rather than an empty chart.
+        double peak = 0;
+        QJsonObject history;
+        QDeadlineTimer deadline(4000);
+        while (peak <= 0 && !deadline.hasExpired()) {
+            QTest::qWait(250);
+            history = jsonOf(call("GET", "/admin/v1/stats/history", m_tokens[AdminRole::Viewer]));
+            for (const QJsonValue &point :
+                 history[u"requests_per_s"_s].toObject()[u"not_found"_s].toArray())
+                peak = std::max(peak, point.toArray().at(1).toDouble());
+        }
+        QVERIFY2(peak > 0, QJsonDocument(history).toJson().constData());
+        QVERIFY(!history[u"latency_p99_ms"_s].toArray().isEmpty());
+        QCOMPARE(history[u"rate_window_s"_s].toInt(), 300);
         // The admin API is not on the webhook port.
         QCOMPARE(httpRequest(m_gw->port(), "GET", "/admin/v1/stats", {},
                              {{"Authorization", "Bearer " + m_tokens[AdminRole::Admin]}})

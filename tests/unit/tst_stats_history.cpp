@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // StatsHistory: cumulative engine counters sampled once a second become the dashboard's series.
-#include "pages/StatsHistory.h"
+#include "StatsHistory.h"
 
 #include <QTest>
 
@@ -77,4 +77,4 @@ private Q_SLOTS:
 };
 
 QTEST_MAIN(TestStatsHistory)
-#include "tst_statshistory.moc"
+#include "tst_stats_history.moc"
