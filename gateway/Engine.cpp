@@ -189,7 +189,10 @@ bool Engine::startAdmin(QString *error)
                          [this](QList<std::pair<QString, qint64>> used) {
                              m_background->recordTokenUse(std::move(used));
                          },
-                         m_adminWorker.get(), m_config.settings},
+                         m_adminWorker.get(), m_config.settings,
+                         [this](const Settings &fresh) {
+                             setRetentionPolicy(RetentionPolicy::fromSettings(fresh));
+                         }},
         *m_writer, *m_stats);
     connect(this, &Engine::alertRaised, &m_admin->live(), &LiveChannel::publishAlert);
     connect(this, &Engine::configurationReloaded, &m_admin->live(),

@@ -72,6 +72,7 @@ AdminApi::AdminApi(Access access, StoreWriter &writer, Stats &stats)
     , m_stats(stats)
     , m_failures(kAuthFailures, kAuthWindowMs)
     , m_live(LiveChannel::Access{m_access.directory, m_access.stats})
+    , m_retention(RetentionPolicy::fromSettings(m_access.settings))
 {
     m_sampler.setInterval(LiveChannel::kIntervalMs);
     QObject::connect(&m_sampler, &QTimer::timeout, &m_replies,
@@ -118,6 +119,7 @@ const QList<AdminApi::Route> &AdminApi::routes()
         {"DELETE", "/admin/v1/tokens/{name}", AdminRole::Admin, &AdminApi::revokeToken},
         {"GET", "/admin/v1/gateways", AdminRole::Viewer, &AdminApi::gateways},
         {"GET", "/admin/v1/settings", AdminRole::Viewer, &AdminApi::settings},
+        {"PATCH", "/admin/v1/settings", AdminRole::Admin, &AdminApi::changeSettings},
         {"GET", "/admin/v1/retention", AdminRole::Viewer, &AdminApi::retention},
         {"POST", "/admin/v1/retention/run", AdminRole::Operator, &AdminApi::runRetention},
     };
@@ -454,8 +456,23 @@ void AdminApi::settings(const AdminCall &call, http::Responder &responder)
         return responder.send(error(400, ApiError::InvalidParameter, refusal->message));
     // Where each value comes from matters when a change seems to have no effect: an
     // environment variable outranks the file.
+    const Settings now = currentSettings();
     responder.send(json(200, QJsonObject{{u"config_file"_s, m_access.settings.configPath()},
-                                         {u"settings"_s, settingsJson(m_access.settings)}}));
+                                         {u"settings"_s, settingsJson(now, &m_access.settings)}}));
+}
+
+Settings AdminApi::currentSettings() const
+{
+    const Settings &running = m_access.settings;
+    Settings now;
+    QString error;
+    if (!now.load(running.configPath(), false, QProcessEnvironment::systemEnvironment(), &error))
+        return running;
+    for (const SettingDef &def : Settings::definitions()) {
+        if (running.source(def.key) == SettingSource::Flag)
+            now.setOverride(def.key, running.value(def.key));
+    }
+    return now;
 }
 
 } // namespace gerbang

@@ -9,6 +9,7 @@
 #include "config/Settings.h"
 #include "http/RequestHandler.h"
 #include "service/AdminService.h"
+#include "storage/Retention.h"
 
 #include <QSet>
 #include <QTimer>
@@ -45,6 +46,8 @@ public:
         AdminWorker *worker = nullptr;
         // The settings the gateway runs with.
         Settings settings = {};
+        // Applies the settings that take effect on a reload (retention) to the running gateway.
+        std::function<void(const Settings &)> reload = {};
     };
     AdminApi(Access access, StoreWriter &writer, Stats &stats);
     ~AdminApi() override;
@@ -112,14 +115,20 @@ private:
     void replayDeadLetters(const AdminCall &call, http::Responder &responder);
     void retention(const AdminCall &call, http::Responder &responder);
     void runRetention(const AdminCall &call, http::Responder &responder);
+    void changeSettings(const AdminCall &call, http::Responder &responder);
+    // The settings as the file and the environment give them now (command-line overrides
+    // kept): after a change, what a restart would run with.
+    Settings currentSettings() const;
     void eventPayload(const AdminCall &call, http::Responder &responder);
     void acknowledgeAlerts(const AdminCall &call, http::Responder &responder);
     // Runs `job` as the caller, then answers `successStatus` with the action, its target and
     // what the service reported, or the refusal's 4xx/503; refusals are audited.
     void change(const AdminCall &call, Change action, const QString &target, int successStatus,
-                std::function<ChangeResult(AdminService &)> job, http::Responder &responder)
+                std::function<ChangeResult(AdminService &)> job, http::Responder &responder,
+                std::function<void(const ChangeResult &)> made = {})
     {
-        serve(call, wire(action), target, successStatus, std::move(job), responder);
+        serve(call, wire(action), target, successStatus, std::move(job), responder,
+              std::move(made));
     }
     // The same for an audited read of stored content.
     void disclose(const AdminCall &call, Disclosure action, const QString &target,
@@ -127,9 +136,10 @@ private:
     {
         serve(call, wire(action), target, 200, std::move(job), responder);
     }
+    // `made` runs after a change was made, before the answer.
     void serve(const AdminCall &call, const QString &action, const QString &target,
                int successStatus, std::function<ChangeResult(AdminService &)> job,
-               http::Responder &responder);
+               http::Responder &responder, std::function<void(const ChangeResult &)> made = {});
     // For a route without a body: true when there is none (or "{}"); else refuses it.
     bool takesNoBody(const AdminCall &call, http::Responder &responder);
     // Answers a refused request (bad body, bad value) and audits it with the caller's name.
@@ -153,6 +163,7 @@ private:
     // Sampled every second from the start, whether or not anyone watches: the series a
     // console draws when it attaches.
     StatsHistory m_history;
+    RetentionPolicy m_retention; // in force: from the start, then from each reload
     QTimer m_sampler;
     static constexpr int kMaxExports = 4;
     int m_exports = 0; // audit exports being streamed

@@ -61,7 +61,7 @@ bool AdminApi::takesNoBody(const AdminCall &call, http::Responder &responder)
 
 void AdminApi::serve(const AdminCall &call, const QString &action, const QString &target,
                      int successStatus, std::function<ChangeResult(AdminService &)> job,
-                     http::Responder &responder)
+                     http::Responder &responder, std::function<void(const ChangeResult &)> made)
 {
     if (!m_access.worker)
         return responder.send(error(503, ApiError::StoreUnavailable,
@@ -74,7 +74,7 @@ void AdminApi::serve(const AdminCall &call, const QString &action, const QString
     auto pending = std::make_shared<http::Responder>(std::move(responder));
     m_access.worker->change(
         actor, std::move(job), &m_replies,
-        [this, request, pending, action, target, successStatus,
+        [this, request, pending, action, target, successStatus, made = std::move(made),
          name = call.caller.name](ChangeResult r) {
             if (!r.ok()) {
                 const int status = statusOf(r.refusal);
@@ -93,6 +93,8 @@ void AdminApi::serve(const AdminCall &call, const QString &action, const QString
                         : error(status, status == 409 ? ApiError::Conflict : ApiError::InvalidValue,
                                 r.message));
             }
+            if (made)
+                made(r);
             QJsonObject body = r.result;
             body.insert(u"action"_s, action);
             body.insert(u"target"_s, target);
@@ -337,7 +339,7 @@ void AdminApi::replayDeadLetters(const AdminCall &call, http::Responder &respond
 
 void AdminApi::retention(const AdminCall &call, http::Responder &responder)
 {
-    listing([policy = RetentionPolicy::fromSettings(m_access.settings)](
+    listing([policy = m_retention](
                 Database &db, QString *e) { return adminquery::retentionStatus(db, policy, e); },
             call.request, responder);
 }
@@ -348,10 +350,7 @@ void AdminApi::runRetention(const AdminCall &call, http::Responder &responder)
         return;
     change(
         call, Change::RetentionRun, u"retention"_s, 200,
-        [policy = RetentionPolicy::fromSettings(m_access.settings)](AdminService &s) {
-            return s.runRetention(policy);
-        },
-        responder);
+        [policy = m_retention](AdminService &s) { return s.runRetention(policy); }, responder);
 }
 
 void AdminApi::eventPayload(const AdminCall &call, http::Responder &responder)
@@ -378,6 +377,33 @@ void AdminApi::acknowledgeAlerts(const AdminCall &call, http::Responder &respond
     change(
         call, Change::AlertsAcknowledged, AdminService::alertsTarget(list), 200,
         [list](AdminService &s) { return s.acknowledgeAlerts(list); }, responder);
+}
+
+void AdminApi::changeSettings(const AdminCall &call, http::Responder &responder)
+{
+    JsonBody body(call.request.body, {"settings"_L1});
+    const std::optional<QHash<QString, QString>> changes = body.textMap("settings"_L1);
+    if (!body.refusal() && (!changes || changes->isEmpty()))
+        return refuse(call, 400, ApiError::InvalidValue,
+                      u"'settings' names the settings to change: {\"section/name\": value}"_s,
+                      responder);
+    if (const auto &r = body.refusal())
+        return refuse(call, 400, r->code, r->message, responder);
+    const QString path = m_access.settings.configPath();
+    change(
+        call, Change::SettingsChanged, path, 200,
+        [path, changes = *changes, env = QProcessEnvironment::systemEnvironment()](
+            AdminService &s) { return s.changeSettings(path, changes, env); },
+        responder,
+        [this](const ChangeResult &r) {
+            // What applies on a reload applies now, as SIGHUP would; the rest at a restart.
+            if (r.result.value(u"reloadable"_s).toArray().isEmpty())
+                return;
+            const Settings fresh = currentSettings();
+            m_retention = RetentionPolicy::fromSettings(fresh);
+            if (m_access.reload)
+                m_access.reload(fresh);
+        });
 }
 
 } // namespace gerbang

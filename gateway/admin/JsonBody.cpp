@@ -143,4 +143,32 @@ std::optional<QList<qint64>> JsonBody::idList(QLatin1StringView key, int maxItem
     return out;
 }
 
+std::optional<QHash<QString, QString>> JsonBody::textMap(QLatin1StringView key, int maxItems,
+                                                         int maxLength)
+{
+    const std::optional<QJsonValue> v = field(key, false);
+    if (!v)
+        return std::nullopt;
+    const QJsonObject object = v->toObject();
+    bool ok = v->isObject() && object.size() <= maxItems;
+    QHash<QString, QString> out;
+    for (auto it = object.constBegin(); ok && it != object.constEnd(); ++it) {
+        const double d = it.value().toDouble(0.5);
+        if (it.value().isString() && it.value().toString().size() <= maxLength)
+            out.insert(it.key(), it.value().toString());
+        else if (it.value().isDouble() && d == std::floor(d) && std::abs(d) < 1e15)
+            out.insert(it.key(), QString::number(qint64(d)));
+        else
+            ok = false;
+    }
+    if (!ok) {
+        refuse(ApiError::InvalidValue,
+               u"'%1' must be an object of at most %2 members, each a string or a whole "
+               "number"_s.arg(key)
+                   .arg(maxItems));
+        return std::nullopt;
+    }
+    return out;
+}
+
 } // namespace gerbang

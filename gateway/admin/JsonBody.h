@@ -4,6 +4,7 @@
 #include "domain/Vocabulary.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QJsonObject>
 #include <QLatin1StringView>
 #include <QList>
@@ -34,6 +35,10 @@ public:
     std::optional<qint64> number(QLatin1StringView key, qint64 min, qint64 max);
     std::optional<QStringList> textList(QLatin1StringView key, int maxItems = 1000,
                                         int maxLength = 256);
+    // An object of at most `maxItems` members whose values are strings or whole numbers (as
+    // text): settings.
+    std::optional<QHash<QString, QString>> textMap(QLatin1StringView key, int maxItems = 100,
+                                                   int maxLength = 4096);
     // An array of whole numbers, each from 1 up (row ids).
     std::optional<QList<qint64>> idList(QLatin1StringView key, int maxItems = 1000);
 

@@ -7,7 +7,7 @@ using namespace Qt::StringLiterals;
 
 namespace gerbang {
 
-QJsonArray settingsJson(const Settings &settings)
+QJsonArray settingsJson(const Settings &settings, const Settings *running)
 {
     QJsonArray out;
     for (const SettingDef &def : Settings::definitions()) {
@@ -26,6 +26,8 @@ QJsonArray settingsJson(const Settings &settings)
             {u"min"_s, def.isInteger() ? QJsonValue(def.min) : QJsonValue(QJsonValue::Null)},
             {u"max"_s, def.isInteger() ? QJsonValue(def.max) : QJsonValue(QJsonValue::Null)},
             {u"applies"_s, def.apply == SettingApply::Reload ? u"reload"_s : u"restart"_s},
+            {u"restart_pending"_s,
+             running && def.apply == SettingApply::Restart && running->value(def.key) != value},
             {u"label"_s, def.englishLabel()}});
     }
     return out;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AdminService.h"
 
+#include "config/ConfigWriter.h"
 #include "config/Settings.h"
 #include "crypto/Vault.h"
 #include "domain/AuditRecord.h"
@@ -19,6 +20,7 @@
 #include "storage/SourceRepository.h"
 #include "storage/TenantRepository.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -432,6 +434,63 @@ ChangeResult AdminService::runRetention(const RetentionPolicy &policy)
     detail.insert(u"target"_s, u"retention"_s);
     if (!appendAudit(Outcome::Changed, detail, {}, &error))
         r.message = u"the retention job ran, but the audit log could not record it: "_s + error;
+    return r;
+}
+
+ChangeResult AdminService::changeSettings(const QString &path,
+                                          const QHash<QString, QString> &changes,
+                                          const QProcessEnvironment &env)
+{
+    if (changes.isEmpty())
+        return ChangeResult::refused(Refusal::Invalid, u"no setting to change"_s);
+    if (path.isEmpty())
+        return ChangeResult::refused(Refusal::Conflict,
+                                     u"this gateway runs without a configuration file; start it "
+                                     "with --config FILE to change settings"_s);
+    QStringList keys = changes.keys();
+    keys.sort();
+    for (const QString &key : std::as_const(keys)) {
+        const SettingDef *def = Settings::definition(key);
+        if (!def)
+            return ChangeResult::refused(Refusal::Invalid, u"'%1' is not a setting"_s.arg(key));
+        if (changes.value(key).contains(u'\n') || changes.value(key).contains(u'\r'))
+            return ChangeResult::refused(Refusal::Invalid, u"%1: a value is one line"_s.arg(key));
+        if (!def->env.isEmpty() && env.contains(def->env))
+            return ChangeResult::refused(
+                Refusal::Conflict,
+                u"%1 is set by the environment variable %2, which outranks the file: the "
+                "change would have no effect. Change or remove %2 where the gateway is "
+                "started"_s.arg(key, def->env));
+    }
+    // The rules apply to the whole result: the file as it is, with these changes.
+    Settings candidate;
+    QString error;
+    if (!candidate.load(path, true, env, &error))
+        return ChangeResult::refused(Refusal::Conflict, error);
+    for (auto it = changes.cbegin(); it != changes.cend(); ++it)
+        candidate.setOverride(it.key(), it.value());
+    const SettingProblems problems = candidate.validate();
+    if (!problems.isEmpty())
+        return ChangeResult::refused(Refusal::Invalid, messagesOf(problems).join(u"; "_s));
+    const QFileInfo file(path);
+    if (!file.isWritable() || !QFileInfo(file.absolutePath()).isWritable())
+        return ChangeResult::refused(
+            Refusal::Conflict,
+            u"%1 may not be written by this gateway's user (a packaged gateway's file belongs "
+            "to root): change it on the server, then restart the service"_s.arg(path));
+    if (!ConfigWriter::write(path, changes, &error))
+        return storeFailed(error);
+    QJsonArray restart;
+    QJsonArray reloadable;
+    for (const QString &key : std::as_const(keys))
+        (Settings::definition(key)->apply == SettingApply::Reload ? reloadable : restart)
+            .append(key);
+    ChangeResult r = done({{u"changed"_s, QJsonArray::fromStringList(keys)},
+                           {u"restart_required"_s, restart},
+                           {u"reloadable"_s, reloadable}});
+    // The file is not in the database: the row follows the write.
+    if (!recordSettingsChange(path, changes, &error))
+        r.message = u"saved, but the audit log could not record it: "_s + error;
     return r;
 }
 

@@ -6,7 +6,9 @@
 #include "domain/Vocabulary.h"
 #include "service/Actor.h"
 
+#include <QHash>
 #include <QJsonObject>
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 #include <functional>
@@ -99,6 +101,16 @@ public:
     // the row follows the write rather than sharing its transaction.
     bool recordSettingsChange(const QString &path, const QHash<QString, QString> &changes,
                               QString *error);
+
+    // Writes `changes` (key → new value) into the configuration file `path`, which the
+    // gateway reads at start (ConfigWriter: every other line stays as the admin wrote it).
+    // Refused whole: an undeclared key, a value the settings' rules refuse (checked with the
+    // rest of the file and `env`), a key that `env` sets (it outranks the file, so the change
+    // would not take effect), or a file this process may not write (Conflict: the packaged
+    // service's file is root's). Audited after the write (settings_changed; secret values
+    // as "(secret)"). result: changed, restart_required and reloadable (keys).
+    ChangeResult changeSettings(const QString &path, const QHash<QString, QString> &changes,
+                                const QProcessEnvironment &env);
 
     // An export of the audit log (who took which rows away: the filter and the format) is
     // audited like a change, before the first row leaves: an export that cannot be audited

@@ -4,6 +4,7 @@
 // self-signed certificate, and that no token ever reaches a log line or an audit row.
 #include "TestSupport.h"
 #include "admin/AdminApi.h"
+#include "config/Settings.h"
 #include "crypto/Crypto.h"
 #include "report/AuditCsv.h"
 #include "storage/Database.h"
@@ -31,6 +32,7 @@
 #include <QThread>
 #include <map>
 #include <tuple>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace gerbang;
@@ -1269,6 +1271,151 @@ private Q_SLOTS:
                    {}, env);
         QVERIFY2(c.exitCode == 0, c.err.constData());
         QCOMPARE(QJsonDocument::fromJson(c.out).array(), jsonOf(r)[u"settings"_s].toArray());
+    }
+
+    void settingsAreChangedInTheFileCheckedAndAudited()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString ini = dir.filePath(u"gerbang.ini"_s);
+        {
+            QFile f(ini);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("; the firm's own note, kept\n[retention]\nraw_days = 7\n");
+        }
+        QFile::setPermissions(ini, QFile::ReadOwner | QFile::WriteOwner);
+        GatewayProcess gw(dir.path());
+        gw.extraArguments() << u"--config"_s << ini;
+        QString error;
+        QVERIFY2(gw.start(&error), qPrintable(error));
+        const auto token = [&](const QString &name, const QString &role) {
+            const QByteArray t =
+                runCtl(dir.path(), {u"admin"_s, u"token"_s, u"create"_s, name, u"--role"_s, role})
+                    .out.trimmed();
+            m_allTokens << t;
+            return t;
+        };
+        const QByteArray admin = token(u"cfg-admin"_s, u"admin"_s);
+        const QByteArray viewer = token(u"cfg-viewer"_s, u"viewer"_s);
+        QDeadlineTimer loaded(3000);
+        while (gw.output().count("configuration revision") < 2 && !loaded.hasExpired())
+            QTest::qWait(20);
+        const auto patch = [&](const QByteArray &bearer, const QByteArray &body) {
+            return httpRequest(
+                gw.adminPort(), "PATCH", "/admin/v1/settings", body,
+                {{"Authorization", "Bearer " + bearer}, {"Content-Type", "application/json"}});
+        };
+        const auto fileBytes = [&] {
+            QFile f(ini);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        };
+
+        QCOMPARE(patch(viewer, R"({"settings":{"retention/raw_days":3}})").status, 403);
+        // Refused whole, and the file is left as it was.
+        const QByteArray before = fileBytes();
+        for (const auto &[body, status, code] :
+             {std::tuple{QByteArray(R"({"settings":{"retention/raw_days":0}})"), 400,
+                         "invalid_value"},
+              std::tuple{QByteArray(R"({"settings":{"retention/raw_days":3,"no/such":"1"}})"), 400,
+                         "invalid_value"},
+              std::tuple{QByteArray(R"({"settings":{"retention/raw_days":"3\n[x]"}})"), 400,
+                         "invalid_value"},
+              std::tuple{QByteArray(R"({"settings":{"retention/raw_days":2.5}})"), 400,
+                         "invalid_value"},
+              std::tuple{QByteArray(R"({"settings":"retention/raw_days=3"})"), 400,
+                         "invalid_value"},
+              std::tuple{QByteArray(R"({"settings":{}})"), 400, "invalid_value"},
+              std::tuple{QByteArray(R"({"raw_days":3})"), 400, "unknown_field"},
+              // The environment outranks the file: such a change would do nothing.
+              std::tuple{QByteArray(R"({"settings":{"limits/rate_global":"100"}})"), 409,
+                         "conflict"}}) {
+            const HttpResult r = patch(admin, body);
+            QVERIFY2(r.status == status, body.constData());
+            QCOMPARE(jsonOf(r)[u"error"_s].toString(), QString::fromLatin1(code));
+        }
+        QCOMPARE(fileBytes(), before);
+
+        // Made: one setting applies at once, the other at the next restart, as the reply says.
+        HttpResult r =
+            patch(admin, R"({"settings":{"retention/raw_days":3,"server/max_connections":900}})");
+        QVERIFY2(r.status == 200, r.body.constData());
+        QJsonObject o = jsonOf(r);
+        QCOMPARE(o[u"action"_s].toString(), u"settings_changed"_s);
+        QCOMPARE(o[u"target"_s].toString(), ini);
+        QCOMPARE(o[u"reloadable"_s].toArray(), QJsonArray{u"retention/raw_days"_s});
+        QCOMPARE(o[u"restart_required"_s].toArray(), QJsonArray{u"server/max_connections"_s});
+        const QByteArray after = fileBytes();
+        QVERIFY(after.startsWith("; the firm's own note, kept\n"));
+        Settings saved;
+        QVERIFY2(saved.load(ini, true, QProcessEnvironment(), &error), qPrintable(error));
+        QCOMPARE(saved.value(u"retention/raw_days"_s), u"3"_s);
+        QCOMPARE(saved.value(u"server/max_connections"_s), u"900"_s);
+        const QJsonObject retention =
+            jsonOf(httpRequest(gw.adminPort(), "GET", "/admin/v1/retention", {},
+                               {{"Authorization", "Bearer " + viewer}}));
+        QCOMPARE(retention[u"policy"_s].toObject()[u"raw_days"_s].toInt(), 3);
+        QHash<QString, QJsonObject> byKey;
+        for (const QJsonValue &v :
+             jsonOf(httpRequest(gw.adminPort(), "GET", "/admin/v1/settings", {},
+                                {{"Authorization", "Bearer " + viewer}}))[u"settings"_s]
+                 .toArray())
+            byKey.insert(v[u"key"_s].toString(), v.toObject());
+        QCOMPARE(byKey[u"retention/raw_days"_s][u"value"_s].toString(), u"3"_s);
+        QCOMPARE(byKey[u"retention/raw_days"_s][u"restart_pending"_s].toBool(), false);
+        QCOMPARE(byKey[u"server/max_connections"_s][u"source"_s].toString(), u"file"_s);
+        QCOMPARE(byKey[u"server/max_connections"_s][u"restart_pending"_s].toBool(), true);
+
+        // gerbangctl, remotely and on the file itself; a secret never on a command line.
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"GERBANG_ADMIN_TOKEN"_s, QString::fromLatin1(admin));
+        CommandResult c = runCtl(dir.path(),
+                                 {u"--gateway"_s, u"http://127.0.0.1:%1"_s.arg(gw.adminPort()),
+                                  u"settings"_s, u"set"_s, u"retention/audit_days=60"_s},
+                                 {}, env);
+        QVERIFY2(c.exitCode == 0 && c.out.contains("applied by the gateway now"),
+                 c.err.constData());
+        c = runCtl(dir.path(),
+                   {u"--config"_s, ini, u"settings"_s, u"set"_s, u"delivery/max_attempts=5"_s});
+        QVERIFY2(c.exitCode == 0 && c.out.contains("restarts"), c.err.constData());
+        c = runCtl(dir.path(),
+                   {u"--config"_s, ini, u"settings"_s, u"set"_s, u"sink/secret=hunter2"_s});
+        QCOMPARE(c.exitCode, 2);
+        QVERIFY(c.err.contains("secret"));
+        QVERIFY2(saved.load(ini, true, QProcessEnvironment(), &error), qPrintable(error));
+        QCOMPARE(saved.value(u"retention/audit_days"_s), u"60"_s);
+        QCOMPARE(saved.value(u"delivery/max_attempts"_s), u"5"_s);
+
+        // Each change is audited, naming who and what.
+        {
+            auto db = openTestDatabase(dir.path(), &error);
+            QVERIFY2(db, qPrintable(error));
+            QSqlQuery q(db->db());
+            QVERIFY(q.exec(u"SELECT method, detail FROM audit_log WHERE outcome = 'changed' AND "
+                           "detail LIKE '%settings_changed%' ORDER BY id"_s));
+            QStringList seen;
+            while (q.next()) {
+                const QJsonObject d =
+                    QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object();
+                seen << q.value(0).toString() + u' ' +
+                            d[u"actor"_s].toString().section(u':', 0, 0) + u' ' +
+                            d[u"settings"_s].toObject().keys().join(u',');
+            }
+            QCOMPARE(seen,
+                     (QStringList{u"API cfg-admin retention/raw_days,server/max_connections"_s,
+                                  u"API cfg-admin retention/audit_days"_s,
+                                  u"CLI os delivery/max_attempts"_s}));
+        }
+
+        // A file the gateway's user may not write (the package's, root's) is said so.
+        if (::geteuid() != 0) {
+            QFile::setPermissions(ini, QFile::ReadOwner);
+            r = patch(admin, R"({"settings":{"retention/raw_days":4}})");
+            QCOMPARE(r.status, 409);
+            QVERIFY2(jsonOf(r)[u"message"_s].toString().contains(u"may not be written"_s),
+                     r.body.constData());
+            QFile::setPermissions(ini, QFile::ReadOwner | QFile::WriteOwner);
+        }
+        QVERIFY2(gw.stopCleanly(&error), qPrintable(error));
     }
 
     void retentionRunsOnDemandAndSaysWhen()
