@@ -15,6 +15,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
@@ -282,18 +283,25 @@ void DeadLettersPage::startReplay(const QStringList &ids, bool all)
     updateActions();
     // Selected rows: those still dead are replayed, the rest left as they are (replayed by
     // someone else meanwhile). All: every dead letter at this moment.
-    const Actor origin =
-        Actor::local(u"CONSOLE"_s, all ? u"gerbang console: replay all dead letters"_s
-                                       : u"gerbang console: replay selected dead letters"_s);
+    // Through the AdminService, as gerbangctl dlq replay and the admin API do.
     m_console.db().run<DeadLetterReplay>(
         this,
-        [asked = all ? QStringList() : ids, origin](DbContext &ctx) {
+        [asked = all ? QStringList() : ids, all](DbContext &ctx) {
+            DeadLetterReplay r;
             if (!ctx.db) {
-                DeadLetterReplay r;
                 r.error = ctx.error;
                 return r;
             }
-            return replayDeadLetters(*ctx.db, asked, false, origin);
+            const ChangeResult done =
+                ctx.service(all ? u"replay all dead letters"_s : u"replay selected dead letters"_s)
+                    .replayDeadLetters(asked, false);
+            r.ok = done.ok();
+            r.error = done.message;
+            for (const QJsonValue &id : done.result.value(u"queued_ids"_s).toArray())
+                r.queuedIds << id.toString();
+            for (const QJsonValue &id : done.result.value(u"not_dead"_s).toArray())
+                r.notDead << id.toString();
+            return r;
         },
         [this](DeadLetterReplay r) {
             m_replaying = false;
