@@ -144,4 +144,11 @@ EngineConfig EngineConfig::fromSettings(const Settings &s, std::shared_ptr<const
     return c;
 }
 
+SettingProblems EngineConfig::check(const Settings &settings)
+{
+    SettingProblems problems = settings.validate();
+    fromSettings(settings, nullptr, &problems);
+    return problems;
+}
+
 } // namespace gerbang

@@ -292,8 +292,7 @@ bool SettingsPage::save()
     }
     for (auto it = changes.cbegin(); it != changes.cend(); ++it)
         candidate.setOverride(it.key(), it.value());
-    m_problems = candidate.validate();
-    EngineConfig::fromSettings(candidate, nullptr, &m_problems);
+    m_problems = EngineConfig::check(candidate);
     if (const QString url = candidate.value(u"storage/database_url"_s); !url.isEmpty()) {
         QString urlError;
         if (!DatabaseTarget::fromUrl(url, &urlError))

@@ -439,7 +439,8 @@ ChangeResult AdminService::runRetention(const RetentionPolicy &policy)
 
 ChangeResult AdminService::changeSettings(const QString &path,
                                           const QHash<QString, QString> &changes,
-                                          const QProcessEnvironment &env)
+                                          const QProcessEnvironment &env,
+                                          const SettingsCheck &check)
 {
     if (changes.isEmpty())
         return ChangeResult::refused(Refusal::Invalid, u"no setting to change"_s);
@@ -469,7 +470,7 @@ ChangeResult AdminService::changeSettings(const QString &path,
         return ChangeResult::refused(Refusal::Conflict, error);
     for (auto it = changes.cbegin(); it != changes.cend(); ++it)
         candidate.setOverride(it.key(), it.value());
-    const SettingProblems problems = candidate.validate();
+    const SettingProblems problems = check ? check(candidate) : candidate.validate();
     if (!problems.isEmpty())
         return ChangeResult::refused(Refusal::Invalid, messagesOf(problems).join(u"; "_s));
     const QFileInfo file(path);

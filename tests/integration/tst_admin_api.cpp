@@ -1325,6 +1325,9 @@ private Q_SLOTS:
               std::tuple{QByteArray(R"({"settings":"retention/raw_days=3"})"), 400,
                          "invalid_value"},
               std::tuple{QByteArray(R"({"settings":{}})"), 400, "invalid_value"},
+              // A rule between settings, as the gateway would apply at its next start.
+              std::tuple{QByteArray(R"({"settings":{"tls/certificate":"/etc/ssl/x.pem"}})"), 400,
+                         "invalid_value"},
               std::tuple{QByteArray(R"({"raw_days":3})"), 400, "unknown_field"},
               // The environment outranks the file: such a change would do nothing.
               std::tuple{QByteArray(R"({"settings":{"limits/rate_global":"100"}})"), 409,
