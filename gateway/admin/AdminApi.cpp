@@ -292,10 +292,8 @@ void AdminApi::subscribe(const AdminCall &call, http::Responder &responder)
 {
     if (call.request.method == "HEAD")
         return responder.send(HttpResponse::json(200, {}));
-    if (!m_live.acceptsMore())
-        return responder.send(error(503, ApiError::TooManyStreams,
-                                    u"the live channel has its maximum of %1 subscribers"_s.arg(
-                                        LiveChannel::kMaxSubscribers)));
+    if (const QString full = m_live.refusal(call.caller); !full.isEmpty())
+        return responder.send(error(503, ApiError::TooManyStreams, full));
     if (std::unique_ptr<http::ResponseStream> stream = responder.openStream(eventStreamHead()))
         m_live.subscribe(std::move(stream), call.caller);
 }

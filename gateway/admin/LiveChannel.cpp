@@ -29,10 +29,17 @@ LiveChannel::LiveChannel(Access access, QObject *parent)
 
 LiveChannel::~LiveChannel() = default;
 
-bool LiveChannel::acceptsMore()
+QString LiveChannel::refusal(const AdminCaller &caller)
 {
     std::erase_if(m_subscribers, [](const Subscriber &s) { return !s.stream->isOpen(); });
-    return m_subscribers.size() < size_t(kMaxSubscribers);
+    if (m_subscribers.size() >= size_t(kMaxSubscribers))
+        return u"the live channel has its maximum of %1 subscribers"_s.arg(kMaxSubscribers);
+    const auto mine =
+        std::count_if(m_subscribers.cbegin(), m_subscribers.cend(),
+                      [&](const Subscriber &s) { return s.caller.name == caller.name; });
+    if (mine >= kMaxPerToken)
+        return u"this token has its maximum of %1 live subscriptions"_s.arg(kMaxPerToken);
+    return {};
 }
 
 void LiveChannel::subscribe(std::unique_ptr<http::ResponseStream> stream, const AdminCaller &caller)

@@ -36,13 +36,17 @@ public:
         std::function<StatsSnapshot()> stats;
     };
     static constexpr int kMaxSubscribers = 32;
+    // Per token, so that one token (a script gone wrong, a stolen viewer token) cannot take
+    // every place from the consoles.
+    static constexpr int kMaxPerToken = 8;
     static constexpr int kIntervalMs = 1000;
 
     explicit LiveChannel(Access access, QObject *parent = nullptr);
     ~LiveChannel() override;
 
-    // Whether one more may subscribe (after forgetting those whose clients went away).
-    bool acceptsMore();
+    // Why `caller` may not subscribe now (after forgetting those whose clients went away), or
+    // an empty string.
+    QString refusal(const AdminCaller &caller);
     int subscribers() const { return int(m_subscribers.size()); }
     void subscribe(std::unique_ptr<http::ResponseStream> stream, const AdminCaller &caller);
     void publishAlert(const AlertInfo &alert);

@@ -538,19 +538,31 @@ private Q_SLOTS:
 
     void liveChannelHasABoundedNumberOfSubscribers()
     {
+        // Eight per token, so that one token cannot take every place; 32 in all.
+        const QByteArray fourth = createToken(u"live-fourth"_s, u"viewer"_s);
+        const QByteArray fifth = createToken(u"live-fifth"_s, u"viewer"_s);
         std::vector<std::unique_ptr<LiveClient>> clients;
-        for (int i = 0; i < 32; ++i) {
-            clients.push_back(std::make_unique<LiveClient>());
-            QCOMPARE(clients.back()->open(m_gw->adminPort(), m_tokens[AdminRole::Viewer]), 200);
+        for (const QByteArray &token : {m_tokens[AdminRole::Viewer], m_tokens[AdminRole::Operator],
+                                        m_tokens[AdminRole::Admin], fourth}) {
+            for (int i = 0; i < 8; ++i) {
+                clients.push_back(std::make_unique<LiveClient>());
+                QCOMPARE(clients.back()->open(m_gw->adminPort(), token), 200);
+            }
+            if (clients.size() == 32)
+                break; // full: the last token meets the limit of all
+            const HttpResult mine = call("GET", "/admin/v1/live", token);
+            QCOMPARE(mine.status, 503);
+            QVERIFY2(jsonOf(mine)[u"message"_s].toString().contains(u"this token"_s),
+                     mine.body.constData());
         }
-        const HttpResult refused = call("GET", "/admin/v1/live", m_tokens[AdminRole::Viewer]);
+        const HttpResult refused = call("GET", "/admin/v1/live", fifth);
         QCOMPARE(refused.status, 503);
         QCOMPARE(jsonOf(refused)[u"error"_s].toString(), u"too_many_streams"_s);
         // Clients that leave free their places at once.
         clients.pop_back();
         QTest::qWait(200);
         LiveClient again;
-        QCOMPARE(again.open(m_gw->adminPort(), m_tokens[AdminRole::Viewer]), 200);
+        QCOMPARE(again.open(m_gw->adminPort(), fifth), 200);
     }
 
     void readRoutesAnswerWhatGerbangctlPrints()
