@@ -88,12 +88,23 @@ bool AdminService::appendAudit(Outcome outcome, const QJsonObject &detail, const
     return AuditRepository(m_db).append(a, error);
 }
 
-ChangeResult AdminService::commit(Change action, const QString &target, const QString &tenant,
-                                  const std::function<ChangeResult()> &change)
+ChangeResult AdminService::transaction(const std::function<bool(ChangeResult &outcome)> &body)
 {
     ChangeResult outcome;
     QString error;
-    const bool committed = m_db.inWriteTransaction(&error, [&] {
+    const bool committed = m_db.inWriteTransaction(&error, [&] { return body(outcome); });
+    if (!outcome.ok())
+        return outcome;
+    if (!committed)
+        return storeFailed(outcome.message.isEmpty() ? error : outcome.message);
+    outcome.message.clear();
+    return outcome;
+}
+
+ChangeResult AdminService::commit(Change action, const QString &target, const QString &tenant,
+                                  const std::function<ChangeResult()> &change)
+{
+    return transaction([&](ChangeResult &outcome) {
         outcome = change();
         if (!outcome.ok())
             return false;
@@ -105,12 +116,6 @@ ChangeResult AdminService::commit(Change action, const QString &target, const QS
         }
         return appendAudit(Outcome::Changed, detail, tenant, &outcome.message);
     });
-    if (!outcome.ok())
-        return outcome;
-    if (!committed)
-        return storeFailed(outcome.message.isEmpty() ? error : outcome.message);
-    outcome.message.clear();
-    return outcome;
 }
 
 ChangeResult AdminService::addTenant(const Tenant &tenant)
@@ -535,9 +540,8 @@ ChangeResult AdminService::readEventPayload(const QString &eventId)
     if (!m_vault)
         return storeFailed(u"the master key is not available here"_s);
     EventRepository events(m_db);
-    ChangeResult outcome;
-    QString error;
-    const bool committed = m_db.inWriteTransaction(&error, [&] {
+    return transaction([&](ChangeResult &outcome) {
+        QString error;
         const std::optional<WebhookEvent> event = events.find(eventId, &error);
         if (!event) {
             outcome = error.isEmpty() ? ChangeResult::refused(Refusal::NotFound,
@@ -576,12 +580,6 @@ ChangeResult AdminService::readEventPayload(const QString &eventId)
                             {u"bytes"_s, bytes}},
                            event->tenant, &outcome.message);
     });
-    if (!outcome.ok())
-        return outcome;
-    if (!committed)
-        return storeFailed(outcome.message.isEmpty() ? error : outcome.message);
-    outcome.message.clear();
-    return outcome;
 }
 
 QString AdminService::alertsTarget(const QList<qint64> &alertIds)

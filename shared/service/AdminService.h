@@ -145,6 +145,9 @@ private:
     // or, with None, what to report.
     ChangeResult commit(Change action, const QString &target, const QString &tenant,
                         const std::function<ChangeResult()> &change);
+    // Runs `body` in one write transaction, committed when it returns true; `body` sets the
+    // outcome (a refusal rolls back; a failed audit row puts its error in the message).
+    ChangeResult transaction(const std::function<bool(ChangeResult &outcome)> &body);
     bool appendAudit(Outcome outcome, const QJsonObject &detail, const QString &tenant,
                      QString *error);
 
