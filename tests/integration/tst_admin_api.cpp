@@ -223,13 +223,14 @@ class TestAdminApi : public QObject
     }
 
     HttpResult call(const QByteArray &method, const QByteArray &path, const QByteArray &token,
-                    const QHostAddress &from = {}, const QByteArray &body = {})
+                    const QHostAddress &from = {}, const QByteArray &body = {},
+                    int timeoutMs = 10000)
     {
         QList<std::pair<QByteArray, QByteArray>> headers;
         if (!token.isNull())
             headers.append({"Authorization", "Bearer " + token});
         const HttpResult r =
-            httpRequest(m_gw->adminPort(), method, path, body, headers, 10000, from);
+            httpRequest(m_gw->adminPort(), method, path, body, headers, timeoutMs, from);
         m_observed.append(
             QJsonObject{{u"method"_s, QString::fromLatin1(method)},
                         {u"path"_s, routeOf(method, path.split('?').constFirst())},
@@ -828,7 +829,11 @@ private Q_SLOTS:
                 qPrintable(q.lastError().text()));
         }
         const QByteArray path = "/admin/v1/audit/export?tenant=bulk-export";
-        const HttpResult r = call("GET", path, m_tokens[AdminRole::Viewer]);
+        QElapsedTimer took;
+        took.start();
+        // Generous: a sanitizer build is ten times slower.
+        const HttpResult r = call("GET", path, m_tokens[AdminRole::Viewer], {}, {}, 120'000);
+        qInfo("%d rows exported in %lld ms", kRows, took.elapsed());
         QVERIFY2(r.status == 200, qPrintable(r.failure));
         QCOMPARE(r.header("content-type"), QByteArray("text/csv; charset=utf-8"));
         QCOMPARE(r.header("transfer-encoding"), QByteArray("chunked"));
@@ -867,7 +872,7 @@ private Q_SLOTS:
         std::unique_ptr<QNetworkReply> reply(network.get(request));
         reply->setReadBufferSize(64 * 1024);
         QByteArray slow;
-        QDeadlineTimer deadline(60'000);
+        QDeadlineTimer deadline(120'000);
         while (!reply->isFinished() && !deadline.hasExpired()) {
             QTest::qWait(5);
             slow += reply->read(64 * 1024);
@@ -931,10 +936,12 @@ private Q_SLOTS:
                 call("GET", "/admin/v1/audit/export?tenant=nobody", m_tokens[AdminRole::Viewer]);
         } while (again.status != 200 && !deadline.hasExpired());
         QCOMPARE(again.status, 200);
-        // The header and the export's own audit row (tenant "nobody", as its filter).
+        // The header, then exports' own audit rows (tenant "nobody", as their filter): this
+        // one's, and those of the calls above that came before the limit was reached.
         const QList<QStringList> rows = parseCsv(QString::fromUtf8(again.body));
-        QCOMPARE(rows.size(), 2);
-        QCOMPARE(rows[1][auditCsvHeader().indexOf(u"outcome"_s)], u"exported"_s);
+        QVERIFY(rows.size() >= 2);
+        for (qsizetype i = 1; i < rows.size(); ++i)
+            QCOMPARE(rows[i][auditCsvHeader().indexOf(u"outcome"_s)], u"exported"_s);
     }
 
     void theFleetListsThisGatewayUp()
