@@ -2,6 +2,7 @@
 #include "EngineConfig.h"
 
 #include "config/Settings.h"
+#include "config/SettingsRules.h"
 #include "verify/StandardWebhooksSignature.h"
 
 #include <QFile>
@@ -14,11 +15,10 @@ namespace gerbang {
 EngineConfig EngineConfig::fromSettings(const Settings &s, std::shared_ptr<const Vault> vault,
                                         SettingProblems *problems)
 {
-    SettingProblems ignored;
-    SettingProblems &issues = problems ? *problems : ignored;
-    auto issue = [&issues](const QString &key, const QString &code, const QString &message) {
-        issues.append({key, code, message});
-    };
+    // The rules live in shared/config (every program checks the same); here the values are
+    // only assembled.
+    if (problems)
+        *problems += settingRulesBetween(s);
     EngineConfig c;
     c.settings = s;
     c.listenAddress = QHostAddress(s.listenHost());
@@ -36,13 +36,10 @@ EngineConfig EngineConfig::fromSettings(const Settings &s, std::shared_ptr<const
     if (const auto target =
             DatabaseTarget::resolve(s.value(u"storage/database_url"_s), c.dataDir, &dbError))
         c.database = *target;
-    else
-        issue(u"storage/database_url"_s, u"invalid_value"_s, u"storage/database_url: "_s + dbError);
     c.busyTimeoutMs = s.intValue(u"storage/busy_timeout_ms"_s);
     c.maxPending = s.intValue(u"storage/max_pending"_s);
     c.dedupTtlMs = qint64(s.intValue(u"dedup/ttl_hours"_s)) * 3600 * 1000;
     c.retention = RetentionPolicy::fromSettings(s);
-    // Settings::validate() has checked the sink URL and its secret.
     c.delivery.sinkUrl = QUrl(s.value(u"sink/url"_s), QUrl::StrictMode);
     c.delivery.sinkSecret = s.value(u"sink/secret"_s).toUtf8();
     c.delivery.withContent = s.value(u"sink/content"_s) != u"refs"_s;
@@ -62,61 +59,29 @@ EngineConfig EngineConfig::fromSettings(const Settings &s, std::shared_ptr<const
     c.edge.rates.perIpBurst = s.intValue(u"limits/burst_per_ip"_s);
     c.edge.rates.offenderStrikes = s.intValue(u"limits/offender_strikes"_s);
     c.edge.rates.offenderPenaltySecs = s.intValue(u"limits/offender_penalty_s"_s);
-    QStringList cidrProblems;
-    c.edge.trustedProxies = CidrList::parse(s.value(u"edge/trusted_proxies"_s), &cidrProblems);
-    for (const QString &p : std::as_const(cidrProblems))
-        issue(u"edge/trusted_proxies"_s, u"invalid_value"_s, u"edge/trusted_proxies: "_s + p);
-    cidrProblems.clear();
+    QStringList reported; // by settingRulesBetween() above
+    c.edge.trustedProxies = CidrList::parse(s.value(u"edge/trusted_proxies"_s), &reported);
     QString allow = s.value(u"edge/allowlist"_s);
     if (const QString file = s.value(u"edge/allowlist_file"_s); !file.isEmpty()) {
         QFile f(file);
         if (f.open(QIODevice::ReadOnly))
             allow += u'\n' + QString::fromUtf8(f.readAll());
-        else
-            issue(u"edge/allowlist_file"_s, u"invalid_value"_s,
-                  u"edge/allowlist_file: cannot read %1: %2"_s.arg(file, f.errorString()));
     }
-    c.edge.allowlist = CidrList::parse(allow, &cidrProblems);
-    for (const QString &p : std::as_const(cidrProblems))
-        issue(u"edge/allowlist"_s, u"invalid_value"_s, u"edge/allowlist: "_s + p);
+    c.edge.allowlist = CidrList::parse(allow, &reported);
     c.alerts.threshold = s.intValue(u"alerts/signature_failures"_s);
     c.alerts.windowMs = qint64(s.intValue(u"alerts/window_s"_s)) * 1000;
     c.alerts.cooldownMs = qint64(s.intValue(u"alerts/cooldown_s"_s)) * 1000;
-    if (const QString url = s.value(u"alerts/url"_s); !url.isEmpty()) {
+    if (const QString url = s.value(u"alerts/url"_s); !url.isEmpty())
         c.alertUrl = QUrl(url, QUrl::StrictMode);
-        if (!c.alertUrl.isValid() ||
-            (c.alertUrl.scheme() != u"https"_s && c.alertUrl.scheme() != u"http"_s))
-            issue(u"alerts/url"_s, u"invalid_value"_s,
-                  u"alerts/url must be an http(s) URL (got '%1')"_s.arg(url));
-    }
     c.alertSecret = s.value(u"alerts/secret"_s).toUtf8();
-    if (!c.delivery.sinkSecret.isEmpty() && standardWebhooksKey(c.delivery.sinkSecret).isNull())
-        issue(u"sink/secret"_s, u"invalid_value"_s,
-              u"sink/secret must be a Standard Webhooks secret: whsec_ followed by base64"_s);
-    if (!c.alertSecret.isEmpty() && standardWebhooksKey(c.alertSecret).isNull())
-        issue(u"alerts/secret"_s, u"invalid_value"_s,
-              u"alerts/secret must be a Standard Webhooks secret: whsec_ followed by base64"_s);
     c.metricsToken = s.value(u"metrics/token"_s).toUtf8();
     c.tls.certificatePath = s.value(u"tls/certificate"_s);
     c.tls.privateKeyPath = s.value(u"tls/private_key"_s);
     c.tls.clientCaPath = s.value(u"tls/client_ca"_s);
     c.tls.clientSubjectCn = s.value(u"tls/client_subject_cn"_s);
-    // The files themselves are read (and the key's mode checked) when the engine starts.
-    if (c.tls.certificatePath.isEmpty() != c.tls.privateKeyPath.isEmpty())
-        issue(u"tls/certificate"_s, u"requires"_s,
-              u"tls/certificate and tls/private_key must be set together"_s);
-    else if (!c.tls.enabled() && c.tls.mutual())
-        issue(u"tls/client_ca"_s, u"requires"_s,
-              u"tls/client_ca needs tls/certificate and tls/private_key"_s);
-    if (!c.tls.clientSubjectCn.isEmpty() && !c.tls.mutual())
-        issue(u"tls/client_subject_cn"_s, u"requires"_s,
-              u"tls/client_subject_cn needs tls/client_ca (mutual TLS)"_s);
     c.tls.clientCertificateRoutes =
         s.value(u"tls/client_certificate_routes"_s)
             .split(QRegularExpression(u"[,\\s]+"_s), Qt::SkipEmptyParts);
-    if (!c.tls.clientCertificateRoutes.isEmpty() && !c.tls.mutual())
-        issue(u"tls/client_certificate_routes"_s, u"requires"_s,
-              u"tls/client_certificate_routes needs tls/client_ca (mutual TLS)"_s);
     // Listener-wide mode ("*" or no list) is enforced at the handshake; a list, on the head.
     if (c.tls.perRoute()) {
         for (const QString &scope : std::as_const(c.tls.clientCertificateRoutes))
@@ -134,21 +99,9 @@ EngineConfig EngineConfig::fromSettings(const Settings &s, std::shared_ptr<const
             c.admin.tls.certificatePath = s.adminCertificatePath();
             c.admin.tls.privateKeyPath = s.adminPrivateKeyPath();
         }
-        if (c.admin.port != 0 && c.admin.port == c.listenPort &&
-            (c.admin.address == c.listenAddress || c.admin.address.isEqual(QHostAddress::Any) ||
-             c.listenAddress.isEqual(QHostAddress::Any)))
-            issue(u"admin/listen"_s, u"invalid_value"_s,
-                  u"admin/listen must not be the webhook port (server/listen)"_s);
     }
     c.vault = std::move(vault);
     return c;
-}
-
-SettingProblems EngineConfig::check(const Settings &settings)
-{
-    SettingProblems problems = settings.validate();
-    fromSettings(settings, nullptr, &problems);
-    return problems;
 }
 
 } // namespace gerbang

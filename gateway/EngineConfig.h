@@ -59,10 +59,8 @@ struct EngineConfig
     // What it was resolved from, with where each value came from (the admin API shows it).
     Settings settings;
 
-    // Every problem a gateway starting with `settings` would have: each value's own rules
-    // (Settings::validate) and those between settings and in what they name.
-    static SettingProblems check(const Settings &settings);
-    // `problems` receives what cannot be used (e.g. a malformed allowlist entry).
+    // `problems` receives what cannot be used (settingRulesBetween: e.g. a malformed allowlist
+    // entry); each value's own rules are Settings::validate()'s.
     static EngineConfig fromSettings(const Settings &settings, std::shared_ptr<const Vault> vault,
                                      SettingProblems *problems = nullptr);
 };

@@ -5,7 +5,6 @@
 #include "AdminApi.h"
 #include "AdminQueries.h"
 #include "AdminWorker.h"
-#include "EngineConfig.h"
 #include "JsonBody.h"
 #include "domain/Clock.h"
 #include "domain/Duration.h"
@@ -394,7 +393,7 @@ void AdminApi::changeSettings(const AdminCall &call, http::Responder &responder)
     change(
         call, Change::SettingsChanged, path, 200,
         [path, changes = *changes, env = QProcessEnvironment::systemEnvironment()](
-            AdminService &s) { return s.changeSettings(path, changes, env, &EngineConfig::check); },
+            AdminService &s) { return s.changeSettings(path, changes, env); },
         responder,
         [this](const ChangeResult &r) {
             // What applies on a reload applies now, as SIGHUP would; the rest at a restart.

@@ -9,25 +9,6 @@
 using namespace Qt::StringLiterals;
 
 namespace gerbang {
-namespace {
-
-QByteArray strictBase64(QByteArrayView text)
-{
-    const auto decoded = QByteArray::fromBase64Encoding(
-        text.toByteArray(), QByteArray::Base64Encoding | QByteArray::AbortOnBase64DecodingErrors);
-    return decoded ? decoded.decoded : QByteArray();
-}
-
-} // namespace
-
-QByteArray standardWebhooksKey(const QByteArray &secret)
-{
-    constexpr QByteArrayView prefix = "whsec_";
-    const QByteArrayView encoded =
-        secret.startsWith(prefix) ? QByteArrayView(secret).sliced(prefix.size()) : secret;
-    const QByteArray key = strictBase64(encoded);
-    return key.isEmpty() ? QByteArray() : key;
-}
 
 QByteArray signStandardWebhooks(const QByteArray &secret, QByteArrayView id,
                                 QByteArrayView timestamp, QByteArrayView body)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "crypto/StandardWebhooksKey.h"
 #include "verify/Verification.h"
 
 namespace gerbang {
@@ -23,9 +24,6 @@ namespace gerbang {
 // specification's default is 300 s; <= 0 disables the check) only for a correctly signed
 // request, so Stale/FutureTimestamp always mean "authentic but outside the window".
 VerifyResult verifyStandardWebhooks(const VerifyInput &in);
-
-// The HMAC key of a Standard Webhooks secret, or a null array when it is unusable.
-QByteArray standardWebhooksKey(const QByteArray &secret);
 
 // The `webhook-signature` value ("v1,<base64>") Gerbang sends with its own POSTs (deliveries
 // to the core, alerts), or a null array when the secret is unusable.

@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SettingsPage.h"
 
-#include "EngineConfig.h"
 #include "config/ConfigWriter.h"
 #include "config/Settings.h"
+#include "config/SettingsRules.h"
 #include "core/Console.h"
 #include "core/DbWorker.h"
 #include "core/Language.h"
-#include "storage/DatabaseTarget.h"
 #include "storage/Retention.h"
 #include "widgets/Icons.h"
 #include "widgets/MessageBar.h"
@@ -292,13 +291,7 @@ bool SettingsPage::save()
     }
     for (auto it = changes.cbegin(); it != changes.cend(); ++it)
         candidate.setOverride(it.key(), it.value());
-    m_problems = EngineConfig::check(candidate);
-    if (const QString url = candidate.value(u"storage/database_url"_s); !url.isEmpty()) {
-        QString urlError;
-        if (!DatabaseTarget::fromUrl(url, &urlError))
-            m_problems.append({u"storage/database_url"_s, u"invalid_value"_s,
-                               u"storage/database_url: "_s + urlError});
-    }
+    m_problems = checkSettings(candidate);
     for (const Field &f : fields()) {
         const bool bad = std::any_of(m_problems.cbegin(), m_problems.cend(),
                                      [&](const SettingProblem &p) { return p.key == f.key; });

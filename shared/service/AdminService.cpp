@@ -3,6 +3,7 @@
 
 #include "config/ConfigWriter.h"
 #include "config/Settings.h"
+#include "config/SettingsRules.h"
 #include "crypto/Vault.h"
 #include "domain/AuditRecord.h"
 #include "domain/Clock.h"
@@ -444,8 +445,7 @@ ChangeResult AdminService::runRetention(const RetentionPolicy &policy)
 
 ChangeResult AdminService::changeSettings(const QString &path,
                                           const QHash<QString, QString> &changes,
-                                          const QProcessEnvironment &env,
-                                          const SettingsCheck &check)
+                                          const QProcessEnvironment &env)
 {
     if (changes.isEmpty())
         return ChangeResult::refused(Refusal::Invalid, u"no setting to change"_s);
@@ -475,7 +475,7 @@ ChangeResult AdminService::changeSettings(const QString &path,
         return ChangeResult::refused(Refusal::Conflict, error);
     for (auto it = changes.cbegin(); it != changes.cend(); ++it)
         candidate.setOverride(it.key(), it.value());
-    const SettingProblems problems = check ? check(candidate) : candidate.validate();
+    const SettingProblems problems = checkSettings(candidate);
     if (!problems.isEmpty())
         return ChangeResult::refused(Refusal::Invalid, messagesOf(problems).join(u"; "_s));
     const QFileInfo file(path);

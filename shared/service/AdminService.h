@@ -109,12 +109,11 @@ public:
     // rest of the file and `env`), a key that `env` sets (it outranks the file, so the change
     // would not take effect), or a file this process may not write (Conflict: the packaged
     // service's file is root's). Audited after the write (settings_changed; secret values
-    // as "(secret)"). result: changed, restart_required and reloadable (keys). `check` adds
-    // the rules between settings that the engine applies when it starts (EngineConfig::check:
-    // a certificate without its key, a malformed allowlist), which this layer cannot see.
-    using SettingsCheck = std::function<SettingProblems(const Settings &candidate)>;
+    // as "(secret)"). result: changed, restart_required and reloadable (keys). The rules are
+    // those a gateway applies when it starts (checkSettings: each value's, and those between
+    // settings).
     ChangeResult changeSettings(const QString &path, const QHash<QString, QString> &changes,
-                                const QProcessEnvironment &env, const SettingsCheck &check = {});
+                                const QProcessEnvironment &env);
 
     // An export of the audit log (who took which rows away: the filter and the format) is
     // audited like a change, before the first row leaves: an export that cannot be audited

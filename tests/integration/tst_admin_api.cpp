@@ -1403,6 +1403,11 @@ private Q_SLOTS:
                    {u"--config"_s, ini, u"settings"_s, u"set"_s, u"sink/secret=hunter2"_s});
         QCOMPARE(c.exitCode, 2);
         QVERIFY(c.err.contains("secret"));
+        // gerbangctl checks the rules between settings too, as the gateway would at its start.
+        c = runCtl(dir.path(), {u"--config"_s, ini, u"settings"_s, u"set"_s,
+                                u"tls/certificate=/etc/ssl/gateway.pem"_s});
+        QCOMPARE(c.exitCode, 1);
+        QVERIFY2(c.err.contains("tls/private_key"), c.err.constData());
         QVERIFY2(saved.load(ini, true, QProcessEnvironment(), &error), qPrintable(error));
         QCOMPARE(saved.value(u"retention/audit_days"_s), u"60"_s);
         QCOMPARE(saved.value(u"delivery/max_attempts"_s), u"5"_s);
