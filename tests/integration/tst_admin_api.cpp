@@ -214,6 +214,36 @@ class TestAdminApi : public QObject
         return parts.join('/');
     }
 
+    // An audit row as the changes and disclosures tests read it.
+    struct AuditedRow
+    {
+        QString method;
+        QString tenant;
+        QJsonObject detail;
+        // "API token-name" or "CLI os": how it was made, and by whom (without the OS user).
+        QString by() const
+        {
+            return method + u' ' + detail[u"actor"_s].toString().section(u':', 0, 0);
+        }
+    };
+    // The audit rows of `dataDir`'s database that `where` selects, oldest first.
+    static QList<AuditedRow> auditedRows(const QString &dataDir, const QString &where)
+    {
+        QString error;
+        auto db = openTestDatabase(dataDir, &error);
+        if (!db)
+            qFatal("%s", qPrintable(error));
+        QSqlQuery q(db->db());
+        if (!q.exec(
+                u"SELECT method, tenant, detail FROM audit_log WHERE %1 ORDER BY id"_s.arg(where)))
+            qFatal("%s", qPrintable(q.lastError().text()));
+        QList<AuditedRow> rows;
+        while (q.next())
+            rows.append({q.value(0).toString(), q.value(1).toString(),
+                         QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object()});
+        return rows;
+    }
+
     // Waits until the gateway has loaded a configuration change made since `before` loads.
     void waitForReload(qsizetype before)
     {
@@ -688,22 +718,20 @@ private Q_SLOTS:
         QCOMPARE(written.permissions() & (QFile::ReadGroup | QFile::ReadOther),
                  QFile::Permissions());
 
+        QStringList readers;
+        for (const AuditedRow &row : auditedRows(
+                 m_dir.path(), u"outcome = 'exported' AND detail LIKE '%event_payload_read%'"_s)) {
+            QCOMPARE(row.detail[u"action"_s].toString(), u"event_payload_read"_s);
+            QCOMPARE(row.detail[u"target"_s].toString(), id);
+            QCOMPARE(row.detail[u"bytes"_s].toInteger(), fixture.size());
+            QCOMPARE(row.tenant, u"acme"_s);
+            readers << row.by();
+        }
+        QCOMPARE(readers, (QStringList{u"API t-operator"_s, u"CLI os"_s, u"CLI os"_s}));
         QString error;
         auto db = openTestDatabase(m_dir.path(), &error);
         QVERIFY2(db, qPrintable(error));
         QSqlQuery q(db->db());
-        QVERIFY(q.exec(u"SELECT method, tenant, detail FROM audit_log WHERE outcome = 'exported' "
-                       "AND detail LIKE '%event_payload_read%' ORDER BY id"_s));
-        QStringList readers;
-        while (q.next()) {
-            const QJsonObject d = QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object();
-            QCOMPARE(d[u"action"_s].toString(), u"event_payload_read"_s);
-            QCOMPARE(d[u"target"_s].toString(), id);
-            QCOMPARE(d[u"bytes"_s].toInteger(), fixture.size());
-            QCOMPARE(q.value(1).toString(), u"acme"_s);
-            readers << q.value(0).toString() + u' ' + d[u"actor"_s].toString().section(u':', 0, 0);
-        }
-        QCOMPARE(readers, (QStringList{u"API t-operator"_s, u"CLI os"_s, u"CLI os"_s}));
         QVERIFY(q.exec(u"SELECT count(*) FROM audit_log WHERE outcome = 'not_found' AND "
                        "path = '/admin/v1/events/ev_nothing/payload' AND "
                        "detail LIKE '%\"actor\":\"t-operator\"%'"_s));
@@ -792,18 +820,10 @@ private Q_SLOTS:
                      .toArray(),
                  QJsonArray());
 
-        QString error;
-        auto db = openTestDatabase(m_dir.path(), &error);
-        QVERIFY2(db, qPrintable(error));
-        QSqlQuery q(db->db());
-        QVERIFY(q.exec(u"SELECT method, detail FROM audit_log WHERE outcome = 'changed' AND "
-                       "detail LIKE '%alerts_acknowledged%' ORDER BY id"_s));
         QStringList who;
-        while (q.next())
-            who << q.value(0).toString() + u' ' +
-                       QJsonDocument::fromJson(q.value(1).toString().toUtf8())
-                           .object()[u"target"_s]
-                           .toString();
+        for (const AuditedRow &row : auditedRows(
+                 m_dir.path(), u"outcome = 'changed' AND detail LIKE '%alerts_acknowledged%'"_s))
+            who << row.method + u' ' + row.detail[u"target"_s].toString();
         QCOMPARE(who, (QStringList{u"API "_s + QString::number(id), u"API "_s + QString::number(id),
                                    u"CLI *"_s}));
     }
@@ -883,18 +903,12 @@ private Q_SLOTS:
         QCOMPARE(parseCsv(QString::fromUtf8(slow)).size(), rows.size() + 2);
 
         // Each export is audited with its token and filter before a row leaves.
-        QString error;
-        auto db = openTestDatabase(m_dir.path(), &error);
-        QVERIFY2(db, qPrintable(error));
-        QSqlQuery q(db->db());
-        QVERIFY(q.exec(u"SELECT method, tenant, detail FROM audit_log WHERE outcome = 'exported' "
-                       "AND tenant = 'bulk-export' ORDER BY id"_s));
         QStringList who;
-        while (q.next()) {
-            const QJsonObject d = QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object();
-            QCOMPARE(d[u"action"_s].toString(), u"audit_exported"_s);
-            QCOMPARE(d[u"format"_s].toString(), u"csv"_s);
-            who << q.value(0).toString() + u' ' + d[u"actor"_s].toString().section(u':', 0, 0);
+        for (const AuditedRow &row :
+             auditedRows(m_dir.path(), u"outcome = 'exported' AND tenant = 'bulk-export'"_s)) {
+            QCOMPARE(row.detail[u"action"_s].toString(), u"audit_exported"_s);
+            QCOMPARE(row.detail[u"format"_s].toString(), u"csv"_s);
+            who << row.by();
         }
         QCOMPARE(who, (QStringList{u"API t-viewer"_s, u"CLI os"_s, u"API t-viewer"_s}));
     }
@@ -1414,19 +1428,10 @@ private Q_SLOTS:
 
         // Each change is audited, naming who and what.
         {
-            auto db = openTestDatabase(dir.path(), &error);
-            QVERIFY2(db, qPrintable(error));
-            QSqlQuery q(db->db());
-            QVERIFY(q.exec(u"SELECT method, detail FROM audit_log WHERE outcome = 'changed' AND "
-                           "detail LIKE '%settings_changed%' ORDER BY id"_s));
             QStringList seen;
-            while (q.next()) {
-                const QJsonObject d =
-                    QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object();
-                seen << q.value(0).toString() + u' ' +
-                            d[u"actor"_s].toString().section(u':', 0, 0) + u' ' +
-                            d[u"settings"_s].toObject().keys().join(u',');
-            }
+            for (const AuditedRow &row : auditedRows(
+                     dir.path(), u"outcome = 'changed' AND detail LIKE '%settings_changed%'"_s))
+                seen << row.by() + u' ' + row.detail[u"settings"_s].toObject().keys().join(u',');
             QCOMPARE(seen,
                      (QStringList{u"API cfg-admin retention/raw_days,server/max_connections"_s,
                                   u"API cfg-admin retention/audit_days"_s,
