@@ -55,12 +55,10 @@ int list(Invocation &inv)
 int acknowledge(Invocation &inv)
 {
     inv.allowRemote();
-    inv.addOption(u"all"_s, u"Acknowledge every alert not acknowledged yet."_s);
-    if (auto rc = inv.parse(0, 1000))
+    bool all = false;
+    if (auto rc = inv.parseIdsOrAll(u"Acknowledge every alert not acknowledged yet."_s,
+                                    u"alerts' ids"_s, &all))
         return *rc;
-    const bool all = inv.isSet(u"all"_s);
-    if (all == !inv.positional().isEmpty())
-        return inv.usageError(u"give the alerts' ids, or --all"_s);
     QList<qint64> ids;
     QJsonArray idArray;
     for (const QString &text : inv.positional()) {

@@ -169,6 +169,18 @@ std::optional<QJsonObject> Invocation::get(const QString &path)
     return reply.body;
 }
 
+std::optional<int> Invocation::parseIdsOrAll(const QString &allHelp, const QString &idsName,
+                                             bool *all)
+{
+    addOption(u"all"_s, allHelp);
+    if (auto rc = parse(0, 1000))
+        return rc;
+    *all = isSet(u"all"_s);
+    if (*all == !positional().isEmpty())
+        return usageError(u"give the %1, or --all"_s.arg(idsName));
+    return std::nullopt;
+}
+
 bool Invocation::download(const QString &path, QIODevice *sink)
 {
     const RemoteGateway::Reply reply = m_gateway->download(path, sink);

@@ -47,6 +47,10 @@ public:
     // printing --help, 2 after a usage error.
     std::optional<int> parse(qsizetype minPositional, qsizetype maxPositional);
 
+    // For a command given either ids or --all (`allHelp` describes it), exactly one of them:
+    // parse() with up to 1000 ids. `*all` says which it was.
+    std::optional<int> parseIdsOrAll(const QString &allHelp, const QString &idsName, bool *all);
+
     QStringList positional() const { return m_parser.positionalArguments(); }
     bool isSet(const QString &name) const { return m_parser.isSet(name); }
     QString value(const QString &name) const { return m_parser.value(name); }

@@ -55,12 +55,10 @@ int list(Invocation &inv)
 int replay(Invocation &inv)
 {
     inv.allowRemote();
-    inv.addOption(u"all"_s, u"Replay every dead letter."_s);
-    if (auto rc = inv.parse(0, 1000))
+    bool all = false;
+    if (auto rc =
+            inv.parseIdsOrAll(u"Replay every dead letter."_s, u"dead letters' event ids"_s, &all))
         return *rc;
-    const bool all = inv.isSet(u"all"_s);
-    if (all == !inv.positional().isEmpty())
-        return inv.usageError(u"give the dead letters' event ids, or --all"_s);
     if (!inv.open(false))
         return ExitFailed;
     // Named ids: all of them or none (an id that is not a dead letter is a mistake to report).
