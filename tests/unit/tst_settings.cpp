@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "EngineConfig.h"
 #include "config/Settings.h"
+#include "config/SettingsRules.h"
 #include "storage/Database.h"
 #include "store/StoreWriter.h"
 
@@ -300,6 +301,72 @@ private Q_SLOTS:
         QVERIFY(!s.load(path, true, emptyEnv(), &error));
         QVERIFY2(error.contains(u"unknown"_s), qPrintable(error));
         QVERIFY2(error.contains(key), qPrintable(error));
+    }
+
+    // The rules between settings: one place that the engine, the console, the admin API and
+    // gerbangctl all use. Each row breaks one rule (or none) and names the key it reports.
+    void rulesBetweenSettings_data()
+    {
+        QTest::addColumn<QStringList>("overrides"); // key=value
+        QTest::addColumn<QString>("key");           // empty: no problem
+        QTest::addColumn<QString>("code");
+        QTest::newRow("defaults") << QStringList() << QString() << QString();
+        QTest::newRow("certificate and key")
+            << QStringList{u"tls/certificate=/c.pem"_s, u"tls/private_key=/k.pem"_s} << QString()
+            << QString();
+        QTest::newRow("certificate alone")
+            << QStringList{u"tls/certificate=/c.pem"_s} << u"tls/certificate"_s << u"requires"_s;
+        QTest::newRow("client CA without TLS")
+            << QStringList{u"tls/client_ca=/ca.pem"_s} << u"tls/client_ca"_s << u"requires"_s;
+        QTest::newRow("subject without client CA")
+            << QStringList{u"tls/certificate=/c.pem"_s, u"tls/private_key=/k.pem"_s,
+                           u"tls/client_subject_cn=core"_s}
+            << u"tls/client_subject_cn"_s << u"requires"_s;
+        QTest::newRow("routes without client CA")
+            << QStringList{u"tls/client_certificate_routes=internal"_s}
+            << u"tls/client_certificate_routes"_s << u"requires"_s;
+        QTest::newRow("separators only are no routes")
+            << QStringList{u"tls/client_certificate_routes=, ,"_s} << QString() << QString();
+        QTest::newRow("bad allowlist") << QStringList{u"edge/allowlist=10.0.0.0/33"_s}
+                                       << u"edge/allowlist"_s << u"invalid_value"_s;
+        QTest::newRow("missing allowlist file")
+            << QStringList{u"edge/allowlist_file=/nonexistent/allow.txt"_s}
+            << u"edge/allowlist_file"_s << u"invalid_value"_s;
+        QTest::newRow("bad trusted proxy") << QStringList{u"edge/trusted_proxies=proxy.example"_s}
+                                           << u"edge/trusted_proxies"_s << u"invalid_value"_s;
+        QTest::newRow("alert URL not http") << QStringList{u"alerts/url=ftp://x.example/"_s}
+                                            << u"alerts/url"_s << u"invalid_value"_s;
+        QTest::newRow("alert secret not base64") << QStringList{u"alerts/secret=whsec_***"_s}
+                                                 << u"alerts/secret"_s << u"invalid_value"_s;
+        QTest::newRow("database URL") << QStringList{u"storage/database_url=mysql://x/y"_s}
+                                      << u"storage/database_url"_s << u"invalid_value"_s;
+        QTest::newRow("admin on the webhook port")
+            << QStringList{u"server/listen=127.0.0.1:8080"_s, u"admin/listen=127.0.0.1:8080"_s}
+            << u"admin/listen"_s << u"invalid_value"_s;
+    }
+    void rulesBetweenSettings()
+    {
+        QFETCH(QStringList, overrides);
+        QFETCH(QString, key);
+        QFETCH(QString, code);
+        Settings s;
+        QString error;
+        QVERIFY(s.load(QString(), false, emptyEnv(), &error));
+        for (const QString &kv : std::as_const(overrides))
+            s.setOverride(kv.section(u'=', 0, 0), kv.section(u'=', 1));
+        const SettingProblems found = settingRulesBetween(s);
+        if (key.isEmpty()) {
+            QCOMPARE(messagesOf(found), QStringList());
+            return;
+        }
+        QCOMPARE(found.size(), 1);
+        QCOMPARE(found.first().key, key);
+        QCOMPARE(found.first().code, code);
+        // The engine reports the same when it starts, and checkSettings() adds validate()'s.
+        SettingProblems atStart;
+        EngineConfig::fromSettings(s, nullptr, &atStart);
+        QCOMPARE(messagesOf(atStart), messagesOf(found));
+        QVERIFY(messagesOf(checkSettings(s)).contains(found.first().message));
     }
 
     void validateRanges_data()
