@@ -462,15 +462,17 @@ void AdminApi::settings(const AdminCall &call, http::Responder &responder)
     if (const auto refusal = adminquery::noParameters(call.request.query))
         return responder.send(error(400, ApiError::InvalidParameter, refusal->message));
     // Where each value comes from matters when a change seems to have no effect: an
-    // environment variable outranks the file.
-    const Settings now = currentSettings();
-    responder.send(json(200, QJsonObject{{u"config_file"_s, m_access.settings.configPath()},
-                                         {u"settings"_s, settingsJson(now, &m_access.settings)}}));
+    // environment variable outranks the file. The file is read on the worker's thread.
+    read(
+        [running = m_access.settings](Database &, QString *) {
+            return QJsonObject{{u"config_file"_s, running.configPath()},
+                               {u"settings"_s, settingsJson(currentSettings(running), &running)}};
+        },
+        responder);
 }
 
-Settings AdminApi::currentSettings() const
+Settings AdminApi::currentSettings(const Settings &running)
 {
-    const Settings &running = m_access.settings;
     Settings now;
     QString error;
     if (!now.load(running.configPath(), false, QProcessEnvironment::systemEnvironment(), &error))

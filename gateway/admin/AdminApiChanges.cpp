@@ -390,19 +390,26 @@ void AdminApi::changeSettings(const AdminCall &call, http::Responder &responder)
     if (const auto &r = body.refusal())
         return refuse(call, 400, r->code, r->message, responder);
     const QString path = m_access.settings.configPath();
+    // Read back on the worker's thread with the change (a file read has no place on the HTTP
+    // thread); handed over through the queued reply.
+    auto fresh = std::make_shared<Settings>();
     change(
         call, Change::SettingsChanged, path, 200,
-        [path, changes = *changes, env = QProcessEnvironment::systemEnvironment()](
-            AdminService &s) { return s.changeSettings(path, changes, env); },
+        [path, changes = *changes, env = QProcessEnvironment::systemEnvironment(),
+         running = m_access.settings, fresh](AdminService &s) {
+            ChangeResult r = s.changeSettings(path, changes, env);
+            if (r.ok())
+                *fresh = currentSettings(running);
+            return r;
+        },
         responder,
-        [this](const ChangeResult &r) {
+        [this, fresh](const ChangeResult &r) {
             // What applies on a reload applies now, as SIGHUP would; the rest at a restart.
             if (r.result.value(u"reloadable"_s).toArray().isEmpty())
                 return;
-            const Settings fresh = currentSettings();
-            m_retention = RetentionPolicy::fromSettings(fresh);
+            m_retention = RetentionPolicy::fromSettings(*fresh);
             if (m_access.reload)
-                m_access.reload(fresh);
+                m_access.reload(*fresh);
         });
 }
 
