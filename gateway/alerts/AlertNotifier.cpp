@@ -4,6 +4,7 @@
 #include "crypto/Crypto.h"
 #include "domain/Ids.h"
 #include "domain/Vocabulary.h"
+#include "storage/AlertRepository.h"
 #include "store/StoreWriter.h"
 #include "verify/StandardWebhooksSignature.h"
 
@@ -53,11 +54,12 @@ void AlertNotifier::raise(const AlertInfo &alert)
     audit.path = u"-"_s;
     audit.outcome = wire(Outcome::Alert);
     audit.signatureStatus = wire(SignatureStatus::NotApplicable);
-    audit.detail = QString::fromUtf8(QJsonDocument(QJsonObject{{u"kind"_s, alert.kind},
-                                                               {u"source"_s, alert.source},
-                                                               {u"count"_s, alert.count},
-                                                               {u"window_s"_s, alert.windowSecs}})
-                                         .toJson(QJsonDocument::Compact));
+    StoredAlert stored;
+    stored.kind = alert.kind;
+    stored.source = alert.source;
+    stored.count = alert.count;
+    stored.windowSecs = alert.windowSecs;
+    audit.detail = AlertRepository::auditDetail(stored);
     if (!m_writer.submitAudit(std::move(audit)))
         m_stats.addAuditDropped();
     Q_EMIT alertRaised(alert);

@@ -32,6 +32,22 @@ bool exec(QSqlQuery &q, QString *error)
 
 } // namespace
 
+namespace {
+constexpr QLatin1StringView kKind("kind");
+constexpr QLatin1StringView kSource("source");
+constexpr QLatin1StringView kCount("count");
+constexpr QLatin1StringView kWindow("window_s");
+} // namespace
+
+QString AlertRepository::auditDetail(const StoredAlert &a)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonObject{{kKind, a.kind},
+                                                       {kSource, a.source},
+                                                       {kCount, a.count},
+                                                       {kWindow, a.windowSecs}})
+                                 .toJson(QJsonDocument::Compact));
+}
+
 QList<StoredAlert> AlertRepository::list(const AlertFilter &filter, QString *error) const
 {
     // The outcome is part of the query text (not bound) so that both dialects can use the
@@ -58,10 +74,10 @@ QList<StoredAlert> AlertRepository::list(const AlertFilter &filter, QString *err
         StoredAlert a;
         a.id = q.value(0).toLongLong();
         a.raisedAtMs = q.value(1).toLongLong();
-        a.kind = detail.value(u"kind"_s).toString();
-        a.source = detail.value(u"source"_s).toString();
-        a.count = detail.value(u"count"_s).toInteger();
-        a.windowSecs = detail.value(u"window_s"_s).toInt();
+        a.kind = detail.value(kKind).toString();
+        a.source = detail.value(kSource).toString();
+        a.count = detail.value(kCount).toInteger();
+        a.windowSecs = detail.value(kWindow).toInt();
         a.acknowledgedAtMs = q.value(3).isNull() ? 0 : q.value(3).toLongLong();
         a.acknowledgedBy = q.value(4).toString();
         out.append(a);

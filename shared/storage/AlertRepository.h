@@ -39,6 +39,10 @@ public:
     {
     }
 
+    // The detail of an alert's audit row, written by the engine's AlertNotifier and read back
+    // by list(): its keys are spelled here only.
+    static QString auditDetail(const StoredAlert &alert);
+
     QList<StoredAlert> list(const AlertFilter &filter, QString *error) const;
     // Of `ids`, those that are not alerts (no audit row with outcome "alert").
     QList<qint64> notAlerts(const QList<qint64> &ids, QString *error) const;
