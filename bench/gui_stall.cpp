@@ -6,6 +6,7 @@
 //   gerbang-bench-gui --config FILE --seconds N
 // prints "listening <url>" once the engine listens, then after N seconds one result line:
 //   seconds=… requests=… rps=… ticks=… max_late_ms=… p99_late_ms=… stalls_over_100ms=…
+#include "backend/LocalBackend.h"
 #include "core/Console.h"
 #include "core/Language.h"
 #include "pages/MainWindow.h"
@@ -36,7 +37,8 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "gerbang-bench-gui: %s\n", qPrintable(error));
         return 1;
     }
-    gerbang::MainWindow window(console, language);
+    gerbang::LocalBackend backend(console);
+    gerbang::MainWindow window(backend, language);
     window.show();
     console.startEngine();
 

@@ -50,6 +50,7 @@ struct RequestSeries
         return std::tie(a.provider, a.outcome, a.status) <
                std::tie(b.provider, b.outcome, b.status);
     }
+    friend bool operator==(const RequestSeries &, const RequestSeries &) = default;
 };
 
 // The labels of one gerbang_signature_failures_total series.
@@ -61,6 +62,7 @@ struct FailureSeries
     {
         return std::tie(a.source, a.reason) < std::tie(b.source, b.reason);
     }
+    friend bool operator==(const FailureSeries &, const FailureSeries &) = default;
 };
 
 // What the console and /metrics read. A plain value, safe to copy across threads.

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // gerbang: the desktop console with the embedded engine.
+#include "backend/LocalBackend.h"
 #include "core/Console.h"
 #include "core/Language.h"
 #include "pages/FirstRunDialog.h"
@@ -27,6 +28,7 @@ int main(int argc, char **argv)
     language.apply(gerbang::Language::initial(), false);
 
     gerbang::Console console(QApplication::arguments());
+    gerbang::LocalBackend backend(console);
     QString error;
     if (!console.configurationExists()) {
         // First start: the dialog writes the configuration, creates the key and the first
@@ -39,7 +41,7 @@ int main(int argc, char **argv)
                               QObject::tr("The configuration cannot be used:\n%1").arg(error));
         return 1;
     }
-    gerbang::MainWindow window(console, language);
+    gerbang::MainWindow window(backend, language);
     window.show();
     console.startEngine();
     QObject::connect(&app, &QApplication::aboutToQuit, &console, [&] { console.shutdown(); });

@@ -266,6 +266,18 @@
         <source>Data exported</source>
         <translation>Data exported</translation>
     </message>
+    <message>
+        <source>viewer</source>
+        <translation>viewer</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>operator</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>admin</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -278,6 +290,13 @@
 %1</source>
         <translation>The configuration cannot be used:
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>RoleGate</name>
+    <message>
+        <source>Needs the %1 role; this connection's token has the %2 role.</source>
+        <translation>Needs the %1 role; this connection's token has the %2 role.</translation>
     </message>
 </context>
 <context>
@@ -681,6 +700,14 @@
         <source>Rate limit: clients answered 429, worst first</source>
         <translation>Rate limit: clients answered 429, worst first</translation>
     </message>
+    <message>
+        <source>No statistics yet: waiting for the gateway.</source>
+        <translation>No statistics yet: waiting for the gateway.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The gateway is not reporting: these figures are %n second(s) old, from %1.</source>
+        <translation><numerusform>The gateway is not reporting: these figures are %n second old, from %1.</numerusform><numerusform>The gateway is not reporting: these figures are %n seconds old, from %1.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>gerbang::DeadLettersModel</name>
@@ -940,6 +967,13 @@
     </message>
 </context>
 <context>
+    <name>gerbang::LocalBackend</name>
+    <message>
+        <source>this computer</source>
+        <translation>this computer</translation>
+    </message>
+</context>
+<context>
     <name>gerbang::MainWindow</name>
     <message>
         <source>The database cannot store requests: %1</source>
@@ -1101,6 +1135,26 @@
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connecting to %1…</translation>
+    </message>
+    <message>
+        <source>Attached to %1 (%2)</source>
+        <translation>Attached to %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Connection to %1 lost</source>
+        <translation>Connection to %1 lost</translation>
+    </message>
+    <message>
+        <source>Refused by %1</source>
+        <translation>Refused by %1</translation>
+    </message>
+    <message>
+        <source>The connection to %1 is lost (%2). The console reconnects by itself; what it shows is not live until then.</source>
+        <translation>The connection to %1 is lost (%2). The console reconnects by itself; what it shows is not live until then.</translation>
+    </message>
 </context>
 <context>
     <name>gerbang::MessageBar</name>
@@ -1130,6 +1184,45 @@
     <message>
         <source>Last seen</source>
         <translation>Last seen</translation>
+    </message>
+</context>
+<context>
+    <name>gerbang::RemoteBackend</name>
+    <message>
+        <source>Refused: the gateway at %1 shows the certificate %2, not the pinned %3. Someone may be intercepting the connection, or the gateway's certificate was replaced: compare with 'gerbangctl admin fingerprint' on the gateway before you trust it.</source>
+        <translation>Refused: the gateway at %1 shows the certificate %2, not the pinned %3. Someone may be intercepting the connection, or the gateway's certificate was replaced: compare with 'gerbangctl admin fingerprint' on the gateway before you trust it.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 (%2) is not trusted yet.</source>
+        <translation>The certificate of %1 (%2) is not trusted yet.</translation>
+    </message>
+    <message>
+        <source>token %1</source>
+        <translation>token %1</translation>
+    </message>
+    <message>
+        <source>The gateway refused the token: %1</source>
+        <translation>The gateway refused the token: %1</translation>
+    </message>
+    <message>
+        <source>the live channel sent something that is not a Gerbang event stream</source>
+        <translation>the live channel sent something that is not a Gerbang event stream</translation>
+    </message>
+    <message>
+        <source>The gateway refused the token.</source>
+        <translation>The gateway refused the token.</translation>
+    </message>
+    <message>
+        <source>HTTP status %1</source>
+        <translation>HTTP status %1</translation>
+    </message>
+    <message>
+        <source>the gateway closed the live channel</source>
+        <translation>the gateway closed the live channel</translation>
+    </message>
+    <message>
+        <source>this token (%1) may not make this change; it needs the %2 role</source>
+        <translation>this token (%1) may not make this change; it needs the %2 role</translation>
     </message>
 </context>
 <context>
@@ -1952,6 +2045,10 @@
     <message>
         <source>Values are stored encrypted with the master key and never shown again: compare fingerprints with the sender instead.</source>
         <translation>Values are stored encrypted with the master key and never shown again: compare fingerprints with the sender instead.</translation>
+    </message>
+    <message>
+        <source>not shown to this role</source>
+        <translation>not shown to this role</translation>
     </message>
 </context>
 <context>

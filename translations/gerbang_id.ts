@@ -266,6 +266,18 @@
         <source>Data exported</source>
         <translation>Data diekspor</translation>
     </message>
+    <message>
+        <source>viewer</source>
+        <translation>pemantau</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>operator</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>admin</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -278,6 +290,13 @@
 %1</source>
         <translation>Konfigurasi tidak dapat dipakai:
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>RoleGate</name>
+    <message>
+        <source>Needs the %1 role; this connection's token has the %2 role.</source>
+        <translation>Memerlukan peran %1; token koneksi ini berperan %2.</translation>
     </message>
 </context>
 <context>
@@ -681,6 +700,14 @@
         <source>Rate limit: clients answered 429, worst first</source>
         <translation>Batas laju: klien yang dijawab 429, terburuk di atas</translation>
     </message>
+    <message>
+        <source>No statistics yet: waiting for the gateway.</source>
+        <translation>Belum ada statistik: menunggu gateway.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The gateway is not reporting: these figures are %n second(s) old, from %1.</source>
+        <translation><numerusform>Gateway tidak melapor: angka ini berumur %n detik, dari pukul %1.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>gerbang::DeadLettersModel</name>
@@ -940,6 +967,13 @@
     </message>
 </context>
 <context>
+    <name>gerbang::LocalBackend</name>
+    <message>
+        <source>this computer</source>
+        <translation>komputer ini</translation>
+    </message>
+</context>
+<context>
     <name>gerbang::MainWindow</name>
     <message>
         <source>The database cannot store requests: %1</source>
@@ -1101,6 +1135,26 @@
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Menghubungkan ke %1…</translation>
+    </message>
+    <message>
+        <source>Attached to %1 (%2)</source>
+        <translation>Terhubung ke %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Connection to %1 lost</source>
+        <translation>Koneksi ke %1 terputus</translation>
+    </message>
+    <message>
+        <source>Refused by %1</source>
+        <translation>Ditolak oleh %1</translation>
+    </message>
+    <message>
+        <source>The connection to %1 is lost (%2). The console reconnects by itself; what it shows is not live until then.</source>
+        <translation>Koneksi ke %1 terputus (%2). Konsol menyambung kembali dengan sendirinya; sampai saat itu yang ditampilkan bukan data langsung.</translation>
+    </message>
 </context>
 <context>
     <name>gerbang::MessageBar</name>
@@ -1130,6 +1184,45 @@
     <message>
         <source>Last seen</source>
         <translation>Terakhir terlihat</translation>
+    </message>
+</context>
+<context>
+    <name>gerbang::RemoteBackend</name>
+    <message>
+        <source>Refused: the gateway at %1 shows the certificate %2, not the pinned %3. Someone may be intercepting the connection, or the gateway's certificate was replaced: compare with 'gerbangctl admin fingerprint' on the gateway before you trust it.</source>
+        <translation>Ditolak: gateway di %1 menunjukkan sertifikat %2, bukan %3 yang disematkan. Mungkin ada yang menyadap koneksi, atau sertifikat gateway telah diganti: bandingkan dengan 'gerbangctl admin fingerprint' di gateway sebelum Anda memercayainya.</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 (%2) is not trusted yet.</source>
+        <translation>Sertifikat %1 (%2) belum dipercaya.</translation>
+    </message>
+    <message>
+        <source>token %1</source>
+        <translation>token %1</translation>
+    </message>
+    <message>
+        <source>The gateway refused the token: %1</source>
+        <translation>Gateway menolak token: %1</translation>
+    </message>
+    <message>
+        <source>the live channel sent something that is not a Gerbang event stream</source>
+        <translation>kanal langsung mengirim sesuatu yang bukan aliran event Gerbang</translation>
+    </message>
+    <message>
+        <source>The gateway refused the token.</source>
+        <translation>Gateway menolak token.</translation>
+    </message>
+    <message>
+        <source>HTTP status %1</source>
+        <translation>status HTTP %1</translation>
+    </message>
+    <message>
+        <source>the gateway closed the live channel</source>
+        <translation>gateway menutup kanal langsung</translation>
+    </message>
+    <message>
+        <source>this token (%1) may not make this change; it needs the %2 role</source>
+        <translation>token ini (%1) tidak boleh melakukan perubahan ini; diperlukan peran %2</translation>
     </message>
 </context>
 <context>
@@ -1952,6 +2045,10 @@
     <message>
         <source>Values are stored encrypted with the master key and never shown again: compare fingerprints with the sender instead.</source>
         <translation>Nilai disimpan terenkripsi dengan kunci utama dan tidak pernah ditampilkan lagi: cocokkan sidik jarinya dengan pengirim.</translation>
+    </message>
+    <message>
+        <source>not shown to this role</source>
+        <translation>tidak ditampilkan untuk peran ini</translation>
     </message>
 </context>
 <context>

@@ -92,6 +92,89 @@ QJsonObject statsJson(const StatsSnapshot &s)
 
 namespace {
 
+QMap<QString, qint64> countsFrom(const QJsonValue &v)
+{
+    QMap<QString, qint64> out;
+    const QJsonObject o = v.toObject();
+    for (auto it = o.constBegin(); it != o.constEnd(); ++it)
+        out.insert(it.key(), it.value().toInteger());
+    return out;
+}
+
+qint64 integerOr(const QJsonValue &v, qint64 absent)
+{
+    return v.isDouble() ? v.toInteger() : absent;
+}
+
+} // namespace
+
+AlertInfo alertFromJson(const QJsonObject &o)
+{
+    AlertInfo a;
+    a.atMs = o.value(u"at_ms"_s).toInteger();
+    a.source = o.value(u"source"_s).toString();
+    a.kind = o.value(u"kind"_s).toString();
+    a.count = o.value(u"count"_s).toInteger();
+    a.windowSecs = o.value(u"window_secs"_s).toInt();
+    return a;
+}
+
+StatsSnapshot statsFromJson(const QJsonObject &o)
+{
+    StatsSnapshot s;
+    s.uptimeMs = o.value(u"uptime_ms"_s).toInteger();
+    s.requests = o.value(u"requests"_s).toInteger();
+    s.byOutcome = countsFrom(o.value(u"by_outcome"_s));
+    s.byProvider = countsFrom(o.value(u"by_provider"_s));
+    s.signatureFailures = countsFrom(o.value(u"signature_failures"_s));
+    for (const QJsonValue &v : o.value(u"signature_failures_by_source"_s).toArray()) {
+        const QJsonObject f = v.toObject();
+        s.signatureFailuresBySource.insert(
+            FailureSeries{f.value(u"source"_s).toString(), f.value(u"reason"_s).toString()},
+            f.value(u"count"_s).toInteger());
+    }
+    for (const QJsonValue &v : o.value(u"requests_by_series"_s).toArray()) {
+        const QJsonObject r = v.toObject();
+        s.requestsByLabels.insert(RequestSeries{r.value(u"provider"_s).toString(),
+                                                r.value(u"outcome"_s).toString(),
+                                                r.value(u"status"_s).toInt()},
+                                  r.value(u"count"_s).toInteger());
+    }
+    s.latencyP50Us = o.value(u"latency_p50_us"_s).toInteger();
+    s.latencyP99Us = o.value(u"latency_p99_us"_s).toInteger();
+    s.eventsStored = o.value(u"events_stored"_s).toInteger();
+    s.dedupHits = o.value(u"dedup_hits"_s).toInteger();
+    s.openConnections = o.value(u"open_connections"_s).toInt();
+    s.pendingCommits = o.value(u"pending_commits"_s).toInt();
+    s.commitBatches = o.value(u"commit_batches"_s).toInteger();
+    s.auditDropped = o.value(u"audit_dropped"_s).toInteger();
+    s.rateLimited = o.value(u"rate_limited"_s).toInteger();
+    s.forbidden = o.value(u"forbidden"_s).toInteger();
+    const QJsonObject refused = o.value(u"connections_refused"_s).toObject();
+    s.connectionsRefusedGlobal = refused.value(u"global"_s).toInteger();
+    s.connectionsRefusedPerAddress = refused.value(u"per_address"_s).toInteger();
+    for (const QJsonValue &v : o.value(u"top_offenders"_s).toArray()) {
+        const QJsonObject c = v.toObject();
+        s.topOffenders.append(ClientCounter{c.value(u"address"_s).toString(),
+                                            c.value(u"rejected"_s).toInteger(),
+                                            c.value(u"requests_last_second"_s).toInteger(),
+                                            c.value(u"last_seen_ms"_s).toInteger()});
+    }
+    // null: the gateway does not deliver (the snapshot's -1), as statsJson() writes it.
+    s.outboxPending = integerOr(o.value(u"outbox_pending"_s), -1);
+    s.deadLetters = integerOr(o.value(u"dead_letters"_s), -1);
+    s.delivered = o.value(u"delivered"_s).toInteger();
+    s.deliveryFailures = o.value(u"delivery_failures"_s).toInteger();
+    s.lastPurgeMs = integerOr(o.value(u"last_purge_ms"_s), 0);
+    s.nextPurgeMs = integerOr(o.value(u"next_purge_ms"_s), 0);
+    s.alertsRaised = o.value(u"alerts_raised"_s).toInteger();
+    for (const QJsonValue &v : o.value(u"recent_alerts"_s).toArray())
+        s.recentAlerts.append(alertFromJson(v.toObject()));
+    return s;
+}
+
+namespace {
+
 QJsonArray pointsJson(const QList<QPointF> &points)
 {
     QJsonArray out;

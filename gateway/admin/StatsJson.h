@@ -15,6 +15,12 @@ QJsonObject statsJson(const StatsSnapshot &s);
 // One alert, as in the snapshot's recent_alerts and the live channel's "alert" event.
 QJsonObject alertJson(const AlertInfo &a);
 
+// The reverse, for a console attached to a gateway: what statsJson() wrote, read back into the
+// snapshot the dashboard draws. Keys it does not know are ignored; the histograms are not
+// published, so they stay empty.
+StatsSnapshot statsFromJson(const QJsonObject &o);
+AlertInfo alertFromJson(const QJsonObject &o);
+
 class StatsHistory;
 // GET /admin/v1/stats/history: the dashboard's series as [epoch ms, value] pairs, so that a
 // console that attaches draws the last minutes at once instead of starting blank.

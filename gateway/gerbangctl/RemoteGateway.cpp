@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RemoteGateway.h"
 
-#include <QCryptographicHash>
+#include "net/CertificatePin.h"
+
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
@@ -12,10 +13,8 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QSaveFile>
-#include <QSslCertificate>
-#include <QSslConfiguration>
-#include <QSslError>
 #include <QTimer>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -24,13 +23,7 @@ namespace {
 
 constexpr int kTimeoutMs = 30'000;
 
-QString displayed(const QString &hex)
-{
-    QStringList pairs;
-    for (qsizetype i = 0; i + 1 < hex.size(); i += 2)
-        pairs << hex.mid(i, 2).toUpper();
-    return u"SHA256:"_s + pairs.join(u':');
-}
+using certificatepin::displayed;
 
 } // namespace
 
@@ -49,11 +42,7 @@ QString RemoteGateway::defaultKnownGatewaysPath()
 
 QString RemoteGateway::normalizedFingerprint(const QString &text)
 {
-    QString hex = text.trimmed();
-    if (hex.startsWith(u"SHA256:"_s, Qt::CaseInsensitive))
-        hex = hex.mid(7);
-    hex.remove(u':');
-    return hex.toLower();
+    return certificatepin::normalized(text);
 }
 
 QString RemoteGateway::hostKey() const
@@ -139,25 +128,15 @@ RemoteGateway::Reply RemoteGateway::exchange(const QByteArray &method, const QSt
         request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
     QNetworkReply *reply = manager.sendCustomRequest(request, method, payload);
 
-    // The pin decides, whatever a CA says: checked once the handshake shows the certificate.
+    // The pin decides, whatever a CA says.
     QString presented;
-    QString pinProblem;
-    const auto checkPeer = [&] {
-        const QSslCertificate peer = reply->sslConfiguration().peerCertificate();
-        presented = QString::fromLatin1(peer.digest(QCryptographicHash::Sha256).toHex());
-        if (pin.isEmpty() || presented != pin) {
-            pinProblem = pin.isEmpty() ? u"unknown"_s : u"mismatch"_s;
-            reply->abort();
-            return false;
-        }
-        return true;
-    };
-    QObject::connect(reply, &QNetworkReply::sslErrors, reply, [&](const QList<QSslError> &) {
-        // A self-signed certificate is expected; only the pin may vouch for it.
-        if (checkPeer())
-            reply->ignoreSslErrors();
-    });
-    QObject::connect(reply, &QNetworkReply::encrypted, reply, [&] { checkPeer(); });
+    std::optional<certificatepin::Verdict> pinProblem;
+    certificatepin::guard(reply, pin,
+                          [&](certificatepin::Verdict verdict, const QString &certificate) {
+                              presented = certificate;
+                              if (verdict != certificatepin::Verdict::Trusted)
+                                  pinProblem = verdict;
+                          });
     bool sinkFailed = false;
     if (sink) {
         // Copied as it comes, so that an export of any size needs no memory of its own.
@@ -171,12 +150,12 @@ RemoteGateway::Reply RemoteGateway::exchange(const QByteArray &method, const QSt
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     loop.exec();
 
-    if (pinProblem == u"mismatch"_s) {
+    if (pinProblem == certificatepin::Verdict::Mismatch) {
         out.failure = u"REFUSED: the certificate of %1 is %2, not the pinned %3. Someone may be "
                       "intercepting the connection, or the gateway's certificate was replaced; "
                       "compare with 'gerbangctl admin fingerprint' on the gateway"_s.arg(
                           hostKey(), displayed(presented), displayed(pin));
-    } else if (pinProblem == u"unknown"_s) {
+    } else if (pinProblem == certificatepin::Verdict::Unknown) {
         out.failure = u"the certificate of %1 is not pinned. Its fingerprint is %2; compare it "
                       "with 'gerbangctl admin fingerprint' on the gateway, then run again with "
                       "--fingerprint %2 (it is remembered in %3)"_s.arg(

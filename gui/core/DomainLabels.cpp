@@ -77,6 +77,14 @@ constexpr const char *kAlertKinds[] = {
 };
 static_assert(std::size(kAlertKinds) == allOf<AlertKind>().size());
 
+// In the order of AdminRole.
+constexpr const char *kAdminRoles[] = {
+    QT_TRANSLATE_NOOP("DomainLabels", "viewer"),
+    QT_TRANSLATE_NOOP("DomainLabels", "operator"),
+    QT_TRANSLATE_NOOP("DomainLabels", "admin"),
+};
+static_assert(std::size(kAdminRoles) == allOf<AdminRole>().size());
+
 QString translated(const char *text)
 {
     return QCoreApplication::translate("DomainLabels", text);
@@ -107,6 +115,11 @@ QString of(DeliveryState value)
 QString of(AlertKind value)
 {
     return translated(kAlertKinds[std::size_t(value)]);
+}
+
+QString of(AdminRole value)
+{
+    return translated(kAdminRoles[std::size_t(value)]);
 }
 
 } // namespace gerbang::labels

@@ -14,6 +14,7 @@ QString of(Outcome value);
 QString of(SignatureStatus value);
 QString of(DeliveryState value);
 QString of(AlertKind value);
+QString of(AdminRole value);
 
 // The label of a wire name read from the database; an unknown name (written by a newer
 // version) is shown as it is.

@@ -8,6 +8,7 @@
 #include <QChartView>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QGraphicsOpacityEffect>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHeaderView>
@@ -16,6 +17,7 @@
 #include <QLocale>
 #include <QScrollArea>
 #include <QTableView>
+#include <QTimerEvent>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -38,7 +40,17 @@ DashboardPage::DashboardPage(QWidget *parent)
     outer->addWidget(scroll);
     auto *content = new QWidget;
     scroll->setWidget(content);
-    auto *layout = new QVBoxLayout(content);
+    auto *page = new QVBoxLayout(content);
+    m_staleLabel = new QLabel;
+    m_staleLabel->setObjectName(u"staleLabel"_s);
+    m_staleLabel->setWordWrap(true);
+    m_staleLabel->hide();
+    page->addWidget(m_staleLabel);
+    // Everything the gateway reported, greyed as one while the link is lost.
+    m_data = new QWidget;
+    page->addWidget(m_data, 1);
+    auto *layout = new QVBoxLayout(m_data);
+    layout->setContentsMargins(0, 0, 0, 0);
 
     auto *figures = new QGridLayout;
     figures->setHorizontalSpacing(24);
@@ -144,10 +156,53 @@ void DashboardPage::rescale(Chart &chart, qint64 fromMs, qint64 toMs)
     chart.y->applyNiceNumbers();
 }
 
+void DashboardPage::setStale(bool stale)
+{
+    if (stale == m_stale)
+        return;
+    m_stale = stale;
+    if (stale) {
+        auto *grey = new QGraphicsOpacityEffect(m_data);
+        grey->setOpacity(0.35);
+        m_data->setGraphicsEffect(grey);
+        m_ageTimer.start(1000, this);
+    } else {
+        m_data->setGraphicsEffect(nullptr);
+        m_ageTimer.stop();
+    }
+    showAge();
+}
+
+void DashboardPage::showAge()
+{
+    m_staleLabel->setVisible(m_stale);
+    if (!m_stale)
+        return;
+    const qint64 ageSecs =
+        m_lastAtMs > 0 ? (QDateTime::currentMSecsSinceEpoch() - m_lastAtMs) / 1000 : -1;
+    m_staleLabel->setText(
+        ageSecs < 0 ? tr("No statistics yet: waiting for the gateway.")
+                    : tr("The gateway is not reporting: these figures are %n second(s) old, "
+                         "from %1.",
+                         nullptr, int(qMin<qint64>(ageSecs, INT_MAX)))
+                          .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(m_lastAtMs).time(),
+                                                  QLocale::LongFormat)));
+}
+
+void DashboardPage::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() == m_ageTimer.timerId())
+        showAge();
+    else
+        Page::timerEvent(event);
+}
+
 void DashboardPage::update(qint64 nowMs, const StatsSnapshot &s)
 {
     m_history.add(nowMs, s);
     m_last = s;
+    m_lastAtMs = nowMs;
+    setStale(false);
     const QLocale locale;
     double perSecond = 0;
     for (const auto &series : m_history.requestRates()) {
@@ -208,6 +263,7 @@ void DashboardPage::retranslateUi()
     m_offenders->retranslate();
     if (m_last.uptimeMs == 0)
         engineStopped();
+    showAge();
 }
 
 } // namespace gerbang

@@ -4,6 +4,7 @@
 #include "Page.h"
 #include "StatsHistory.h"
 
+#include <QBasicTimer>
 #include <QMap>
 
 class QChart;
@@ -33,10 +34,15 @@ public:
 
     void update(qint64 nowMs, const StatsSnapshot &snapshot);
     void engineStopped();
+    // While the gateway does not report (the link is lost), what is shown is greyed and its
+    // age said; the next update() makes it live again.
+    void setStale(bool stale);
+    bool isStale() const { return m_stale; }
     const StatsHistory &history() const { return m_history; }
 
 protected:
     void retranslateUi() override;
+    void timerEvent(QTimerEvent *event) override;
 
 private:
     struct Chart
@@ -52,8 +58,15 @@ private:
     void rescale(Chart &chart, qint64 fromMs, qint64 toMs);
     QLabel *addFigure(QGridLayout *grid, int column, QLabel **caption);
 
+    void showAge();
+
     StatsHistory m_history;
     StatsSnapshot m_last;
+    qint64 m_lastAtMs = 0;
+    bool m_stale = false;
+    QBasicTimer m_ageTimer;
+    QLabel *m_staleLabel = nullptr;
+    QWidget *m_data = nullptr;
     Chart m_failures;
     Chart m_rates;
     Chart m_latency;

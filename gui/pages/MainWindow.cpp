@@ -9,6 +9,9 @@
 #include "SettingsPage.h"
 #include "SourcesPage.h"
 #include "TenantsPage.h"
+#include "backend/LocalBackend.h"
+#include "core/Console.h"
+#include "core/DomainLabels.h"
 #include "core/Language.h"
 #include "widgets/Icons.h"
 #include "widgets/MessageBar.h"
@@ -38,26 +41,24 @@ using namespace Qt::StringLiterals;
 
 namespace gerbang {
 
-MainWindow::MainWindow(Console &console, Language &language, QWidget *parent)
+MainWindow::MainWindow(Backend &backend, Language &language, QWidget *parent)
     : QMainWindow(parent)
-    , m_console(console)
+    , m_backend(backend)
+    , m_local(qobject_cast<LocalBackend *>(&backend))
+    , m_console(m_local ? &m_local->console() : nullptr)
     , m_language(language)
     , m_nav(new QListWidget)
     , m_stack(new QStackedWidget)
     , m_banner(new MessageBar)
     , m_dashboard(new DashboardPage)
-    , m_tenants(new TenantsPage(console))
-    , m_sources(new SourcesPage(console))
-    , m_audit(new AuditPage(console))
+    , m_tenants(new TenantsPage(backend))
+    , m_sources(new SourcesPage(backend))
     , m_alerts(new AlertsPage)
-    , m_deadLetters(new DeadLettersPage(console))
-    , m_settings(new SettingsPage(console, language))
     , m_listenLabel(new QLabel)
     , m_tlsLabel(new QLabel)
     , m_databaseLabel(new QLabel)
     , m_uptimeLabel(new QLabel)
     , m_stateLabel(new QLabel)
-    , m_pollTimer(new QTimer(this))
 {
     setObjectName(u"mainWindow"_s);
     setWindowIcon(Icons::application());
@@ -69,7 +70,15 @@ MainWindow::MainWindow(Console &console, Language &language, QWidget *parent)
     m_nav->setIconSize(QSize(22, 22));
     m_nav->setSpacing(2);
     // New pages go before Settings: the page remembered from last time is stored by index.
-    m_pages = {m_dashboard, m_tenants, m_sources, m_audit, m_alerts, m_deadLetters, m_settings};
+    m_pages = {m_dashboard, m_tenants, m_sources};
+    if (m_console) {
+        m_audit = new AuditPage(*m_console);
+        m_deadLetters = new DeadLettersPage(*m_console);
+        m_settings = new SettingsPage(*m_console, language);
+        m_pages = {m_dashboard, m_tenants, m_sources, m_audit, m_alerts, m_deadLetters, m_settings};
+    } else {
+        m_pages << m_alerts;
+    }
     for (Page *page : std::as_const(m_pages)) {
         auto *item = new QListWidgetItem(Icons::get(page->iconName()), page->title());
         item->setSizeHint(QSize(0, 36));
@@ -109,23 +118,24 @@ MainWindow::MainWindow(Console &console, Language &language, QWidget *parent)
     buildMenus();
     buildTray();
 
-    connect(&m_console, &Console::stateChanged, this, &MainWindow::updateState);
-    connect(&m_console, &Console::alertRaised, this, &MainWindow::onAlert);
-    connect(&m_console, &Console::storeFailure, this, [this](const QString &reason) {
-        m_banner->show(tr("The database cannot store requests: %1").arg(reason),
-                       MessageBar::Kind::Error);
-    });
-    connect(m_settings, &SettingsPage::restartRequested, &m_console, &Console::restartEngine);
-    connect(m_pollTimer, &QTimer::timeout, this, &MainWindow::poll);
-    m_pollTimer->start(1000);
+    connect(&m_backend, &Backend::linkChanged, this, &MainWindow::updateState);
+    connect(&m_backend, &Backend::statsArrived, this, &MainWindow::onStats);
+    connect(&m_backend, &Backend::alertRaised, this, &MainWindow::onAlert);
+    if (m_console) {
+        connect(m_console, &Console::storeFailure, this, [this](const QString &reason) {
+            m_banner->show(tr("The database cannot store requests: %1").arg(reason),
+                           MessageBar::Kind::Error);
+        });
+        connect(m_settings, &SettingsPage::restartRequested, m_console, &Console::restartEngine);
+        connect(m_deadLetters, &DeadLettersPage::totalChanged, this, [this] {
+            const int row = int(m_pages.indexOf(m_deadLetters));
+            m_nav->item(row)->setText(navText(m_deadLetters));
+        });
+    }
 
     connect(m_alerts->model(), &AlertsModel::unacknowledgedChanged, this, [this] {
         const int row = int(m_pages.indexOf(m_alerts));
         m_nav->item(row)->setText(navText(m_alerts));
-    });
-    connect(m_deadLetters, &DeadLettersPage::totalChanged, this, [this] {
-        const int row = int(m_pages.indexOf(m_deadLetters));
-        m_nav->item(row)->setText(navText(m_deadLetters));
     });
 
     // Where the admin left the window last time.
@@ -144,7 +154,7 @@ QString MainWindow::navText(Page *page) const
     qint64 open = 0;
     if (page == m_alerts)
         open = m_alerts->model()->unacknowledged();
-    else if (page == m_deadLetters)
+    else if (page == m_deadLetters && m_deadLetters)
         open = m_deadLetters->total();
     return open > 0 ? tr("%1 (%2)").arg(page->title()).arg(open) : page->title();
 }
@@ -185,9 +195,11 @@ void MainWindow::buildActions()
     m_stopAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
-    connect(m_startAction, &QAction::triggered, &m_console, &Console::startEngine);
-    connect(m_stopAction, &QAction::triggered, &m_console, &Console::stopEngine);
-    connect(m_restartAction, &QAction::triggered, &m_console, &Console::restartEngine);
+    if (m_console) {
+        connect(m_startAction, &QAction::triggered, m_console, &Console::startEngine);
+        connect(m_stopAction, &QAction::triggered, m_console, &Console::stopEngine);
+        connect(m_restartAction, &QAction::triggered, m_console, &Console::restartEngine);
+    }
     connect(m_quitAction, &QAction::triggered, this, &MainWindow::quit);
     connect(m_showAction, &QAction::triggered, this, [this] {
         showNormal();
@@ -227,6 +239,8 @@ void MainWindow::buildActions()
     m_toolBar->addAction(m_startAction);
     m_toolBar->addAction(m_stopAction);
     m_toolBar->addAction(m_restartAction);
+    // An attached gateway is a service: systemd starts and stops it, not this window.
+    m_toolBar->setVisible(m_console != nullptr);
 }
 
 void MainWindow::buildMenus()
@@ -235,6 +249,7 @@ void MainWindow::buildMenus()
     m_fileMenu->addAction(m_quitAction);
     m_engineMenu = menuBar()->addMenu(QString());
     m_engineMenu->addActions({m_startAction, m_stopAction, m_restartAction});
+    m_engineMenu->menuAction()->setVisible(m_console != nullptr);
     m_languageMenu = menuBar()->addMenu(QString());
     m_languageMenu->setObjectName(u"languageMenu"_s);
     m_languageMenu->addActions({m_indonesianAction, m_englishAction});
@@ -250,8 +265,10 @@ void MainWindow::buildTray()
     m_trayMenu = new QMenu(this);
     m_trayMenu->addAction(m_showAction);
     m_trayMenu->addSeparator();
-    m_trayMenu->addActions({m_startAction, m_stopAction});
-    m_trayMenu->addSeparator();
+    if (m_console) {
+        m_trayMenu->addActions({m_startAction, m_stopAction});
+        m_trayMenu->addSeparator();
+    }
     m_trayMenu->addAction(m_quitAction);
     m_tray->setContextMenu(m_trayMenu);
     connect(m_tray, &QSystemTrayIcon::activated, this,
@@ -267,16 +284,13 @@ void MainWindow::showPage(Page *page)
     m_nav->setCurrentRow(int(m_pages.indexOf(page)));
 }
 
-void MainWindow::poll()
+void MainWindow::onStats(qint64 atMs, const StatsSnapshot &s)
 {
-    if (!m_console.canSnapshot())
-        return;
-    const StatsSnapshot s = m_console.snapshot();
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    m_dashboard->update(now, s);
+    m_dashboard->update(atMs, s);
     m_alerts->merge(s.recentAlerts);
-    m_deadLetters->engineCounts(s.deadLetters);
-    if (m_stack->currentWidget() == m_settings)
+    if (m_deadLetters)
+        m_deadLetters->engineCounts(s.deadLetters);
+    if (m_settings && m_stack->currentWidget() == m_settings)
         m_settings->updatePurgeTimes();
     const qint64 secs = s.uptimeMs / 1000;
     m_uptimeLabel->setText(
@@ -289,14 +303,15 @@ void MainWindow::poll()
 
 void MainWindow::updateState()
 {
-    const Console::State state = m_console.state();
+    if (!m_console)
+        return showLink();
+    const Console::State state = m_console->state();
     const bool running = state == Console::State::Running;
     const bool busy = state == Console::State::Starting || state == Console::State::Stopping;
     m_startAction->setEnabled(!running && !busy);
     m_stopAction->setEnabled(running);
     m_restartAction->setEnabled(running);
     QString text;
-    QString icon = u"stopped"_s;
     switch (state) {
     case Console::State::Stopped:
         text = tr("Engine stopped");
@@ -306,35 +321,76 @@ void MainWindow::updateState()
         break;
     case Console::State::Running:
         text = tr("Engine running");
-        icon = u"running"_s;
         break;
     case Console::State::Stopping:
         text = tr("Engine stopping…");
         break;
     case Console::State::Failed:
         text = tr("Engine failed");
-        icon = u"failed"_s;
         break;
     }
     m_stateLabel->setText(text);
-    m_stateLabel->setToolTip(m_console.lastError());
+    m_stateLabel->setToolTip(m_console->lastError());
     if (m_tray) {
         m_tray->setToolTip(tr("Gerbang: %1").arg(text));
     }
-    m_listenLabel->setText(running ? tr("Listening on %1").arg(m_console.listenUrl())
+    m_listenLabel->setText(running ? tr("Listening on %1").arg(m_console->listenUrl())
                                    : tr("Not listening"));
-    m_tlsLabel->setText(m_console.tlsEnabled() ? tr("TLS on") : tr("TLS off"));
-    m_databaseLabel->setText(tr("Database: %1").arg(m_console.database().describe()));
+    m_tlsLabel->setText(m_console->tlsEnabled() ? tr("TLS on") : tr("TLS off"));
+    m_databaseLabel->setText(tr("Database: %1").arg(m_console->database().describe()));
     if (!running) {
         m_uptimeLabel->clear();
         m_dashboard->engineStopped();
     }
     if (state == Console::State::Failed)
-        m_banner->show(tr("The engine could not start: %1").arg(m_console.lastError()),
+        m_banner->show(tr("The engine could not start: %1").arg(m_console->lastError()),
                        MessageBar::Kind::Error);
     else if (running && m_banner->kind() == MessageBar::Kind::Error)
         m_banner->clear();
-    Q_UNUSED(icon);
+}
+
+void MainWindow::showLink()
+{
+    // Attached to a gateway elsewhere: the status bar names it and the token's role; a lost
+    // link greys the dashboard and says so until the backend has attached again by itself.
+    const Backend::Link link = m_backend.link();
+    QString text;
+    switch (link) {
+    case Backend::Link::Down:
+    case Backend::Link::Connecting:
+        text = tr("Connecting to %1…").arg(m_backend.where());
+        break;
+    case Backend::Link::Up:
+        text = tr("Attached to %1 (%2)").arg(m_backend.where(), labels::of(m_backend.role()));
+        break;
+    case Backend::Link::Lost:
+        text = tr("Connection to %1 lost").arg(m_backend.where());
+        break;
+    case Backend::Link::Refused:
+        text = tr("Refused by %1").arg(m_backend.where());
+        break;
+    }
+    m_stateLabel->setText(text);
+    m_stateLabel->setToolTip(m_backend.linkProblem());
+    m_listenLabel->clear();
+    m_tlsLabel->clear();
+    m_databaseLabel->setText(m_backend.actor());
+    if (m_tray)
+        m_tray->setToolTip(tr("Gerbang: %1").arg(text));
+    m_dashboard->setStale(link != Backend::Link::Up);
+    if (link == Backend::Link::Lost) {
+        m_banner->show(tr("The connection to %1 is lost (%2). The console reconnects by itself; "
+                          "what it shows is not live until then.")
+                           .arg(m_backend.where(), m_backend.linkProblem()),
+                       MessageBar::Kind::Warning);
+        m_linkMessageShown = true;
+    } else if (link == Backend::Link::Refused) {
+        m_banner->show(m_backend.linkProblem(), MessageBar::Kind::Error);
+        m_linkMessageShown = true;
+    } else if (link == Backend::Link::Up && m_linkMessageShown) {
+        m_banner->clear();
+        m_linkMessageShown = false;
+    }
 }
 
 QString MainWindow::alertText(const AlertInfo &alert) const
@@ -359,8 +415,8 @@ void MainWindow::onAlert(const AlertInfo &alert)
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveState();
-    // Closing the window must not stop the gateway: it keeps serving from the tray.
-    if (!m_quitting && m_tray && m_tray->isVisible()) {
+    // Closing the window must not stop the embedded gateway: it keeps serving from the tray.
+    if (!m_quitting && m_console && m_tray && m_tray->isVisible()) {
         hide();
         if (!m_trayHintShown) {
             m_tray->showMessage(tr("Gerbang keeps running"),
@@ -381,8 +437,8 @@ void MainWindow::quit()
 {
     saveState();
     m_quitting = true;
-    m_pollTimer->stop();
-    m_console.shutdown();
+    if (m_console)
+        m_console->shutdown();
     QApplication::quit();
 }
 
@@ -395,7 +451,8 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::retranslateUi()
 {
-    setWindowTitle(tr("Gerbang webhook gateway"));
+    setWindowTitle(m_console ? tr("Gerbang webhook gateway")
+                             : tr("Gerbang: %1").arg(m_backend.where()));
     m_startAction->setText(tr("&Start"));
     m_startAction->setToolTip(tr("Start the gateway engine"));
     m_stopAction->setText(tr("S&top"));

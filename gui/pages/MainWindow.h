@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/Console.h"
+#include "backend/Backend.h"
 
 #include <QMainWindow>
 #include <optional>
@@ -18,6 +18,8 @@ class QTimer;
 namespace gerbang {
 
 class AlertsPage;
+class Console;
+class LocalBackend;
 class AuditPage;
 class DashboardPage;
 class DeadLettersPage;
@@ -29,13 +31,16 @@ class SourcesPage;
 class TenantsPage;
 
 // The console's window: navigation on the left, the pages on the right, an alert banner on
-// top, the engine's state in the status bar, and a tray icon that keeps the gateway running
-// after the window is closed.
+// top, the gateway's state in the status bar, and a tray icon. It shows whichever gateway the
+// Backend reaches: the engine embedded here (then the Engine menu starts and stops it, and the
+// tray keeps it running after the window is closed) or a running gerbangd it is attached to.
+// Pages that still read this machine's database directly (audit log, dead letters, settings)
+// are shown only with the embedded engine.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    MainWindow(Console &console, Language &language, QWidget *parent = nullptr);
+    MainWindow(Backend &backend, Language &language, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     DashboardPage *dashboard() const { return m_dashboard; }
@@ -48,8 +53,7 @@ public:
     MessageBar *banner() const { return m_banner; }
     QList<Page *> pages() const { return m_pages; }
     void showPage(Page *page);
-    // One poll of the engine's statistics (the timer calls it about once a second).
-    void poll();
+    Backend &backend() const { return m_backend; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -61,6 +65,8 @@ private:
     void buildTray();
     void retranslateUi();
     void updateState();
+    void showLink();
+    void onStats(qint64 atMs, const StatsSnapshot &snapshot);
     void onAlert(const AlertInfo &alert);
     QString alertText(const AlertInfo &alert) const;
     void quit();
@@ -68,7 +74,9 @@ private:
     void fitNavigation();
     void saveState() const;
 
-    Console &m_console;
+    Backend &m_backend;
+    LocalBackend *m_local; // null when attached to a remote gateway
+    Console *m_console;    // the embedded engine's, or null
     Language &m_language;
     QListWidget *m_nav;
     QStackedWidget *m_stack;
@@ -77,17 +85,16 @@ private:
     DashboardPage *m_dashboard;
     TenantsPage *m_tenants;
     SourcesPage *m_sources;
-    AuditPage *m_audit;
+    AuditPage *m_audit = nullptr;
     AlertsPage *m_alerts;
-    DeadLettersPage *m_deadLetters;
-    SettingsPage *m_settings;
+    DeadLettersPage *m_deadLetters = nullptr;
+    SettingsPage *m_settings = nullptr;
 
     QLabel *m_listenLabel;
     QLabel *m_tlsLabel;
     QLabel *m_databaseLabel;
     QLabel *m_uptimeLabel;
     QLabel *m_stateLabel;
-    QTimer *m_pollTimer;
 
     QMenu *m_fileMenu = nullptr;
     QMenu *m_engineMenu = nullptr;
@@ -108,6 +115,7 @@ private:
     bool m_trayHintShown = false;
     std::optional<AlertInfo> m_bannerAlert;
     bool m_quitting = false;
+    bool m_linkMessageShown = false; // the banner says the link is lost or refused
 };
 
 } // namespace gerbang

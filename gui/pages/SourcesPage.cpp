@@ -3,11 +3,8 @@
 
 #include "SecretDialog.h"
 #include "SourceDialog.h"
-#include "core/Console.h"
-#include "core/DbWorker.h"
-#include "crypto/Vault.h"
-#include "storage/SourceRepository.h"
-#include "storage/TenantRepository.h"
+#include "backend/Backend.h"
+#include "core/RoleGate.h"
 #include "widgets/Icons.h"
 #include "widgets/MessageBar.h"
 
@@ -28,21 +25,6 @@ using namespace Qt::StringLiterals;
 namespace gerbang {
 namespace {
 
-struct Listing
-{
-    QList<Source> sources;
-    QList<SecretInfo> secrets;
-    QStringList tenants;
-    QString error;
-};
-
-struct WriteResult
-{
-    bool ok = false;
-    QString error;
-    QString fingerprint;
-};
-
 QTableWidget *makeTable(const QString &name, int columns)
 {
     auto *t = new QTableWidget(0, columns);
@@ -58,9 +40,9 @@ QTableWidget *makeTable(const QString &name, int columns)
 
 } // namespace
 
-SourcesPage::SourcesPage(Console &console, QWidget *parent)
+SourcesPage::SourcesPage(Backend &backend, QWidget *parent)
     : Page(parent)
-    , m_console(console)
+    , m_backend(backend)
     , m_messages(new MessageBar)
     , m_sourcesBox(new QGroupBox)
     , m_secretsBox(new QGroupBox)
@@ -125,7 +107,20 @@ SourcesPage::SourcesPage(Console &console, QWidget *parent)
         if (!name.isEmpty())
             retireSecret(name);
     });
+    connect(&m_backend, &Backend::linkChanged, this, &SourcesPage::applyRole);
+    connect(&m_backend, &Backend::configurationChanged, this, [this] {
+        if (isVisible())
+            reload();
+    });
     retranslateUi();
+}
+
+void SourcesPage::applyRole()
+{
+    // Adding or removing a source and every secret change need the same role.
+    const AdminRole needed = requiredRole(consolechange::AddSource{});
+    for (QWidget *control : {m_add, m_remove, m_set, m_rotate, m_retire})
+        rolegate::apply(control, m_backend, needed);
 }
 
 QString SourcesPage::title() const
@@ -140,35 +135,19 @@ void SourcesPage::activated()
 
 void SourcesPage::reload()
 {
-    m_console.db().run<Listing>(
-        this,
-        [](DbContext &ctx) {
-            Listing l;
-            if (!ctx.db || !ctx.vault) {
-                l.error = ctx.error;
-                return l;
-            }
-            l.sources = SourceRepository(*ctx.db).list(&l.error);
-            if (l.error.isEmpty())
-                l.secrets = SecretRepository(*ctx.db, *ctx.vault).list(&l.error);
-            if (l.error.isEmpty()) {
-                for (const Tenant &t : TenantRepository(*ctx.db).list(&l.error))
-                    l.tenants << t.id;
-            }
-            return l;
-        },
-        [this](Listing l) {
-            if (!l.error.isEmpty()) {
-                m_messages->show(tr("Cannot read the sources: %1").arg(l.error),
-                                 MessageBar::Kind::Error);
-                return;
-            }
-            m_sources = l.sources;
-            m_secrets = l.secrets;
-            m_tenantIds = l.tenants;
-            fillTables();
-            Q_EMIT loaded();
-        });
+    m_backend.sources(this, [this](Fetched<SourceListing> l) {
+        if (!l.ok()) {
+            m_messages->show(tr("Cannot read the sources: %1").arg(l.error),
+                             MessageBar::Kind::Error);
+            return;
+        }
+        m_sources = l.value.sources;
+        m_secrets = l.value.secrets;
+        m_secretsListed = l.value.secretsListed;
+        m_tenantIds = l.value.tenantIds;
+        fillTables();
+        Q_EMIT loaded();
+    });
 }
 
 void SourcesPage::fillTables()
@@ -181,11 +160,13 @@ void SourcesPage::fillTables()
             s.provider, Source::routedByTenant(s.provider) ? s.tenant : s.name);
         const bool hasSecret = std::any_of(m_secrets.cbegin(), m_secrets.cend(),
                                            [&](const SecretInfo &i) { return i.name == s.name; });
-        const QStringList cells = {s.name, s.provider, s.tenant, route,
-                                   hasSecret ? tr("set") : tr("missing")};
+        const QString secret = !m_secretsListed ? tr("not shown to this role")
+                               : hasSecret      ? tr("set")
+                                                : tr("missing");
+        const QStringList cells = {s.name, s.provider, s.tenant, route, secret};
         for (int c = 0; c < cells.size(); ++c)
             m_sourceTable->setItem(row, c, new QTableWidgetItem(cells.at(c)));
-        if (!hasSecret)
+        if (m_secretsListed && !hasSecret)
             m_sourceTable->item(row, 4)->setIcon(Icons::get(u"warning"_s));
     }
     m_secretTable->setRowCount(int(m_secrets.size()));
@@ -231,44 +212,18 @@ void SourcesPage::askAddSource()
 
 void SourcesPage::addSource(const Source &source)
 {
-    m_console.db().run<WriteResult>(
-        this,
-        [source](DbContext &ctx) {
-            WriteResult o;
-            if (!ctx.db) {
-                o.error = ctx.error;
-                return o;
-            }
-            const ChangeResult c = ctx.service(u"add source"_s).addSource(source);
-            o.ok = c.ok();
-            o.error = c.message;
-            return o;
-        },
-        [this, source](WriteResult o) {
-            finish(o.ok, tr("Source not added: %1").arg(o.error),
-                   tr("Source '%1' added. Set its secret next.").arg(source.name));
-        });
+    m_backend.apply(this, consolechange::AddSource{source}, [this, source](ChangeResult r) {
+        finish(r.ok(), tr("Source not added: %1").arg(r.message),
+               tr("Source '%1' added. Set its secret next.").arg(source.name));
+    });
 }
 
 void SourcesPage::removeSource(const QString &name)
 {
-    m_console.db().run<WriteResult>(
-        this,
-        [name](DbContext &ctx) {
-            WriteResult o;
-            if (!ctx.db) {
-                o.error = ctx.error;
-                return o;
-            }
-            const ChangeResult c = ctx.service(u"remove source"_s).removeSource(name);
-            o.ok = c.ok();
-            o.error = c.message;
-            return o;
-        },
-        [this, name](WriteResult o) {
-            finish(o.ok, tr("Source not removed: %1").arg(o.error),
-                   tr("Source '%1' removed.").arg(name));
-        });
+    m_backend.apply(this, consolechange::RemoveSource{name}, [this, name](ChangeResult r) {
+        finish(r.ok(), tr("Source not removed: %1").arg(r.message),
+               tr("Source '%1' removed.").arg(name));
+    });
 }
 
 void SourcesPage::askSecret(bool rotate)
@@ -301,51 +256,24 @@ void SourcesPage::askSecret(bool rotate)
 void SourcesPage::writeSecret(const QString &name, QByteArray value, bool rotate)
 {
     auto sealed = std::make_shared<QByteArray>(std::move(value));
-    m_console.db().run<WriteResult>(
-        this,
-        [name, sealed, rotate](DbContext &ctx) {
-            WriteResult o;
-            if (!ctx.db || !ctx.vault) {
-                o.error = ctx.error;
-            } else {
-                AdminService service = ctx.service(rotate ? u"rotate secret"_s : u"set secret"_s);
-                const ChangeResult c = rotate ? service.rotateSecret(name, *sealed, 0)
-                                              : service.setSecret(name, *sealed);
-                o.ok = c.ok();
-                o.error = c.message;
-                o.fingerprint = c.result.value(u"fingerprint"_s).toString();
-            }
-            sealed->fill('\0');
-            return o;
-        },
-        [this, name, rotate](WriteResult o) {
-            finish(o.ok, tr("Secret not stored: %1").arg(o.error),
-                   rotate ? tr("Secret '%1' rotated (fingerprint %2). The previous value stays "
-                               "accepted until you retire it.")
-                                .arg(name, o.fingerprint)
-                          : tr("Secret '%1' set (fingerprint %2).").arg(name, o.fingerprint));
+    m_backend.apply(
+        this, consolechange::WriteSecret{name, sealed, rotate},
+        [this, name, rotate](ChangeResult r) {
+            const QString fingerprint = r.result.value(u"fingerprint"_s).toString();
+            finish(r.ok(), tr("Secret not stored: %1").arg(r.message),
+                   rotate ? tr("Secret '%1' rotated (fingerprint %2). The previous "
+                               "value stays accepted until you retire it.")
+                                .arg(name, fingerprint)
+                          : tr("Secret '%1' set (fingerprint %2).").arg(name, fingerprint));
         });
 }
 
 void SourcesPage::retireSecret(const QString &name)
 {
-    m_console.db().run<WriteResult>(
-        this,
-        [name](DbContext &ctx) {
-            WriteResult o;
-            if (!ctx.db || !ctx.vault) {
-                o.error = ctx.error;
-                return o;
-            }
-            const ChangeResult c = ctx.service(u"retire secret"_s).retireSecret(name);
-            o.ok = c.ok();
-            o.error = c.message;
-            return o;
-        },
-        [this, name](WriteResult o) {
-            finish(o.ok, tr("Previous value not retired: %1").arg(o.error),
-                   tr("The previous value of '%1' is no longer accepted.").arg(name));
-        });
+    m_backend.apply(this, consolechange::RetireSecret{name}, [this, name](ChangeResult r) {
+        finish(r.ok(), tr("Previous value not retired: %1").arg(r.message),
+               tr("The previous value of '%1' is no longer accepted.").arg(name));
+    });
 }
 
 void SourcesPage::retranslateUi()
@@ -364,6 +292,7 @@ void SourcesPage::retranslateUi()
     m_secretHint->setText(tr("Values are stored encrypted with the master key and never shown "
                              "again: compare fingerprints with the sender instead."));
     fillTables();
+    applyRole();
 }
 
 } // namespace gerbang

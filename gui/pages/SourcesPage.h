@@ -12,17 +12,17 @@ class QTableWidget;
 
 namespace gerbang {
 
-class Console;
+class Backend;
 class MessageBar;
 
 // Sources (payment providers, generic senders) and the secrets that verify them, through the
-// same repositories gerbangctl uses. Secret values are entered masked and shown only as
-// fingerprints.
+// Backend (the AdminService rules gerbangctl uses, here or on an attached gateway). Secret values
+// are entered masked and shown only as fingerprints.
 class SourcesPage : public Page
 {
     Q_OBJECT
 public:
-    explicit SourcesPage(Console &console, QWidget *parent = nullptr);
+    explicit SourcesPage(Backend &backend, QWidget *parent = nullptr);
     QString title() const override;
     QString iconName() const override { return QStringLiteral("sources"); }
     void activated() override;
@@ -45,13 +45,15 @@ protected:
 
 private:
     void fillTables();
+    void applyRole();
     void askAddSource();
     void askSecret(bool rotate);
     QString selectedSecretName() const;
     QString selectedSourceName() const;
     void finish(bool ok, const QString &error, const QString &success);
 
-    Console &m_console;
+    Backend &m_backend;
+    bool m_secretsListed = true;
     QList<Source> m_sources;
     QList<SecretInfo> m_secrets;
     QStringList m_tenantIds;

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TenantsPage.h"
 
-#include "core/Console.h"
-#include "core/DbWorker.h"
-#include "storage/TenantRepository.h"
+#include "backend/Backend.h"
+#include "core/RoleGate.h"
 #include "widgets/Icons.h"
 #include "widgets/MessageBar.h"
 
@@ -42,23 +41,11 @@ void setError(QLabel *label, const QStringList &problems)
     label->setVisible(!problems.isEmpty());
 }
 
-struct SaveResult
-{
-    bool ok = false;
-    QString error;
-};
-
-struct LoadResult
-{
-    QList<Tenant> tenants;
-    QString error;
-};
-
 } // namespace
 
-TenantsPage::TenantsPage(Console &console, QWidget *parent)
+TenantsPage::TenantsPage(Backend &backend, QWidget *parent)
     : Page(parent)
-    , m_console(console)
+    , m_backend(backend)
     , m_messages(new MessageBar)
     , m_list(new QListWidget)
     , m_new(new QPushButton(Icons::get(u"add"_s), QString()))
@@ -166,6 +153,12 @@ TenantsPage::TenantsPage(Console &console, QWidget *parent)
     connect(m_wabas, &QPlainTextEdit::textChanged, this, &TenantsPage::validate);
     connect(m_phones, &QPlainTextEdit::textChanged, this, &TenantsPage::validate);
     connect(m_enabled, &QCheckBox::toggled, this, &TenantsPage::validate);
+    // The role is known once attached; others' changes show when nothing is being edited.
+    connect(&m_backend, &Backend::linkChanged, this, &TenantsPage::validate);
+    connect(&m_backend, &Backend::configurationChanged, this, [this] {
+        if (isVisible() && !isDirty())
+            reload();
+    });
     retranslateUi();
     showTenant(Tenant{}, true);
 }
@@ -183,50 +176,39 @@ void TenantsPage::activated()
 
 void TenantsPage::reload()
 {
-    m_console.db().run<LoadResult>(
-        this,
-        [](DbContext &ctx) {
-            LoadResult r;
-            if (!ctx.db) {
-                r.error = ctx.error;
-                return r;
-            }
-            r.tenants = TenantRepository(*ctx.db).list(&r.error);
-            return r;
-        },
-        [this](LoadResult r) {
-            if (!r.error.isEmpty()) {
-                m_messages->show(tr("Cannot read the tenants: %1").arg(r.error),
-                                 MessageBar::Kind::Error);
-                return;
-            }
-            const QString keep = !m_selectAfterLoad.isEmpty()
-                                     ? std::exchange(m_selectAfterLoad, QString())
-                                 : m_isNew ? QString()
-                                           : m_original.id;
-            m_tenants = r.tenants;
-            m_loading = true;
-            m_list->clear();
-            int select = -1;
-            for (const Tenant &t : std::as_const(m_tenants)) {
-                auto *item =
-                    new QListWidgetItem(Icons::get(t.enabled ? u"tenants"_s : u"stopped"_s),
-                                        t.name.isEmpty() ? t.id : u"%1 (%2)"_s.arg(t.name, t.id));
-                item->setData(Qt::UserRole, t.id);
-                item->setToolTip(item->text());
-                m_list->addItem(item);
-                if (t.id == keep)
-                    select = m_list->count() - 1;
-            }
-            m_list->setCurrentRow(select);
-            m_loading = false;
-            if (select >= 0)
-                showTenant(m_tenants.at(select), false);
-            else if (!isDirty())
-                showTenant(Tenant{}, true);
-            validate();
-            Q_EMIT loaded();
-        });
+    m_backend.tenants(this, [this](Fetched<QList<Tenant>> r) {
+        if (!r.ok()) {
+            m_messages->show(tr("Cannot read the tenants: %1").arg(r.error),
+                             MessageBar::Kind::Error);
+            return;
+        }
+        const QString keep = !m_selectAfterLoad.isEmpty()
+                                 ? std::exchange(m_selectAfterLoad, QString())
+                             : m_isNew ? QString()
+                                       : m_original.id;
+        m_tenants = r.value;
+        m_loading = true;
+        m_list->clear();
+        int select = -1;
+        for (const Tenant &t : std::as_const(m_tenants)) {
+            auto *item =
+                new QListWidgetItem(Icons::get(t.enabled ? u"tenants"_s : u"stopped"_s),
+                                    t.name.isEmpty() ? t.id : u"%1 (%2)"_s.arg(t.name, t.id));
+            item->setData(Qt::UserRole, t.id);
+            item->setToolTip(item->text());
+            m_list->addItem(item);
+            if (t.id == keep)
+                select = m_list->count() - 1;
+        }
+        m_list->setCurrentRow(select);
+        m_loading = false;
+        if (select >= 0)
+            showTenant(m_tenants.at(select), false);
+        else if (!isDirty())
+            showTenant(Tenant{}, true);
+        validate();
+        Q_EMIT loaded();
+    });
 }
 
 void TenantsPage::selectionChanged()
@@ -269,14 +251,30 @@ void TenantsPage::showTenant(const Tenant &tenant, bool isNew)
     m_isNew = isNew;
     const QSignalBlocker b1(m_id), b2(m_name), b3(m_wabas), b4(m_phones), b5(m_enabled);
     m_id->setText(tenant.id);
-    m_id->setReadOnly(!isNew);
     m_name->setText(tenant.name);
     m_wabas->setPlainText(tenant.wabaIds.join(u'\n'));
     m_phones->setPlainText(tenant.phoneNumberIds.join(u'\n'));
     m_enabled->setChecked(tenant.enabled);
-    m_delete->setEnabled(!isNew);
     retranslateUi();
     validate();
+}
+
+bool TenantsPage::mayEdit() const
+{
+    return m_backend.allows(requiredRole(consolechange::AddTenant{}));
+}
+
+void TenantsPage::applyRole()
+{
+    const bool edit = mayEdit();
+    m_id->setReadOnly(!m_isNew || !edit);
+    m_name->setReadOnly(!edit);
+    m_wabas->setReadOnly(!edit);
+    m_phones->setReadOnly(!edit);
+    const AdminRole needed = requiredRole(consolechange::AddTenant{});
+    rolegate::apply(m_enabled, m_backend, needed);
+    rolegate::apply(m_new, m_backend, needed);
+    rolegate::apply(m_delete, m_backend, needed, !m_isNew);
 }
 
 QStringList TenantsPage::splitIds(const QString &text)
@@ -359,12 +357,16 @@ void TenantsPage::validate()
     setError(m_wabaError, check(t.wabaIds, true));
     setError(m_phoneError, check(t.phoneNumberIds, false));
     const bool dirty = isDirty();
-    m_save->setEnabled(dirty && problems().isEmpty());
-    m_revert->setEnabled(dirty);
+    const AdminRole needed = requiredRole(consolechange::AddTenant{});
+    rolegate::apply(m_save, m_backend, needed, dirty && problems().isEmpty());
+    rolegate::apply(m_revert, m_backend, needed, dirty);
+    applyRole();
 }
 
 void TenantsPage::save()
 {
+    if (!mayEdit())
+        return;
     validate();
     const QStringList found = problems();
     if (!found.isEmpty()) {
@@ -377,40 +379,27 @@ void TenantsPage::save()
     const Tenant t = formTenant();
     const bool isNew = m_isNew;
     m_save->setEnabled(false);
-    m_console.db().run<SaveResult>(
-        this,
-        [t, isNew](DbContext &ctx) {
-            SaveResult r;
-            if (!ctx.db) {
-                r.error = ctx.error;
-                return r;
-            }
-            AdminService service = ctx.service(u"save tenant"_s);
-            const ChangeResult c =
-                isNew ? service.addTenant(t)
-                      : service.updateTenant(
-                            t.id, TenantPatch{t.name, t.enabled, t.wabaIds, t.phoneNumberIds});
-            r.ok = c.ok();
-            r.error = c.message;
-            return r;
-        },
-        [this, t](SaveResult r) {
-            if (!r.ok) {
-                m_messages->show(tr("Not saved: %1").arg(r.error), MessageBar::Kind::Error);
-                validate();
-                Q_EMIT saveFailed(r.error);
-                return;
-            }
-            m_messages->show(tr("Tenant '%1' saved. The running engine routes with it within a "
-                                "second.")
-                                 .arg(t.id),
-                             MessageBar::Kind::Positive);
-            m_original = t;
-            m_isNew = false;
-            m_selectAfterLoad = t.id;
-            reload();
-            Q_EMIT saved(t.id);
-        });
+    ConsoleChange change =
+        isNew ? ConsoleChange(consolechange::AddTenant{t})
+              : ConsoleChange(consolechange::UpdateTenant{
+                    t.id, TenantPatch{t.name, t.enabled, t.wabaIds, t.phoneNumberIds}});
+    m_backend.apply(this, std::move(change), [this, t](ChangeResult r) {
+        if (!r.ok()) {
+            m_messages->show(tr("Not saved: %1").arg(r.message), MessageBar::Kind::Error);
+            validate();
+            Q_EMIT saveFailed(r.message);
+            return;
+        }
+        m_messages->show(tr("Tenant '%1' saved. The running engine routes with it within a "
+                            "second.")
+                             .arg(t.id),
+                         MessageBar::Kind::Positive);
+        m_original = t;
+        m_isNew = false;
+        m_selectAfterLoad = t.id;
+        reload();
+        Q_EMIT saved(t.id);
+    });
 }
 
 void TenantsPage::revert()
@@ -421,7 +410,7 @@ void TenantsPage::revert()
 
 void TenantsPage::removeSelected()
 {
-    if (m_isNew || m_original.id.isEmpty())
+    if (m_isNew || m_original.id.isEmpty() || !mayEdit())
         return;
     const QString id = m_original.id;
     const auto answer = QMessageBox::warning(
@@ -432,28 +421,15 @@ void TenantsPage::removeSelected()
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes)
         return;
-    m_console.db().run<SaveResult>(
-        this,
-        [id](DbContext &ctx) {
-            SaveResult r;
-            if (!ctx.db) {
-                r.error = ctx.error;
-                return r;
-            }
-            const ChangeResult c = ctx.service(u"delete tenant"_s).removeTenant(id);
-            r.ok = c.ok();
-            r.error = c.message;
-            return r;
-        },
-        [this, id](SaveResult r) {
-            if (!r.ok) {
-                m_messages->show(tr("Not deleted: %1").arg(r.error), MessageBar::Kind::Error);
-                return;
-            }
-            m_messages->show(tr("Tenant '%1' deleted.").arg(id), MessageBar::Kind::Positive);
-            showTenant(Tenant{}, true);
-            reload();
-        });
+    m_backend.apply(this, consolechange::RemoveTenant{id}, [this, id](ChangeResult r) {
+        if (!r.ok()) {
+            m_messages->show(tr("Not deleted: %1").arg(r.message), MessageBar::Kind::Error);
+            return;
+        }
+        m_messages->show(tr("Tenant '%1' deleted.").arg(id), MessageBar::Kind::Positive);
+        showTenant(Tenant{}, true);
+        reload();
+    });
 }
 
 void TenantsPage::retranslateUi()

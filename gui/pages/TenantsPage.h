@@ -14,18 +14,19 @@ class QPushButton;
 
 namespace gerbang {
 
-class Console;
+class Backend;
 class MessageBar;
 
 // The tenant mapping editor: id, display name, WABA IDs, phone number IDs, enabled. Problems
 // show next to the field as the admin types; nothing is written until Save, and Revert brings
-// back what is stored. Writes go through TenantRepository on the database thread, which bumps
-// the configuration revision: the running engine routes with the change within a second.
+// back what is stored. Reads and writes go through the Backend (this machine's database or a
+// gateway's admin API); a write bumps the configuration revision, so the gateway routes with
+// the change within a second. A token below admin sees the tenants read-only.
 class TenantsPage : public Page
 {
     Q_OBJECT
 public:
-    explicit TenantsPage(Console &console, QWidget *parent = nullptr);
+    explicit TenantsPage(Backend &backend, QWidget *parent = nullptr);
     QString title() const override;
     QString iconName() const override { return QStringLiteral("tenants"); }
     void activated() override;
@@ -53,9 +54,12 @@ private:
     Tenant formTenant() const;
     void validate();
     void selectionChanged();
+    // Whether the backend's role may change tenants; read-only otherwise.
+    bool mayEdit() const;
+    void applyRole();
     static QStringList splitIds(const QString &text);
 
-    Console &m_console;
+    Backend &m_backend;
     QList<Tenant> m_tenants;
     Tenant m_original;
     bool m_isNew = false;

@@ -11,6 +11,7 @@
 #include "TenantRepository.h"
 #include "domain/Ids.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <algorithm>
@@ -164,6 +165,59 @@ QList<Tenant> tenantsNewestFirst(Database &db, QString *error)
         return a.createdAtMs > b.createdAtMs;
     });
     return tenants;
+}
+
+Tenant tenantFromJson(const QJsonObject &o)
+{
+    Tenant t;
+    t.id = o.value(u"id"_s).toString();
+    t.name = o.value(u"name"_s).toString();
+    t.enabled = o.value(u"enabled"_s).toBool(true);
+    t.wabaIds = fromJsonArray(o.value(u"waba_ids"_s));
+    t.phoneNumberIds = fromJsonArray(o.value(u"phone_number_ids"_s));
+    t.createdAtMs = msFromIso(o.value(u"created_at"_s));
+    t.updatedAtMs = msFromIso(o.value(u"updated_at"_s));
+    return t;
+}
+
+Source sourceFromJson(const QJsonObject &o)
+{
+    Source s;
+    s.name = o.value(u"name"_s).toString();
+    s.provider = o.value(u"provider"_s).toString();
+    s.tenant = o.value(u"tenant"_s).toString();
+    s.toleranceSecs = o.value(u"tolerance_s"_s).toInt();
+    s.dedupField = o.value(u"dedup_field"_s).toString();
+    s.failureStatus = o.value(u"failure_status"_s).toInt(s.failureStatus);
+    s.bodyLimit = o.value(u"body_limit"_s).toInteger();
+    s.enabled = o.value(u"enabled"_s).toBool(true);
+    s.createdAtMs = msFromIso(o.value(u"created_at"_s));
+    return s;
+}
+
+SecretInfo secretFromJson(const QJsonObject &o)
+{
+    SecretInfo s;
+    s.name = o.value(u"name"_s).toString();
+    s.slot = o.value(u"slot"_s).toString();
+    s.fingerprint = o.value(u"fingerprint"_s).toString();
+    s.createdAtMs = msFromIso(o.value(u"created_at"_s));
+    s.retireAtMs = msFromIso(o.value(u"retire_at"_s));
+    return s;
+}
+
+qint64 msFromIso(const QJsonValue &v)
+{
+    const QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+    return t.isValid() ? t.toMSecsSinceEpoch() : 0;
+}
+
+QStringList fromJsonArray(const QJsonValue &v)
+{
+    QStringList out;
+    for (const QJsonValue &item : v.toArray())
+        out << item.toString();
+    return out;
 }
 
 QJsonValue isoOrNull(qint64 ms)

@@ -41,6 +41,15 @@ QJsonObject allowlistJson(const QString &scope, const QStringList &networks);
 QJsonObject gatewayJson(const GatewayBeat &g, qint64 nowMs);
 QJsonObject alertJson(const StoredAlert &a);
 
+// The reverse, for a console attached to a gateway over the admin API: the record the JSON
+// above describes. Keys that are absent read as the record's defaults.
+Tenant tenantFromJson(const QJsonObject &o);
+Source sourceFromJson(const QJsonObject &o);
+SecretInfo secretFromJson(const QJsonObject &o);
+// Epoch ms of an ISO 8601 time as isoOrNull() writes it; 0 for null or unreadable.
+qint64 msFromIso(const QJsonValue &v);
+QStringList fromJsonArray(const QJsonValue &v);
+
 class Database;
 // Every tenant, newest first like every listing.
 QList<Tenant> tenantsNewestFirst(Database &db, QString *error);

@@ -51,7 +51,8 @@ bool ConsoleFixture::start(const QHash<QString, QString> &settings, bool startEn
         qWarning("cannot load the configuration: %s", qPrintable(error));
         return false;
     }
-    window = std::make_unique<MainWindow>(*console, *language);
+    backend = std::make_unique<LocalBackend>(*console);
+    window = std::make_unique<MainWindow>(*backend, *language);
     window->show();
     if (!startEngine)
         return true;
@@ -67,6 +68,7 @@ bool ConsoleFixture::start(const QHash<QString, QString> &settings, bool startEn
 void ConsoleFixture::stop()
 {
     window.reset();
+    backend.reset();
     if (console)
         console->shutdown();
     console.reset();

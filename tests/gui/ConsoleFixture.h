@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "backend/LocalBackend.h"
 #include "core/Console.h"
 #include "core/Language.h"
 #include "pages/MainWindow.h"
@@ -29,6 +30,7 @@ public:
 
     std::unique_ptr<Language> language;
     std::unique_ptr<Console> console;
+    std::unique_ptr<LocalBackend> backend;
     std::unique_ptr<MainWindow> window;
 
 private:

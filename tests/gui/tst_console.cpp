@@ -213,13 +213,13 @@ private Q_SLOTS:
         QVERIFY(m_fx->start());
         DashboardPage *dash = m_fx->window->dashboard();
         m_fx->window->showPage(dash);
-        m_fx->window->poll();
+        m_fx->backend->poll();
         for (int i = 0; i < 5; ++i) {
             QCOMPARE(postWhatsApp(m_fx->port(), u"wa_text.json"_s), 200);
             QCOMPARE(postWhatsApp(m_fx->port(), u"wa_status_read.json"_s, false), 401);
         }
         QTest::qWait(1100);
-        m_fx->window->poll();
+        m_fx->backend->poll();
 
         auto series = [&](const QString &chart) {
             QMap<QString, QLineSeries *> out;
@@ -283,7 +283,7 @@ private Q_SLOTS:
         QTRY_VERIFY(banner->text().startsWith(u"3 signature failures"_s));
         AlertsModel *model = m_fx->window->alerts()->model();
         QTRY_COMPARE(model->rowCount(), 1);
-        m_fx->window->poll(); // the same alert in the snapshot is not listed twice
+        m_fx->backend->poll(); // the same alert in the snapshot is not listed twice
         QCOMPARE(model->rowCount(), 1);
         QCOMPARE(model->unacknowledged(), 1);
         QListWidget *nav = child<QListWidget>(m_fx->window.get(), u"navigation"_s);
@@ -407,7 +407,7 @@ private Q_SLOTS:
         QLabel *purgeTimes = child<QLabel>(page, u"purgeTimes"_s);
         QTest::mouseClick(child<QPushButton>(page, u"purgeNow"_s), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(m_fx->console->snapshot().lastPurgeMs > 0, 10000);
-        m_fx->window->poll();
+        m_fx->backend->poll();
         QVERIFY2(!purgeTimes->text().contains(u"never"_s), qPrintable(purgeTimes->text()));
         // Restart applies it.
         m_fx->console->restartEngine();

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ConsoleChange.h"
+#include "Stats.h"
+#include "storage/SecretRepository.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QStringList>
+#include <functional>
+
+namespace gerbang {
+
+// What a read brought back, or why it brought nothing (for people; never holds a secret).
+template <typename T> struct Fetched
+{
+    T value{};
+    QString error;
+    bool ok() const { return error.isEmpty(); }
+};
+
+// The Sources & secrets page's data. `secrets` is empty when the role may not list them.
+struct SourceListing
+{
+    QList<Source> sources;
+    QList<SecretInfo> secrets;
+    QStringList tenantIds;
+    bool secretsListed = true;
+};
+
+// The one interface between the console's pages and a gateway. Two implementations:
+// LocalBackend (the engine embedded in this process and the console's database thread) and
+// RemoteBackend (a running gerbangd, through its admin API). No page knows which one it has.
+//
+// Everything is asynchronous and comes back on the GUI thread, which never waits on a
+// database or on the network: a read or change hands its result to `done`, unless `receiver`
+// is gone by then. Statistics and alerts are pushed through the signals.
+class Backend : public QObject
+{
+    Q_OBJECT
+public:
+    template <typename R> using Done = std::function<void(R)>;
+
+    // How the console reaches its gateway right now.
+    enum class Link
+    {
+        Down,       // this machine's engine is stopped; or not attached yet
+        Connecting, // attaching, or attaching again after a loss
+        Up,         // statistics arrive
+        Lost,       // was up; trying again with backoff (what is shown is getting old)
+        Refused,    // refused for good until the admin acts: bad token, certificate changed
+    };
+    Q_ENUM(Link)
+
+    using QObject::QObject;
+
+    virtual bool isLocal() const = 0;
+    // What the admin works as: the OS user on this machine is admin; a token has its role.
+    virtual AdminRole role() const = 0;
+    bool allows(AdminRole needed) const { return role() >= needed; }
+    bool allows(const ConsoleChange &change) const { return allows(requiredRole(change)); }
+    // "this machine" or the gateway's address, for the status bar and reports.
+    virtual QString where() const = 0;
+    // Who the audit log names for what this console does: the desktop user, or the token.
+    virtual QString actor() const = 0;
+    virtual Link link() const = 0;
+    // Why the link is Refused or Lost (for people).
+    virtual QString linkProblem() const = 0;
+
+    virtual void tenants(QObject *receiver, Done<Fetched<QList<Tenant>>> done) = 0;
+    virtual void sources(QObject *receiver, Done<Fetched<SourceListing>> done) = 0;
+    // A change: refused before it is sent when role() does not allow it.
+    virtual void apply(QObject *receiver, ConsoleChange change, Done<ChangeResult> done) = 0;
+
+Q_SIGNALS:
+    // About once a second while the link is up: the gateway's statistics at `atMs`.
+    void statsArrived(qint64 atMs, const gerbang::StatsSnapshot &snapshot);
+    void alertRaised(const gerbang::AlertInfo &alert);
+    // Tenants, sources, secrets or allowlists changed (by anyone): pages reload.
+    void configurationChanged();
+    void linkChanged(gerbang::Backend::Link link);
+
+protected:
+    // Calls `done(result)` unless `receiver` is gone.
+    template <typename R> static Done<R> guarded(QObject *receiver, Done<R> done)
+    {
+        return [guard = QPointer<QObject>(receiver), done = std::move(done)](R result) {
+            if (guard)
+                done(std::move(result));
+        };
+    }
+};
+
+} // namespace gerbang

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ConsoleChange.h"
+
+#include "admin/AdminApi.h"
+
+#include <QUrl>
+
+using namespace Qt::StringLiterals;
+
+namespace gerbang {
+namespace {
+
+QString segment(const QString &value)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(value));
+}
+
+template <class... Ts> struct Overloaded : Ts...
+{
+    using Ts::operator()...;
+};
+
+} // namespace
+
+ChangeRoute routeOf(const ConsoleChange &change)
+{
+    using namespace consolechange;
+    const QString tenants = u"/admin/v1/tenants"_s;
+    const QString sources = u"/admin/v1/sources"_s;
+    const QString secrets = u"/admin/v1/secrets"_s;
+    return std::visit(
+        Overloaded{
+            [&](const AddTenant &) {
+                return ChangeRoute{"POST", tenants, tenants};
+            },
+            [&](const UpdateTenant &c) {
+                return ChangeRoute{"PATCH", tenants + u'/' + segment(c.id), tenants + u"/{id}"_s};
+            },
+            [&](const RemoveTenant &c) {
+                return ChangeRoute{"DELETE", tenants + u'/' + segment(c.id), tenants + u"/{id}"_s};
+            },
+            [&](const AddSource &) {
+                return ChangeRoute{"POST", sources, sources};
+            },
+            [&](const RemoveSource &c) {
+                return ChangeRoute{"DELETE", sources + u'/' + segment(c.name),
+                                   sources + u"/{name}"_s};
+            },
+            [&](const WriteSecret &c) {
+                return c.rotate
+                           ? ChangeRoute{"POST", secrets + u'/' + segment(c.name) + u"/rotate"_s,
+                                         secrets + u"/{name}/rotate"_s}
+                           : ChangeRoute{"PUT", secrets + u'/' + segment(c.name),
+                                         secrets + u"/{name}"_s};
+            },
+            [&](const RetireSecret &c) {
+                return ChangeRoute{"POST", secrets + u'/' + segment(c.name) + u"/retire"_s,
+                                   secrets + u"/{name}/retire"_s};
+            },
+        },
+        change);
+}
+
+AdminRole roleFor(const QByteArray &method, const QString &pattern)
+{
+    for (const AdminApi::Route &route : AdminApi::routes()) {
+        if (route.method == method && QString::fromLatin1(route.path) == pattern)
+            return route.least;
+    }
+    // A route the table does not have would be refused by the gateway: ask the most.
+    return AdminRole::Admin;
+}
+
+AdminRole requiredRole(const ConsoleChange &change)
+{
+    const ChangeRoute route = routeOf(change);
+    return roleFor(route.method, route.pattern);
+}
+
+} // namespace gerbang

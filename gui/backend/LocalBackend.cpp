@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "LocalBackend.h"
+
+#include "core/Console.h"
+#include "core/DbWorker.h"
+#include "storage/SourceRepository.h"
+#include "storage/TenantRepository.h"
+
+#include <QDateTime>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace gerbang {
+namespace {
+
+template <class... Ts> struct Overloaded : Ts...
+{
+    using Ts::operator()...;
+};
+
+// The audit row's path names what the desktop user did: "gerbang console: save tenant".
+ChangeResult applyHere(const DbContext &ctx, const ConsoleChange &change)
+{
+    using namespace consolechange;
+    const auto service = [&ctx](const QString &action) { return ctx.service(action); };
+    return std::visit(
+        Overloaded{
+            [&](const AddTenant &c) { return service(u"save tenant"_s).addTenant(c.tenant); },
+            [&](const UpdateTenant &c) {
+                return service(u"save tenant"_s).updateTenant(c.id, c.patch);
+            },
+            [&](const RemoveTenant &c) { return service(u"delete tenant"_s).removeTenant(c.id); },
+            [&](const AddSource &c) { return service(u"add source"_s).addSource(c.source); },
+            [&](const RemoveSource &c) { return service(u"remove source"_s).removeSource(c.name); },
+            [&](const WriteSecret &c) {
+                AdminService s = service(c.rotate ? u"rotate secret"_s : u"set secret"_s);
+                ChangeResult r =
+                    c.rotate ? s.rotateSecret(c.name, *c.value, 0) : s.setSecret(c.name, *c.value);
+                c.value->fill('\0');
+                return r;
+            },
+            [&](const RetireSecret &c) { return service(u"retire secret"_s).retireSecret(c.name); },
+        },
+        change);
+}
+
+} // namespace
+
+LocalBackend::LocalBackend(Console &console, QObject *parent)
+    : Backend(parent)
+    , m_console(console)
+    , m_poll(new QTimer(this))
+{
+    connect(&m_console, &Console::stateChanged, this, [this] { Q_EMIT linkChanged(link()); });
+    connect(&m_console, &Console::alertRaised, this, &Backend::alertRaised);
+    connect(&m_console, &Console::configurationReloaded, this, &Backend::configurationChanged);
+    connect(m_poll, &QTimer::timeout, this, &LocalBackend::poll);
+    m_poll->start(1000);
+}
+
+QString LocalBackend::where() const
+{
+    return tr("this computer");
+}
+
+QString LocalBackend::actor() const
+{
+    return Actor::localUserName();
+}
+
+Backend::Link LocalBackend::link() const
+{
+    switch (m_console.state()) {
+    case Console::State::Running:
+        return Link::Up;
+    case Console::State::Starting:
+        return Link::Connecting;
+    case Console::State::Failed:
+        return Link::Refused;
+    case Console::State::Stopped:
+    case Console::State::Stopping:
+        break;
+    }
+    return Link::Down;
+}
+
+QString LocalBackend::linkProblem() const
+{
+    return m_console.lastError();
+}
+
+void LocalBackend::poll()
+{
+    if (m_console.canSnapshot())
+        Q_EMIT statsArrived(QDateTime::currentMSecsSinceEpoch(), m_console.snapshot());
+}
+
+void LocalBackend::tenants(QObject *receiver, Done<Fetched<QList<Tenant>>> done)
+{
+    m_console.db().run<Fetched<QList<Tenant>>>(
+        receiver,
+        [](DbContext &ctx) {
+            Fetched<QList<Tenant>> r;
+            if (!ctx.db)
+                r.error = ctx.error;
+            else
+                r.value = TenantRepository(*ctx.db).list(&r.error);
+            return r;
+        },
+        std::move(done));
+}
+
+void LocalBackend::sources(QObject *receiver, Done<Fetched<SourceListing>> done)
+{
+    m_console.db().run<Fetched<SourceListing>>(
+        receiver,
+        [](DbContext &ctx) {
+            Fetched<SourceListing> r;
+            if (!ctx.db || !ctx.vault) {
+                r.error = ctx.error;
+                return r;
+            }
+            r.value.sources = SourceRepository(*ctx.db).list(&r.error);
+            if (r.error.isEmpty())
+                r.value.secrets = SecretRepository(*ctx.db, *ctx.vault).list(&r.error);
+            if (r.error.isEmpty()) {
+                for (const Tenant &t : TenantRepository(*ctx.db).list(&r.error))
+                    r.value.tenantIds << t.id;
+            }
+            return r;
+        },
+        std::move(done));
+}
+
+void LocalBackend::apply(QObject *receiver, ConsoleChange change, Done<ChangeResult> done)
+{
+    m_console.db().run<ChangeResult>(
+        receiver,
+        [change = std::move(change)](DbContext &ctx) {
+            if (!ctx.db) {
+                if (const auto *secret = std::get_if<consolechange::WriteSecret>(&change))
+                    secret->value->fill('\0');
+                return ChangeResult::refused(ChangeResult::Refusal::StoreFailed, ctx.error);
+            }
+            return applyHere(ctx, change);
+        },
+        std::move(done));
+}
+
+} // namespace gerbang

@@ -1,0 +1,335 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "RemoteBackend.h"
+
+#include "admin/StatsJson.h"
+#include "core/DomainLabels.h"
+#include "storage/RecordJson.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkReply>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace gerbang {
+namespace {
+
+template <class... Ts> struct Overloaded : Ts...
+{
+    using Ts::operator()...;
+};
+
+ChangeResult::Refusal refusalOf(int status)
+{
+    switch (status) {
+    case 400:
+    case 401:
+    case 403:
+    case 413:
+        return ChangeResult::Refusal::Invalid;
+    case 404:
+        return ChangeResult::Refusal::NotFound;
+    case 409:
+        return ChangeResult::Refusal::Conflict;
+    default:
+        return ChangeResult::Refusal::StoreFailed;
+    }
+}
+
+QJsonObject tenantBody(const Tenant &t)
+{
+    return {{u"id"_s, t.id},
+            {u"name"_s, t.name},
+            {u"enabled"_s, t.enabled},
+            {u"waba_ids"_s, toJsonArray(t.wabaIds)},
+            {u"phone_number_ids"_s, toJsonArray(t.phoneNumberIds)}};
+}
+
+QJsonObject patchBody(const TenantPatch &p)
+{
+    QJsonObject o;
+    if (p.name)
+        o.insert(u"name"_s, *p.name);
+    if (p.enabled)
+        o.insert(u"enabled"_s, *p.enabled);
+    if (p.wabaIds)
+        o.insert(u"waba_ids"_s, toJsonArray(*p.wabaIds));
+    if (p.phoneNumberIds)
+        o.insert(u"phone_number_ids"_s, toJsonArray(*p.phoneNumberIds));
+    return o;
+}
+
+QJsonObject sourceBody(const Source &s)
+{
+    QJsonObject o{
+        {u"name"_s, s.name}, {u"provider"_s, s.provider}, {u"failure_status"_s, s.failureStatus}};
+    if (!s.tenant.isEmpty())
+        o.insert(u"tenant"_s, s.tenant);
+    if (s.toleranceSecs > 0)
+        o.insert(u"tolerance_s"_s, s.toleranceSecs);
+    if (!s.dedupField.isEmpty())
+        o.insert(u"dedup_field"_s, s.dedupField);
+    if (s.bodyLimit > 0)
+        o.insert(u"body_limit"_s, s.bodyLimit);
+    return o;
+}
+
+// The request body of a change: the keys the admin API's route reads.
+std::optional<QJsonObject> bodyOf(const ConsoleChange &change)
+{
+    using namespace consolechange;
+    return std::visit(
+        Overloaded{
+            [](const AddTenant &c) -> std::optional<QJsonObject> { return tenantBody(c.tenant); },
+            [](const UpdateTenant &c) -> std::optional<QJsonObject> { return patchBody(c.patch); },
+            [](const AddSource &c) -> std::optional<QJsonObject> { return sourceBody(c.source); },
+            [](const WriteSecret &c) -> std::optional<QJsonObject> {
+                return QJsonObject{{u"value"_s, QString::fromUtf8(*c.value)}};
+            },
+            [](const auto &) -> std::optional<QJsonObject> { return std::nullopt; },
+        },
+        change);
+}
+
+} // namespace
+
+RemoteBackend::RemoteBackend(AdminClient::Target target, QObject *parent)
+    : Backend(parent)
+    , m_client(new AdminClient(std::move(target), this))
+    , m_retry(new QTimer(this))
+{
+    m_retry->setSingleShot(true);
+    connect(m_retry, &QTimer::timeout, this, &RemoteBackend::attach);
+    connect(m_client, &AdminClient::certificateNotTrusted, this,
+            [this](certificatepin::Verdict verdict, const QString &presented) {
+                m_certificateRefused = true;
+                m_presented = presented;
+                m_retry->stop();
+                const QString pinned = m_client->target().pin;
+                if (verdict == certificatepin::Verdict::Mismatch) {
+                    setLink(Link::Refused,
+                            tr("Refused: the gateway at %1 shows the certificate %2, not the "
+                               "pinned %3. Someone may be intercepting the connection, or the "
+                               "gateway's certificate was replaced: compare with 'gerbangctl "
+                               "admin fingerprint' on the gateway before you trust it.")
+                                .arg(where(), certificatepin::displayed(presented),
+                                     certificatepin::displayed(pinned)));
+                } else {
+                    setLink(Link::Refused, tr("The certificate of %1 (%2) is not trusted yet.")
+                                               .arg(where(), certificatepin::displayed(presented)));
+                }
+                Q_EMIT trustRequested(presented, pinned);
+            });
+}
+
+RemoteBackend::~RemoteBackend()
+{
+    closeLive();
+}
+
+QString RemoteBackend::where() const
+{
+    const QUrl &url = m_client->target().url;
+    return u"%1:%2"_s.arg(url.host()).arg(url.port(url.scheme() == u"https"_s ? 443 : 80));
+}
+
+QString RemoteBackend::actor() const
+{
+    return m_tokenName.isEmpty() ? QString() : tr("token %1").arg(m_tokenName);
+}
+
+void RemoteBackend::setLink(Link link, const QString &problem)
+{
+    const bool changed = link != m_link || problem != m_problem;
+    m_link = link;
+    m_problem = problem;
+    if (changed)
+        Q_EMIT linkChanged(link);
+}
+
+void RemoteBackend::trust(const QString &fingerprint)
+{
+    m_client->setPin(fingerprint);
+    m_backoffMs = kFirstBackoffMs;
+    attach();
+}
+
+void RemoteBackend::attach()
+{
+    const quint64 attempt = ++m_attempt;
+    m_retry->stop();
+    closeLive();
+    m_certificateRefused = false;
+    if (m_link != Link::Lost)
+        setLink(Link::Connecting);
+    m_client->call(
+        this, "GET", u"/admin/v1/whoami"_s, std::nullopt, [this, attempt](AdminClient::Reply r) {
+            if (attempt != m_attempt || m_certificateRefused)
+                return;
+            if (r.status == 401)
+                return setLink(Link::Refused,
+                               tr("The gateway refused the token: %1").arg(r.problem()));
+            if (!r.ok())
+                return lost(r.problem());
+            m_role =
+                fromWire<AdminRole>(r.body.value(u"role"_s).toString()).value_or(AdminRole::Viewer);
+            m_tokenName = r.body.value(u"name"_s).toString();
+            openLive();
+        });
+}
+
+void RemoteBackend::openLive()
+{
+    m_events.reset();
+    m_live = m_client->open(u"/admin/v1/live"_s, "text/event-stream");
+    connect(m_live, &QNetworkReply::readyRead, this, &RemoteBackend::liveData);
+    connect(m_live, &QNetworkReply::finished, this, &RemoteBackend::liveEnded);
+}
+
+void RemoteBackend::closeLive()
+{
+    if (QNetworkReply *live = m_live.data()) {
+        m_live.clear();
+        live->disconnect(this);
+        live->abort();
+        live->deleteLater();
+    }
+}
+
+void RemoteBackend::liveData()
+{
+    QNetworkReply *live = m_live.data();
+    if (!live || live->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200)
+        return;
+    QList<ServerSentEvents::Event> events;
+    if (!m_events.feed(live->readAll(), &events))
+        return lost(tr("the live channel sent something that is not a Gerbang event stream"));
+    for (const ServerSentEvents::Event &e : std::as_const(events)) {
+        const QJsonObject data = QJsonDocument::fromJson(e.data).object();
+        if (e.name == "stats") {
+            if (m_link != Link::Up) {
+                m_backoffMs = kFirstBackoffMs;
+                setLink(Link::Up);
+            }
+            Q_EMIT statsArrived(QDateTime::currentMSecsSinceEpoch(), statsFromJson(data));
+        } else if (e.name == "alert") {
+            Q_EMIT alertRaised(alertFromJson(data));
+        } else if (e.name == "configuration") {
+            Q_EMIT configurationChanged();
+        }
+    }
+}
+
+void RemoteBackend::liveEnded()
+{
+    QNetworkReply *live = m_live.data();
+    if (!live)
+        return;
+    m_live.clear();
+    live->deleteLater();
+    if (m_certificateRefused)
+        return;
+    const int status = live->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status == 401)
+        return setLink(Link::Refused, tr("The gateway refused the token."));
+    if (status != 0 && status != 200) {
+        const QJsonObject body = QJsonDocument::fromJson(live->readAll()).object();
+        return lost(body.value(u"message"_s).toString(tr("HTTP status %1").arg(status)));
+    }
+    lost(status == 200 ? tr("the gateway closed the live channel") : live->errorString());
+}
+
+void RemoteBackend::lost(const QString &why)
+{
+    closeLive();
+    setLink(Link::Lost, why);
+    m_retry->start(m_backoffMs);
+    m_backoffMs = std::min(m_backoffMs * 2, kMaxBackoffMs);
+}
+
+template <typename T>
+void RemoteBackend::list(QObject *receiver, const QString &path, const QString &key,
+                         std::function<T(const QJsonObject &)> decode, Done<Fetched<QList<T>>> done)
+{
+    m_client->call(receiver, "GET", path, std::nullopt,
+                   [key, decode = std::move(decode), done = std::move(done)](AdminClient::Reply r) {
+                       Fetched<QList<T>> out;
+                       if (!r.ok()) {
+                           out.error = r.problem();
+                       } else {
+                           for (const QJsonValue &v : r.body.value(key).toArray())
+                               out.value.append(decode(v.toObject()));
+                       }
+                       done(std::move(out));
+                   });
+}
+
+void RemoteBackend::tenants(QObject *receiver, Done<Fetched<QList<Tenant>>> done)
+{
+    list<Tenant>(receiver, u"/admin/v1/tenants"_s, u"tenants"_s, tenantFromJson, std::move(done));
+}
+
+void RemoteBackend::sources(QObject *receiver, Done<Fetched<SourceListing>> done)
+{
+    // Three reads, one answer: the sources, their secrets (an admin token only) and the tenant
+    // ids the source dialog offers.
+    auto out = std::make_shared<Fetched<SourceListing>>();
+    auto waiting = std::make_shared<int>(allows(AdminRole::Admin) ? 3 : 2);
+    auto finish = [out, waiting, done = guarded(receiver, std::move(done))](const QString &error) {
+        if (out->error.isEmpty())
+            out->error = error;
+        if (--*waiting == 0)
+            done(std::move(*out));
+    };
+    out->value.secretsListed = allows(AdminRole::Admin);
+    list<Source>(this, u"/admin/v1/sources"_s, u"sources"_s, sourceFromJson,
+                 [out, finish](Fetched<QList<Source>> r) {
+                     out->value.sources = r.value;
+                     finish(r.error);
+                 });
+    list<Tenant>(this, u"/admin/v1/tenants"_s, u"tenants"_s, tenantFromJson,
+                 [out, finish](Fetched<QList<Tenant>> r) {
+                     for (const Tenant &t : std::as_const(r.value))
+                         out->value.tenantIds << t.id;
+                     finish(r.error);
+                 });
+    if (out->value.secretsListed) {
+        list<SecretInfo>(this, u"/admin/v1/secrets"_s, u"secrets"_s, secretFromJson,
+                         [out, finish](Fetched<QList<SecretInfo>> r) {
+                             out->value.secrets = r.value;
+                             finish(r.error);
+                         });
+    }
+}
+
+void RemoteBackend::apply(QObject *receiver, ConsoleChange change, Done<ChangeResult> done)
+{
+    const auto wipe = [&change] {
+        if (const auto *secret = std::get_if<consolechange::WriteSecret>(&change))
+            secret->value->fill('\0');
+    };
+    const AdminRole needed = requiredRole(change);
+    if (!allows(needed)) {
+        wipe();
+        return done(ChangeResult::refused(
+            ChangeResult::Refusal::Invalid,
+            tr("this token (%1) may not make this change; it needs the %2 role")
+                .arg(labels::of(m_role), labels::of(needed))));
+    }
+    const ChangeRoute route = routeOf(change);
+    const std::optional<QJsonObject> body = bodyOf(change);
+    wipe();
+    m_client->call(receiver, route.method, route.path, body,
+                   [done = std::move(done)](AdminClient::Reply r) {
+                       if (r.ok()) {
+                           ChangeResult c;
+                           c.result = r.body;
+                           return done(std::move(c));
+                       }
+                       done(ChangeResult::refused(refusalOf(r.status), r.problem()));
+                   });
+}
+
+} // namespace gerbang
