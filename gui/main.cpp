@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// gerbang: the desktop console with the embedded engine.
+// gerbang: the desktop console. It runs the gateway here (the embedded engine), or attaches to
+// a running gerbangd through its admin API (--connect, or the connection used last).
 #include "backend/LocalBackend.h"
+#include "connect/AttachedStart.h"
+#include "connect/ConnectionProfiles.h"
+#include "connect/StartOptions.h"
 #include "core/Console.h"
 #include "core/Language.h"
 #include "pages/FirstRunDialog.h"
@@ -9,25 +13,15 @@
 
 #include <QApplication>
 #include <QMessageBox>
+#include <cstdio>
 
 using namespace Qt::StringLiterals;
 
-int main(int argc, char **argv)
+namespace {
+
+int runHere(QApplication &app, gerbang::Language &language, const QStringList &arguments)
 {
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(u"Gerbang"_s);
-    QApplication::setApplicationName(u"gerbang"_s);
-    QApplication::setApplicationDisplayName(u"Gerbang"_s);
-    QApplication::setApplicationVersion(QStringLiteral(GERBANG_VERSION));
-    QApplication::setDesktopFileName(u"gerbang"_s);
-    QApplication::setWindowIcon(gerbang::Icons::application());
-    // Closing the window keeps the gateway running in the tray; Quit ends it.
-    QApplication::setQuitOnLastWindowClosed(false);
-
-    gerbang::Language language;
-    language.apply(gerbang::Language::initial(), false);
-
-    gerbang::Console console(QApplication::arguments());
+    gerbang::Console console(arguments);
     gerbang::LocalBackend backend(console);
     QString error;
     if (!console.configurationExists()) {
@@ -46,4 +40,54 @@ int main(int argc, char **argv)
     console.startEngine();
     QObject::connect(&app, &QApplication::aboutToQuit, &console, [&] { console.shutdown(); });
     return app.exec();
+}
+
+int runAttached(QApplication &app, gerbang::Language &language,
+                const gerbang::StartOptions &options, const QString &target)
+{
+    QString error;
+    const auto profile = gerbang::Attachment::resolve(target, options.trustFingerprint, &error);
+    if (!profile) {
+        std::fprintf(stderr, "gerbang: %s\n", qPrintable(error));
+        if (!options.printStats)
+            QMessageBox::critical(nullptr, QObject::tr("Gerbang"), error);
+        return 2;
+    }
+    // An attached console is a window onto a service: closing it ends it.
+    QApplication::setQuitOnLastWindowClosed(true);
+    gerbang::AttachedStart start(*profile, options, language);
+    start.begin();
+    return app.exec();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(u"Gerbang"_s);
+    QApplication::setApplicationName(u"gerbang"_s);
+    QApplication::setApplicationDisplayName(u"Gerbang"_s);
+    QApplication::setApplicationVersion(QStringLiteral(GERBANG_VERSION));
+    QApplication::setDesktopFileName(u"gerbang"_s);
+    QApplication::setWindowIcon(gerbang::Icons::application());
+    // Closing the window keeps the embedded gateway running in the tray; Quit ends it.
+    QApplication::setQuitOnLastWindowClosed(false);
+
+    gerbang::Language language;
+    language.apply(gerbang::Language::initial(), false);
+
+    const gerbang::StartOptions options = gerbang::StartOptions::parse(QApplication::arguments());
+    if (!options.error.isEmpty()) {
+        std::fprintf(stderr, "gerbang: %s\n", qPrintable(options.error));
+        return 2;
+    }
+    // The connection used last reopens on start; "Run the gateway on this computer" in
+    // File → Connect… clears it.
+    QString target = options.connect;
+    if (target.isEmpty() && gerbang::ConnectionProfiles::named(gerbang::ConnectionProfiles::last()))
+        target = gerbang::ConnectionProfiles::last();
+    if (!target.isEmpty())
+        return runAttached(app, language, options, target);
+    return runHere(app, language, options.rest);
 }

@@ -4,7 +4,7 @@
 
 GERBANG_PACKAGES=(qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite
     libqt6sql6-psql qt6-charts-dev qt6-svg-dev libgl-dev qt6-tools-dev qt6-tools-dev-tools
-    qt6-l10n-tools libssl-dev libsqlite3-dev cmake ninja-build g++ pkg-config openssl python3-jsonschema python3-yaml)
+    qt6-l10n-tools qtkeychain-qt6-dev libssl-dev libsqlite3-dev cmake ninja-build g++ pkg-config openssl python3-jsonschema python3-yaml)
 
 # Building the .deb packages (packaging/build-deb.sh) and testing them as installed
 # (packaging/test-package.sh): dpkg-shlibdeps, file (used by CPack), lintian, curl.

@@ -293,10 +293,32 @@
     </message>
 </context>
 <context>
+    <name>Relaunch</name>
+    <message>
+        <source>Cannot start the console again: %1</source>
+        <translation>Cannot start the console again: %1</translation>
+    </message>
+</context>
+<context>
     <name>RoleGate</name>
     <message>
         <source>Needs the %1 role; this connection's token has the %2 role.</source>
         <translation>Needs the %1 role; this connection's token has the %2 role.</translation>
+    </message>
+</context>
+<context>
+    <name>StartOptions</name>
+    <message>
+        <source>%1 needs a value</source>
+        <translation>%1 needs a value</translation>
+    </message>
+    <message>
+        <source>--timeout needs a number of seconds</source>
+        <translation>--timeout needs a number of seconds</translation>
+    </message>
+    <message>
+        <source>--print-stats and --trust-fingerprint need --connect</source>
+        <translation>--print-stats and --trust-fingerprint need --connect</translation>
     </message>
 </context>
 <context>
@@ -347,6 +369,64 @@
     <message>
         <source>Acknowledge all</source>
         <translation>Acknowledge all</translation>
+    </message>
+</context>
+<context>
+    <name>gerbang::AttachedStart</name>
+    <message>
+        <source>No admin token is saved for %1.</source>
+        <translation>No admin token is saved for %1.</translation>
+    </message>
+    <message>
+        <source>The keyring cannot be read (%1).</source>
+        <translation>The keyring cannot be read (%1).</translation>
+    </message>
+    <message>
+        <source>Set GERBANG_ADMIN_TOKEN for unattended starts.</source>
+        <translation>Set GERBANG_ADMIN_TOKEN for unattended starts.</translation>
+    </message>
+    <message>
+        <source>Connect: %1</source>
+        <translation>Connect: %1</translation>
+    </message>
+    <message>
+        <source>No statistics from %1 within %2 s: %3</source>
+        <translation>No statistics from %1 within %2 s: %3</translation>
+    </message>
+    <message>
+        <source>Gerbang</source>
+        <translation>Gerbang</translation>
+    </message>
+</context>
+<context>
+    <name>gerbang::Attachment</name>
+    <message>
+        <source>'%1' is neither a saved connection nor a gateway address.</source>
+        <translation>'%1' is neither a saved connection nor a gateway address.</translation>
+    </message>
+    <message>
+        <source>The fingerprint given (%1) is not the one pinned for %2 (%3). If the gateway's certificate really changed, forget the old one first (File → Connect…).</source>
+        <translation>The fingerprint given (%1) is not the one pinned for %2 (%3). If the gateway's certificate really changed, forget the old one first (File → Connect…).</translation>
+    </message>
+    <message>
+        <source>Trust this gateway?</source>
+        <translation>Trust this gateway?</translation>
+    </message>
+    <message>
+        <source>This is the first connection to %1. Its certificate's fingerprint is:
+
+%2
+
+Compare it with what 'gerbangctl admin fingerprint' prints on the gateway. Trust it only if both are the same; the console then remembers it and refuses any other certificate for this connection.</source>
+        <translation>This is the first connection to %1. Its certificate's fingerprint is:
+
+%2
+
+Compare it with what 'gerbangctl admin fingerprint' prints on the gateway. Trust it only if both are the same; the console then remembers it and refuses any other certificate for this connection.</translation>
+    </message>
+    <message>
+        <source>&amp;Trust</source>
+        <translation>&amp;Trust</translation>
     </message>
 </context>
 <context>
@@ -613,6 +693,65 @@
     <message>
         <source>the export could not be audited, so it was not made: %1</source>
         <translation>the export could not be audited, so it was not made: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gerbang::ConnectDialog</name>
+    <message>
+        <source>&amp;Run the gateway on this computer</source>
+        <translation>&amp;Run the gateway on this computer</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to a running gateway</source>
+        <translation>&amp;Connect to a running gateway</translation>
+    </message>
+    <message>
+        <source>Keep the token in this computer's &amp;keyring</source>
+        <translation>Keep the token in this computer's &amp;keyring</translation>
+    </message>
+    <message>
+        <source>&amp;Forget the trusted certificate</source>
+        <translation>&amp;Forget the trusted certificate</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <source>e.g. https://gateway.firm.local:8443</source>
+        <translation>e.g. https://gateway.firm.local:8443</translation>
+    </message>
+    <message>
+        <source>gbt_… (empty: the one in the keyring)</source>
+        <translation>gbt_… (empty: the one in the keyring)</translation>
+    </message>
+    <message>
+        <source>New connection</source>
+        <translation>New connection</translation>
+    </message>
+    <message>
+        <source>&amp;Saved connection:</source>
+        <translation>&amp;Saved connection:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation>&amp;Token:</translation>
+    </message>
+    <message>
+        <source>Certificate:</source>
+        <translation>Certificate:</translation>
+    </message>
+    <message>
+        <source>not trusted yet: you are asked to compare it on the first connection</source>
+        <translation>not trusted yet: you are asked to compare it on the first connection</translation>
+    </message>
+    <message>
+        <source>Enter the admin API's address, e.g. https://gateway.firm.local:8443.</source>
+        <translation>Enter the admin API's address, e.g. https://gateway.firm.local:8443.</translation>
     </message>
 </context>
 <context>
@@ -1154,6 +1293,22 @@
     <message>
         <source>The connection to %1 is lost (%2). The console reconnects by itself; what it shows is not live until then.</source>
         <translation>The connection to %1 is lost (%2). The console reconnects by itself; what it shows is not live until then.</translation>
+    </message>
+    <message>
+        <source>Stop the gateway here?</source>
+        <translation>Stop the gateway here?</translation>
+    </message>
+    <message>
+        <source>The gateway running on this computer stops receiving webhooks when the console attaches elsewhere. Continue?</source>
+        <translation>The gateway running on this computer stops receiving webhooks when the console attaches elsewhere. Continue?</translation>
+    </message>
+    <message>
+        <source>&amp;Connect…</source>
+        <translation>&amp;Connect…</translation>
+    </message>
+    <message>
+        <source>Run the gateway on this computer, or attach to one running elsewhere</source>
+        <translation>Run the gateway on this computer, or attach to one running elsewhere</translation>
     </message>
 </context>
 <context>

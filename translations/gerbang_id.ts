@@ -293,10 +293,32 @@
     </message>
 </context>
 <context>
+    <name>Relaunch</name>
+    <message>
+        <source>Cannot start the console again: %1</source>
+        <translation>Konsol tidak dapat dijalankan ulang: %1</translation>
+    </message>
+</context>
+<context>
     <name>RoleGate</name>
     <message>
         <source>Needs the %1 role; this connection's token has the %2 role.</source>
         <translation>Memerlukan peran %1; token koneksi ini berperan %2.</translation>
+    </message>
+</context>
+<context>
+    <name>StartOptions</name>
+    <message>
+        <source>%1 needs a value</source>
+        <translation>%1 memerlukan nilai</translation>
+    </message>
+    <message>
+        <source>--timeout needs a number of seconds</source>
+        <translation>--timeout memerlukan jumlah detik</translation>
+    </message>
+    <message>
+        <source>--print-stats and --trust-fingerprint need --connect</source>
+        <translation>--print-stats dan --trust-fingerprint memerlukan --connect</translation>
     </message>
 </context>
 <context>
@@ -347,6 +369,64 @@
     <message>
         <source>Acknowledge all</source>
         <translation>Tandai semua sudah ditangani</translation>
+    </message>
+</context>
+<context>
+    <name>gerbang::AttachedStart</name>
+    <message>
+        <source>No admin token is saved for %1.</source>
+        <translation>Tidak ada token admin yang tersimpan untuk %1.</translation>
+    </message>
+    <message>
+        <source>The keyring cannot be read (%1).</source>
+        <translation>Keyring tidak dapat dibaca (%1).</translation>
+    </message>
+    <message>
+        <source>Set GERBANG_ADMIN_TOKEN for unattended starts.</source>
+        <translation>Atur GERBANG_ADMIN_TOKEN untuk start tanpa pengawasan.</translation>
+    </message>
+    <message>
+        <source>Connect: %1</source>
+        <translation>Hubungkan: %1</translation>
+    </message>
+    <message>
+        <source>No statistics from %1 within %2 s: %3</source>
+        <translation>Tidak ada statistik dari %1 dalam %2 dtk: %3</translation>
+    </message>
+    <message>
+        <source>Gerbang</source>
+        <translation>Gerbang</translation>
+    </message>
+</context>
+<context>
+    <name>gerbang::Attachment</name>
+    <message>
+        <source>'%1' is neither a saved connection nor a gateway address.</source>
+        <translation>'%1' bukan koneksi tersimpan maupun alamat gateway.</translation>
+    </message>
+    <message>
+        <source>The fingerprint given (%1) is not the one pinned for %2 (%3). If the gateway's certificate really changed, forget the old one first (File → Connect…).</source>
+        <translation>Sidik jari yang diberikan (%1) bukan yang disematkan untuk %2 (%3). Jika sertifikat gateway memang berganti, lupakan yang lama terlebih dahulu (Berkas → Hubungkan…).</translation>
+    </message>
+    <message>
+        <source>Trust this gateway?</source>
+        <translation>Percayai gateway ini?</translation>
+    </message>
+    <message>
+        <source>This is the first connection to %1. Its certificate's fingerprint is:
+
+%2
+
+Compare it with what 'gerbangctl admin fingerprint' prints on the gateway. Trust it only if both are the same; the console then remembers it and refuses any other certificate for this connection.</source>
+        <translation>Ini koneksi pertama ke %1. Sidik jari sertifikatnya:
+
+%2
+
+Bandingkan dengan keluaran 'gerbangctl admin fingerprint' di gateway. Percayai hanya jika keduanya sama; konsol lalu mengingatnya dan menolak sertifikat lain untuk koneksi ini.</translation>
+    </message>
+    <message>
+        <source>&amp;Trust</source>
+        <translation>&amp;Percayai</translation>
     </message>
 </context>
 <context>
@@ -613,6 +693,65 @@
     <message>
         <source>the export could not be audited, so it was not made: %1</source>
         <translation>ekspor tidak dapat dicatat di log audit, jadi tidak dibuat: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gerbang::ConnectDialog</name>
+    <message>
+        <source>&amp;Run the gateway on this computer</source>
+        <translation>&amp;Jalankan gateway di komputer ini</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to a running gateway</source>
+        <translation>&amp;Hubungkan ke gateway yang sedang berjalan</translation>
+    </message>
+    <message>
+        <source>Keep the token in this computer's &amp;keyring</source>
+        <translation>Simpan token di &amp;keyring komputer ini</translation>
+    </message>
+    <message>
+        <source>&amp;Forget the trusted certificate</source>
+        <translation>&amp;Lupakan sertifikat yang dipercaya</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Hubungkan</translation>
+    </message>
+    <message>
+        <source>e.g. https://gateway.firm.local:8443</source>
+        <translation>mis. https://gateway.firm.local:8443</translation>
+    </message>
+    <message>
+        <source>gbt_… (empty: the one in the keyring)</source>
+        <translation>gbt_… (kosong: yang ada di keyring)</translation>
+    </message>
+    <message>
+        <source>New connection</source>
+        <translation>Koneksi baru</translation>
+    </message>
+    <message>
+        <source>&amp;Saved connection:</source>
+        <translation>Koneksi &amp;tersimpan:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Alamat:</translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation>&amp;Token:</translation>
+    </message>
+    <message>
+        <source>Certificate:</source>
+        <translation>Sertifikat:</translation>
+    </message>
+    <message>
+        <source>not trusted yet: you are asked to compare it on the first connection</source>
+        <translation>belum dipercaya: Anda diminta membandingkannya pada koneksi pertama</translation>
+    </message>
+    <message>
+        <source>Enter the admin API's address, e.g. https://gateway.firm.local:8443.</source>
+        <translation>Masukkan alamat API admin, mis. https://gateway.firm.local:8443.</translation>
     </message>
 </context>
 <context>
@@ -1154,6 +1293,22 @@
     <message>
         <source>The connection to %1 is lost (%2). The console reconnects by itself; what it shows is not live until then.</source>
         <translation>Koneksi ke %1 terputus (%2). Konsol menyambung kembali dengan sendirinya; sampai saat itu yang ditampilkan bukan data langsung.</translation>
+    </message>
+    <message>
+        <source>Stop the gateway here?</source>
+        <translation>Hentikan gateway di sini?</translation>
+    </message>
+    <message>
+        <source>The gateway running on this computer stops receiving webhooks when the console attaches elsewhere. Continue?</source>
+        <translation>Gateway yang berjalan di komputer ini berhenti menerima webhook ketika konsol terhubung ke tempat lain. Lanjutkan?</translation>
+    </message>
+    <message>
+        <source>&amp;Connect…</source>
+        <translation>&amp;Hubungkan…</translation>
+    </message>
+    <message>
+        <source>Run the gateway on this computer, or attach to one running elsewhere</source>
+        <translation>Jalankan gateway di komputer ini, atau hubungkan ke gateway yang berjalan di tempat lain</translation>
     </message>
 </context>
 <context>

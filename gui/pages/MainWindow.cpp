@@ -10,6 +10,9 @@
 #include "SourcesPage.h"
 #include "TenantsPage.h"
 #include "backend/LocalBackend.h"
+#include "connect/ConnectDialog.h"
+#include "connect/ConnectionProfiles.h"
+#include "connect/Relaunch.h"
 #include "core/Console.h"
 #include "core/DomainLabels.h"
 #include "core/Language.h"
@@ -187,6 +190,9 @@ void MainWindow::buildActions()
     m_quitAction = new QAction(Icons::get(u"quit"_s), QString(), this);
     m_showAction = new QAction(Icons::get(u"gerbang"_s), QString(), this);
     m_aboutAction = new QAction(QString(), this);
+    m_connectAction = new QAction(Icons::get(u"gerbang"_s), QString(), this);
+    m_connectAction->setObjectName(u"connectAction"_s);
+    connect(m_connectAction, &QAction::triggered, this, &MainWindow::askConnect);
     m_startAction->setObjectName(u"startAction"_s);
     m_stopAction->setObjectName(u"stopAction"_s);
     m_restartAction->setObjectName(u"restartAction"_s);
@@ -246,6 +252,8 @@ void MainWindow::buildActions()
 void MainWindow::buildMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->addAction(m_connectAction);
+    m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
     m_engineMenu = menuBar()->addMenu(QString());
     m_engineMenu->addActions({m_startAction, m_stopAction, m_restartAction});
@@ -442,6 +450,28 @@ void MainWindow::quit()
     QApplication::quit();
 }
 
+void MainWindow::askConnect()
+{
+    ConnectDialog dialog(m_console ? QString() : ConnectionProfiles::last(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const ConnectDialog::Choice choice = dialog.choice();
+    if (choice.here && m_console)
+        return; // already here
+    if (m_console && m_console->state() == Console::State::Running &&
+        QMessageBox::question(this, tr("Stop the gateway here?"),
+                              tr("The gateway running on this computer stops receiving webhooks "
+                                 "when the console attaches elsewhere. Continue?"),
+                              QMessageBox::Yes | QMessageBox::Cancel,
+                              QMessageBox::Cancel) != QMessageBox::Yes)
+        return;
+    relaunchWith(choice, this, [this](const QString &error) {
+        if (!error.isEmpty())
+            return m_banner->show(error, MessageBar::Kind::Error);
+        quit();
+    });
+}
+
 void MainWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -462,6 +492,9 @@ void MainWindow::retranslateUi()
     m_quitAction->setText(tr("&Quit"));
     m_showAction->setText(tr("Show Gerbang"));
     m_aboutAction->setText(tr("&About Gerbang"));
+    m_connectAction->setText(tr("&Connect…"));
+    m_connectAction->setToolTip(
+        tr("Run the gateway on this computer, or attach to one running elsewhere"));
     m_indonesianAction->setText(tr("Bahasa Indonesia"));
     m_englishAction->setText(tr("English"));
     m_fileMenu->setTitle(tr("&File"));

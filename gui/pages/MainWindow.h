@@ -70,6 +70,8 @@ private:
     void onAlert(const AlertInfo &alert);
     QString alertText(const AlertInfo &alert) const;
     void quit();
+    // File → Connect…: another gateway, or this computer's (the console starts afresh).
+    void askConnect();
     QString navText(Page *page) const;
     void fitNavigation();
     void saveState() const;
@@ -107,6 +109,7 @@ private:
     QAction *m_quitAction = nullptr;
     QAction *m_showAction = nullptr;
     QAction *m_aboutAction = nullptr;
+    QAction *m_connectAction = nullptr;
     QAction *m_indonesianAction = nullptr;
     QAction *m_englishAction = nullptr;
     QActionGroup *m_languageGroup = nullptr;

@@ -1,0 +1,352 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The console attached to a real gerbangd process over its admin API (TLS, a self-signed
+// certificate pinned on first use): the same pages as the embedded mode, fed by RemoteBackend.
+#include "ConsoleFixture.h"
+#include "TestSupport.h"
+#include "backend/RemoteBackend.h"
+#include "connect/Attachment.h"
+#include "connect/ConnectionProfiles.h"
+#include "core/Language.h"
+#include "pages/DashboardPage.h"
+#include "pages/MainWindow.h"
+#include "pages/SourcesPage.h"
+#include "pages/TenantsPage.h"
+#include "storage/Database.h"
+#include "widgets/MessageBar.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace gerbang;
+using namespace gerbang::test;
+
+namespace {
+
+quint16 freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::Any, 0);
+    return probe.serverPort();
+}
+
+} // namespace
+
+class TestConsoleAttached : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<GatewayProcess> m_gw;
+    quint16 m_adminPort = 0;
+    QString m_fingerprint; // "SHA256:AB:…" as gerbangctl admin fingerprint prints it
+    QByteArray m_adminToken;
+    QByteArray m_viewerToken;
+    Language m_language;
+
+    QUrl adminUrl() const { return QUrl(u"https://127.0.0.1:%1"_s.arg(m_adminPort)); }
+
+    bool startGateway(QString *error)
+    {
+        m_gw = std::make_unique<GatewayProcess>(m_dir.path());
+        // Not loopback-only, so the admin API speaks TLS with its self-signed certificate;
+        // the same port after a restart, as a service keeps it.
+        m_gw->environment().insert(u"GERBANG_ADMIN_LISTEN"_s, u"0.0.0.0:%1"_s.arg(m_adminPort));
+        m_gw->environment().insert(u"GERBANG_WHATSAPP_APP_SECRET"_s,
+                                   QString::fromLatin1(kFixtureAppSecret.toByteArray()));
+        return m_gw->start(error);
+    }
+
+    // Waits until the gateway has loaded it (it polls the configuration revision).
+    QByteArray createToken(const QString &name, const QString &role)
+    {
+        const auto loads = [this] { return m_gw->output().count("configuration revision"); };
+        const qsizetype before = loads();
+        const CommandResult r =
+            runCtl(m_dir.path(), {u"admin"_s, u"token"_s, u"create"_s, name, u"--role"_s, role});
+        if (r.exitCode != 0 || !QTest::qWaitFor([&] { return loads() > before; }, 5000))
+            return {};
+        return r.out.trimmed();
+    }
+
+    std::unique_ptr<RemoteBackend> attached(const QByteArray &token, const QString &pin)
+    {
+        auto backend = std::make_unique<RemoteBackend>(
+            AdminClient::Target{adminUrl(), token, certificatepin::normalized(pin)});
+        backend->attach();
+        return backend;
+    }
+
+    QStringList column(const QString &sql)
+    {
+        QString error;
+        auto db = openTestDatabase(m_dir.path(), &error);
+        if (!db)
+            qFatal("cannot open the database: %s", qPrintable(error));
+        QSqlQuery q(db->db());
+        if (!q.exec(sql))
+            qFatal("query failed: %s", qPrintable(sql));
+        QStringList out;
+        while (q.next())
+            out << q.value(0).toString();
+        return out;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+        m_language.apply(u"en"_s, false);
+        m_adminPort = freePort();
+        QString error;
+        QVERIFY2(startGateway(&error), qPrintable(error));
+        QCOMPARE(m_gw->adminScheme(), u"https"_s);
+        const CommandResult fp = runCtl(m_dir.path(), {u"admin"_s, u"fingerprint"_s});
+        QCOMPARE(fp.exitCode, 0);
+        m_fingerprint = QString::fromLatin1(fp.out.trimmed());
+        QVERIFY(m_fingerprint.startsWith(u"SHA256:"_s));
+        m_adminToken = createToken(u"desk-admin"_s, u"admin"_s);
+        m_viewerToken = createToken(u"desk-viewer"_s, u"viewer"_s);
+        QVERIFY(!m_adminToken.isEmpty() && !m_viewerToken.isEmpty());
+    }
+
+    void cleanupTestCase()
+    {
+        QString why;
+        if (m_gw)
+            QVERIFY2(m_gw->stopCleanly(&why), qPrintable(why));
+    }
+
+    void dashboardCountersMoveWhenWebhooksArrive()
+    {
+        auto backend = attached(m_adminToken, m_fingerprint);
+        MainWindow window(*backend, m_language);
+        window.show();
+        QTRY_COMPARE_WITH_TIMEOUT(backend->link(), Backend::Link::Up, 10000);
+        QCOMPARE(backend->role(), AdminRole::Admin);
+        QVERIFY(window.windowTitle().contains(backend->where()));
+        // Pages that read this computer's database are not offered when attached (yet).
+        QVERIFY(!window.audit() && !window.settingsPage());
+
+        QSignalSpy stats(backend.get(), &Backend::statsArrived);
+        QVERIFY(stats.wait(5000));
+        const qint64 before = stats.last().at(1).value<StatsSnapshot>().requests;
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(postWhatsApp(m_gw->port(), u"wa_text.json"_s), 200);
+        QTRY_VERIFY_WITH_TIMEOUT(stats.last().at(1).value<StatsSnapshot>().requests >= before + 3,
+                                 5000);
+        // The dashboard drew them: a request rate above zero, and not greyed.
+        const auto &rates = window.dashboard()->history().requestRates();
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(rates.cbegin(), rates.cend(),
+                                             [](const QList<QPointF> &s) {
+                                                 return std::any_of(
+                                                     s.cbegin(), s.cend(),
+                                                     [](const QPointF &p) { return p.y() > 0; });
+                                             }),
+                                 5000);
+        QVERIFY(!window.dashboard()->isStale());
+    }
+
+    void tenantEditedInTheConsoleRoutesTheNextWebhook()
+    {
+        auto backend = attached(m_adminToken, m_fingerprint);
+        MainWindow window(*backend, m_language);
+        window.show();
+        QTRY_COMPARE_WITH_TIMEOUT(backend->link(), Backend::Link::Up, 10000);
+        TenantsPage *page = window.tenants();
+        window.showPage(page);
+        QCOMPARE(postWhatsApp(m_gw->port(), u"wa_second_waba_text.json"_s), 200);
+        const QStringList unknownBefore =
+            column(u"SELECT outcome FROM audit_log WHERE path = '/whatsapp/webhook' "
+                   "ORDER BY id DESC LIMIT 1"_s);
+        QCOMPARE(unknownBefore, QStringList{u"unknown_tenant"_s});
+
+        QTest::mouseClick(page->findChild<QPushButton *>(u"newTenant"_s), Qt::LeftButton);
+        typeText(page->findChild<QLineEdit *>(u"tenantId"_s), u"desk-firm"_s);
+        typeText(page->findChild<QLineEdit *>(u"tenantName"_s), u"Desk Firm"_s);
+        typeText(page->findChild<QPlainTextEdit *>(u"tenantWabas"_s), u"100000000000002"_s);
+        QPushButton *save = page->findChild<QPushButton *>(u"saveTenant"_s);
+        QVERIFY2(save->isEnabled(), qPrintable(page->problems().join(u'\n')));
+        QSignalSpy saved(page, &TenantsPage::saved);
+        QSignalSpy reloaded(backend.get(), &Backend::configurationChanged);
+        QTest::mouseClick(save, Qt::LeftButton);
+        QVERIFY(saved.wait(10000));
+        // The live channel says when the gateway routes with it.
+        QVERIFY(reloaded.count() > 0 || reloaded.wait(5000));
+        QCOMPARE(postWhatsApp(m_gw->port(), u"wa_second_waba_text.json"_s), 200);
+        QCOMPARE(column(u"SELECT tenant_id FROM events ORDER BY received_at DESC LIMIT 1"_s),
+                 QStringList{u"desk-firm"_s});
+        // Audited as the token's change, made over the API.
+        QVERIFY(!column(u"SELECT id FROM audit_log WHERE outcome = 'changed' AND method = 'API' "
+                        "AND detail LIKE '%\"actor\":\"desk-admin\"%' AND tenant = 'desk-firm'"_s)
+                     .isEmpty());
+        QTRY_VERIFY(page->tenants().size() >= 1);
+    }
+
+    void viewerTokenSeesEverythingReadOnly()
+    {
+        auto backend = attached(m_viewerToken, m_fingerprint);
+        MainWindow window(*backend, m_language);
+        window.show();
+        QTRY_COMPARE_WITH_TIMEOUT(backend->link(), Backend::Link::Up, 10000);
+        QCOMPARE(backend->role(), AdminRole::Viewer);
+        // The gateway audits every change and every refusal, naming the token: none may come.
+        const QString byViewer =
+            u"SELECT count(*) FROM audit_log WHERE detail LIKE '%\"actor\":\"desk-viewer\"%'"_s;
+        const QString before = column(byViewer).value(0);
+
+        TenantsPage *page = window.tenants();
+        window.showPage(page);
+        QSignalSpy loaded(page, &TenantsPage::loaded);
+        QVERIFY(loaded.count() > 0 || loaded.wait(5000));
+        QVERIFY(!page->tenants().isEmpty()); // it reads
+        for (const QString &name : {u"newTenant"_s, u"saveTenant"_s, u"deleteTenant"_s}) {
+            auto *button = page->findChild<QPushButton *>(name);
+            QVERIFY2(button, qPrintable(name));
+            QVERIFY2(!button->isEnabled(), qPrintable(name));
+            QVERIFY2(button->toolTip().contains(u"admin"_s), qPrintable(button->toolTip()));
+        }
+        QVERIFY(page->findChild<QLineEdit *>(u"tenantName"_s)->isReadOnly());
+        // Save by its shortcut, as a user might try: nothing is sent.
+        QTest::keySequence(&window, QKeySequence::Save);
+        page->save();
+        SourcesPage *sources = window.sources();
+        window.showPage(sources);
+        QSignalSpy sourcesLoaded(sources, &SourcesPage::loaded);
+        QVERIFY(sourcesLoaded.count() > 0 || sourcesLoaded.wait(5000));
+        for (QPushButton *button : sources->findChildren<QPushButton *>())
+            QVERIFY2(!button->isEnabled(), qPrintable(button->text()));
+        QTest::qWait(300);
+        QCOMPARE(column(byViewer).value(0), before);
+        QVERIFY(column(u"SELECT id FROM audit_log WHERE http_status = 403"_s).isEmpty());
+    }
+
+    void changedCertificateIsRefusedWithBothFingerprints()
+    {
+        const QString wrong = u"SHA256:"_s + QString(64, u'A');
+        auto backend = attached(m_adminToken, wrong);
+        MainWindow window(*backend, m_language);
+        window.show();
+        QSignalSpy asked(backend.get(), &RemoteBackend::trustRequested);
+        QTRY_COMPARE_WITH_TIMEOUT(backend->link(), Backend::Link::Refused, 10000);
+        QCOMPARE(asked.count(), 1);
+        const QString real = certificatepin::normalized(m_fingerprint);
+        QCOMPARE(asked.first().at(0).toString(), real);
+        QCOMPARE(asked.first().at(1).toString(), certificatepin::normalized(wrong));
+        // The banner names both, and no statistics were taken from that gateway.
+        QVERIFY(window.banner()->text().contains(m_fingerprint));
+        QVERIFY(window.banner()->text().contains(
+            certificatepin::displayed(certificatepin::normalized(wrong))));
+        QSignalSpy stats(backend.get(), &Backend::statsArrived);
+        QTest::qWait(1500);
+        QCOMPARE(stats.count(), 0);
+        QCOMPARE(backend->link(), Backend::Link::Refused); // no retry on its own
+
+        // The Attachment never offers a changed certificate for trust.
+        ConnectionProfiles::save(
+            {u"pinned-elsewhere"_s, adminUrl(), certificatepin::normalized(wrong)});
+        QString error;
+        const auto profile = Attachment::resolve(u"pinned-elsewhere"_s, m_fingerprint, &error);
+        QVERIFY(!profile);
+        QVERIFY2(error.contains(m_fingerprint), qPrintable(error));
+        ConnectionProfiles::remove(u"pinned-elsewhere"_s);
+    }
+
+    void firstUseAsksToTrustAndPinsTheCertificate()
+    {
+        const QUrl url = adminUrl();
+        ConnectionProfiles::remove(ConnectionProfiles::nameFor(url));
+        QString error;
+        const auto profile = Attachment::resolve(url.toString(), {}, &error);
+        QVERIFY2(profile, qPrintable(error));
+        QVERIFY(profile->pin.isEmpty());
+        QWidget parent;
+        parent.show();
+        Attachment attachment(*profile, m_viewerToken, true, &parent);
+        attachment.backend().attach();
+        // The question names the fingerprint to compare; the admin trusts it.
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (box = parent.findChild<QMessageBox *>(u"trustDialog"_s)) != nullptr, 10000);
+        QVERIFY2(box->text().contains(m_fingerprint), qPrintable(box->text()));
+        for (QAbstractButton *b : box->buttons()) {
+            if (box->buttonRole(b) == QMessageBox::AcceptRole)
+                b->click();
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(attachment.backend().link(), Backend::Link::Up, 10000);
+        const auto saved = ConnectionProfiles::named(ConnectionProfiles::nameFor(url));
+        QVERIFY(saved);
+        QCOMPARE(saved->pin, certificatepin::normalized(m_fingerprint));
+        QCOMPARE(ConnectionProfiles::last(), saved->name);
+    }
+
+    void reconnectsByItselfAfterTheGatewayRestarts()
+    {
+        auto backend = attached(m_adminToken, m_fingerprint);
+        MainWindow window(*backend, m_language);
+        window.show();
+        QTRY_COMPARE_WITH_TIMEOUT(backend->link(), Backend::Link::Up, 10000);
+        QSignalSpy stats(backend.get(), &Backend::statsArrived);
+        QVERIFY(stats.wait(5000));
+        const qint64 pointsBefore = window.dashboard()->history().latencyP50().size();
+
+        m_gw->kill();
+        QTRY_COMPARE_WITH_TIMEOUT(backend->link(), Backend::Link::Lost, 20000);
+        QVERIFY(window.dashboard()->isStale());
+        QVERIFY(window.banner()->text().contains(u"lost"_s));
+        QString error;
+        QVERIFY2(startGateway(&error), qPrintable(error));
+        QTRY_COMPARE_WITH_TIMEOUT(backend->link(), Backend::Link::Up, 20000);
+        QVERIFY(!window.dashboard()->isStale());
+        QVERIFY(window.banner()->text().isEmpty());
+        // The charts continue: the points from before the restart are still drawn, new ones
+        // come, and the restarted counters count again.
+        QCOMPARE(postWhatsApp(m_gw->port(), u"wa_text.json"_s), 200);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.dashboard()->history().latencyP50().size() > pointsBefore + 1, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(stats.last().at(1).value<StatsSnapshot>().requests >= 1, 5000);
+    }
+
+    void printStatsFromTheCommandLine()
+    {
+        QTemporaryDir home;
+        QProcess console;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"GERBANG_ADMIN_TOKEN"_s, QString::fromLatin1(m_viewerToken));
+        env.insert(u"XDG_CONFIG_HOME"_s, home.path());
+        env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        console.setProcessEnvironment(env);
+        console.start(QStringLiteral(GERBANG_CONSOLE_PATH),
+                      {u"--connect"_s, adminUrl().toString(), u"--trust-fingerprint"_s,
+                       m_fingerprint, u"--print-stats"_s});
+        QVERIFY(console.waitForFinished(30000));
+        const QByteArray err = console.readAllStandardError();
+        QCOMPARE(console.exitCode(), 0);
+        const QJsonObject stats = QJsonDocument::fromJson(console.readAllStandardOutput()).object();
+        QVERIFY2(stats.contains(u"requests"_s) && stats.contains(u"uptime_ms"_s), err.constData());
+        QVERIFY(!err.contains(m_viewerToken));
+
+        // Unattended and unpinned: refused, naming the fingerprint to compare.
+        console.start(QStringLiteral(GERBANG_CONSOLE_PATH),
+                      {u"--connect"_s, adminUrl().toString(), u"--print-stats"_s});
+        QVERIFY(console.waitForFinished(30000));
+        QCOMPARE(console.exitCode(), 2);
+        QVERIFY(console.readAllStandardError().contains(m_fingerprint.toLatin1()));
+    }
+};
+
+QTEST_MAIN(TestConsoleAttached)
+#include "tst_console_attached.moc"
