@@ -278,6 +278,18 @@
         <source>admin</source>
         <translation>admin</translation>
     </message>
+    <message>
+        <source>Up</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <source>Stopped answering</source>
+        <translation>Stopped answering</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1103,6 +1115,61 @@ Compare it with what 'gerbangctl admin fingerprint' prints on the gateway. Trust
     <message>
         <source>Tenant &amp;WABA ID:</source>
         <translation>Tenant &amp;WABA ID:</translation>
+    </message>
+</context>
+<context>
+    <name>gerbang::GatewaysPage</name>
+    <message>
+        <source>Gateways</source>
+        <translation>Gateways</translation>
+    </message>
+    <message>
+        <source>Cannot read the gateways: %1</source>
+        <translation>Cannot read the gateways: %1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n gateway(s) share this database; %1 up, %2 requests/s in all, worst p99 %3 ms.</source>
+        <translation><numerusform>%n gateway share this database; %1 up, %2 requests/s in all, worst p99 %3 ms.</numerusform><numerusform>%n gateways share this database; %1 up, %2 requests/s in all, worst p99 %3 ms.</numerusform></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Requests/s</source>
+        <translation>Requests/s</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>Outbox backlog</source>
+        <translation>Outbox backlog</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Last seen</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Webhook address</source>
+        <translation>Webhook address</translation>
     </message>
 </context>
 <context>

@@ -278,6 +278,18 @@
         <source>admin</source>
         <translation>admin</translation>
     </message>
+    <message>
+        <source>Up</source>
+        <translation>Berjalan</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Berhenti</translation>
+    </message>
+    <message>
+        <source>Stopped answering</source>
+        <translation>Tidak menjawab lagi</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1103,6 +1115,61 @@ Bandingkan dengan keluaran 'gerbangctl admin fingerprint' di gateway. Percayai h
     <message>
         <source>Tenant &amp;WABA ID:</source>
         <translation>ID &amp;WABA tenant:</translation>
+    </message>
+</context>
+<context>
+    <name>gerbang::GatewaysPage</name>
+    <message>
+        <source>Gateways</source>
+        <translation>Gateway</translation>
+    </message>
+    <message>
+        <source>Cannot read the gateways: %1</source>
+        <translation>Tidak dapat membaca daftar gateway: %1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n gateway(s) share this database; %1 up, %2 requests/s in all, worst p99 %3 ms.</source>
+        <translation><numerusform>%n gateway berbagi basis data ini; %1 berjalan, total %2 permintaan/dtk, p99 terburuk %3 ms.</numerusform></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versi</translation>
+    </message>
+    <message>
+        <source>Requests/s</source>
+        <translation>Permintaan/dtk</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>Outbox backlog</source>
+        <translation>Antrean outbox</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Terakhir terlihat</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Dimulai</translation>
+    </message>
+    <message>
+        <source>Webhook address</source>
+        <translation>Alamat webhook</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 
 #include "ConsoleChange.h"
 #include "Stats.h"
+#include "storage/GatewayRepository.h"
 #include "storage/SecretRepository.h"
 
 #include <QList>
@@ -29,6 +30,14 @@ struct SourceListing
     QList<SecretInfo> secrets;
     QStringList tenantIds;
     bool secretsListed = true;
+};
+
+// A gateway of the fleet (those sharing the database) and its state, as judged where the
+// heartbeats are read.
+struct FleetMember
+{
+    GatewayBeat beat;
+    GatewayState state = GatewayState::Up;
 };
 
 // The one interface between the console's pages and a gateway. Two implementations:
@@ -72,6 +81,7 @@ public:
 
     virtual void tenants(QObject *receiver, Done<Fetched<QList<Tenant>>> done) = 0;
     virtual void sources(QObject *receiver, Done<Fetched<SourceListing>> done) = 0;
+    virtual void gateways(QObject *receiver, Done<Fetched<QList<FleetMember>>> done) = 0;
     // A change: refused before it is sent when role() does not allow it.
     virtual void apply(QObject *receiver, ConsoleChange change, Done<ChangeResult> done) = 0;
 

@@ -133,6 +133,24 @@ void LocalBackend::sources(QObject *receiver, Done<Fetched<SourceListing>> done)
         std::move(done));
 }
 
+void LocalBackend::gateways(QObject *receiver, Done<Fetched<QList<FleetMember>>> done)
+{
+    m_console.db().run<Fetched<QList<FleetMember>>>(
+        receiver,
+        [](DbContext &ctx) {
+            Fetched<QList<FleetMember>> r;
+            if (!ctx.db) {
+                r.error = ctx.error;
+                return r;
+            }
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            for (const GatewayBeat &beat : GatewayRepository(*ctx.db).all(&r.error))
+                r.value.append(FleetMember{beat, beat.stateAt(now)});
+            return r;
+        },
+        std::move(done));
+}
+
 void LocalBackend::apply(QObject *receiver, ConsoleChange change, Done<ChangeResult> done)
 {
     m_console.db().run<ChangeResult>(

@@ -304,6 +304,18 @@ void RemoteBackend::sources(QObject *receiver, Done<Fetched<SourceListing>> done
     }
 }
 
+void RemoteBackend::gateways(QObject *receiver, Done<Fetched<QList<FleetMember>>> done)
+{
+    list<FleetMember>(
+        receiver, u"/admin/v1/gateways"_s, u"gateways"_s,
+        [](const QJsonObject &o) {
+            FleetMember m;
+            m.beat = gatewayFromJson(o, &m.state);
+            return m;
+        },
+        std::move(done));
+}
+
 void RemoteBackend::apply(QObject *receiver, ConsoleChange change, Done<ChangeResult> done)
 {
     const auto wipe = [&change] {

@@ -48,6 +48,7 @@ public:
 
     void tenants(QObject *receiver, Done<Fetched<QList<Tenant>>> done) override;
     void sources(QObject *receiver, Done<Fetched<SourceListing>> done) override;
+    void gateways(QObject *receiver, Done<Fetched<QList<FleetMember>>> done) override;
     void apply(QObject *receiver, ConsoleChange change, Done<ChangeResult> done) override;
 
 Q_SIGNALS:

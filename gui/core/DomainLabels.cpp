@@ -85,6 +85,14 @@ constexpr const char *kAdminRoles[] = {
 };
 static_assert(std::size(kAdminRoles) == allOf<AdminRole>().size());
 
+// In the order of GatewayState.
+constexpr const char *kGatewayStates[] = {
+    QT_TRANSLATE_NOOP("DomainLabels", "Up"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Stopped"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Stopped answering"),
+};
+static_assert(std::size(kGatewayStates) == allOf<GatewayState>().size());
+
 QString translated(const char *text)
 {
     return QCoreApplication::translate("DomainLabels", text);
@@ -120,6 +128,11 @@ QString of(AlertKind value)
 QString of(AdminRole value)
 {
     return translated(kAdminRoles[std::size_t(value)]);
+}
+
+QString of(GatewayState value)
+{
+    return translated(kGatewayStates[std::size_t(value)]);
 }
 
 } // namespace gerbang::labels

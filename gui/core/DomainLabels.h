@@ -15,6 +15,7 @@ QString of(SignatureStatus value);
 QString of(DeliveryState value);
 QString of(AlertKind value);
 QString of(AdminRole value);
+QString of(GatewayState value);
 
 // The label of a wire name read from the database; an unknown name (written by a newer
 // version) is shown as it is.

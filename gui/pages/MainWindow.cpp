@@ -6,6 +6,7 @@
 #include "AuditPage.h"
 #include "DashboardPage.h"
 #include "DeadLettersPage.h"
+#include "GatewaysPage.h"
 #include "SettingsPage.h"
 #include "SourcesPage.h"
 #include "TenantsPage.h"
@@ -57,6 +58,7 @@ MainWindow::MainWindow(Backend &backend, Language &language, QWidget *parent)
     , m_tenants(new TenantsPage(backend))
     , m_sources(new SourcesPage(backend))
     , m_alerts(new AlertsPage)
+    , m_gateways(new GatewaysPage(backend))
     , m_listenLabel(new QLabel)
     , m_tlsLabel(new QLabel)
     , m_databaseLabel(new QLabel)
@@ -78,9 +80,10 @@ MainWindow::MainWindow(Backend &backend, Language &language, QWidget *parent)
         m_audit = new AuditPage(*m_console);
         m_deadLetters = new DeadLettersPage(*m_console);
         m_settings = new SettingsPage(*m_console, language);
-        m_pages = {m_dashboard, m_tenants, m_sources, m_audit, m_alerts, m_deadLetters, m_settings};
+        m_pages = {m_dashboard, m_tenants,     m_sources,  m_audit,
+                   m_alerts,    m_deadLetters, m_gateways, m_settings};
     } else {
-        m_pages << m_alerts;
+        m_pages << m_alerts << m_gateways;
     }
     for (Page *page : std::as_const(m_pages)) {
         auto *item = new QListWidgetItem(Icons::get(page->iconName()), page->title());
@@ -90,7 +93,7 @@ MainWindow::MainWindow(Backend &backend, Language &language, QWidget *parent)
         connect(page, &Page::titleChanged, this,
                 [this, page, item] { item->setText(navText(page)); });
     }
-    // Alt+1 … Alt+7 jump to a page from anywhere in the window.
+    // Alt+1 … Alt+8 jump to a page from anywhere in the window.
     for (int i = 0; i < m_pages.size(); ++i) {
         auto *shortcut = new QShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)), this);
         connect(shortcut, &QShortcut::activated, this, [this, i] { m_nav->setCurrentRow(i); });

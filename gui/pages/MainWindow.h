@@ -23,6 +23,7 @@ class LocalBackend;
 class AuditPage;
 class DashboardPage;
 class DeadLettersPage;
+class GatewaysPage;
 class Language;
 class MessageBar;
 class Page;
@@ -49,6 +50,7 @@ public:
     AuditPage *audit() const { return m_audit; }
     AlertsPage *alerts() const { return m_alerts; }
     DeadLettersPage *deadLetters() const { return m_deadLetters; }
+    GatewaysPage *gateways() const { return m_gateways; }
     SettingsPage *settingsPage() const { return m_settings; }
     MessageBar *banner() const { return m_banner; }
     QList<Page *> pages() const { return m_pages; }
@@ -90,6 +92,7 @@ private:
     AuditPage *m_audit = nullptr;
     AlertsPage *m_alerts;
     DeadLettersPage *m_deadLetters = nullptr;
+    GatewaysPage *m_gateways;
     SettingsPage *m_settings = nullptr;
 
     QLabel *m_listenLabel;

@@ -206,6 +206,24 @@ SecretInfo secretFromJson(const QJsonObject &o)
     return s;
 }
 
+GatewayBeat gatewayFromJson(const QJsonObject &o, GatewayState *state)
+{
+    GatewayBeat g;
+    g.id = o.value(u"id"_s).toString();
+    g.host = o.value(u"host"_s).toString();
+    g.version = o.value(u"version"_s).toString();
+    g.webhookUrl = o.value(u"webhook_url"_s).toString();
+    g.adminUrl = o.value(u"admin_url"_s).toString();
+    g.startedAtMs = msFromIso(o.value(u"started_at"_s));
+    g.lastSeenAtMs = msFromIso(o.value(u"last_seen_at"_s));
+    g.stoppedAtMs = msFromIso(o.value(u"stopped_at"_s));
+    g.summary = QString::fromUtf8(
+        QJsonDocument(o.value(u"summary"_s).toObject()).toJson(QJsonDocument::Compact));
+    *state =
+        fromWire<GatewayState>(o.value(u"state"_s).toString()).value_or(GatewayState::NotAnswering);
+    return g;
+}
+
 qint64 msFromIso(const QJsonValue &v)
 {
     const QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);

@@ -4,6 +4,7 @@
 #include "domain/AuditRecord.h"
 #include "domain/Source.h"
 #include "domain/Tenant.h"
+#include "domain/Vocabulary.h"
 #include "domain/WebhookEvent.h"
 
 #include <QJsonArray>
@@ -46,6 +47,8 @@ QJsonObject alertJson(const StoredAlert &a);
 Tenant tenantFromJson(const QJsonObject &o);
 Source sourceFromJson(const QJsonObject &o);
 SecretInfo secretFromJson(const QJsonObject &o);
+// The heartbeat row; `state` gets the state the gateway judged by its own clock.
+GatewayBeat gatewayFromJson(const QJsonObject &o, GatewayState *state);
 // Epoch ms of an ISO 8601 time as isoOrNull() writes it; 0 for null or unreadable.
 qint64 msFromIso(const QJsonValue &v);
 QStringList fromJsonArray(const QJsonValue &v);

@@ -288,7 +288,7 @@ private Q_SLOTS:
         const QStringList expectedTitles = {u"Dasbor"_s,           u"Tenant"_s,
                                             u"Sumber & rahasia"_s, u"Log audit"_s,
                                             u"Peringatan"_s,       u"Gagal kirim (dead letter)"_s,
-                                            u"Pengaturan"_s};
+                                            u"Gateway"_s,          u"Pengaturan"_s};
         for (int i = 0; i < w->pages().size(); ++i) {
             Page *p = w->pages().at(i);
             QCOMPARE(p->title(), expectedTitles.at(i));
