@@ -367,6 +367,10 @@
         <source>Window</source>
         <translation>Window</translation>
     </message>
+    <message>
+        <source>Acknowledged by %1 at %2</source>
+        <translation>Acknowledged by %1 at %2</translation>
+    </message>
 </context>
 <context>
     <name>gerbang::AlertsPage</name>
@@ -381,6 +385,14 @@
     <message>
         <source>Acknowledge all</source>
         <translation>Acknowledge all</translation>
+    </message>
+    <message>
+        <source>Not acknowledged: %1</source>
+        <translation>Not acknowledged: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the alerts: %1</source>
+        <translation>Cannot read the alerts: %1</translation>
     </message>
 </context>
 <context>

@@ -367,6 +367,10 @@
         <source>Window</source>
         <translation>Jendela waktu</translation>
     </message>
+    <message>
+        <source>Acknowledged by %1 at %2</source>
+        <translation>Ditangani oleh %1 pada %2</translation>
+    </message>
 </context>
 <context>
     <name>gerbang::AlertsPage</name>
@@ -381,6 +385,14 @@
     <message>
         <source>Acknowledge all</source>
         <translation>Tandai semua sudah ditangani</translation>
+    </message>
+    <message>
+        <source>Not acknowledged: %1</source>
+        <translation>Tidak ditandai ditangani: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the alerts: %1</source>
+        <translation>Tidak dapat membaca peringatan: %1</translation>
     </message>
 </context>
 <context>

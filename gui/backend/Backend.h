@@ -3,6 +3,7 @@
 
 #include "ConsoleChange.h"
 #include "Stats.h"
+#include "storage/AlertRepository.h"
 #include "storage/GatewayRepository.h"
 #include "storage/SecretRepository.h"
 
@@ -82,6 +83,9 @@ public:
     virtual void tenants(QObject *receiver, Done<Fetched<QList<Tenant>>> done) = 0;
     virtual void sources(QObject *receiver, Done<Fetched<SourceListing>> done) = 0;
     virtual void gateways(QObject *receiver, Done<Fetched<QList<FleetMember>>> done) = 0;
+    // The alerts in the gateway's audit log, newest first, with their acknowledgements.
+    virtual void alerts(QObject *receiver, const AlertFilter &filter,
+                        Done<Fetched<QList<StoredAlert>>> done) = 0;
     // A change: refused before it is sent when role() does not allow it.
     virtual void apply(QObject *receiver, ConsoleChange change, Done<ChangeResult> done) = 0;
 

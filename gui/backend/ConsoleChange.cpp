@@ -57,6 +57,10 @@ ChangeRoute routeOf(const ConsoleChange &change)
                 return ChangeRoute{"POST", secrets + u'/' + segment(c.name) + u"/retire"_s,
                                    secrets + u"/{name}/retire"_s};
             },
+            [&](const AcknowledgeAlerts &) {
+                const QString path = u"/admin/v1/alerts/acknowledge"_s;
+                return ChangeRoute{"POST", path, path};
+            },
         },
         change);
 }

@@ -50,13 +50,18 @@ struct RetireSecret
 {
     QString name;
 };
+// Empty: every alert not acknowledged yet.
+struct AcknowledgeAlerts
+{
+    QList<qint64> ids;
+};
 
 } // namespace consolechange
 
 using ConsoleChange =
     std::variant<consolechange::AddTenant, consolechange::UpdateTenant, consolechange::RemoveTenant,
                  consolechange::AddSource, consolechange::RemoveSource, consolechange::WriteSecret,
-                 consolechange::RetireSecret>;
+                 consolechange::RetireSecret, consolechange::AcknowledgeAlerts>;
 
 // The admin API route that makes `change` ("POST", "/admin/v1/tenants"), and the role the
 // API's route table asks of it: the console disables what a token may not do, from the same

@@ -41,6 +41,9 @@ ChangeResult applyHere(const DbContext &ctx, const ConsoleChange &change)
                 return r;
             },
             [&](const RetireSecret &c) { return service(u"retire secret"_s).retireSecret(c.name); },
+            [&](const AcknowledgeAlerts &c) {
+                return service(u"acknowledge alerts"_s).acknowledgeAlerts(c.ids);
+            },
         },
         change);
 }
@@ -146,6 +149,22 @@ void LocalBackend::gateways(QObject *receiver, Done<Fetched<QList<FleetMember>>>
             const qint64 now = QDateTime::currentMSecsSinceEpoch();
             for (const GatewayBeat &beat : GatewayRepository(*ctx.db).all(&r.error))
                 r.value.append(FleetMember{beat, beat.stateAt(now)});
+            return r;
+        },
+        std::move(done));
+}
+
+void LocalBackend::alerts(QObject *receiver, const AlertFilter &filter,
+                          Done<Fetched<QList<StoredAlert>>> done)
+{
+    m_console.db().run<Fetched<QList<StoredAlert>>>(
+        receiver,
+        [filter](DbContext &ctx) {
+            Fetched<QList<StoredAlert>> r;
+            if (!ctx.db)
+                r.error = ctx.error;
+            else
+                r.value = AlertRepository(*ctx.db).list(filter, &r.error);
             return r;
         },
         std::move(done));

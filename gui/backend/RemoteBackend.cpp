@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QTimer>
+#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -87,6 +88,14 @@ std::optional<QJsonObject> bodyOf(const ConsoleChange &change)
             [](const AddSource &c) -> std::optional<QJsonObject> { return sourceBody(c.source); },
             [](const WriteSecret &c) -> std::optional<QJsonObject> {
                 return QJsonObject{{u"value"_s, QString::fromUtf8(*c.value)}};
+            },
+            [](const AcknowledgeAlerts &c) -> std::optional<QJsonObject> {
+                if (c.ids.isEmpty())
+                    return QJsonObject{{u"all"_s, true}};
+                QJsonArray ids;
+                for (qint64 id : c.ids)
+                    ids.append(id);
+                return QJsonObject{{u"ids"_s, ids}};
             },
             [](const auto &) -> std::optional<QJsonObject> { return std::nullopt; },
         },
@@ -314,6 +323,19 @@ void RemoteBackend::gateways(QObject *receiver, Done<Fetched<QList<FleetMember>>
             return m;
         },
         std::move(done));
+}
+
+void RemoteBackend::alerts(QObject *receiver, const AlertFilter &filter,
+                           Done<Fetched<QList<StoredAlert>>> done)
+{
+    QUrlQuery query;
+    query.addQueryItem(u"limit"_s, QString::number(filter.limit));
+    if (filter.unacknowledgedOnly)
+        query.addQueryItem(u"unacknowledged"_s, u"true"_s);
+    if (filter.beforeId)
+        query.addQueryItem(u"before"_s, QString::number(*filter.beforeId));
+    list<StoredAlert>(receiver, u"/admin/v1/alerts?"_s + query.toString(QUrl::FullyEncoded),
+                      u"alerts"_s, storedAlertFromJson, std::move(done));
 }
 
 void RemoteBackend::apply(QObject *receiver, ConsoleChange change, Done<ChangeResult> done)

@@ -49,6 +49,8 @@ public:
     void tenants(QObject *receiver, Done<Fetched<QList<Tenant>>> done) override;
     void sources(QObject *receiver, Done<Fetched<SourceListing>> done) override;
     void gateways(QObject *receiver, Done<Fetched<QList<FleetMember>>> done) override;
+    void alerts(QObject *receiver, const AlertFilter &filter,
+                Done<Fetched<QList<StoredAlert>>> done) override;
     void apply(QObject *receiver, ConsoleChange change, Done<ChangeResult> done) override;
 
 Q_SIGNALS:

@@ -1,73 +1,72 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AlertsModel.h"
 
+#include "backend/Backend.h"
+#include "core/DomainLabels.h"
+
 #include <QDateTime>
 #include <QLocale>
-#include <QSettings>
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
 
 namespace gerbang {
 
-int AlertsModel::merge(const QList<AlertInfo> &alerts)
+AlertsModel::AlertsModel(Backend &backend, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_backend(backend)
 {
-    int added = 0;
-    for (const AlertInfo &a : alerts) {
-        const bool known = std::any_of(m_rows.cbegin(), m_rows.cend(), [&](const Row &r) {
-            return r.alert.atMs == a.atMs && r.alert.source == a.source && r.alert.kind == a.kind;
-        });
-        if (known)
-            continue;
-        const auto at = std::find_if(m_rows.cbegin(), m_rows.cend(),
-                                     [&](const Row &r) { return r.alert.atMs < a.atMs; });
-        const int row = int(at - m_rows.cbegin());
-        beginInsertRows({}, row, row);
-        m_rows.insert(row, Row{a, acknowledgedKeys().contains(keyOf(a))});
-        endInsertRows();
-        ++added;
+}
+
+void AlertsModel::reload()
+{
+    if (m_loading) {
+        m_reloadPending = true;
+        return;
     }
-    if (added > 0)
-        Q_EMIT unacknowledgedChanged(unacknowledged());
-    return added;
+    m_loading = true;
+    AlertFilter filter;
+    filter.limit = kShown;
+    m_backend.alerts(this, filter, [this](Fetched<QList<StoredAlert>> r) {
+        m_loading = false;
+        if (r.ok()) {
+            const int before = unacknowledged();
+            beginResetModel();
+            m_rows = r.value;
+            endResetModel();
+            if (unacknowledged() != before || !r.value.isEmpty())
+                Q_EMIT unacknowledgedChanged(unacknowledged());
+        }
+        Q_EMIT loaded(r.error);
+        if (std::exchange(m_reloadPending, false))
+            reload();
+    });
+}
+
+bool AlertsModel::mayAcknowledge() const
+{
+    return m_backend.allows(requiredRole(consolechange::AcknowledgeAlerts{}));
+}
+
+void AlertsModel::acknowledge(const QList<qint64> &ids)
+{
+    if (!mayAcknowledge())
+        return;
+    m_backend.apply(this, consolechange::AcknowledgeAlerts{ids}, [this](ChangeResult r) {
+        Q_EMIT acknowledged(r.ok(), r.message);
+        reload();
+    });
 }
 
 int AlertsModel::unacknowledged() const
 {
     return int(std::count_if(m_rows.cbegin(), m_rows.cend(),
-                             [](const Row &r) { return !r.acknowledged; }));
+                             [](const StoredAlert &a) { return a.acknowledgedAtMs == 0; }));
 }
 
-QString AlertsModel::keyOf(const AlertInfo &a)
+const StoredAlert *AlertsModel::alert(int row) const
 {
-    return u"%1|%2|%3"_s.arg(a.atMs).arg(a.source, a.kind);
-}
-
-// Acknowledgements outlive the console (the engine remembers its recent alerts across a
-// console restart only while it runs, but an admin should not acknowledge twice).
-QStringList AlertsModel::acknowledgedKeys()
-{
-    return QSettings().value(u"console/acknowledged_alerts"_s).toStringList();
-}
-
-void AlertsModel::remember()
-{
-    QStringList keys;
-    for (const Row &r : std::as_const(m_rows)) {
-        if (r.acknowledged)
-            keys << keyOf(r.alert);
-    }
-    QSettings().setValue(u"console/acknowledged_alerts"_s, keys.mid(0, 200));
-}
-
-void AlertsModel::acknowledgeAll()
-{
-    for (Row &r : m_rows)
-        r.acknowledged = true;
-    remember();
-    if (!m_rows.isEmpty())
-        Q_EMIT dataChanged(index(0, Acknowledged), index(rowCount() - 1, Acknowledged));
-    Q_EMIT unacknowledgedChanged(0);
+    return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
 }
 
 void AlertsModel::retranslate()
@@ -89,25 +88,31 @@ int AlertsModel::columnCount(const QModelIndex &parent) const
 
 QVariant AlertsModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_rows.size())
+    const StoredAlert *a = alert(index.row());
+    if (!index.isValid() || !a)
         return {};
-    const Row &r = m_rows.at(index.row());
+    const bool done = a->acknowledgedAtMs > 0;
+    const QLocale locale;
     if (index.column() == Acknowledged && role == Qt::CheckStateRole)
-        return r.acknowledged ? Qt::Checked : Qt::Unchecked;
+        return done ? Qt::Checked : Qt::Unchecked;
+    if (index.column() == Acknowledged && role == Qt::ToolTipRole && done)
+        return tr("Acknowledged by %1 at %2")
+            .arg(a->acknowledgedBy,
+                 locale.toString(QDateTime::fromMSecsSinceEpoch(a->acknowledgedAtMs),
+                                 QLocale::ShortFormat));
     if (role != Qt::DisplayRole)
         return {};
-    const QLocale locale;
     switch (index.column()) {
     case Time:
-        return locale.toString(QDateTime::fromMSecsSinceEpoch(r.alert.atMs), QLocale::ShortFormat);
+        return locale.toString(QDateTime::fromMSecsSinceEpoch(a->raisedAtMs), QLocale::ShortFormat);
     case Source:
-        return r.alert.source;
+        return a->source;
     case Count:
-        return tr("%n signature failure(s)", nullptr, int(r.alert.count));
+        return tr("%n signature failure(s)", nullptr, int(a->count));
     case Window:
-        return tr("%1 s").arg(r.alert.windowSecs);
+        return tr("%1 s").arg(a->windowSecs);
     case Acknowledged:
-        return r.acknowledged ? tr("Acknowledged") : tr("New");
+        return done ? tr("Acknowledged") : tr("New");
     default:
         return {};
     }
@@ -115,19 +120,19 @@ QVariant AlertsModel::data(const QModelIndex &index, int role) const
 
 bool AlertsModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (!index.isValid() || index.column() != Acknowledged || role != Qt::CheckStateRole)
+    const StoredAlert *a = alert(index.row());
+    if (!a || index.column() != Acknowledged || role != Qt::CheckStateRole ||
+        value.toInt() != Qt::Checked || a->acknowledgedAtMs > 0 || !mayAcknowledge())
         return false;
-    m_rows[index.row()].acknowledged = value.toInt() == Qt::Checked;
-    remember();
-    Q_EMIT dataChanged(index, index);
-    Q_EMIT unacknowledgedChanged(unacknowledged());
+    acknowledge({a->id});
     return true;
 }
 
 Qt::ItemFlags AlertsModel::flags(const QModelIndex &index) const
 {
     Qt::ItemFlags f = QAbstractTableModel::flags(index);
-    if (index.column() == Acknowledged)
+    const StoredAlert *a = alert(index.row());
+    if (index.column() == Acknowledged && a && a->acknowledgedAtMs == 0 && mayAcknowledge())
         f |= Qt::ItemIsUserCheckable;
     return f;
 }

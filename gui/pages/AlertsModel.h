@@ -1,14 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "Stats.h"
+#include "storage/AlertRepository.h"
 
 #include <QAbstractTableModel>
 
 namespace gerbang {
 
-// Alert history: what the engine still remembers (StatsSnapshot::recentAlerts) plus every
-// alert received while the console runs, newest first, each with an acknowledged flag.
+class Backend;
+
+// The alerts the gateway stored in its audit log, newest first, with who acknowledged each and
+// when. Acknowledgements are the gateway's (table alert_acknowledgements), so every console
+// and gerbangctl see the same; acknowledging goes through the Backend and needs the operator
+// role. Checking the box of an alert acknowledges it; an acknowledgement is not taken back.
 class AlertsModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -22,12 +26,17 @@ public:
         Acknowledged,
         ColumnCount
     };
-    using QAbstractTableModel::QAbstractTableModel;
+    // The newest alerts shown (older ones stay in the audit log).
+    static constexpr int kShown = 500;
 
-    // Adds the alerts not seen yet; returns how many were new.
-    int merge(const QList<AlertInfo> &alerts);
+    explicit AlertsModel(Backend &backend, QObject *parent = nullptr);
+
+    void reload();
+    // Acknowledges the alerts `ids` (empty: every one not acknowledged yet), then reloads.
+    void acknowledge(const QList<qint64> &ids);
+    bool mayAcknowledge() const;
     int unacknowledged() const;
-    void acknowledgeAll();
+    const StoredAlert *alert(int row) const;
     void retranslate();
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -39,17 +48,14 @@ public:
 
 Q_SIGNALS:
     void unacknowledgedChanged(int count);
+    void loaded(const QString &error);
+    void acknowledged(bool ok, const QString &message);
 
 private:
-    static QString keyOf(const AlertInfo &a);
-    static QStringList acknowledgedKeys();
-    void remember();
-    struct Row
-    {
-        AlertInfo alert;
-        bool acknowledged = false;
-    };
-    QList<Row> m_rows; // newest first
+    Backend &m_backend;
+    QList<StoredAlert> m_rows; // newest first
+    bool m_loading = false;
+    bool m_reloadPending = false;
 };
 
 } // namespace gerbang

@@ -2,7 +2,10 @@
 #include "AlertsPage.h"
 
 #include "AlertsModel.h"
+#include "backend/Backend.h"
+#include "core/RoleGate.h"
 #include "widgets/Icons.h"
+#include "widgets/MessageBar.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -15,9 +18,11 @@ using namespace Qt::StringLiterals;
 
 namespace gerbang {
 
-AlertsPage::AlertsPage(QWidget *parent)
+AlertsPage::AlertsPage(Backend &backend, QWidget *parent)
     : Page(parent)
-    , m_model(new AlertsModel(this))
+    , m_backend(backend)
+    , m_model(new AlertsModel(backend, this))
+    , m_messages(new MessageBar)
     , m_view(new QTableView)
     , m_intro(new QLabel)
     , m_acknowledgeAll(new QPushButton(Icons::get(u"check"_s), QString()))
@@ -31,29 +36,54 @@ AlertsPage::AlertsPage(QWidget *parent)
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_intro->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_messages);
     layout->addWidget(m_intro);
     layout->addWidget(m_view, 1);
     auto *buttons = new QHBoxLayout;
     buttons->addStretch();
     buttons->addWidget(m_acknowledgeAll);
     layout->addLayout(buttons);
-    connect(m_acknowledgeAll, &QPushButton::clicked, m_model, &AlertsModel::acknowledgeAll);
+    m_acknowledgeAll->setObjectName(u"acknowledgeAll"_s);
+    connect(m_acknowledgeAll, &QPushButton::clicked, m_model, [this] { m_model->acknowledge({}); });
+    connect(m_model, &AlertsModel::acknowledged, this, [this](bool ok, const QString &message) {
+        if (!ok)
+            m_messages->show(tr("Not acknowledged: %1").arg(message), MessageBar::Kind::Error);
+        else
+            m_messages->clear();
+    });
+    connect(m_model, &AlertsModel::loaded, this, [this](const QString &error) {
+        if (!error.isEmpty())
+            m_messages->show(tr("Cannot read the alerts: %1").arg(error), MessageBar::Kind::Error);
+        applyRole();
+    });
+    m_reloadSoon.setSingleShot(true);
+    m_reloadSoon.setInterval(750);
+    connect(&m_reloadSoon, &QTimer::timeout, m_model, &AlertsModel::reload);
+    connect(&m_backend, &Backend::alertRaised, &m_reloadSoon, qOverload<>(&QTimer::start));
+    connect(&m_backend, &Backend::linkChanged, this, [this](Backend::Link link) {
+        applyRole();
+        if (link == Backend::Link::Up)
+            m_model->reload();
+    });
     retranslateUi();
+    if (m_backend.link() == Backend::Link::Up || m_backend.isLocal())
+        m_model->reload();
+}
+
+void AlertsPage::activated()
+{
+    m_model->reload();
+}
+
+void AlertsPage::applyRole()
+{
+    rolegate::apply(m_acknowledgeAll, m_backend, requiredRole(consolechange::AcknowledgeAlerts{}),
+                    m_model->unacknowledged() > 0);
 }
 
 QString AlertsPage::title() const
 {
     return tr("Alerts");
-}
-
-void AlertsPage::merge(const QList<AlertInfo> &recent)
-{
-    m_model->merge(recent);
-}
-
-void AlertsPage::addLive(const AlertInfo &alert)
-{
-    m_model->merge({alert});
 }
 
 void AlertsPage::retranslateUi()
@@ -63,6 +93,7 @@ void AlertsPage::retranslateUi()
                         "into it."));
     m_acknowledgeAll->setText(tr("Acknowledge all"));
     m_model->retranslate();
+    applyRole();
 }
 
 } // namespace gerbang

@@ -57,7 +57,7 @@ MainWindow::MainWindow(Backend &backend, Language &language, QWidget *parent)
     , m_dashboard(new DashboardPage)
     , m_tenants(new TenantsPage(backend))
     , m_sources(new SourcesPage(backend))
-    , m_alerts(new AlertsPage)
+    , m_alerts(new AlertsPage(backend))
     , m_gateways(new GatewaysPage(backend))
     , m_listenLabel(new QLabel)
     , m_tlsLabel(new QLabel)
@@ -298,7 +298,6 @@ void MainWindow::showPage(Page *page)
 void MainWindow::onStats(qint64 atMs, const StatsSnapshot &s)
 {
     m_dashboard->update(atMs, s);
-    m_alerts->merge(s.recentAlerts);
     if (m_deadLetters)
         m_deadLetters->engineCounts(s.deadLetters);
     if (m_settings && m_stack->currentWidget() == m_settings)
@@ -415,7 +414,6 @@ QString MainWindow::alertText(const AlertInfo &alert) const
 
 void MainWindow::onAlert(const AlertInfo &alert)
 {
-    m_alerts->addLive(alert);
     m_bannerAlert = alert;
     const QString text = alertText(alert);
     m_banner->show(text, MessageBar::Kind::Warning);

@@ -224,6 +224,20 @@ GatewayBeat gatewayFromJson(const QJsonObject &o, GatewayState *state)
     return g;
 }
 
+StoredAlert storedAlertFromJson(const QJsonObject &o)
+{
+    StoredAlert a;
+    a.id = o.value(u"id"_s).toInteger();
+    a.raisedAtMs = msFromIso(o.value(u"raised_at"_s));
+    a.kind = o.value(u"kind"_s).toString();
+    a.source = o.value(u"source"_s).toString();
+    a.count = o.value(u"count"_s).toInteger();
+    a.windowSecs = o.value(u"window_s"_s).toInt();
+    a.acknowledgedAtMs = msFromIso(o.value(u"acknowledged_at"_s));
+    a.acknowledgedBy = o.value(u"acknowledged_by"_s).toString();
+    return a;
+}
+
 qint64 msFromIso(const QJsonValue &v)
 {
     const QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);

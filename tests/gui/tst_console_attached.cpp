@@ -7,6 +7,8 @@
 #include "connect/Attachment.h"
 #include "connect/ConnectionProfiles.h"
 #include "core/Language.h"
+#include "pages/AlertsModel.h"
+#include "pages/AlertsPage.h"
 #include "pages/DashboardPage.h"
 #include "pages/MainWindow.h"
 #include "pages/SourcesPage.h"
@@ -232,6 +234,42 @@ private Q_SLOTS:
         QTest::qWait(300);
         QCOMPARE(column(byViewer).value(0), before);
         QVERIFY(column(u"SELECT id FROM audit_log WHERE http_status = 403"_s).isEmpty());
+    }
+
+    void alertsAreAcknowledgedWithTheGatewayByAnOperator()
+    {
+        const QByteArray operatorToken = createToken(u"desk-operator"_s, u"operator"_s);
+        QVERIFY(!operatorToken.isEmpty());
+        auto viewer = attached(m_viewerToken, m_fingerprint);
+        auto backend = attached(operatorToken, m_fingerprint);
+        MainWindow viewerWindow(*viewer, m_language);
+        MainWindow window(*backend, m_language);
+        window.show();
+        QTRY_COMPARE_WITH_TIMEOUT(backend->link(), Backend::Link::Up, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(viewer->link(), Backend::Link::Up, 10000);
+        // Ten bad signatures from one source raise an alert (the default threshold).
+        QSignalSpy raised(backend.get(), &Backend::alertRaised);
+        for (int i = 0; i < 10; ++i)
+            QCOMPARE(postWhatsApp(m_gw->port(), u"wa_text.json"_s, false), 401);
+        QVERIFY(raised.count() > 0 || raised.wait(10000));
+        QVERIFY(window.banner()->text().contains(u"whatsapp"_s));
+        AlertsModel *model = window.alerts()->model();
+        QTRY_VERIFY_WITH_TIMEOUT(model->unacknowledged() >= 1, 10000);
+        // The viewer's console lists it too, and may not acknowledge it.
+        AlertsModel *seen = viewerWindow.alerts()->model();
+        QTRY_VERIFY_WITH_TIMEOUT(seen->unacknowledged() >= 1, 10000);
+        QVERIFY(
+            !(seen->flags(seen->index(0, AlertsModel::Acknowledged)) & Qt::ItemIsUserCheckable));
+        QVERIFY(!viewerWindow.alerts()->findChild<QPushButton *>(u"acknowledgeAll"_s)->isEnabled());
+
+        QPushButton *all = window.alerts()->findChild<QPushButton *>(u"acknowledgeAll"_s);
+        QTRY_VERIFY(all->isEnabled());
+        QTest::mouseClick(all, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(model->unacknowledged(), 0, 5000);
+        QCOMPARE(model->alert(0)->acknowledgedBy, u"desk-operator"_s);
+        // The other console sees the gateway's acknowledgement when it reads again.
+        viewerWindow.alerts()->activated();
+        QTRY_COMPARE_WITH_TIMEOUT(seen->unacknowledged(), 0, 5000);
     }
 
     void changedCertificateIsRefusedWithBothFingerprints()

@@ -603,4 +603,7 @@ ID = {
     'Version': 'Versi',
     'Started': 'Dimulai',
     'Webhook address': 'Alamat webhook',
+    'Acknowledged by %1 at %2': 'Ditangani oleh %1 pada %2',
+    'Not acknowledged: %1': 'Tidak ditandai ditangani: %1',
+    'Cannot read the alerts: %1': 'Tidak dapat membaca peringatan: %1',
 }
