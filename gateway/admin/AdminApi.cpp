@@ -465,23 +465,9 @@ void AdminApi::settings(const AdminCall &call, http::Responder &responder)
     // environment variable outranks the file. The file is read on the worker's thread.
     read(
         [running = m_access.settings](Database &, QString *) {
-            return QJsonObject{{u"config_file"_s, running.configPath()},
-                               {u"settings"_s, settingsJson(currentSettings(running), &running)}};
+            return settingsListingJson(running.configPath(), running.reread(), &running);
         },
         responder);
-}
-
-Settings AdminApi::currentSettings(const Settings &running)
-{
-    Settings now;
-    QString error;
-    if (!now.load(running.configPath(), false, QProcessEnvironment::systemEnvironment(), &error))
-        return running;
-    for (const SettingDef &def : Settings::definitions()) {
-        if (running.source(def.key) == SettingSource::Flag)
-            now.setOverride(def.key, running.value(def.key));
-    }
-    return now;
 }
 
 } // namespace gerbang

@@ -116,10 +116,6 @@ private:
     void retention(const AdminCall &call, http::Responder &responder);
     void runRetention(const AdminCall &call, http::Responder &responder);
     void changeSettings(const AdminCall &call, http::Responder &responder);
-    // The settings as the file and the environment give them now (the command-line
-    // overrides of `running` kept): after a change, what a restart would run with. Reads the
-    // file: call it on the worker's thread, never on the HTTP thread.
-    static Settings currentSettings(const Settings &running);
     void eventPayload(const AdminCall &call, http::Responder &responder);
     void acknowledgeAlerts(const AdminCall &call, http::Responder &responder);
     // Runs `job` as the caller, then answers `successStatus` with the action, its target and

@@ -319,20 +319,22 @@ void AdminApi::replayEvents(const AdminCall &call, http::Responder &responder)
 
 void AdminApi::replayDeadLetters(const AdminCall &call, http::Responder &responder)
 {
-    JsonBody body(call.request.body, {"ids"_L1, "all"_L1});
+    JsonBody body(call.request.body, {"ids"_L1, "all"_L1, "skip_not_dead"_L1});
     const std::optional<QStringList> ids = body.textList("ids"_L1, 1000, 64);
     const bool all = body.flag("all"_L1).value_or(false);
+    const bool skipNotDead = body.flag("skip_not_dead"_L1).value_or(false);
     if (!body.refusal() && all == (ids && !ids->isEmpty()))
         return refuse(call, 400, ApiError::InvalidValue,
                       u"give either 'ids' (the dead letters to replay) or \"all\": true"_s,
                       responder);
     if (const auto &r = body.refusal())
         return refuse(call, 400, r->code, r->message, responder);
-    // Named ids: all of them or none, as gerbangctl does.
+    // Named ids: all of them or none, as gerbangctl does; with skip_not_dead (the console's
+    // "replay selected") those still dead, the others reported in not_dead.
     change(
         call, Change::DeadLettersReplayed, {}, 200,
-        [ids = ids.value_or(QStringList()), all](AdminService &s) {
-            return s.replayDeadLetters(ids, !all);
+        [ids = ids.value_or(QStringList()), all, skipNotDead](AdminService &s) {
+            return s.replayDeadLetters(ids, !all && !skipNotDead);
         },
         responder);
 }
@@ -399,7 +401,7 @@ void AdminApi::changeSettings(const AdminCall &call, http::Responder &responder)
          running = m_access.settings, fresh](AdminService &s) {
             ChangeResult r = s.changeSettings(path, changes, env);
             if (r.ok())
-                *fresh = currentSettings(running);
+                *fresh = running.reread();
             return r;
         },
         responder,

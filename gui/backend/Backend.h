@@ -3,8 +3,10 @@
 
 #include "ConsoleChange.h"
 #include "Stats.h"
+#include "config/SettingsJson.h"
 #include "storage/AlertRepository.h"
 #include "storage/GatewayRepository.h"
+#include "storage/OutboxRepository.h"
 #include "storage/SecretRepository.h"
 
 #include <QList>
@@ -31,6 +33,13 @@ struct SourceListing
     QList<SecretInfo> secrets;
     QStringList tenantIds;
     bool secretsListed = true;
+};
+
+// The newest dead letters; `total` is how many there are in all (-1: not known here).
+struct DeadLetterListing
+{
+    QList<OutboxItem> items;
+    qint64 total = -1;
 };
 
 // A gateway of the fleet (those sharing the database) and its state, as judged where the
@@ -86,6 +95,11 @@ public:
     // The alerts in the gateway's audit log, newest first, with their acknowledgements.
     virtual void alerts(QObject *receiver, const AlertFilter &filter,
                         Done<Fetched<QList<StoredAlert>>> done) = 0;
+    virtual void deadLetters(QObject *receiver, int limit,
+                             Done<Fetched<DeadLetterListing>> done) = 0;
+    // The settings the gateway's file and environment give now (a restart would run with
+    // them), with where each comes from and whether one waits for a restart.
+    virtual void settings(QObject *receiver, Done<Fetched<SettingsListing>> done) = 0;
     // A change: refused before it is sent when role() does not allow it.
     virtual void apply(QObject *receiver, ConsoleChange change, Done<ChangeResult> done) = 0;
 

@@ -61,6 +61,14 @@ ChangeRoute routeOf(const ConsoleChange &change)
                 const QString path = u"/admin/v1/alerts/acknowledge"_s;
                 return ChangeRoute{"POST", path, path};
             },
+            [&](const ReplayDeadLetters &) {
+                const QString path = u"/admin/v1/dead-letters/replay"_s;
+                return ChangeRoute{"POST", path, path};
+            },
+            [&](const ReplayEvents &) {
+                const QString path = u"/admin/v1/events/replay"_s;
+                return ChangeRoute{"POST", path, path};
+            },
         },
         change);
 }

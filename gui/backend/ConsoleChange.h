@@ -8,6 +8,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 #include <memory>
 #include <variant>
 
@@ -50,6 +51,19 @@ struct RetireSecret
 {
     QString name;
 };
+// `all`: every dead letter now; else the named ones still dead (the rest are reported in the
+// result's not_dead).
+struct ReplayDeadLetters
+{
+    QStringList ids;
+    bool all = false;
+};
+// Stored events queued for delivery again: all of them or, when one is unknown or past
+// retention, none.
+struct ReplayEvents
+{
+    QStringList ids;
+};
 // Empty: every alert not acknowledged yet.
 struct AcknowledgeAlerts
 {
@@ -61,7 +75,8 @@ struct AcknowledgeAlerts
 using ConsoleChange =
     std::variant<consolechange::AddTenant, consolechange::UpdateTenant, consolechange::RemoveTenant,
                  consolechange::AddSource, consolechange::RemoveSource, consolechange::WriteSecret,
-                 consolechange::RetireSecret, consolechange::AcknowledgeAlerts>;
+                 consolechange::RetireSecret, consolechange::AcknowledgeAlerts,
+                 consolechange::ReplayDeadLetters, consolechange::ReplayEvents>;
 
 // The admin API route that makes `change` ("POST", "/admin/v1/tenants"), and the role the
 // API's route table asks of it: the console disables what a token may not do, from the same

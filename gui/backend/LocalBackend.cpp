@@ -3,6 +3,7 @@
 
 #include "core/Console.h"
 #include "core/DbWorker.h"
+#include "storage/OutboxRepository.h"
 #include "storage/SourceRepository.h"
 #include "storage/TenantRepository.h"
 
@@ -44,6 +45,12 @@ ChangeResult applyHere(const DbContext &ctx, const ConsoleChange &change)
             [&](const AcknowledgeAlerts &c) {
                 return service(u"acknowledge alerts"_s).acknowledgeAlerts(c.ids);
             },
+            [&](const ReplayDeadLetters &c) {
+                return service(c.all ? u"replay all dead letters"_s
+                                     : u"replay selected dead letters"_s)
+                    .replayDeadLetters(c.all ? QStringList() : c.ids, false);
+            },
+            [&](const ReplayEvents &c) { return service(u"replay events"_s).replayEvents(c.ids); },
         },
         change);
 }
@@ -166,6 +173,41 @@ void LocalBackend::alerts(QObject *receiver, const AlertFilter &filter,
             else
                 r.value = AlertRepository(*ctx.db).list(filter, &r.error);
             return r;
+        },
+        std::move(done));
+}
+
+void LocalBackend::deadLetters(QObject *receiver, int limit, Done<Fetched<DeadLetterListing>> done)
+{
+    m_console.db().run<Fetched<DeadLetterListing>>(
+        receiver,
+        [limit](DbContext &ctx) {
+            Fetched<DeadLetterListing> r;
+            if (!ctx.db) {
+                r.error = ctx.error;
+                return r;
+            }
+            OutboxRepository outbox(*ctx.db);
+            r.value.items = outbox.list(wire(DeliveryState::Dead), limit, &r.error);
+            if (!r.error.isEmpty())
+                return r;
+            if (const auto counts = outbox.counts(&r.error))
+                r.value.total = std::max<qint64>(counts->dead, r.value.items.size());
+            return r;
+        },
+        std::move(done));
+}
+
+void LocalBackend::settings(QObject *receiver, Done<Fetched<SettingsListing>> done)
+{
+    // The file is read on the database thread, as the admin API reads it on its worker's.
+    const Settings running = m_console.settings();
+    m_console.db().run<Fetched<SettingsListing>>(
+        receiver,
+        [running](DbContext &) {
+            return Fetched<SettingsListing>{settingsListingFromJson(settingsListingJson(
+                                                running.configPath(), running.reread(), &running)),
+                                            {}};
         },
         std::move(done));
 }

@@ -97,6 +97,14 @@ std::optional<QJsonObject> bodyOf(const ConsoleChange &change)
                     ids.append(id);
                 return QJsonObject{{u"ids"_s, ids}};
             },
+            [](const ReplayDeadLetters &c) -> std::optional<QJsonObject> {
+                if (c.all)
+                    return QJsonObject{{u"all"_s, true}};
+                return QJsonObject{{u"ids"_s, toJsonArray(c.ids)}, {u"skip_not_dead"_s, true}};
+            },
+            [](const ReplayEvents &c) -> std::optional<QJsonObject> {
+                return QJsonObject{{u"ids"_s, toJsonArray(c.ids)}};
+            },
             [](const auto &) -> std::optional<QJsonObject> { return std::nullopt; },
         },
         change);
@@ -336,6 +344,28 @@ void RemoteBackend::alerts(QObject *receiver, const AlertFilter &filter,
         query.addQueryItem(u"before"_s, QString::number(*filter.beforeId));
     list<StoredAlert>(receiver, u"/admin/v1/alerts?"_s + query.toString(QUrl::FullyEncoded),
                       u"alerts"_s, storedAlertFromJson, std::move(done));
+}
+
+void RemoteBackend::deadLetters(QObject *receiver, int limit, Done<Fetched<DeadLetterListing>> done)
+{
+    // The API lists them; how many there are in all comes with the statistics.
+    list<OutboxItem>(receiver, u"/admin/v1/dead-letters?limit=%1"_s.arg(limit), u"dead_letters"_s,
+                     deadLetterFromJson, [done = std::move(done)](Fetched<QList<OutboxItem>> r) {
+                         done(Fetched<DeadLetterListing>{{r.value, -1}, r.error});
+                     });
+}
+
+void RemoteBackend::settings(QObject *receiver, Done<Fetched<SettingsListing>> done)
+{
+    m_client->call(receiver, "GET", u"/admin/v1/settings"_s, std::nullopt,
+                   [done = std::move(done)](AdminClient::Reply r) {
+                       Fetched<SettingsListing> out;
+                       if (r.ok())
+                           out.value = settingsListingFromJson(r.body);
+                       else
+                           out.error = r.problem();
+                       done(std::move(out));
+                   });
 }
 
 void RemoteBackend::apply(QObject *receiver, ConsoleChange change, Done<ChangeResult> done)

@@ -51,6 +51,8 @@ public:
     void gateways(QObject *receiver, Done<Fetched<QList<FleetMember>>> done) override;
     void alerts(QObject *receiver, const AlertFilter &filter,
                 Done<Fetched<QList<StoredAlert>>> done) override;
+    void deadLetters(QObject *receiver, int limit, Done<Fetched<DeadLetterListing>> done) override;
+    void settings(QObject *receiver, Done<Fetched<SettingsListing>> done) override;
     void apply(QObject *receiver, ConsoleChange change, Done<ChangeResult> done) override;
 
 Q_SIGNALS:

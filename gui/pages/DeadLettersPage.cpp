@@ -2,8 +2,8 @@
 #include "DeadLettersPage.h"
 
 #include "DeadLettersModel.h"
-#include "core/Console.h"
-#include "core/DbWorker.h"
+#include "backend/Backend.h"
+#include "core/RoleGate.h"
 #include "domain/Ids.h"
 #include "domain/Vocabulary.h"
 #include "storage/EventReplay.h"
@@ -20,6 +20,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSplitter>
 #include <QTableView>
 #include <QTextBrowser>
@@ -30,20 +31,9 @@
 using namespace Qt::StringLiterals;
 
 namespace gerbang {
-namespace {
-
-struct LoadResult
-{
-    QList<OutboxItem> items;
-    qint64 total = 0;
-    QString error;
-};
-
-} // namespace
-
-DeadLettersPage::DeadLettersPage(Console &console, QWidget *parent)
+DeadLettersPage::DeadLettersPage(Backend &backend, QWidget *parent)
     : Page(parent)
-    , m_console(console)
+    , m_backend(backend)
     , m_model(new DeadLettersModel(this))
     , m_messages(new MessageBar)
     , m_intro(new QLabel)
@@ -149,8 +139,9 @@ void DeadLettersPage::hideEvent(QHideEvent *event)
     Page::hideEvent(event);
 }
 
-void DeadLettersPage::engineCounts(qint64 deadLetters)
+void DeadLettersPage::engineCounts(const StatsSnapshot &snapshot)
 {
+    const qint64 deadLetters = snapshot.deadLetters;
     if (deadLetters < 0 || deadLetters == m_engineDead)
         return;
     m_engineDead = deadLetters;
@@ -184,56 +175,40 @@ void DeadLettersPage::refresh()
     }
     m_loading = true;
     updateStatus();
-    m_console.db().run<LoadResult>(
-        this,
-        [](DbContext &ctx) {
-            LoadResult r;
-            if (!ctx.db) {
-                r.error = ctx.error;
-                return r;
-            }
-            OutboxRepository outbox(*ctx.db);
-            r.items = outbox.list(wire(DeliveryState::Dead), kLimit, &r.error);
-            if (!r.error.isEmpty())
-                return r;
-            if (const auto counts = outbox.counts(&r.error))
-                r.total = std::max<qint64>(counts->dead, r.items.size());
-            return r;
-        },
-        [this](LoadResult r) {
-            m_loading = false;
-            if (!r.error.isEmpty()) {
-                m_loadErrorShown = tr("Cannot read the dead letters: %1").arg(r.error);
-                m_messages->show(m_loadErrorShown, MessageBar::Kind::Error);
-            } else {
-                // A replay's result stays; only a read error that no longer holds goes.
-                if (!m_loadErrorShown.isEmpty() && m_messages->text() == m_loadErrorShown)
-                    m_messages->clear();
-                m_loadErrorShown.clear();
-                const QStringList keep = selectedIds();
-                if (m_model->setItems(r.items)) {
-                    QItemSelection selection;
-                    for (const QString &id : keep) {
-                        const int row = m_model->rowOf(id);
-                        if (row >= 0)
-                            selection.select(
-                                m_model->index(row, 0),
-                                m_model->index(row, DeadLettersModel::ColumnCount - 1));
-                    }
-                    m_view->selectionModel()->select(selection,
-                                                     QItemSelectionModel::ClearAndSelect);
-                    if (!selection.isEmpty())
-                        m_view->selectionModel()->setCurrentIndex(selection.first().topLeft(),
-                                                                  QItemSelectionModel::NoUpdate);
+    m_backend.deadLetters(this, kLimit, [this](Fetched<DeadLetterListing> r) {
+        m_loading = false;
+        if (!r.error.isEmpty()) {
+            m_loadErrorShown = tr("Cannot read the dead letters: %1").arg(r.error);
+            m_messages->show(m_loadErrorShown, MessageBar::Kind::Error);
+        } else {
+            // A replay's result stays; only a read error that no longer holds goes.
+            if (!m_loadErrorShown.isEmpty() && m_messages->text() == m_loadErrorShown)
+                m_messages->clear();
+            m_loadErrorShown.clear();
+            const QStringList keep = selectedIds();
+            if (m_model->setItems(r.value.items)) {
+                QItemSelection selection;
+                for (const QString &id : keep) {
+                    const int row = m_model->rowOf(id);
+                    if (row >= 0)
+                        selection.select(m_model->index(row, 0),
+                                         m_model->index(row, DeadLettersModel::ColumnCount - 1));
                 }
-                setTotal(r.total);
+                m_view->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+                if (!selection.isEmpty())
+                    m_view->selectionModel()->setCurrentIndex(selection.first().topLeft(),
+                                                              QItemSelectionModel::NoUpdate);
             }
-            updateStatus();
-            updateActions();
-            Q_EMIT loaded();
-            if (std::exchange(m_reloadPending, false))
-                refresh();
-        });
+            // Over the API only the statistics count them all.
+            setTotal(r.value.total >= 0 ? r.value.total
+                                        : std::max<qint64>(m_engineDead, r.value.items.size()));
+        }
+        updateStatus();
+        updateActions();
+        Q_EMIT loaded();
+        if (std::exchange(m_reloadPending, false))
+            refresh();
+    });
 }
 
 bool DeadLettersPage::confirm(const QString &text)
@@ -284,35 +259,39 @@ void DeadLettersPage::startReplay(const QStringList &ids, bool all)
     // Selected rows: those still dead are replayed, the rest left as they are (replayed by
     // someone else meanwhile). All: every dead letter at this moment.
     // Through the AdminService, as gerbangctl dlq replay and the admin API do.
-    m_console.db().run<DeadLetterReplay>(
-        this,
-        [asked = all ? QStringList() : ids, all](DbContext &ctx) {
-            DeadLetterReplay r;
-            if (!ctx.db) {
-                r.error = ctx.error;
-                return r;
-            }
-            const ChangeResult done =
-                ctx.service(all ? u"replay all dead letters"_s : u"replay selected dead letters"_s)
-                    .replayDeadLetters(asked, false);
-            r.ok = done.ok();
-            r.error = done.message;
-            for (const QJsonValue &id : done.result.value(u"queued_ids"_s).toArray())
-                r.queuedIds << id.toString();
-            for (const QJsonValue &id : done.result.value(u"not_dead"_s).toArray())
-                r.notDead << id.toString();
-            return r;
-        },
-        [this](DeadLetterReplay r) {
-            m_replaying = false;
-            showReplayResult(r);
-            Q_EMIT replayFinished(r.ok ? int(r.queuedIds.size()) : -1, r.error);
-            refresh();
-        });
+    m_backend.apply(this, consolechange::ReplayDeadLetters{all ? QStringList() : ids, all},
+                    [this](ChangeResult done) {
+                        DeadLetterReplay r;
+                        r.ok = done.ok();
+                        r.error = done.message;
+                        for (const QJsonValue &id : done.result.value(u"queued_ids"_s).toArray())
+                            r.queuedIds << id.toString();
+                        for (const QJsonValue &id : done.result.value(u"not_dead"_s).toArray())
+                            r.notDead << id.toString();
+                        showReplayResult(r);
+                    });
 }
 
 void DeadLettersPage::showReplayResult(const DeadLetterReplay &outcome)
 {
+    if (!outcome.ok || outcome.queuedIds.isEmpty() || m_backend.link() != Backend::Link::Up)
+        return showReplayResult(outcome, std::nullopt);
+    // Where they go next, so that nobody waits for a delivery that cannot happen yet.
+    m_backend.settings(this, [this, outcome](Fetched<SettingsListing> r) {
+        const SettingState *sink = r.value.find(u"sink/url"_s);
+        showReplayResult(outcome, r.ok() && sink ? std::optional<bool>(sink->isSet) : std::nullopt);
+    });
+}
+
+void DeadLettersPage::showReplayResult(const DeadLetterReplay &outcome,
+                                       std::optional<bool> sinkConfigured)
+{
+    // The replay ends once its result is shown.
+    const auto finish = qScopeGuard([this, &outcome] {
+        m_replaying = false;
+        Q_EMIT replayFinished(outcome.ok ? int(outcome.queuedIds.size()) : -1, outcome.error);
+        refresh();
+    });
     if (!outcome.ok) {
         m_messages->show(tr("Nothing was replayed: %1").arg(outcome.error),
                          MessageBar::Kind::Error);
@@ -323,10 +302,9 @@ void DeadLettersPage::showReplayResult(const DeadLetterReplay &outcome)
     const int queued = int(outcome.queuedIds.size());
     if (queued > 0) {
         parts << tr("%n dead letter(s) queued for delivery again.", nullptr, queued);
-        // Where they go next, so that nobody waits for a delivery that cannot happen yet.
-        if (m_console.state() != Console::State::Running)
+        if (m_backend.link() != Backend::Link::Up)
             parts << tr("The engine is not running: they are delivered once it starts.");
-        else if (m_console.settings().value(u"sink/url"_s).isEmpty())
+        else if (sinkConfigured == false)
             parts << tr("No sink URL is set (Settings, Delivery and alerts): they stay queued "
                         "until one is.");
         else
@@ -394,8 +372,10 @@ void DeadLettersPage::setTotal(qint64 total)
 void DeadLettersPage::updateActions()
 {
     m_refresh->setEnabled(!m_replaying);
-    m_replaySelected->setEnabled(!m_replaying && m_view->selectionModel()->hasSelection());
-    m_replayAll->setEnabled(!m_replaying && m_model->rowCount() > 0);
+    const AdminRole needed = requiredRole(consolechange::ReplayDeadLetters{});
+    rolegate::apply(m_replaySelected, m_backend, needed,
+                    !m_replaying && m_view->selectionModel()->hasSelection());
+    rolegate::apply(m_replayAll, m_backend, needed, !m_replaying && m_model->rowCount() > 0);
 }
 
 void DeadLettersPage::updateStatus()

@@ -2,8 +2,10 @@
 #pragma once
 
 #include "Page.h"
+#include "Stats.h"
 
 #include <QStringList>
+#include <optional>
 
 class QLabel;
 class QPushButton;
@@ -13,7 +15,7 @@ class QTimer;
 
 namespace gerbang {
 
-class Console;
+class Backend;
 class DeadLettersModel;
 class MessageBar;
 struct DeadLetterReplay;
@@ -21,7 +23,7 @@ struct DeadLetterReplay;
 // The dead-letter queue: accepted events the core refused or that could not be delivered in
 // time, newest first with their last error, and the replay that `gerbangctl dlq replay` does
 // (OutboxRepository::requeue plus an audit row per event) for the selected rows or for all.
-// Reads and replays run on the console's database thread; the delivery worker picks replayed
+// Reads and replays go through the Backend (operator role); the delivery worker picks replayed
 // rows up at its next poll. The page reloads when shown, when the engine's dead-letter count
 // changes (the count the dashboard shows), and every 30 s while visible.
 class DeadLettersPage : public Page
@@ -31,7 +33,7 @@ public:
     // Rows shown at most; the status line says how many there are in all.
     static constexpr int kLimit = 500;
 
-    explicit DeadLettersPage(Console &console, QWidget *parent = nullptr);
+    explicit DeadLettersPage(Backend &backend, QWidget *parent = nullptr);
     QString title() const override;
     QString iconName() const override { return QStringLiteral("error"); }
     void activated() override;
@@ -46,8 +48,9 @@ public:
     QStringList selectedIds() const;
 
     void refresh();
-    // The engine's dead-letter count (StatsSnapshot::deadLetters, polled about once a second).
-    void engineCounts(qint64 deadLetters);
+    // The gateway's statistics (about once a second): its dead-letter count, and whether it
+    // delivers (for what a replay's message says happens next).
+    void engineCounts(const StatsSnapshot &snapshot);
     // Ask for confirmation, then replay on the database thread; replayFinished() follows.
     void replaySelected();
     void replayAll();
@@ -68,12 +71,16 @@ private:
     bool confirm(const QString &text);
     void startReplay(const QStringList &ids, bool all);
     void showReplayResult(const DeadLetterReplay &outcome);
+    // `sinkConfigured` unknown: the message does not guess.
+    void showReplayResult(const DeadLetterReplay &outcome, std::optional<bool> sinkConfigured);
     void showDetail();
     void updateActions();
     void updateStatus();
     void setTotal(qint64 total);
 
-    Console &m_console;
+    void applyRole();
+
+    Backend &m_backend;
     DeadLettersModel *m_model;
     MessageBar *m_messages;
     QLabel *m_intro;

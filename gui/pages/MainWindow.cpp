@@ -58,6 +58,7 @@ MainWindow::MainWindow(Backend &backend, Language &language, QWidget *parent)
     , m_tenants(new TenantsPage(backend))
     , m_sources(new SourcesPage(backend))
     , m_alerts(new AlertsPage(backend))
+    , m_deadLetters(new DeadLettersPage(backend))
     , m_gateways(new GatewaysPage(backend))
     , m_listenLabel(new QLabel)
     , m_tlsLabel(new QLabel)
@@ -78,12 +79,11 @@ MainWindow::MainWindow(Backend &backend, Language &language, QWidget *parent)
     m_pages = {m_dashboard, m_tenants, m_sources};
     if (m_console) {
         m_audit = new AuditPage(*m_console);
-        m_deadLetters = new DeadLettersPage(*m_console);
         m_settings = new SettingsPage(*m_console, language);
         m_pages = {m_dashboard, m_tenants,     m_sources,  m_audit,
                    m_alerts,    m_deadLetters, m_gateways, m_settings};
     } else {
-        m_pages << m_alerts << m_gateways;
+        m_pages << m_alerts << m_deadLetters << m_gateways;
     }
     for (Page *page : std::as_const(m_pages)) {
         auto *item = new QListWidgetItem(Icons::get(page->iconName()), page->title());
@@ -133,11 +133,11 @@ MainWindow::MainWindow(Backend &backend, Language &language, QWidget *parent)
                            MessageBar::Kind::Error);
         });
         connect(m_settings, &SettingsPage::restartRequested, m_console, &Console::restartEngine);
-        connect(m_deadLetters, &DeadLettersPage::totalChanged, this, [this] {
-            const int row = int(m_pages.indexOf(m_deadLetters));
-            m_nav->item(row)->setText(navText(m_deadLetters));
-        });
     }
+    connect(m_deadLetters, &DeadLettersPage::totalChanged, this, [this] {
+        const int row = int(m_pages.indexOf(m_deadLetters));
+        m_nav->item(row)->setText(navText(m_deadLetters));
+    });
 
     connect(m_alerts->model(), &AlertsModel::unacknowledgedChanged, this, [this] {
         const int row = int(m_pages.indexOf(m_alerts));
@@ -160,7 +160,7 @@ QString MainWindow::navText(Page *page) const
     qint64 open = 0;
     if (page == m_alerts)
         open = m_alerts->model()->unacknowledged();
-    else if (page == m_deadLetters && m_deadLetters)
+    else if (page == m_deadLetters)
         open = m_deadLetters->total();
     return open > 0 ? tr("%1 (%2)").arg(page->title()).arg(open) : page->title();
 }
@@ -298,8 +298,7 @@ void MainWindow::showPage(Page *page)
 void MainWindow::onStats(qint64 atMs, const StatsSnapshot &s)
 {
     m_dashboard->update(atMs, s);
-    if (m_deadLetters)
-        m_deadLetters->engineCounts(s.deadLetters);
+    m_deadLetters->engineCounts(s);
     if (m_settings && m_stack->currentWidget() == m_settings)
         m_settings->updatePurgeTimes();
     const qint64 secs = s.uptimeMs / 1000;

@@ -91,7 +91,7 @@ private:
     SourcesPage *m_sources;
     AuditPage *m_audit = nullptr;
     AlertsPage *m_alerts;
-    DeadLettersPage *m_deadLetters = nullptr;
+    DeadLettersPage *m_deadLetters;
     GatewaysPage *m_gateways;
     SettingsPage *m_settings = nullptr;
 

@@ -674,4 +674,17 @@ quint16 Settings::portOf(const QString &key) const
     return ok && port <= 65535 ? quint16(port) : 0;
 }
 
+Settings Settings::reread() const
+{
+    Settings now;
+    QString error;
+    if (!now.load(configPath(), false, QProcessEnvironment::systemEnvironment(), &error))
+        return *this;
+    for (const SettingDef &def : Settings::definitions()) {
+        if (source(def.key) == SettingSource::Flag)
+            now.setOverride(def.key, value(def.key));
+    }
+    return now;
+}
+
 } // namespace gerbang

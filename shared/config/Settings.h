@@ -78,6 +78,10 @@ public:
     // message fit to print to the admin. `explicitPath` makes a missing file an error.
     bool load(const QString &configPath, bool explicitPath, const QProcessEnvironment &env,
               QString *error);
+    // These settings as their file and the environment give them now, the command-line
+    // overrides kept: after a change, what a restart would run with (these, when the file
+    // cannot be read). Reads the file: never on a thread that must not wait.
+    Settings reread() const;
     void setOverride(const QString &key, const QString &value)
     {
         m_values.insert(key, value);

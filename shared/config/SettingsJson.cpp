@@ -33,4 +33,34 @@ QJsonArray settingsJson(const Settings &settings, const Settings *running)
     return out;
 }
 
+const SettingState *SettingsListing::find(const QString &key) const
+{
+    for (const SettingState &s : items) {
+        if (s.key == key)
+            return &s;
+    }
+    return nullptr;
+}
+
+QJsonObject settingsListingJson(const QString &configFile, const Settings &settings,
+                                const Settings *running)
+{
+    return {{u"config_file"_s, configFile}, {u"settings"_s, settingsJson(settings, running)}};
+}
+
+SettingsListing settingsListingFromJson(const QJsonObject &o)
+{
+    SettingsListing out;
+    out.configFile = o.value(u"config_file"_s).toString();
+    for (const QJsonValue &v : o.value(u"settings"_s).toArray()) {
+        const QJsonObject s = v.toObject();
+        out.items.append(SettingState{s.value(u"key"_s).toString(), s.value(u"value"_s).toString(),
+                                      s.value(u"is_set"_s).toBool(),
+                                      fromWire<SettingSource>(s.value(u"source"_s).toString())
+                                          .value_or(SettingSource::Default),
+                                      s.value(u"restart_pending"_s).toBool()});
+    }
+    return out;
+}
+
 } // namespace gerbang

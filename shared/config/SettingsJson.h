@@ -15,4 +15,24 @@ namespace gerbang {
 // "restart_pending" says that the value shown differs from the one in force until a restart.
 QJsonArray settingsJson(const Settings &settings, const Settings *running = nullptr);
 
+// One setting as settingsJson() describes it, read back (a console attached to a gateway).
+struct SettingState
+{
+    QString key;
+    QString value; // empty for a secret: only isSet says whether one is configured
+    bool isSet = false;
+    SettingSource source = SettingSource::Default;
+    bool restartPending = false;
+};
+struct SettingsListing
+{
+    QString configFile; // where the gateway reads them (empty: it runs without one)
+    QList<SettingState> items;
+    const SettingState *find(const QString &key) const;
+};
+// {"config_file": …, "settings": settingsJson(…)}, as GET /admin/v1/settings answers.
+QJsonObject settingsListingJson(const QString &configFile, const Settings &settings,
+                                const Settings *running);
+SettingsListing settingsListingFromJson(const QJsonObject &o);
+
 } // namespace gerbang

@@ -238,6 +238,43 @@ StoredAlert storedAlertFromJson(const QJsonObject &o)
     return a;
 }
 
+OutboxItem deadLetterFromJson(const QJsonObject &o)
+{
+    OutboxItem item;
+    WebhookEvent &e = item.event;
+    e.id = o.value(u"id"_s).toString();
+    e.tenant = o.value(u"tenant"_s).toString();
+    e.provider = o.value(u"provider"_s).toString();
+    e.type = o.value(u"type"_s).toString();
+    e.providerEventId = o.value(u"provider_event_id"_s).toString();
+    e.receivedAtMs = msFromIso(o.value(u"received_at"_s));
+    e.deliveryState = wire(DeliveryState::Dead);
+    item.state = e.deliveryState;
+    item.attempts = o.value(u"attempts"_s).toInt();
+    item.lastStatus = o.value(u"last_status"_s).toInt();
+    item.lastError = o.value(u"last_error"_s).toString();
+    item.finishedAtMs = msFromIso(o.value(u"dead_at"_s));
+    return item;
+}
+
+WebhookEvent eventFromJson(const QJsonObject &o)
+{
+    WebhookEvent e;
+    e.id = o.value(u"id"_s).toString();
+    e.tenant = o.value(u"tenant"_s).toString();
+    e.provider = o.value(u"provider"_s).toString();
+    e.type = o.value(u"type"_s).toString();
+    e.providerEventId = o.value(u"provider_event_id"_s).toString();
+    e.dedupKey = o.value(u"dedup_key"_s).toString();
+    e.rawRef = o.value(u"raw_ref"_s).toString();
+    e.locator = o.value(u"locator"_s).toString();
+    e.receivedAtMs = msFromIso(o.value(u"received_at"_s));
+    e.occurredAtMs = msFromIso(o.value(u"occurred_at"_s));
+    e.routingKey = o.value(u"routing_key"_s).toString();
+    e.deliveryState = o.value(u"delivery_state"_s).toString();
+    return e;
+}
+
 qint64 msFromIso(const QJsonValue &v)
 {
     const QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);

@@ -48,6 +48,8 @@ Tenant tenantFromJson(const QJsonObject &o);
 Source sourceFromJson(const QJsonObject &o);
 SecretInfo secretFromJson(const QJsonObject &o);
 StoredAlert storedAlertFromJson(const QJsonObject &o);
+OutboxItem deadLetterFromJson(const QJsonObject &o);
+WebhookEvent eventFromJson(const QJsonObject &o);
 // The heartbeat row; `state` gets the state the gateway judged by its own clock.
 GatewayBeat gatewayFromJson(const QJsonObject &o, GatewayState *state);
 // Epoch ms of an ISO 8601 time as isoOrNull() writes it; 0 for null or unreadable.

@@ -10,6 +10,7 @@
 #include "pages/AlertsModel.h"
 #include "pages/AlertsPage.h"
 #include "pages/DashboardPage.h"
+#include "pages/DeadLettersPage.h"
 #include "pages/MainWindow.h"
 #include "pages/SourcesPage.h"
 #include "pages/TenantsPage.h"
@@ -231,6 +232,16 @@ private Q_SLOTS:
         QVERIFY(sourcesLoaded.count() > 0 || sourcesLoaded.wait(5000));
         for (QPushButton *button : sources->findChildren<QPushButton *>())
             QVERIFY2(!button->isEnabled(), qPrintable(button->text()));
+        // Dead letters: listed, never replayed by a viewer.
+        DeadLettersPage *dead = window.deadLetters();
+        window.showPage(dead);
+        QSignalSpy deadLoaded(dead, &DeadLettersPage::loaded);
+        QVERIFY(deadLoaded.count() > 0 || deadLoaded.wait(5000));
+        for (const QString &name : {u"replaySelected"_s, u"replayAll"_s}) {
+            auto *button = dead->findChild<QPushButton *>(name);
+            QVERIFY2(button && !button->isEnabled(), qPrintable(name));
+            QVERIFY2(button->toolTip().contains(u"operator"_s), qPrintable(button->toolTip()));
+        }
         QTest::qWait(300);
         QCOMPARE(column(byViewer).value(0), before);
         QVERIFY(column(u"SELECT id FROM audit_log WHERE http_status = 403"_s).isEmpty());

@@ -1257,6 +1257,8 @@ private Q_SLOTS:
             {"POST", "/admin/v1/dead-letters/replay", R"({"all":true,"ids":["a"]})",
              "invalid_value", 400},
             {"POST", "/admin/v1/dead-letters/replay", R"({"ids":["ev_nope"]})", "conflict", 409},
+            {"POST", "/admin/v1/dead-letters/replay", R"({"ids":["a"],"skip_not_dead":"yes"})",
+             "invalid_value", 400},
         };
         for (const auto &c : cases) {
             const HttpResult r = call(c.method, c.path, admin, {}, c.body);
@@ -1280,6 +1282,12 @@ private Q_SLOTS:
         while (count(refusals) < int(std::size(cases)) && !deadline.hasExpired())
             QTest::qWait(50);
         QVERIFY(count(refusals) >= int(std::size(cases)));
+        // The console's "replay selected": those still dead, the others reported, no refusal.
+        const HttpResult partial = call("POST", "/admin/v1/dead-letters/replay", admin, {},
+                                        R"({"ids":["ev_nope"],"skip_not_dead":true})");
+        QCOMPARE(partial.status, 200);
+        QCOMPARE(jsonOf(partial)[u"queued_ids"_s].toArray().size(), 0);
+        QCOMPARE(jsonOf(partial)[u"not_dead"_s].toArray().first().toString(), u"ev_nope"_s);
     }
 
     void settingsSayWhereEachValueComesFrom()
