@@ -6,7 +6,9 @@
 # data directory, rate limits off, a tenant for the payloads' WABA; then drives the engine with
 # wrk + bench/whatsapp.lua (distinct signed WhatsApp messages) while a 10 ms timer on the GUI
 # thread records how late it fires. Prints the served rate and the worst lateness.
-# Usage: bench/gui_stall.sh [--seconds S] [--connections C] [--delay-ms D]
+# With --attached the console does not run the engine: gerbangd serves (admin API on
+# loopback) and the console is attached to it, fed by the live channel, as at an admin's desk.
+# Usage: bench/gui_stall.sh [--attached] [--seconds S] [--connections C] [--delay-ms D]
 #   --delay-ms paces each wrk connection (0: as fast as the engine answers).
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
@@ -14,12 +16,14 @@ root=$PWD
 seconds=20
 conns=64
 delay=0
+attached=0
 while [ $# -gt 0 ]; do
     case "$1" in
+    --attached) attached=1; shift ;;
     --seconds) seconds=$2; shift 2 ;;
     --connections) conns=$2; shift 2 ;;
     --delay-ms) delay=$2; shift 2 ;;
-    -h | --help) sed -n '3,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '3,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "gui_stall.sh: unknown argument '$1'" >&2; exit 2 ;;
     esac
 done
@@ -27,12 +31,14 @@ command -v wrk >/dev/null || { echo "gui_stall.sh: needs wrk" >&2; exit 1; }
 B=${GERBANG_BENCH_BUILD:-$root/build-bench} # an existing build tree may be reused
 [ -f "$B/CMakeCache.txt" ] || cmake -S . -B "$B" -G Ninja -DCMAKE_BUILD_TYPE=Release \
     -DGERBANG_BUILD_TESTS=OFF >&2
-cmake --build "$B" --parallel 2 --target gerbang-bench-gui gerbang-benchgen gerbangctl >&2
+cmake --build "$B" --parallel 2 --target gerbang-bench-gui gerbang-benchgen gerbangctl gerbangd >&2
 
 work=$(mktemp -d /tmp/gerbang-gui-bench.XXXXXX)
 gui_pid=""
+gw_pid=""
 cleanup() {
     [ -n "$gui_pid" ] && kill "$gui_pid" 2>/dev/null && wait "$gui_pid" 2>/dev/null
+    [ -n "$gw_pid" ] && kill "$gw_pid" 2>/dev/null && wait "$gw_pid" 2>/dev/null
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -58,16 +64,41 @@ chmod 600 "$work/gerbang.ini"
     --out "$work/payloads.tsv" >&2
 
 export QT_QPA_PLATFORM=offscreen
-"$B/bench/gerbang-bench-gui" --config "$work/gerbang.ini" --seconds "$((seconds + 4))" \
-    >"$work/gui.out" 2>"$work/gui.err" &
-gui_pid=$!
-url=""
-for _ in $(seq 1 200); do
-    url=$(sed -n 's/^listening //p' "$work/gui.out" | head -n1)
-    [ -n "$url" ] && break
-    sleep 0.1
-done
-[ -n "$url" ] || { cat "$work/gui.err" >&2; exit 1; }
+if [ "$attached" = 1 ]; then
+    GERBANG_ADMIN_LISTEN=127.0.0.1:0 "$B/gateway/gerbangd" --config "$work/gerbang.ini" \
+        >"$work/gw.out" 2>&1 &
+    gw_pid=$!
+    url="" admin=""
+    for _ in $(seq 1 200); do
+        url=$(grep -o 'listening on http://[0-9.:]*' "$work/gw.out" | head -n1 | sed 's/listening on //')
+        admin=$(grep -o 'admin API on http://[0-9.:]*' "$work/gw.out" | head -n1 | sed 's/admin API on //')
+        [ -n "$url" ] && [ -n "$admin" ] && break
+        sleep 0.1
+    done
+    [ -n "$url" ] && [ -n "$admin" ] || { cat "$work/gw.out" >&2; exit 1; }
+    token=$("$B/gateway/gerbangctl/gerbangctl" --config "$work/gerbang.ini" admin token create \
+        bench-desk --role viewer)
+    sleep 1.5 # the gateway loads the new token within a second
+    GERBANG_ADMIN_TOKEN=$token "$B/bench/gerbang-bench-gui" --connect "$admin" \
+        --seconds "$((seconds + 4))" >"$work/gui.out" 2>"$work/gui.err" &
+    gui_pid=$!
+    for _ in $(seq 1 200); do
+        grep -q '^attached ' "$work/gui.out" && break
+        sleep 0.1
+    done
+    grep -q '^attached ' "$work/gui.out" || { cat "$work/gui.err" >&2; exit 1; }
+else
+    "$B/bench/gerbang-bench-gui" --config "$work/gerbang.ini" --seconds "$((seconds + 4))" \
+        >"$work/gui.out" 2>"$work/gui.err" &
+    gui_pid=$!
+    url=""
+    for _ in $(seq 1 200); do
+        url=$(sed -n 's/^listening //p' "$work/gui.out" | head -n1)
+        [ -n "$url" ] && break
+        sleep 0.1
+    done
+    [ -n "$url" ] || { cat "$work/gui.err" >&2; exit 1; }
+fi
 sleep 2
 rm -f "$work/payloads.tsv".ready.*
 BENCH_DELAY_MS=$delay wrk -t2 -c"$conns" -d"${seconds}s" --timeout 10s --latency \

@@ -73,7 +73,9 @@ configuration file /etc/gerbang/gerbang.ini. Data is kept in
   # translations of Qt's own dialogs are recommended. Plugins the console loads at run time
   # (SQL drivers; image formats if it uses them) must be listed here.
   set(CPACK_DEBIAN_GERBANG_PACKAGE_DEPENDS "libqt6sql6-sqlite, libqt6sql6-psql")
-  set(CPACK_DEBIAN_GERBANG_PACKAGE_RECOMMENDS "qt6-wayland, qt6-translations-l10n")
+  # A keyring for the admin tokens of saved connections (QtKeychain: Secret Service or KWallet).
+  set(CPACK_DEBIAN_GERBANG_PACKAGE_RECOMMENDS
+      "qt6-wayland, qt6-translations-l10n, gnome-keyring | kwalletmanager")
   set(CPACK_DEBIAN_GERBANG_PACKAGE_SUGGESTS "gerbangd")
   set(CPACK_DEBIAN_GERBANG_DESCRIPTION
 "desktop console of the Gerbang webhook gateway

@@ -326,6 +326,28 @@ admin_stats() {
     return 1
 }
 check "GET /admin/v1/stats over TLS with the token answers the snapshot" admin_stats
+# The installed console, offscreen, attached to the installed service as an admin at another
+# desk starts it: the token from the environment, the certificate trusted by its fingerprint.
+if dpkg -s gerbang >/dev/null 2>&1; then
+    console_stats() {
+        local home
+        home=$(mktemp -d)
+        env -i HOME="$home" XDG_CONFIG_HOME="$home/.config" QT_QPA_PLATFORM=offscreen \
+            GERBANG_ADMIN_TOKEN="$admin_token" \
+            /usr/bin/gerbang --connect "https://127.0.0.1:$admin_port" \
+            --trust-fingerprint "$(ctl admin fingerprint)" --print-stats --timeout 20 \
+            >"$log/console-stats.json" 2>"$log/console-stats.err"
+        local rc=$?
+        rm -rf "$home"
+        [ $rc -eq 0 ] && grep -q '"uptime_ms"' "$log/console-stats.json" && return 0
+        cat "$log/console-stats.err" >&2
+        return 1
+    }
+    check "the installed console attaches to the service over TLS and reads its statistics" \
+        console_stats
+    no_token_in_console_output() { ! grep -qF "$admin_token" "$log/console-stats.err"; }
+    check "the console printed no token" no_token_in_console_output
+fi
 no_plain_admin() {
     local code
     code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$admin_port/admin/v1/stats" ||
