@@ -1960,10 +1960,6 @@ Compare it with what 'gerbangctl admin fingerprint' prints on the gateway. Trust
         <translation>Settings</translation>
     </message>
     <message>
-        <source>Cannot read %1: %2</source>
-        <translation>Cannot read %1: %2</translation>
-    </message>
-    <message>
         <source>Set by the environment variable %1; change it there.</source>
         <translation>Set by the environment variable %1; change it there.</translation>
     </message>
@@ -1976,10 +1972,6 @@ Compare it with what 'gerbangctl admin fingerprint' prints on the gateway. Trust
 %1</source>
         <translation>Not saved:
 %1</translation>
-    </message>
-    <message>
-        <source>Not saved: %1</source>
-        <translation>Not saved: %1</translation>
     </message>
     <message>
         <source>Saved to %1. These changes take effect when the engine restarts: %2.</source>
@@ -2046,10 +2038,6 @@ Compare it with what 'gerbangctl admin fingerprint' prints on the gateway. Trust
         <translation>SQLite in the data directory</translation>
     </message>
     <message>
-        <source>The engine is not running: start it to purge.</source>
-        <translation>The engine is not running: start it to purge.</translation>
-    </message>
-    <message>
         <source>Purge started: data older than the retention periods is being deleted.</source>
         <translation>Purge started: data older than the retention periods is being deleted.</translation>
     </message>
@@ -2079,8 +2067,44 @@ Compare it with what 'gerbangctl admin fingerprint' prints on the gateway. Trust
         <translation>A whole number from %1 to %2; default %3.</translation>
     </message>
     <message>
-        <source>Saved, but the audit log could not record it: %1</source>
-        <translation>Saved, but the audit log could not record it: %1</translation>
+        <source>Cannot read the settings: %1</source>
+        <translation>Cannot read the settings: %1</translation>
+    </message>
+    <message>
+        <source>Saved to %1: %2.</source>
+        <translation>Saved to %1: %2.</translation>
+    </message>
+    <message>
+        <source>On the gateway's server, run: sudo systemctl restart gerbangd</source>
+        <translation>On the gateway's server, run: sudo systemctl restart gerbangd</translation>
+    </message>
+    <message>
+        <source>Not purged: %1</source>
+        <translation>Not purged: %1</translation>
+    </message>
+    <message>
+        <source>Purged: %1 raw payloads, %2 audit rows, %3 delivered events.</source>
+        <translation>Purged: %1 raw payloads, %2 audit rows, %3 delivered events.</translation>
+    </message>
+    <message>
+        <source>Set on the gateway's command line; change it there.</source>
+        <translation>Set on the gateway's command line; change it there.</translation>
+    </message>
+    <message>
+        <source>Set; the value is never shown. Type a new one to replace it.</source>
+        <translation>Set; the value is never shown. Type a new one to replace it.</translation>
+    </message>
+    <message>
+        <source>This gateway runs without a configuration file: its settings come from the environment and the command line.</source>
+        <translation>This gateway runs without a configuration file: its settings come from the environment and the command line.</translation>
+    </message>
+    <message>
+        <source>Saved, waiting for a restart: %1.</source>
+        <translation>Saved, waiting for a restart: %1.</translation>
+    </message>
+    <message>
+        <source>set (type to replace)</source>
+        <translation>set (type to replace)</translation>
     </message>
 </context>
 <context>

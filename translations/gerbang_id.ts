@@ -1960,10 +1960,6 @@ Bandingkan dengan keluaran 'gerbangctl admin fingerprint' di gateway. Percayai h
         <translation>Pengaturan</translation>
     </message>
     <message>
-        <source>Cannot read %1: %2</source>
-        <translation>Tidak dapat membaca %1: %2</translation>
-    </message>
-    <message>
         <source>Set by the environment variable %1; change it there.</source>
         <translation>Diatur oleh variabel lingkungan %1; ubah di sana.</translation>
     </message>
@@ -1976,10 +1972,6 @@ Bandingkan dengan keluaran 'gerbangctl admin fingerprint' di gateway. Percayai h
 %1</source>
         <translation>Tidak disimpan:
 %1</translation>
-    </message>
-    <message>
-        <source>Not saved: %1</source>
-        <translation>Tidak disimpan: %1</translation>
     </message>
     <message>
         <source>Saved to %1. These changes take effect when the engine restarts: %2.</source>
@@ -2046,10 +2038,6 @@ Bandingkan dengan keluaran 'gerbangctl admin fingerprint' di gateway. Percayai h
         <translation>SQLite di direktori data</translation>
     </message>
     <message>
-        <source>The engine is not running: start it to purge.</source>
-        <translation>Mesin tidak berjalan: mulai mesin untuk membersihkan data.</translation>
-    </message>
-    <message>
         <source>Purge started: data older than the retention periods is being deleted.</source>
         <translation>Pembersihan dimulai: data yang melewati masa retensi sedang dihapus.</translation>
     </message>
@@ -2079,8 +2067,44 @@ Bandingkan dengan keluaran 'gerbangctl admin fingerprint' di gateway. Percayai h
         <translation>Bilangan bulat dari %1 sampai %2; bawaan %3.</translation>
     </message>
     <message>
-        <source>Saved, but the audit log could not record it: %1</source>
-        <translation>Tersimpan, tetapi log audit tidak dapat mencatatnya: %1</translation>
+        <source>Cannot read the settings: %1</source>
+        <translation>Tidak dapat membaca pengaturan: %1</translation>
+    </message>
+    <message>
+        <source>Saved to %1: %2.</source>
+        <translation>Disimpan ke %1: %2.</translation>
+    </message>
+    <message>
+        <source>On the gateway's server, run: sudo systemctl restart gerbangd</source>
+        <translation>Di server gateway, jalankan: sudo systemctl restart gerbangd</translation>
+    </message>
+    <message>
+        <source>Not purged: %1</source>
+        <translation>Tidak dibersihkan: %1</translation>
+    </message>
+    <message>
+        <source>Purged: %1 raw payloads, %2 audit rows, %3 delivered events.</source>
+        <translation>Dibersihkan: %1 payload mentah, %2 baris audit, %3 event terkirim.</translation>
+    </message>
+    <message>
+        <source>Set on the gateway's command line; change it there.</source>
+        <translation>Diatur di baris perintah gateway; ubah di sana.</translation>
+    </message>
+    <message>
+        <source>Set; the value is never shown. Type a new one to replace it.</source>
+        <translation>Sudah diatur; nilainya tidak pernah ditampilkan. Ketik nilai baru untuk menggantinya.</translation>
+    </message>
+    <message>
+        <source>This gateway runs without a configuration file: its settings come from the environment and the command line.</source>
+        <translation>Gateway ini berjalan tanpa berkas konfigurasi: pengaturannya berasal dari environment dan baris perintah.</translation>
+    </message>
+    <message>
+        <source>Saved, waiting for a restart: %1.</source>
+        <translation>Tersimpan, menunggu restart: %1.</translation>
+    </message>
+    <message>
+        <source>set (type to replace)</source>
+        <translation>sudah diatur (ketik untuk mengganti)</translation>
     </message>
 </context>
 <context>

@@ -69,6 +69,14 @@ ChangeRoute routeOf(const ConsoleChange &change)
                 const QString path = u"/admin/v1/events/replay"_s;
                 return ChangeRoute{"POST", path, path};
             },
+            [&](const ChangeSettings &) {
+                const QString path = u"/admin/v1/settings"_s;
+                return ChangeRoute{"PATCH", path, path};
+            },
+            [&](const RunRetention &) {
+                const QString path = u"/admin/v1/retention/run"_s;
+                return ChangeRoute{"POST", path, path};
+            },
         },
         change);
 }

@@ -7,6 +7,7 @@
 #include "service/AdminService.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QString>
 #include <QStringList>
 #include <memory>
@@ -64,6 +65,17 @@ struct ReplayEvents
 {
     QStringList ids;
 };
+// Writes settings into the gateway's configuration file (AdminService::changeSettings: the
+// rules a gateway applies at start, audited); result: changed, restart_required, reloadable.
+struct ChangeSettings
+{
+    QHash<QString, QString> changes;
+};
+// The retention job, now. result: what it removed, or {"started": true} when a running engine
+// here runs it on its own thread.
+struct RunRetention
+{
+};
 // Empty: every alert not acknowledged yet.
 struct AcknowledgeAlerts
 {
@@ -76,7 +88,8 @@ using ConsoleChange =
     std::variant<consolechange::AddTenant, consolechange::UpdateTenant, consolechange::RemoveTenant,
                  consolechange::AddSource, consolechange::RemoveSource, consolechange::WriteSecret,
                  consolechange::RetireSecret, consolechange::AcknowledgeAlerts,
-                 consolechange::ReplayDeadLetters, consolechange::ReplayEvents>;
+                 consolechange::ReplayDeadLetters, consolechange::ReplayEvents,
+                 consolechange::ChangeSettings, consolechange::RunRetention>;
 
 // The admin API route that makes `change` ("POST", "/admin/v1/tenants"), and the role the
 // API's route table asks of it: the console disables what a token may not do, from the same

@@ -4,10 +4,13 @@
 #include "core/Console.h"
 #include "core/DbWorker.h"
 #include "storage/OutboxRepository.h"
+#include "storage/Retention.h"
 #include "storage/SourceRepository.h"
 #include "storage/TenantRepository.h"
 
 #include <QDateTime>
+#include <QJsonArray>
+#include <QProcessEnvironment>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -21,7 +24,8 @@ template <class... Ts> struct Overloaded : Ts...
 };
 
 // The audit row's path names what the desktop user did: "gerbang console: save tenant".
-ChangeResult applyHere(const DbContext &ctx, const ConsoleChange &change)
+ChangeResult applyHere(const DbContext &ctx, const ConsoleChange &change,
+                       const RetentionPolicy &policy)
 {
     using namespace consolechange;
     const auto service = [&ctx](const QString &action) { return ctx.service(action); };
@@ -51,6 +55,11 @@ ChangeResult applyHere(const DbContext &ctx, const ConsoleChange &change)
                     .replayDeadLetters(c.all ? QStringList() : c.ids, false);
             },
             [&](const ReplayEvents &c) { return service(u"replay events"_s).replayEvents(c.ids); },
+            [&](const RunRetention &) { return service(u"purge now"_s).runRetention(policy); },
+            [&](const ChangeSettings &) {
+                // Written from LocalBackend::apply, which reloads the console afterwards.
+                return ChangeResult::refused(ChangeResult::Refusal::Invalid, QString());
+            },
         },
         change);
 }
@@ -214,15 +223,51 @@ void LocalBackend::settings(QObject *receiver, Done<Fetched<SettingsListing>> do
 
 void LocalBackend::apply(QObject *receiver, ConsoleChange change, Done<ChangeResult> done)
 {
+    if (std::holds_alternative<consolechange::RunRetention>(change) &&
+        m_console.state() == Console::State::Running) {
+        // The running engine purges on its own thread; its snapshot shows when it ran.
+        m_console.engine().purgeNow();
+        ChangeResult started;
+        started.result = QJsonObject{{u"started"_s, true}};
+        return done(started);
+    }
+    if (const auto *settings = std::get_if<consolechange::ChangeSettings>(&change)) {
+        // The file the console was started with; once written, the console reads it again
+        // and a running engine takes what applies on reload (retention) at once.
+        const QString path = m_console.configPathFromArguments();
+        const QHash<QString, QString> changes = settings->changes;
+        m_console.db().run<ChangeResult>(
+            receiver,
+            [path, changes](DbContext &ctx) {
+                if (!ctx.db)
+                    return ChangeResult::refused(ChangeResult::Refusal::StoreFailed, ctx.error);
+                return ctx.service(u"save settings"_s)
+                    .changeSettings(path, changes, QProcessEnvironment::systemEnvironment());
+            },
+            [this, done = std::move(done)](ChangeResult r) {
+                if (r.ok()) {
+                    QString error;
+                    if (!m_console.load(&error) && r.message.isEmpty())
+                        r.message = error;
+                    else if (m_console.state() == Console::State::Running &&
+                             !r.result.value(u"reloadable"_s).toArray().isEmpty())
+                        m_console.engine().setRetentionPolicy(
+                            RetentionPolicy::fromSettings(m_console.settings()));
+                }
+                done(std::move(r));
+            });
+        return;
+    }
     m_console.db().run<ChangeResult>(
         receiver,
-        [change = std::move(change)](DbContext &ctx) {
+        [change = std::move(change),
+         policy = RetentionPolicy::fromSettings(m_console.settings())](DbContext &ctx) {
             if (!ctx.db) {
                 if (const auto *secret = std::get_if<consolechange::WriteSecret>(&change))
                     secret->value->fill('\0');
                 return ChangeResult::refused(ChangeResult::Refusal::StoreFailed, ctx.error);
             }
-            return applyHere(ctx, change);
+            return applyHere(ctx, change, policy);
         },
         std::move(done));
 }

@@ -105,6 +105,12 @@ std::optional<QJsonObject> bodyOf(const ConsoleChange &change)
             [](const ReplayEvents &c) -> std::optional<QJsonObject> {
                 return QJsonObject{{u"ids"_s, toJsonArray(c.ids)}};
             },
+            [](const ChangeSettings &c) -> std::optional<QJsonObject> {
+                QJsonObject settings;
+                for (auto it = c.changes.cbegin(); it != c.changes.cend(); ++it)
+                    settings.insert(it.key(), it.value());
+                return QJsonObject{{u"settings"_s, settings}};
+            },
             [](const auto &) -> std::optional<QJsonObject> { return std::nullopt; },
         },
         change);
@@ -121,6 +127,9 @@ RemoteBackend::RemoteBackend(AdminClient::Target target, QObject *parent)
     connect(m_retry, &QTimer::timeout, this, &RemoteBackend::attach);
     connect(m_client, &AdminClient::certificateNotTrusted, this,
             [this](certificatepin::Verdict verdict, const QString &presented) {
+                // Every request of this attempt sees the same certificate: said once.
+                if (m_certificateRefused)
+                    return;
                 m_certificateRefused = true;
                 m_presented = presented;
                 m_retry->stop();

@@ -60,6 +60,7 @@ MainWindow::MainWindow(Backend &backend, Language &language, QWidget *parent)
     , m_alerts(new AlertsPage(backend))
     , m_deadLetters(new DeadLettersPage(backend))
     , m_gateways(new GatewaysPage(backend))
+    , m_settings(new SettingsPage(backend, language))
     , m_listenLabel(new QLabel)
     , m_tlsLabel(new QLabel)
     , m_databaseLabel(new QLabel)
@@ -79,12 +80,9 @@ MainWindow::MainWindow(Backend &backend, Language &language, QWidget *parent)
     m_pages = {m_dashboard, m_tenants, m_sources};
     if (m_console) {
         m_audit = new AuditPage(*m_console);
-        m_settings = new SettingsPage(*m_console, language);
-        m_pages = {m_dashboard, m_tenants,     m_sources,  m_audit,
-                   m_alerts,    m_deadLetters, m_gateways, m_settings};
-    } else {
-        m_pages << m_alerts << m_deadLetters << m_gateways;
+        m_pages << m_audit;
     }
+    m_pages << m_alerts << m_deadLetters << m_gateways << m_settings;
     for (Page *page : std::as_const(m_pages)) {
         auto *item = new QListWidgetItem(Icons::get(page->iconName()), page->title());
         item->setSizeHint(QSize(0, 36));
@@ -299,8 +297,6 @@ void MainWindow::onStats(qint64 atMs, const StatsSnapshot &s)
 {
     m_dashboard->update(atMs, s);
     m_deadLetters->engineCounts(s);
-    if (m_settings && m_stack->currentWidget() == m_settings)
-        m_settings->updatePurgeTimes();
     const qint64 secs = s.uptimeMs / 1000;
     m_uptimeLabel->setText(
         tr("Uptime %1")

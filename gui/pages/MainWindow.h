@@ -93,7 +93,7 @@ private:
     AlertsPage *m_alerts;
     DeadLettersPage *m_deadLetters;
     GatewaysPage *m_gateways;
-    SettingsPage *m_settings = nullptr;
+    SettingsPage *m_settings;
 
     QLabel *m_listenLabel;
     QLabel *m_tlsLabel;

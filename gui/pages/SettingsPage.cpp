@@ -1,13 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SettingsPage.h"
 
-#include "config/ConfigWriter.h"
+#include "backend/Backend.h"
 #include "config/Settings.h"
-#include "config/SettingsRules.h"
-#include "core/Console.h"
-#include "core/DbWorker.h"
 #include "core/Language.h"
-#include "storage/Retention.h"
+#include "core/RoleGate.h"
 #include "widgets/Icons.h"
 #include "widgets/MessageBar.h"
 
@@ -19,6 +16,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QIntValidator>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -124,9 +122,9 @@ const QList<SettingsPage::Field> &SettingsPage::fields()
     return list;
 }
 
-SettingsPage::SettingsPage(Console &console, Language &language, QWidget *parent)
+SettingsPage::SettingsPage(Backend &backend, Language &language, QWidget *parent)
     : Page(parent)
-    , m_console(console)
+    , m_backend(backend)
     , m_language(language)
     , m_messages(new MessageBar)
     , m_languageBox(new QComboBox)
@@ -141,6 +139,7 @@ SettingsPage::SettingsPage(Console &console, Language &language, QWidget *parent
     setObjectName(u"settingsPage"_s);
     m_messages->setObjectName(u"settingsMessages"_s);
     m_save->setObjectName(u"saveSettings"_s);
+    m_restart->setObjectName(u"restartEngine"_s);
     m_languageBox->setObjectName(u"languageBox"_s);
     m_configPath->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_configPath->setWordWrap(true);
@@ -226,7 +225,16 @@ SettingsPage::SettingsPage(Console &console, Language &language, QWidget *parent
     connect(&m_language, &Language::changed, this, [this](const QString &code) {
         m_languageBox->setCurrentIndex(m_languageBox->findData(code));
     });
+    // Shown once a change waits for a restart of the engine here; a service elsewhere is
+    // restarted where it runs (the message says how).
     m_restart->hide();
+    connect(&m_backend, &Backend::linkChanged, this, [this](Backend::Link link) {
+        applyRole();
+        if (link == Backend::Link::Up && m_listing.items.isEmpty())
+            load();
+    });
+    connect(&m_backend, &Backend::statsArrived, this,
+            [this](qint64, const StatsSnapshot &s) { updatePurgeTimes(s); });
     load();
     retranslateUi();
 }
@@ -240,140 +248,185 @@ void SettingsPage::activated()
 {
     // Now in the main window: keep clear of its menus' mnemonics too.
     updateLabels();
-    updatePurgeTimes();
+    showPurgeTimes();
+    load();
 }
 
 void SettingsPage::load()
 {
-    // The file's own values (no environment), so that saving writes back what was there.
-    Settings file;
-    QString error;
-    const QString path = m_console.configPathFromArguments();
-    if (!file.load(path, false, QProcessEnvironment(), &error))
-        m_messages->show(tr("Cannot read %1: %2").arg(path, error), MessageBar::Kind::Error);
-    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    m_backend.settings(this, [this](Fetched<SettingsListing> r) {
+        if (!r.ok()) {
+            m_messages->show(tr("Cannot read the settings: %1").arg(r.error),
+                             MessageBar::Kind::Error);
+            return;
+        }
+        fill(r.value);
+        Q_EMIT loaded();
+    });
+}
+
+void SettingsPage::fill(const SettingsListing &listing)
+{
+    m_listing = listing;
     m_loaded.clear();
     for (const Field &f : fields()) {
-        const QString value = file.value(f.key);
+        const SettingState *state = listing.find(f.key);
+        // A secret is never shown: its field stays empty, and what is typed replaces it.
+        const QString value = state && f.kind != Kind::Secret ? state->value : QString();
         m_loaded.insert(f.key, value);
         QLineEdit *edit = m_fields.value(f.key);
         edit->setText(value);
-        const SettingDef *def = Settings::definition(f.key);
-        edit->setReadOnly(def && !def->env.isEmpty() && env.contains(def->env));
         edit->setStyleSheet(QString());
+        edit->setProperty("gerbangSource",
+                          state ? int(state->source) : int(SettingSource::Default));
+        edit->setProperty("gerbangIsSet", state && state->isSet);
     }
-    updateToolTips();
+    m_configPath->setProperty("gerbangPath", listing.configFile);
     m_languageBox->setCurrentIndex(m_languageBox->findData(m_language.current()));
     m_problems.clear();
-    updatePurgeTimes();
+    applyRole();
+    retranslateUi();
+}
+
+bool SettingsPage::mayEdit() const
+{
+    return m_backend.allows(requiredRole(consolechange::ChangeSettings{}));
+}
+
+void SettingsPage::applyRole()
+{
+    const bool edit = mayEdit();
+    for (const Field &f : fields()) {
+        QLineEdit *field = m_fields.value(f.key);
+        const auto source = SettingSource(field->property("gerbangSource").toInt());
+        field->setReadOnly(!edit || source == SettingSource::Environment ||
+                           source == SettingSource::Flag);
+    }
+    const AdminRole needed = requiredRole(consolechange::ChangeSettings{});
+    rolegate::apply(m_save, m_backend, needed, !m_saving);
+    rolegate::apply(m_revert, m_backend, needed, !m_saving);
+    rolegate::apply(m_purgeNow, m_backend, requiredRole(consolechange::RunRetention{}));
+    updateToolTips();
+}
+
+QStringList SettingsPage::restartPending() const
+{
+    QStringList labels;
+    for (const SettingState &s : m_listing.items) {
+        if (!s.restartPending)
+            continue;
+        const SettingDef *def = Settings::definition(s.key);
+        labels << (def ? def->translatedLabel() : s.key);
+    }
+    labels.sort();
+    return labels;
 }
 
 bool SettingsPage::save()
 {
+    if (!mayEdit() || m_saving)
+        return false;
     QHash<QString, QString> changes;
     for (const Field &f : fields()) {
         const QLineEdit *edit = m_fields.value(f.key);
-        if (!edit->isReadOnly() && edit->text().trimmed() != m_loaded.value(f.key))
-            changes.insert(f.key, edit->text().trimmed());
+        const QString text = edit->text().trimmed();
+        // An empty secret field means "keep it", not "clear it".
+        if (!edit->isReadOnly() && text != m_loaded.value(f.key) &&
+            !(f.kind == Kind::Secret && text.isEmpty()))
+            changes.insert(f.key, text);
     }
     if (changes.isEmpty()) {
         m_messages->show(tr("Nothing changed."), MessageBar::Kind::Information);
-        return true;
-    }
-    // Validate exactly as gerbangd will at its next start: the file's values with the changes,
-    // then the environment on top.
-    const QString path = m_console.configPathFromArguments();
-    Settings candidate;
-    QString error;
-    if (!candidate.load(path, false, QProcessEnvironment::systemEnvironment(), &error)) {
-        m_messages->show(error, MessageBar::Kind::Error);
         return false;
     }
-    for (auto it = changes.cbegin(); it != changes.cend(); ++it)
-        candidate.setOverride(it.key(), it.value());
-    m_problems = checkSettings(candidate);
-    for (const Field &f : fields()) {
-        const bool bad = std::any_of(m_problems.cbegin(), m_problems.cend(),
-                                     [&](const SettingProblem &p) { return p.key == f.key; });
-        m_fields.value(f.key)->setStyleSheet(bad ? u"border: 1px solid #da4453;"_s : QString());
-    }
-    if (!m_problems.isEmpty()) {
-        m_messages->show(tr("Not saved:\n%1").arg(messagesOf(m_problems).join(u'\n')),
-                         MessageBar::Kind::Error);
-        return false;
-    }
-    if (!ConfigWriter::write(path, changes, &error)) {
-        m_messages->show(tr("Not saved: %1").arg(error), MessageBar::Kind::Error);
-        return false;
-    }
-    // Who changed which setting, and when: an audit row like every other change.
-    m_console.db().run<QString>(
-        this,
-        [path, changes](DbContext &ctx) {
-            QString auditError = ctx.error;
-            if (ctx.db)
-                ctx.service(u"save settings"_s).recordSettingsChange(path, changes, &auditError);
-            return auditError;
-        },
-        [this](const QString &auditError) {
-            if (!auditError.isEmpty())
-                m_messages->show(
-                    tr("Saved, but the audit log could not record it: %1").arg(auditError),
-                    MessageBar::Kind::Warning);
-        });
-    // Settings that apply on a reload (retention) reach the running engine at once; the rest
-    // is read at start.
-    const bool running = m_console.state() == Console::State::Running;
-    QStringList liveLabels;
-    QStringList restartLabels;
-    for (auto it = changes.cbegin(); it != changes.cend(); ++it) {
-        const SettingDef *def = Settings::definition(it.key());
-        const QString label = def ? def->translatedLabel() : it.key();
-        const bool live = running && def && def->apply == SettingApply::Reload;
-        (live ? liveLabels : restartLabels) << label;
-    }
-    liveLabels.sort();
-    restartLabels.sort();
-    if (!liveLabels.isEmpty())
-        m_console.engine().setRetentionPolicy(RetentionPolicy::fromSettings(candidate));
-    QStringList message;
-    if (!liveLabels.isEmpty())
-        message << tr("Saved to %1 and applied to the running engine: %2.")
-                       .arg(path, liveLabels.join(u", "_s));
-    if (!restartLabels.isEmpty()) {
-        // The engine reads these at start only: say so and offer the restart.
-        message << tr("Saved to %1. These changes take effect when the engine restarts: %2.")
-                       .arg(path, restartLabels.join(u", "_s));
-        m_restart->show();
-    }
-    m_messages->show(message.join(u' '), MessageBar::Kind::Positive);
-    QString reloadError;
-    if (!m_console.load(&reloadError))
-        m_messages->show(reloadError, MessageBar::Kind::Error);
-    const QStringList keys = changes.keys();
-    load();
-    Q_EMIT saved(keys);
+    m_saving = true;
+    applyRole();
+    // The gateway checks the whole file with the changes by the rules it starts with, writes
+    // them and audits who changed what; a refusal writes nothing.
+    m_backend.apply(this, consolechange::ChangeSettings{changes}, [this, changes](ChangeResult r) {
+        m_saving = false;
+        applyRole();
+        const QString path = m_listing.configFile;
+        if (!r.ok()) {
+            m_problems = r.message.split(u"; "_s, Qt::SkipEmptyParts);
+            for (const Field &f : fields()) {
+                const bool bad = changes.contains(f.key) && r.message.contains(f.key);
+                m_fields.value(f.key)->setStyleSheet(bad ? u"border: 1px solid #da4453;"_s
+                                                         : QString());
+            }
+            m_messages->show(tr("Not saved:\n%1").arg(m_problems.join(u'\n')),
+                             MessageBar::Kind::Error);
+            Q_EMIT saveFailed(m_problems);
+            return;
+        }
+        const auto labelsOf = [](const QJsonValue &keys) {
+            QStringList labels;
+            for (const QJsonValue &k : keys.toArray()) {
+                const SettingDef *def = Settings::definition(k.toString());
+                labels << (def ? def->translatedLabel() : k.toString());
+            }
+            labels.sort();
+            return labels;
+        };
+        const QStringList live = labelsOf(r.result.value(u"reloadable"_s));
+        const QStringList restart = labelsOf(r.result.value(u"restart_required"_s));
+        const bool up = m_backend.link() == Backend::Link::Up;
+        QStringList message;
+        if (!live.isEmpty())
+            message << (up ? tr("Saved to %1 and applied to the running engine: %2.")
+                           : tr("Saved to %1: %2."))
+                           .arg(path, live.join(u", "_s));
+        if (!restart.isEmpty()) {
+            message << tr("Saved to %1. These changes take effect when the engine restarts: %2.")
+                           .arg(path, restart.join(u", "_s));
+            if (m_backend.isLocal())
+                m_restart->show();
+            else
+                message << tr("On the gateway's server, run: sudo systemctl restart gerbangd");
+        }
+        if (!r.message.isEmpty())
+            message << r.message; // saved, but the audit log missed it
+        m_messages->show(message.join(u' '), r.message.isEmpty() ? MessageBar::Kind::Positive
+                                                                 : MessageBar::Kind::Warning);
+        const QStringList keys = changes.keys();
+        load();
+        Q_EMIT saved(keys);
+    });
     return true;
 }
 
 void SettingsPage::purgeNow()
 {
-    if (m_console.state() != Console::State::Running) {
-        m_messages->show(tr("The engine is not running: start it to purge."),
-                         MessageBar::Kind::Warning);
-        return;
-    }
-    // The engine runs its retention job on its own thread; the new times arrive with the next
-    // snapshot.
-    m_console.engine().purgeNow();
-    m_messages->show(tr("Purge started: data older than the retention periods is being "
-                        "deleted."),
-                     MessageBar::Kind::Information);
+    m_backend.apply(this, consolechange::RunRetention{}, [this](ChangeResult r) {
+        if (!r.ok()) {
+            m_messages->show(tr("Not purged: %1").arg(r.message), MessageBar::Kind::Error);
+            return;
+        }
+        if (r.result.value(u"started"_s).toBool()) {
+            // The engine runs it on its own thread; the new times come with its statistics.
+            m_messages->show(tr("Purge started: data older than the retention periods is being "
+                                "deleted."),
+                             MessageBar::Kind::Information);
+            return;
+        }
+        m_messages->show(tr("Purged: %1 raw payloads, %2 audit rows, %3 delivered events.")
+                             .arg(r.result.value(u"raw_payloads"_s).toInteger())
+                             .arg(r.result.value(u"audit_rows"_s).toInteger())
+                             .arg(r.result.value(u"delivered_events"_s).toInteger()),
+                         MessageBar::Kind::Positive);
+    });
 }
 
-void SettingsPage::updatePurgeTimes()
+void SettingsPage::updatePurgeTimes(const StatsSnapshot &snapshot)
 {
-    const StatsSnapshot s = m_console.snapshot();
+    m_lastStats = snapshot;
+    m_haveStats = true;
+    showPurgeTimes();
+}
+
+void SettingsPage::showPurgeTimes()
+{
+    const StatsSnapshot &s = m_lastStats;
     const QLocale locale;
     auto at = [&](qint64 ms) {
         return locale.toString(QDateTime::fromMSecsSinceEpoch(ms), QLocale::ShortFormat);
@@ -416,8 +469,13 @@ void SettingsPage::updateToolTips()
         QLineEdit *edit = m_fields.value(f.key);
         // What the setting does first, then why it cannot be edited here or what it accepts.
         QString tip = def->translatedHelp();
-        if (edit->isReadOnly())
+        const auto source = SettingSource(edit->property("gerbangSource").toInt());
+        if (source == SettingSource::Environment)
             tip += u'\n' + tr("Set by the environment variable %1; change it there.").arg(def->env);
+        else if (source == SettingSource::Flag)
+            tip += u'\n' + tr("Set on the gateway's command line; change it there.");
+        else if (def->secret && edit->property("gerbangIsSet").toBool())
+            tip += u'\n' + tr("Set; the value is never shown. Type a new one to replace it.");
         else if (def->isInteger())
             tip += u'\n' + tr("A whole number from %1 to %2; default %3.")
                                .arg(def->min)
@@ -451,8 +509,19 @@ void SettingsPage::retranslateUi()
 {
     for (int g = 0; g < m_groups.size(); ++g)
         m_groups.at(g)->setTitle(groupTitle(g));
-    m_configPath->setText(tr("Configuration file: %1 (shared with gerbangd and gerbangctl)")
-                              .arg(m_console.configPathFromArguments()));
+    const QString path = m_configPath->property("gerbangPath").toString();
+    QString configText =
+        path.isEmpty()
+            ? tr("This gateway runs without a configuration file: its settings "
+                 "come from the environment and the command line.")
+            : tr("Configuration file: %1 (shared with gerbangd and gerbangctl)").arg(path);
+    if (const QStringList pending = restartPending(); !pending.isEmpty()) {
+        configText += u'\n' + tr("Saved, waiting for a restart: %1.").arg(pending.join(u", "_s));
+        if (!m_backend.isLocal())
+            configText +=
+                u' ' + tr("On the gateway's server, run: sudo systemctl restart gerbangd");
+    }
+    m_configPath->setText(configText);
     m_save->setText(tr("&Save"));
     m_revert->setText(tr("Re&vert"));
     m_restart->setText(tr("Restart &engine now"));
@@ -460,13 +529,19 @@ void SettingsPage::retranslateUi()
     m_purgeNow->setToolTip(tr("Delete now what is older than the retention periods"));
     updateLabels();
     updateToolTips();
-    m_fields.value(u"sink/secret"_s)->setPlaceholderText(tr("not set"));
+    for (const Field &f : fields()) {
+        if (f.kind == Kind::Secret)
+            m_fields.value(f.key)->setPlaceholderText(
+                m_fields.value(f.key)->property("gerbangIsSet").toBool()
+                    ? tr("set (type to replace)")
+                    : tr("not set"));
+    }
     m_fields.value(u"sink/content"_s)
         ->setPlaceholderText(Settings::definition(u"sink/content")->defaultValue);
-    m_fields.value(u"storage/database_url"_s)
-        ->setPlaceholderText(tr("SQLite in the data directory"));
-    m_fields.value(u"storage/data_dir"_s)->setPlaceholderText(m_console.dataDir());
-    updatePurgeTimes();
+    if (!m_fields.value(u"storage/database_url"_s)->property("gerbangIsSet").toBool())
+        m_fields.value(u"storage/database_url"_s)
+            ->setPlaceholderText(tr("SQLite in the data directory"));
+    showPurgeTimes();
 }
 
 } // namespace gerbang

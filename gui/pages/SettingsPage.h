@@ -2,7 +2,9 @@
 #pragma once
 
 #include "Page.h"
+#include "Stats.h"
 #include "config/Settings.h"
+#include "config/SettingsJson.h"
 
 #include <QHash>
 
@@ -14,37 +16,44 @@ class QPushButton;
 
 namespace gerbang {
 
-class Console;
+class Backend;
 class Language;
 class MessageBar;
 
-// The settings gerbangd reads, edited in place in the same INI file. Values are validated with
-// the same rules as at engine start before anything is written; settings fixed by the
-// environment are shown read-only. Engine settings take effect on restart (the page says so
-// and offers it); the language applies at once.
+// The settings the gateway reads, edited in place in its INI file through the Backend
+// (AdminService::changeSettings here or over the admin API: the rules a gateway applies at
+// start, then the write and its audit row). Settings fixed by the environment or the command
+// line are shown read-only; a token below admin sees them all read-only. What applies on
+// reload (retention) reaches the running gateway at once; the rest at its restart, which the
+// page offers for the engine here and spells out (systemctl) for a service elsewhere. The
+// language is this console's own and applies at once.
 class SettingsPage : public Page
 {
     Q_OBJECT
 public:
-    SettingsPage(Console &console, Language &language, QWidget *parent = nullptr);
+    SettingsPage(Backend &backend, Language &language, QWidget *parent = nullptr);
     QString title() const override;
     QString iconName() const override { return QStringLiteral("settings"); }
     void activated() override;
 
-    // Loads the fields from the configuration as it is now.
+    // Reads the settings as the gateway would start with them now; loaded() follows.
     void load();
-    // Validates and writes; false (and nothing written) when a value is refused.
+    // Sends the changed fields; saved() or saveFailed() follows (nothing is written when one
+    // value is refused). False when there was nothing to send.
     bool save();
     QLineEdit *field(const QString &key) const { return m_fields.value(key); }
-    QStringList lastProblems() const { return messagesOf(m_problems); }
-    // Runs the engine's retention job now.
+    // The refusal of the last save, one problem a line.
+    QStringList lastProblems() const { return m_problems; }
+    // Runs the gateway's retention job now.
     void purgeNow();
-    // Last and next purge, from the engine's snapshot.
-    void updatePurgeTimes();
+    // Last and next purge, from the gateway's statistics.
+    void updatePurgeTimes(const StatsSnapshot &snapshot);
 
 Q_SIGNALS:
     void restartRequested();
+    void loaded();
     void saved(const QStringList &changedKeys);
+    void saveFailed(const QStringList &problems);
 
 protected:
     void retranslateUi() override;
@@ -72,8 +81,19 @@ private:
     // Tooltips: the setting's help, range and default, or that the environment sets it.
     void updateToolTips();
 
-    Console &m_console;
+    void fill(const SettingsListing &listing);
+    void showPurgeTimes();
+    void applyRole();
+    bool mayEdit() const;
+    // Keys whose change waits for a restart, from the listing.
+    QStringList restartPending() const;
+
+    Backend &m_backend;
     Language &m_language;
+    SettingsListing m_listing;
+    StatsSnapshot m_lastStats;
+    bool m_haveStats = false;
+    bool m_saving = false;
     MessageBar *m_messages;
     QHash<QString, QLineEdit *> m_fields;
     QHash<QString, QLabel *> m_labels;
@@ -87,7 +107,7 @@ private:
     QPushButton *m_revert;
     QPushButton *m_restart;
     QPushButton *m_purgeNow;
-    SettingProblems m_problems;
+    QStringList m_problems;
 };
 
 } // namespace gerbang

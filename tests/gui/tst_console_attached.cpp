@@ -4,6 +4,7 @@
 #include "ConsoleFixture.h"
 #include "TestSupport.h"
 #include "backend/RemoteBackend.h"
+#include "config/Settings.h"
 #include "connect/Attachment.h"
 #include "connect/ConnectionProfiles.h"
 #include "core/Language.h"
@@ -12,6 +13,7 @@
 #include "pages/DashboardPage.h"
 #include "pages/DeadLettersPage.h"
 #include "pages/MainWindow.h"
+#include "pages/SettingsPage.h"
 #include "pages/SourcesPage.h"
 #include "pages/TenantsPage.h"
 #include "storage/Database.h"
@@ -141,8 +143,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(backend->link(), Backend::Link::Up, 10000);
         QCOMPARE(backend->role(), AdminRole::Admin);
         QVERIFY(window.windowTitle().contains(backend->where()));
-        // Pages that read this computer's database are not offered when attached (yet).
-        QVERIFY(!window.audit() && !window.settingsPage());
+        // The audit log still reads this computer's database: not offered when attached (yet).
+        QVERIFY(!window.audit());
 
         QSignalSpy stats(backend.get(), &Backend::statsArrived);
         QVERIFY(stats.wait(5000));
@@ -281,6 +283,68 @@ private Q_SLOTS:
         // The other console sees the gateway's acknowledgement when it reads again.
         viewerWindow.alerts()->activated();
         QTRY_COMPARE_WITH_TIMEOUT(seen->unacknowledged(), 0, 5000);
+    }
+
+    void settingsAreChangedOnTheServiceAndSayWhatWaitsForARestart()
+    {
+        auto backend = attached(m_adminToken, m_fingerprint);
+        MainWindow window(*backend, m_language);
+        window.show();
+        QTRY_COMPARE_WITH_TIMEOUT(backend->link(), Backend::Link::Up, 10000);
+        SettingsPage *page = window.settingsPage();
+        QSignalSpy loaded(page, &SettingsPage::loaded);
+        window.showPage(page);
+        QVERIFY(loaded.wait(5000));
+        // The gateway's own file; what its environment sets cannot be changed from here.
+        QVERIFY(page->field(u"admin/listen"_s)->isReadOnly());
+        QVERIFY(page->field(u"admin/listen"_s)->toolTip().contains(u"GERBANG_ADMIN_LISTEN"_s));
+        QVERIFY(!page->field(u"retention/raw_days"_s)->isReadOnly());
+
+        page->field(u"retention/raw_days"_s)->setText(u"0"_s);
+        QSignalSpy failed(page, &SettingsPage::saveFailed);
+        QVERIFY(page->save());
+        QVERIFY(failed.wait(5000));
+        QVERIFY(page->lastProblems().join(u' ').contains(u"retention/raw_days"_s));
+
+        page->field(u"retention/raw_days"_s)->setText(u"5"_s);
+        page->field(u"limits/burst_per_ip"_s)->setText(u"77"_s);
+        QSignalSpy saved(page, &SettingsPage::saved);
+        QVERIFY(page->save());
+        QVERIFY(saved.wait(5000));
+        const QString said = page->findChild<MessageBar *>(u"settingsMessages"_s)->text();
+        QVERIFY2(said.contains(u"sudo systemctl restart gerbangd"_s), qPrintable(said));
+        QVERIFY(!page->findChild<QPushButton *>(u"restartEngine"_s)->isVisible());
+        Settings file;
+        QString error;
+        QVERIFY2(file.load(m_dir.filePath(u"gerbang.ini"_s), true, QProcessEnvironment(), &error),
+                 qPrintable(error));
+        QCOMPARE(file.value(u"retention/raw_days"_s), u"5"_s);
+        QCOMPARE(file.value(u"limits/burst_per_ip"_s), u"77"_s);
+        // Read again: the burst waits for the service's restart, and the page says how.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (QLabel *l : page->findChildren<QLabel *>()) {
+                    if (l->text().contains(u"waiting for a restart"_s) &&
+                        l->text().contains(u"systemctl restart gerbangd"_s))
+                        return true;
+                }
+                return false;
+            }(),
+            5000);
+        // Audited as the token's change.
+        QVERIFY(!column(u"SELECT id FROM audit_log WHERE detail LIKE '%settings_changed%' AND "
+                        "detail LIKE '%\"actor\":\"desk-admin\"%'"_s)
+                     .isEmpty());
+
+        // A viewer sees the same values, read-only.
+        auto viewer = attached(m_viewerToken, m_fingerprint);
+        MainWindow viewerWindow(*viewer, m_language);
+        QTRY_COMPARE_WITH_TIMEOUT(viewer->link(), Backend::Link::Up, 10000);
+        SettingsPage *read = viewerWindow.settingsPage();
+        QTRY_COMPARE_WITH_TIMEOUT(read->field(u"retention/raw_days"_s)->text(), u"5"_s, 5000);
+        QVERIFY(read->field(u"retention/raw_days"_s)->isReadOnly());
+        QVERIFY(!read->findChild<QPushButton *>(u"saveSettings"_s)->isEnabled());
+        QVERIFY(!read->save());
     }
 
     void changedCertificateIsRefusedWithBothFingerprints()
