@@ -83,6 +83,14 @@
         <source>The report lists the first %1 of %2 requests; export CSV for all of them.</source>
         <translation>The report lists the first %1 of %2 requests; export CSV for all of them.</translation>
     </message>
+    <message>
+        <source>the export could not be audited, so it was not made: %1</source>
+        <translation>the export could not be audited, so it was not made: %1</translation>
+    </message>
+    <message>
+        <source>the export was cut off: %1</source>
+        <translation>the export was cut off: %1</translation>
+    </message>
 </context>
 <context>
     <name>DomainLabels</name>
@@ -715,8 +723,8 @@ Compare it with what 'gerbangctl admin fingerprint' prints on the gateway. Trust
         <translation>part of a stored event id (ev_…)</translation>
     </message>
     <message>
-        <source>the export could not be audited, so it was not made: %1</source>
-        <translation>the export could not be audited, so it was not made: %1</translation>
+        <source>%1 at %2, desktop user %3</source>
+        <translation>%1 at %2, desktop user %3</translation>
     </message>
 </context>
 <context>

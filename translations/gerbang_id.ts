@@ -83,6 +83,14 @@
         <source>The report lists the first %1 of %2 requests; export CSV for all of them.</source>
         <translation>Laporan ini memuat %1 permintaan pertama dari %2; ekspor CSV untuk melihat semuanya.</translation>
     </message>
+    <message>
+        <source>the export could not be audited, so it was not made: %1</source>
+        <translation>ekspor tidak dapat dicatat di log audit, jadi tidak dibuat: %1</translation>
+    </message>
+    <message>
+        <source>the export was cut off: %1</source>
+        <translation>ekspor terputus di tengah jalan: %1</translation>
+    </message>
 </context>
 <context>
     <name>DomainLabels</name>
@@ -715,8 +723,8 @@ Bandingkan dengan keluaran 'gerbangctl admin fingerprint' di gateway. Percayai h
         <translation>bagian dari ID event tersimpan (ev_…)</translation>
     </message>
     <message>
-        <source>the export could not be audited, so it was not made: %1</source>
-        <translation>ekspor tidak dapat dicatat di log audit, jadi tidak dibuat: %1</translation>
+        <source>%1 at %2, desktop user %3</source>
+        <translation>%1 di %2, pengguna desktop %3</translation>
     </message>
 </context>
 <context>

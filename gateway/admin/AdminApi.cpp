@@ -341,13 +341,17 @@ void AdminApi::auditRows(const AdminCall &call, http::Responder &responder)
 
 void AdminApi::exportAudit(const AdminCall &call, http::Responder &responder)
 {
-    auto parsed = adminquery::auditFilter(call.request.query, false);
+    auto parsed = adminquery::auditExport(call.request.query);
     if (const auto *refusal = std::get_if<adminquery::Refusal>(&parsed))
         return responder.send(error(400, ApiError::InvalidParameter, refusal->message));
+    const auto [filter, format] =
+        std::get<std::pair<AuditFilter, adminquery::ExportFormat>>(parsed);
+    const bool csv = format == adminquery::ExportFormat::Csv;
     HttpResponse head;
-    head.contentType = "text/csv; charset=utf-8";
+    head.contentType = csv ? "text/csv; charset=utf-8" : "application/x-ndjson";
     head.headers.append({QByteArray("Content-Disposition"),
-                         QByteArray("attachment; filename=\"gerbang-audit.csv\"")});
+                         csv ? QByteArray("attachment; filename=\"gerbang-audit.csv\"")
+                             : QByteArray("attachment; filename=\"gerbang-audit.ndjson\"")});
     if (call.request.method == "HEAD")
         return responder.send(head); // what it would be, without exporting (or auditing) a row
     if (!m_access.worker)
@@ -358,20 +362,19 @@ void AdminApi::exportAudit(const AdminCall &call, http::Responder &responder)
             503, ApiError::TooManyStreams,
             u"%1 audit exports are running; try again when one has finished"_s.arg(kMaxExports)));
     // The export's audit row commits first: an export that cannot be audited is not made.
-    const AuditFilter filter = std::get<AuditFilter>(parsed);
     const Actor actor{call.caller.name, u"API"_s, QString::fromUtf8(call.request.path),
                       call.request.client.toString(), 200};
     auto pending = std::make_shared<http::Responder>(std::move(responder));
     m_access.worker->change(
         actor,
-        [filter](AdminService &s) {
+        [filter, csv](AdminService &s) {
             QString e;
-            return s.recordAuditExport(filter, u"csv"_s, &e)
+            return s.recordAuditExport(filter, csv ? u"csv"_s : u"ndjson"_s, &e)
                        ? ChangeResult()
                        : ChangeResult::refused(ChangeResult::Refusal::StoreFailed, e);
         },
         &m_replies,
-        [this, pending, filter, head](ChangeResult audited) {
+        [this, pending, filter, format, head](ChangeResult audited) {
             if (!audited.ok()) {
                 qCWarning(lcAdmin).noquote()
                     << "admin API: an audit export was refused, its audit row failed:"
@@ -384,8 +387,8 @@ void AdminApi::exportAudit(const AdminCall &call, http::Responder &responder)
             std::unique_ptr<http::ResponseStream> stream = pending->openStream(head, true);
             if (!stream)
                 return; // the client went away meanwhile
-            auto *job =
-                new AuditExportStream(std::move(stream), filter, *m_access.worker, &m_replies);
+            auto *job = new AuditExportStream(std::move(stream), filter, format, *m_access.worker,
+                                              &m_replies);
             ++m_exports;
             QObject::connect(job, &QObject::destroyed, &m_replies, [this] { --m_exports; });
             job->start();

@@ -90,9 +90,14 @@ std::optional<Refusal> takeWord(Parameters &p, const QString &key, QString *out)
 }
 
 // The cursor of a page: "RECEIVED_MS.ROW_ID" of its last row.
+QString cursorText(const std::pair<qint64, qint64> &after)
+{
+    return u"%1.%2"_s.arg(after.first).arg(after.second);
+}
+
 QString cursorOf(const AuditRecord &a)
 {
-    return u"%1.%2"_s.arg(a.receivedAtMs).arg(a.id);
+    return cursorText({a.receivedAtMs, a.id});
 }
 
 std::optional<std::pair<qint64, qint64>> parseCursor(const QString &text)
@@ -132,9 +137,10 @@ QJsonObject listing(const QString &key, const QList<Row> &rows, ToJson toJson, Q
 
 } // namespace
 
-std::variant<AuditFilter, Refusal> auditFilter(const QByteArray &query, bool paged)
+namespace {
+
+std::variant<AuditFilter, Refusal> takeAuditFilter(Parameters &p, bool paged)
 {
-    Parameters p(query);
     AuditFilter f;
     if (auto r = takeShared(p, f, paged))
         return *r;
@@ -150,9 +156,60 @@ std::variant<AuditFilter, Refusal> auditFilter(const QByteArray &query, bool pag
         if (!f.after)
             return Refusal{u"after '%1' is not a cursor this API gave"_s.arg(after)};
     }
+    return f;
+}
+
+} // namespace
+
+std::variant<AuditFilter, Refusal> auditFilter(const QByteArray &query, bool paged)
+{
+    Parameters p(query);
+    auto f = takeAuditFilter(p, paged);
+    if (std::holds_alternative<AuditFilter>(f)) {
+        if (auto r = p.problem())
+            return *r;
+    }
+    return f;
+}
+
+std::variant<std::pair<AuditFilter, ExportFormat>, Refusal> auditExport(const QByteArray &query)
+{
+    Parameters p(query);
+    auto f = takeAuditFilter(p, false);
+    if (const auto *refusal = std::get_if<Refusal>(&f))
+        return *refusal;
+    const QString format = p.take(u"format"_s);
+    if (!format.isEmpty() && format != u"csv"_s && format != u"ndjson"_s)
+        return Refusal{u"format must be one of: csv, ndjson"_s};
     if (auto r = p.problem())
         return *r;
-    return f;
+    return std::pair{std::get<AuditFilter>(f),
+                     format == u"ndjson"_s ? ExportFormat::Ndjson : ExportFormat::Csv};
+}
+
+QByteArray auditQuery(const AuditFilter &f, bool paged)
+{
+    QByteArrayList q;
+    const auto add = [&q](const char *key, const QString &value) {
+        if (!value.isEmpty())
+            q << QByteArray(key) + '=' + QUrl::toPercentEncoding(value);
+    };
+    if (f.fromMs)
+        add("from", isoUtc(*f.fromMs));
+    if (f.toMs)
+        add("to", isoUtc(*f.toMs));
+    add("tenant", f.tenant);
+    add("provider", f.provider);
+    add("outcome", f.outcome);
+    add("signature_status", f.signatureStatus);
+    add("source_ip", f.sourceIp);
+    add("event_id", f.eventIdContains);
+    if (paged) {
+        add("limit", QString::number(std::clamp(f.limit, 1, kMaxLimit)));
+        if (f.after)
+            add("after", cursorText(*f.after));
+    }
+    return q.join('&');
 }
 
 QJsonObject auditPage(Database &db, const AuditFilter &filter, QString *error)

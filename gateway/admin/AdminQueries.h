@@ -32,6 +32,17 @@ struct Refusal
 // page's `next`). Newest first. Not `paged` (GET /admin/v1/audit/export, every row): no limit
 // and no after.
 std::variant<AuditFilter, Refusal> auditFilter(const QByteArray &query, bool paged = true);
+// The export's row format: "csv" (default; the bytes of gerbangctl audit export) or "ndjson"
+// (one auditJson object a line, for programs, e.g. the console's PDF of an attached gateway).
+enum class ExportFormat
+{
+    Csv,
+    Ndjson
+};
+// GET /admin/v1/audit/export: the filter and `format`.
+std::variant<std::pair<AuditFilter, ExportFormat>, Refusal> auditExport(const QByteArray &query);
+// The query string that auditFilter() reads back as `filter` (limit and after when paged).
+QByteArray auditQuery(const AuditFilter &filter, bool paged = true);
 // {"rows": [...], "next": cursor or null}: `next` is set when the page is full.
 QJsonObject auditPage(Database &db, const AuditFilter &filter, QString *error);
 

@@ -4,7 +4,9 @@
 #include "AdminWorker.h"
 #include "http/ResponseStream.h"
 #include "report/AuditCsv.h"
+#include "storage/RecordJson.h"
 
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
 
@@ -15,10 +17,12 @@ Q_DECLARE_LOGGING_CATEGORY(lcAdmin)
 namespace gerbang {
 
 AuditExportStream::AuditExportStream(std::unique_ptr<http::ResponseStream> stream,
-                                     AuditFilter filter, AdminWorker &worker, QObject *parent)
+                                     AuditFilter filter, adminquery::ExportFormat format,
+                                     AdminWorker &worker, QObject *parent)
     : QObject(parent)
     , m_stream(std::move(stream))
     , m_filter(std::move(filter))
+    , m_format(format)
     , m_worker(worker)
 {
     m_filter.newestFirst = false; // a report reads in time order
@@ -31,7 +35,8 @@ AuditExportStream::~AuditExportStream() = default;
 
 void AuditExportStream::start()
 {
-    if (!m_stream->write(csvRecord(auditCsvHeader()).toUtf8()))
+    if (m_format == adminquery::ExportFormat::Csv &&
+        !m_stream->write(csvRecord(auditCsvHeader()).toUtf8()))
         return stop();
     fetch();
 }
@@ -45,15 +50,20 @@ void AuditExportStream::fetch()
     m_reading = true;
     // The worker answers with JSON; the page travels as one string.
     m_worker.run(
-        [filter = m_filter](Database &db, QString *error) {
+        [filter = m_filter, format = m_format](Database &db, QString *error) {
             const QList<AuditRecord> rows = AuditRepository(db).list(filter, error);
             if (!error->isEmpty())
                 return QJsonObject();
-            QString csv;
-            for (const AuditRecord &a : rows)
-                csv += csvRecord(auditCsvCells(a));
+            QString text;
+            for (const AuditRecord &a : rows) {
+                text += format == adminquery::ExportFormat::Csv
+                            ? csvRecord(auditCsvCells(a))
+                            : QString::fromUtf8(
+                                  QJsonDocument(auditJson(a)).toJson(QJsonDocument::Compact)) +
+                                  u'\n';
+            }
             const AuditRecord last = rows.isEmpty() ? AuditRecord() : rows.constLast();
-            return QJsonObject{{u"csv"_s, csv},
+            return QJsonObject{{u"text"_s, text},
                                {u"rows"_s, rows.size()},
                                {u"last_received"_s, last.receivedAtMs},
                                {u"last_id"_s, last.id}};
@@ -61,13 +71,13 @@ void AuditExportStream::fetch()
         this,
         [this](QJsonObject page, QString error) {
             pageRead(
-                page.value(u"csv"_s).toString().toUtf8(), page.value(u"rows"_s).toInt(),
+                page.value(u"text"_s).toString().toUtf8(), page.value(u"rows"_s).toInt(),
                 {page.value(u"last_received"_s).toInteger(), page.value(u"last_id"_s).toInteger()},
                 error);
         });
 }
 
-void AuditExportStream::pageRead(const QByteArray &csv, int rows, std::pair<qint64, qint64> last,
+void AuditExportStream::pageRead(const QByteArray &bytes, int rows, std::pair<qint64, qint64> last,
                                  const QString &error)
 {
     if (m_stopped)
@@ -82,7 +92,7 @@ void AuditExportStream::pageRead(const QByteArray &csv, int rows, std::pair<qint
     // and that must not ask for a page before the cursor moved.
     m_filter.after = last;
     m_rows += rows;
-    if (!m_stream->write(csv))
+    if (!m_stream->write(bytes))
         return stop();
     if (rows < kPageRows) {
         m_stream->finish();

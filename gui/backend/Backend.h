@@ -4,6 +4,7 @@
 #include "ConsoleChange.h"
 #include "Stats.h"
 #include "config/SettingsJson.h"
+#include "report/AuditExport.h"
 #include "storage/AlertRepository.h"
 #include "storage/GatewayRepository.h"
 #include "storage/OutboxRepository.h"
@@ -40,6 +41,20 @@ struct DeadLetterListing
 {
     QList<OutboxItem> items;
     qint64 total = -1;
+};
+
+// An export of the audit log to a file: the rows `filter` selects, oldest first.
+struct AuditExportRequest
+{
+    enum class Format
+    {
+        Csv,
+        Pdf
+    };
+    AuditFilter filter;
+    Format format = Format::Csv;
+    QString path;
+    AuditExport::Report report; // PDF: the title page
 };
 
 // A gateway of the fleet (those sharing the database) and its state, as judged where the
@@ -97,6 +112,13 @@ public:
                         Done<Fetched<QList<StoredAlert>>> done) = 0;
     virtual void deadLetters(QObject *receiver, int limit,
                              Done<Fetched<DeadLetterListing>> done) = 0;
+    // A page of the audit log (AuditFilter's keyset paging), newest first.
+    virtual void auditRows(QObject *receiver, const AuditFilter &filter,
+                           Done<Fetched<QList<AuditRecord>>> done) = 0;
+    // Audited by the gateway before the first row leaves it; no row leaves when that fails.
+    // The file is replaced only by a complete export.
+    virtual void exportAudit(QObject *receiver, const AuditExportRequest &request,
+                             Done<AuditExport::Result> done) = 0;
     // The settings the gateway's file and environment give now (a restart would run with
     // them), with where each comes from and whether one waits for a restart.
     virtual void settings(QObject *receiver, Done<Fetched<SettingsListing>> done) = 0;

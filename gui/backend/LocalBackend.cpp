@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "LocalBackend.h"
 
+#include "concurrency/AsyncTask.h"
 #include "core/Console.h"
 #include "core/DbWorker.h"
+#include "storage/Database.h"
 #include "storage/OutboxRepository.h"
 #include "storage/Retention.h"
 #include "storage/SourceRepository.h"
@@ -11,6 +13,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QProcessEnvironment>
+#include <QSaveFile>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -217,6 +220,61 @@ void LocalBackend::settings(QObject *receiver, Done<Fetched<SettingsListing>> do
             return Fetched<SettingsListing>{settingsListingFromJson(settingsListingJson(
                                                 running.configPath(), running.reread(), &running)),
                                             {}};
+        },
+        std::move(done));
+}
+
+void LocalBackend::auditRows(QObject *receiver, const AuditFilter &filter,
+                             Done<Fetched<QList<AuditRecord>>> done)
+{
+    m_console.db().run<Fetched<QList<AuditRecord>>>(
+        receiver,
+        [filter](DbContext &ctx) {
+            Fetched<QList<AuditRecord>> r;
+            if (!ctx.db)
+                r.error = ctx.error;
+            else
+                r.value = AuditRepository(*ctx.db).list(filter, &r.error);
+            return r;
+        },
+        std::move(done));
+}
+
+void LocalBackend::exportAudit(QObject *receiver, const AuditExportRequest &request,
+                               Done<AuditExport::Result> done)
+{
+    const DatabaseTarget database = m_console.database();
+    // An export may read a year of traffic: its own thread and connection, so the audit table
+    // and the other pages keep the database thread.
+    AsyncTask::run(
+        receiver,
+        [request, database] {
+            AuditExport::Result r;
+            const bool pdf = request.format == AuditExportRequest::Format::Pdf;
+            // Writable: the export's own audit row goes first, and without it no row leaves.
+            auto db = Database::open({database, 5000, false}, &r.error);
+            if (!db)
+                return r;
+            if (!AdminService(*db, nullptr,
+                              Actor::local(u"CONSOLE"_s, u"gerbang console: export"_s))
+                     .recordAuditExport(request.filter, pdf ? u"pdf"_s : u"csv"_s, &r.error)) {
+                r.error = AuditExport::tr("the export could not be audited, so it was not made: %1")
+                              .arg(r.error);
+                return r;
+            }
+            if (pdf)
+                return AuditExport::writePdf(*db, request.filter, request.report, request.path);
+            QSaveFile file(request.path);
+            if (!file.open(QIODevice::WriteOnly)) {
+                r.error = file.errorString();
+                return r;
+            }
+            r = AuditExport::writeCsv(*db, request.filter, file);
+            if (r.ok && !file.commit()) {
+                r.ok = false;
+                r.error = file.errorString();
+            }
+            return r;
         },
         std::move(done));
 }

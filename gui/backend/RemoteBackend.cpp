@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RemoteBackend.h"
 
+#include "RemoteAuditExport.h"
+#include "admin/AdminQueries.h"
 #include "admin/StatsJson.h"
 #include "core/DomainLabels.h"
 #include "storage/RecordJson.h"
@@ -375,6 +377,21 @@ void RemoteBackend::settings(QObject *receiver, Done<Fetched<SettingsListing>> d
                            out.error = r.problem();
                        done(std::move(out));
                    });
+}
+
+void RemoteBackend::auditRows(QObject *receiver, const AuditFilter &filter,
+                              Done<Fetched<QList<AuditRecord>>> done)
+{
+    list<AuditRecord>(receiver,
+                      u"/admin/v1/audit?"_s + QString::fromLatin1(adminquery::auditQuery(filter)),
+                      u"rows"_s, auditFromJson, std::move(done));
+}
+
+void RemoteBackend::exportAudit(QObject *receiver, const AuditExportRequest &request,
+                                Done<AuditExport::Result> done)
+{
+    auto *job = new RemoteAuditExport(*m_client, request, guarded(receiver, std::move(done)), this);
+    job->start();
 }
 
 void RemoteBackend::apply(QObject *receiver, ConsoleChange change, Done<ChangeResult> done)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AuditModel.h"
 
-#include "core/DbWorker.h"
+#include "backend/Backend.h"
 #include "core/DomainLabels.h"
 
 #include <QColor>
@@ -13,17 +13,11 @@ using namespace Qt::StringLiterals;
 namespace gerbang {
 namespace {
 
-struct Page
-{
-    QList<AuditRecord> rows;
-    QString error;
-};
-
 } // namespace
 
-AuditModel::AuditModel(DbWorker &db, QObject *parent)
+AuditModel::AuditModel(Backend &backend, QObject *parent)
     : QAbstractTableModel(parent)
-    , m_db(db)
+    , m_backend(backend)
 {
 }
 
@@ -51,34 +45,23 @@ void AuditModel::requestPage()
     if (!m_rows.isEmpty())
         page.after = std::make_pair(m_rows.last().receivedAtMs, m_rows.last().id);
     const quint64 generation = m_generation;
-    m_db.run<Page>(
-        this,
-        [page](DbContext &ctx) {
-            Page p;
-            if (!ctx.db) {
-                p.error = ctx.error;
-                return p;
-            }
-            p.rows = AuditRepository(*ctx.db).list(page, &p.error);
-            return p;
-        },
-        [this, generation](Page p) {
-            if (generation != m_generation)
-                return; // the filter changed meanwhile
-            m_loading = false;
-            if (!p.error.isEmpty()) {
-                m_exhausted = true;
-                Q_EMIT pageLoaded(0, p.error);
-                return;
-            }
-            m_exhausted = p.rows.size() < kPageSize;
-            if (!p.rows.isEmpty()) {
-                beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + p.rows.size() - 1));
-                m_rows.append(p.rows);
-                endInsertRows();
-            }
-            Q_EMIT pageLoaded(int(p.rows.size()), QString());
-        });
+    m_backend.auditRows(this, page, [this, generation](Fetched<QList<AuditRecord>> p) {
+        if (generation != m_generation)
+            return; // the filter changed meanwhile
+        m_loading = false;
+        if (!p.ok()) {
+            m_exhausted = true;
+            Q_EMIT pageLoaded(0, p.error);
+            return;
+        }
+        m_exhausted = p.value.size() < kPageSize;
+        if (!p.value.isEmpty()) {
+            beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + p.value.size() - 1));
+            m_rows.append(p.value);
+            endInsertRows();
+        }
+        Q_EMIT pageLoaded(int(p.value.size()), QString());
+    });
 }
 
 const AuditRecord *AuditModel::record(int row) const

@@ -7,12 +7,13 @@
 
 namespace gerbang {
 
-class DbWorker;
+class Backend;
 
-// The audit log as a lazily fetched table: pages of rows are read on the database thread with
-// keyset paging (after the last row shown), so the first screen of a million-row log costs the
-// same as of a small one, and scrolling down fetches more. A new filter discards pages that
-// arrive for the previous one.
+// The audit log as a lazily fetched table: pages of rows are read through the Backend (this
+// machine's database thread, or an attached gateway's GET /admin/v1/audit) with keyset paging
+// (after the last row shown), so the first screen of a million-row log costs the same as of a small
+// one, and scrolling down fetches more. A new filter discards pages that arrive for the previous
+// one.
 class AuditModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -34,7 +35,7 @@ public:
     };
     static constexpr int kPageSize = 500;
 
-    explicit AuditModel(DbWorker &db, QObject *parent = nullptr);
+    explicit AuditModel(Backend &backend, QObject *parent = nullptr);
 
     void setFilter(AuditFilter filter);
     const AuditFilter &filter() const { return m_filter; }
@@ -57,7 +58,7 @@ Q_SIGNALS:
 private:
     void requestPage();
 
-    DbWorker &m_db;
+    Backend &m_backend;
     AuditFilter m_filter;
     QList<AuditRecord> m_rows;
     quint64 m_generation = 0;

@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AuditPage.h"
 
-#include "AuditExport.h"
 #include "AuditModel.h"
-#include "concurrency/AsyncTask.h"
-#include "core/Console.h"
-#include "core/DbWorker.h"
+#include "backend/Backend.h"
 #include "core/DomainLabels.h"
 #include "domain/Ids.h"
+#include "report/AuditExport.h"
 #include "service/AdminService.h"
 #include "storage/Database.h"
 #include "widgets/Icons.h"
@@ -54,10 +52,10 @@ template <typename E> void labelVocabulary(QComboBox *box)
 
 } // namespace
 
-AuditPage::AuditPage(Console &console, QWidget *parent)
+AuditPage::AuditPage(Backend &backend, QWidget *parent)
     : Page(parent)
-    , m_console(console)
-    , m_model(new AuditModel(console.db(), this))
+    , m_backend(backend)
+    , m_model(new AuditModel(backend, this))
     , m_messages(new MessageBar)
     , m_period(new QComboBox)
     , m_from(new QDateTimeEdit)
@@ -358,51 +356,33 @@ void AuditPage::exportPdf(const QString &path)
     startExport(path, true);
 }
 
+AuditExport::Report AuditPage::reportHeading() const
+{
+    AuditExport::Report report;
+    report.firm = currentFilter().tenant;
+    report.period = periodText();
+    report.generatedAtMs = QDateTime::currentMSecsSinceEpoch();
+    // Who made it: the desktop user and, attached, the token the gateway audited it under.
+    const QString desktopUser = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    report.generatedBy = m_backend.isLocal()
+                             ? desktopUser
+                             : tr("%1 at %2, desktop user %3")
+                                   .arg(m_backend.actor(), m_backend.where(), desktopUser);
+    return report;
+}
+
 void AuditPage::startExport(const QString &path, bool pdf)
 {
     m_csv->setEnabled(false);
     m_pdf->setEnabled(false);
     const AuditFilter filter = currentFilter();
-    AuditExport::Report report;
-    report.firm = filter.tenant;
-    report.period = periodText();
-    report.generatedAtMs = QDateTime::currentMSecsSinceEpoch();
-    report.generatedBy = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
-    const DatabaseTarget database = m_console.database();
-    // An export may read a year of traffic: its own thread and connection, so the audit table
-    // and the other pages keep their database thread.
-    AsyncTask::run(
-        this,
-        [filter, report, path, pdf, database] {
-            AuditExport::Result r;
-            // Writable: the export's own audit row goes first, and without it no row leaves.
-            auto db = Database::open({database, 5000, false}, &r.error);
-            if (db && !AdminService(*db, nullptr,
-                                    Actor::local(u"CONSOLE"_s, u"gerbang console: export"_s))
-                           .recordAuditExport(filter, pdf ? u"pdf"_s : u"csv"_s, &r.error)) {
-                r.error =
-                    tr("the export could not be audited, so it was not made: %1").arg(r.error);
-            } else if (db) {
-                if (pdf) {
-                    r = AuditExport::writePdf(*db, filter, report, path);
-                } else {
-                    QSaveFile file(path);
-                    if (!file.open(QIODevice::WriteOnly)) {
-                        r.error = file.errorString();
-                    } else {
-                        r = AuditExport::writeCsv(*db, filter, file);
-                        if (r.ok && !file.commit()) {
-                            r.ok = false;
-                            r.error = file.errorString();
-                        }
-                    }
-                }
-            }
-            return r;
-        },
-        [this, path](const AuditExport::Result &r) {
-            Q_EMIT exportFinished(r.ok, path, r.rows, r.pages, r.error);
-        });
+    const AuditExport::Report report = reportHeading();
+    const AuditExportRequest request{
+        filter, pdf ? AuditExportRequest::Format::Pdf : AuditExportRequest::Format::Csv, path,
+        report};
+    m_backend.exportAudit(this, request, [this, path](const AuditExport::Result &r) {
+        Q_EMIT exportFinished(r.ok, path, r.rows, r.pages, r.error);
+    });
 }
 
 void AuditPage::retranslateUi()

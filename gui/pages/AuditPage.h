@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Page.h"
+#include "report/AuditExport.h"
 #include "storage/AuditRepository.h"
 
 class QComboBox;
@@ -16,7 +17,7 @@ class QTimer;
 namespace gerbang {
 
 class AuditModel;
-class Console;
+class Backend;
 class MessageBar;
 
 // The audit log: filters, a lazily fetched table, a detail pane, and exports of the filtered
@@ -25,7 +26,7 @@ class AuditPage : public Page
 {
     Q_OBJECT
 public:
-    explicit AuditPage(Console &console, QWidget *parent = nullptr);
+    explicit AuditPage(Backend &backend, QWidget *parent = nullptr);
     QString title() const override;
     QString iconName() const override { return QStringLiteral("audit"); }
     void activated() override;
@@ -35,9 +36,13 @@ public:
     AuditFilter currentFilter() const;
     // Re-reads the first page with the current filter.
     void refresh();
-    // Exports run on their own thread with their own connection; exportFinished() follows.
+    // Exports run off the GUI thread (here: their own database connection; attached: the
+    // gateway's streamed export); exportFinished() follows.
     void exportCsv(const QString &path);
     void exportPdf(const QString &path);
+    // The PDF's title page for the current filter: tenant, period, when, and who (the desktop
+    // user, and the token when attached).
+    AuditExport::Report reportHeading() const;
 
 Q_SIGNALS:
     void exportFinished(bool ok, const QString &path, qint64 rows, int pages, const QString &error);
@@ -61,7 +66,7 @@ private:
     QString periodText() const;
     void startExport(const QString &path, bool pdf);
 
-    Console &m_console;
+    Backend &m_backend;
     AuditModel *m_model;
     MessageBar *m_messages;
     QComboBox *m_period;

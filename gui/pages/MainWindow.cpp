@@ -57,6 +57,7 @@ MainWindow::MainWindow(Backend &backend, Language &language, QWidget *parent)
     , m_dashboard(new DashboardPage)
     , m_tenants(new TenantsPage(backend))
     , m_sources(new SourcesPage(backend))
+    , m_audit(new AuditPage(backend))
     , m_alerts(new AlertsPage(backend))
     , m_deadLetters(new DeadLettersPage(backend))
     , m_gateways(new GatewaysPage(backend))
@@ -77,12 +78,8 @@ MainWindow::MainWindow(Backend &backend, Language &language, QWidget *parent)
     m_nav->setIconSize(QSize(22, 22));
     m_nav->setSpacing(2);
     // New pages go before Settings: the page remembered from last time is stored by index.
-    m_pages = {m_dashboard, m_tenants, m_sources};
-    if (m_console) {
-        m_audit = new AuditPage(*m_console);
-        m_pages << m_audit;
-    }
-    m_pages << m_alerts << m_deadLetters << m_gateways << m_settings;
+    m_pages = {m_dashboard, m_tenants,     m_sources,  m_audit,
+               m_alerts,    m_deadLetters, m_gateways, m_settings};
     for (Page *page : std::as_const(m_pages)) {
         auto *item = new QListWidgetItem(Icons::get(page->iconName()), page->title());
         item->setSizeHint(QSize(0, 36));

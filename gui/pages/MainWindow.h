@@ -35,8 +35,7 @@ class TenantsPage;
 // top, the gateway's state in the status bar, and a tray icon. It shows whichever gateway the
 // Backend reaches: the engine embedded here (then the Engine menu starts and stops it, and the
 // tray keeps it running after the window is closed) or a running gerbangd it is attached to.
-// Pages that still read this machine's database directly (audit log, dead letters, settings)
-// are shown only with the embedded engine.
+// Every page works in both cases.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -89,7 +88,7 @@ private:
     DashboardPage *m_dashboard;
     TenantsPage *m_tenants;
     SourcesPage *m_sources;
-    AuditPage *m_audit = nullptr;
+    AuditPage *m_audit;
     AlertsPage *m_alerts;
     DeadLettersPage *m_deadLetters;
     GatewaysPage *m_gateways;

@@ -167,6 +167,35 @@ QList<Tenant> tenantsNewestFirst(Database &db, QString *error)
     return tenants;
 }
 
+AuditRecord auditFromJson(const QJsonObject &o)
+{
+    AuditRecord a;
+    a.id = o.value(u"id"_s).toInteger();
+    a.receivedAtMs = msFromIso(o.value(u"received_at"_s));
+    a.sourceIp = o.value(u"source_ip"_s).toString();
+    a.method = o.value(u"method"_s).toString();
+    a.path = o.value(u"path"_s).toString();
+    a.provider = o.value(u"provider"_s).toString();
+    a.tenant = o.value(u"tenant"_s).toString();
+    a.outcome = o.value(u"outcome"_s).toString();
+    a.signatureStatus = o.value(u"signature_status"_s).toString();
+    a.httpStatus = o.value(u"http_status"_s).toInt();
+    a.processingUs = o.value(u"processing_us"_s).toInteger();
+    a.bodySize = o.value(u"body_size"_s).toInteger();
+    a.rawRef = o.value(u"raw_ref"_s).toString();
+    a.eventIds = fromJsonArray(o.value(u"event_ids"_s));
+    a.eventTypes = fromJsonArray(o.value(u"event_types"_s));
+    // Stored as text; published as the JSON it holds (detailValue), so written back compact.
+    const QJsonValue detail = o.value(u"detail"_s);
+    a.detail =
+        detail.isObject()
+            ? QString::fromUtf8(QJsonDocument(detail.toObject()).toJson(QJsonDocument::Compact))
+        : detail.isArray()
+            ? QString::fromUtf8(QJsonDocument(detail.toArray()).toJson(QJsonDocument::Compact))
+            : detail.toString();
+    return a;
+}
+
 Tenant tenantFromJson(const QJsonObject &o)
 {
     Tenant t;

@@ -44,6 +44,7 @@ QJsonObject alertJson(const StoredAlert &a);
 
 // The reverse, for a console attached to a gateway over the admin API: the record the JSON
 // above describes. Keys that are absent read as the record's defaults.
+AuditRecord auditFromJson(const QJsonObject &o);
 Tenant tenantFromJson(const QJsonObject &o);
 Source sourceFromJson(const QJsonObject &o);
 SecretInfo secretFromJson(const QJsonObject &o);

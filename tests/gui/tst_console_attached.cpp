@@ -10,6 +10,8 @@
 #include "core/Language.h"
 #include "pages/AlertsModel.h"
 #include "pages/AlertsPage.h"
+#include "pages/AuditModel.h"
+#include "pages/AuditPage.h"
 #include "pages/DashboardPage.h"
 #include "pages/DeadLettersPage.h"
 #include "pages/MainWindow.h"
@@ -19,6 +21,7 @@
 #include "storage/Database.h"
 #include "widgets/MessageBar.h"
 
+#include <QComboBox>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -143,8 +146,6 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(backend->link(), Backend::Link::Up, 10000);
         QCOMPARE(backend->role(), AdminRole::Admin);
         QVERIFY(window.windowTitle().contains(backend->where()));
-        // The audit log still reads this computer's database: not offered when attached (yet).
-        QVERIFY(!window.audit());
 
         QSignalSpy stats(backend.get(), &Backend::statsArrived);
         QVERIFY(stats.wait(5000));
@@ -345,6 +346,57 @@ private Q_SLOTS:
         QVERIFY(read->field(u"retention/raw_days"_s)->isReadOnly());
         QVERIFY(!read->findChild<QPushButton *>(u"saveSettings"_s)->isEnabled());
         QVERIFY(!read->save());
+    }
+
+    void auditLogIsBrowsedAndExportedUnderTheToken()
+    {
+        auto backend = attached(m_adminToken, m_fingerprint);
+        MainWindow window(*backend, m_language);
+        window.show();
+        QTRY_COMPARE_WITH_TIMEOUT(backend->link(), Backend::Link::Up, 10000);
+        AuditPage *page = window.audit();
+        window.showPage(page);
+        page->findChild<QComboBox *>(u"auditPeriod"_s)->setCurrentIndex(4); // all time
+        page->refresh();
+        AuditModel *model = page->model();
+        QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->rowCount() > 0, 10000);
+        const qint64 stored = column(u"SELECT count(*) FROM audit_log"_s).value(0).toLongLong();
+        QVERIFY(model->rowCount() <= stored);
+        // The newest row first, as the gateway has it.
+        QCOMPARE(model->record(0)->id,
+                 column(u"SELECT max(id) FROM audit_log"_s).value(0).toLongLong());
+
+        QTemporaryDir out;
+        QSignalSpy finished(page, &AuditPage::exportFinished);
+        const QString csv = out.filePath(u"audit.csv"_s);
+        page->exportCsv(csv);
+        QVERIFY(finished.wait(15000));
+        QVERIFY2(finished.last().at(0).toBool(), qPrintable(finished.last().at(4).toString()));
+        QFile csvFile(csv);
+        QVERIFY(csvFile.open(QIODevice::ReadOnly));
+        const QByteArray csvBytes = csvFile.readAll();
+        QVERIFY(csvBytes.startsWith("id,") || csvBytes.startsWith("\"id\""));
+        QCOMPARE(qint64(csvBytes.count("\r\n") - 1), finished.last().at(2).toLongLong());
+        QVERIFY(finished.last().at(2).toLongLong() >= model->rowCount());
+
+        const QString pdf = out.filePath(u"audit.pdf"_s);
+        page->exportPdf(pdf);
+        QVERIFY(finished.wait(30000));
+        QVERIFY2(finished.last().at(0).toBool(), qPrintable(finished.last().at(4).toString()));
+        QVERIFY(finished.last().at(3).toInt() >= 1); // pages
+        QFile pdfFile(pdf);
+        QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+        QVERIFY(pdfFile.readAll().startsWith("%PDF-"));
+        // Named on its title page: the token, the gateway and the desktop user.
+        const QString by = page->reportHeading().generatedBy;
+        QVERIFY2(by.contains(u"desk-admin"_s) && by.contains(backend->where()), qPrintable(by));
+        // Both audited by the gateway, under the token, before a row left it.
+        const QStringList formats =
+            column(u"SELECT detail FROM audit_log WHERE outcome = 'exported' AND "
+                   "detail LIKE '%audit_exported%' AND detail LIKE '%\"actor\":\"desk-admin\"%'"_s);
+        QVERIFY2(formats.join(u' ').contains(u"\"format\":\"csv\""_s),
+                 qPrintable(formats.join(u' ')));
+        QVERIFY(formats.join(u' ').contains(u"\"format\":\"ndjson\""_s));
     }
 
     void changedCertificateIsRefusedWithBothFingerprints()

@@ -616,4 +616,6 @@ ID = {
     'This gateway runs without a configuration file: its settings come from the environment and the command line.': 'Gateway ini berjalan tanpa berkas konfigurasi: pengaturannya berasal dari environment dan baris perintah.',
     'Saved, waiting for a restart: %1.': 'Tersimpan, menunggu restart: %1.',
     'set (type to replace)': 'sudah diatur (ketik untuk mengganti)',
+    'the export was cut off: %1': 'ekspor terputus di tengah jalan: %1',
+    '%1 at %2, desktop user %3': '%1 di %2, pengguna desktop %3',
 }

@@ -4,6 +4,7 @@
 #include "storage/AuditRepository.h"
 
 #include <QCoreApplication>
+#include <QMap>
 #include <QString>
 
 class QIODevice;
@@ -35,9 +36,26 @@ public:
         int pages = 0; // PDF only
     };
 
+    // The rows of a PDF report, gathered one at a time in time order (from a database or an
+    // attached gateway's export), then rendered by writePdf.
+    class PdfRows
+    {
+    public:
+        void add(const AuditRecord &a);
+        qint64 count() const { return m_count; }
+
+    private:
+        friend class AuditExport;
+        qint64 m_count = 0;
+        QMap<QString, qint64> m_byOutcome;
+        QMap<QString, qint64> m_byProvider;
+        QString m_rows; // the table's rows, the first kMaxPdfRows of them
+    };
+
     static Result writeCsv(Database &db, AuditFilter filter, QIODevice &out);
     static Result writePdf(Database &db, AuditFilter filter, const Report &report,
                            const QString &path);
+    static Result writePdf(const PdfRows &rows, const Report &report, const QString &path);
 };
 
 } // namespace gerbang

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "RemoteAuditExport.h"
+
+#include "AdminClient.h"
+#include "admin/AdminQueries.h"
+#include "concurrency/AsyncTask.h"
+#include "storage/RecordJson.h"
+
+#include <QJsonDocument>
+#include <QNetworkReply>
+
+using namespace Qt::StringLiterals;
+
+namespace gerbang {
+
+RemoteAuditExport::RemoteAuditExport(AdminClient &client, AuditExportRequest request,
+                                     Backend::Done<AuditExport::Result> done, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_request(std::move(request))
+    , m_done(std::move(done))
+    , m_file(m_request.path)
+{
+}
+
+void RemoteAuditExport::start()
+{
+    const bool pdf = m_request.format == AuditExportRequest::Format::Pdf;
+    if (!pdf && !m_file.open(QIODevice::WriteOnly))
+        return fail(m_file.errorString());
+    QByteArray query = adminquery::auditQuery(m_request.filter, false);
+    if (pdf)
+        query += QByteArray(query.isEmpty() ? "" : "&") + "format=ndjson";
+    const QString path = u"/admin/v1/audit/export"_s +
+                         (query.isEmpty() ? QString() : u'?' + QString::fromLatin1(query));
+    m_reply = m_client.open(path, pdf ? "application/x-ndjson" : "text/csv");
+    connect(m_reply, &QNetworkReply::readyRead, this, &RemoteAuditExport::received);
+    connect(m_reply, &QNetworkReply::finished, this, &RemoteAuditExport::finished);
+}
+
+void RemoteAuditExport::received()
+{
+    if (m_failed || m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200)
+        return; // a refusal's body is read at the end
+    const QByteArray bytes = m_reply->readAll();
+    if (m_request.format == AuditExportRequest::Format::Csv) {
+        // Records end with CRLF (RFC 4180); a cell's own line breaks are bare LF.
+        m_records += bytes.count("\r\n");
+        if (m_file.write(bytes) < 0)
+            fail(m_file.errorString());
+        return;
+    }
+    m_pending += bytes;
+    qsizetype start = 0;
+    for (qsizetype end; (end = m_pending.indexOf('\n', start)) >= 0; start = end + 1) {
+        const QByteArray line = m_pending.mid(start, end - start);
+        if (!line.trimmed().isEmpty())
+            m_rows.add(auditFromJson(QJsonDocument::fromJson(line).object()));
+    }
+    m_pending.remove(0, start);
+}
+
+void RemoteAuditExport::finished()
+{
+    m_reply->deleteLater();
+    if (m_failed)
+        return;
+    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status != 200) {
+        const QString message =
+            QJsonDocument::fromJson(m_reply->readAll()).object().value(u"message"_s).toString();
+        return fail(!message.isEmpty() ? message : m_reply->errorString());
+    }
+    received();
+    if (m_reply->error() != QNetworkReply::NoError)
+        return fail(AuditExport::tr("the export was cut off: %1").arg(m_reply->errorString()));
+    if (m_request.format == AuditExportRequest::Format::Csv) {
+        AuditExport::Result r;
+        r.rows = std::max<qint64>(0, m_records - 1);
+        r.ok = m_file.commit();
+        if (!r.ok)
+            r.error = m_file.errorString();
+        m_done(r);
+        return deleteLater();
+    }
+    // Rendering a report of thousands of rows takes a while: not on the GUI thread.
+    AsyncTask::run(
+        this,
+        [rows = m_rows, report = m_request.report, path = m_request.path] {
+            return AuditExport::writePdf(rows, report, path);
+        },
+        [this](const AuditExport::Result &r) {
+            m_done(r);
+            deleteLater();
+        });
+}
+
+void RemoteAuditExport::fail(const QString &error)
+{
+    if (std::exchange(m_failed, true))
+        return;
+    if (m_reply)
+        m_reply->abort();
+    m_file.cancelWriting();
+    AuditExport::Result r;
+    r.error = error;
+    m_done(r);
+    deleteLater();
+}
+
+} // namespace gerbang
