@@ -1071,6 +1071,173 @@ Compare it with what 'gerbangctl admin fingerprint' prints on the gateway. Trust
     </message>
 </context>
 <context>
+    <name>gerbang::EventsPage</name>
+    <message>
+        <source>any</source>
+        <translation>any</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Cannot read the events: %1</source>
+        <translation>Cannot read the events: %1</translation>
+    </message>
+    <message>
+        <source>The newest %1 events; narrow the filters to see older ones.</source>
+        <translation>The newest %1 events; narrow the filters to see older ones.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s).</source>
+        <translation><numerusform>%n event.</numerusform><numerusform>%n events.</numerusform></translation>
+    </message>
+    <message>
+        <source>Event id</source>
+        <translation>Event id</translation>
+    </message>
+    <message>
+        <source>Provider event id</source>
+        <translation>Provider event id</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Provider</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Occurred</source>
+        <translation>Occurred</translation>
+    </message>
+    <message>
+        <source>Routed by</source>
+        <translation>Routed by</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <source>Payload (this opening is recorded in the audit log)</source>
+        <translation>Payload (this opening is recorded in the audit log)</translation>
+    </message>
+    <message>
+        <source>The payload cannot be shown: %1</source>
+        <translation>The payload cannot be shown: %1</translation>
+    </message>
+    <message>
+        <source>Replay events</source>
+        <translation>Replay events</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue the %n selected event(s) for delivery to the core again?</source>
+        <translation><numerusform>Queue the %n selected event for delivery to the core again?</numerusform><numerusform>Queue the %n selected events for delivery to the core again?</numerusform></translation>
+    </message>
+    <message>
+        <source>The core receives them once more, as at-least-once delivery allows. The replay is recorded in the audit log.</source>
+        <translation>The core receives them once more, as at-least-once delivery allows. The replay is recorded in the audit log.</translation>
+    </message>
+    <message>
+        <source>&amp;Replay</source>
+        <translation>&amp;Replay</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) queued for delivery again.</source>
+        <translation><numerusform>%n event queued for delivery again.</numerusform><numerusform>%n events queued for delivery again.</numerusform></translation>
+    </message>
+    <message>
+        <source>Nothing was replayed: %1</source>
+        <translation>Nothing was replayed: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <source>&amp;Tenant:</source>
+        <translation>&amp;Tenant:</translation>
+    </message>
+    <message>
+        <source>Pro&amp;vider:</source>
+        <translation>Pro&amp;vider:</translation>
+    </message>
+    <message>
+        <source>T&amp;ype:</source>
+        <translation>T&amp;ype:</translation>
+    </message>
+    <message>
+        <source>&amp;State:</source>
+        <translation>&amp;State:</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Last 24 hours</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>All time</translation>
+    </message>
+    <message>
+        <source>any tenant</source>
+        <translation>any tenant</translation>
+    </message>
+    <message>
+        <source>e.g. message.text</source>
+        <translation>e.g. message.text</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Re&amp;fresh</translation>
+    </message>
+    <message>
+        <source>&amp;Open payload</source>
+        <translation>&amp;Open payload</translation>
+    </message>
+    <message>
+        <source>Show the event's decrypted payload while it is retained; the opening is recorded in the audit log</source>
+        <translation>Show the event's decrypted payload while it is retained; the opening is recorded in the audit log</translation>
+    </message>
+    <message>
+        <source>Re&amp;play selected</source>
+        <translation>Re&amp;play selected</translation>
+    </message>
+    <message>
+        <source>Queue the selected events for delivery to the core again</source>
+        <translation>Queue the selected events for delivery to the core again</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+</context>
+<context>
     <name>gerbang::FirstRunDialog</name>
     <message>
         <source>Back up the master key</source>

@@ -1071,6 +1071,173 @@ Bandingkan dengan keluaran 'gerbangctl admin fingerprint' di gateway. Percayai h
     </message>
 </context>
 <context>
+    <name>gerbang::EventsPage</name>
+    <message>
+        <source>any</source>
+        <translation>semua</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Memuat…</translation>
+    </message>
+    <message>
+        <source>Cannot read the events: %1</source>
+        <translation>Tidak dapat membaca event: %1</translation>
+    </message>
+    <message>
+        <source>The newest %1 events; narrow the filters to see older ones.</source>
+        <translation>%1 event terbaru; persempit filter untuk melihat yang lebih lama.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s).</source>
+        <translation><numerusform>%n event.</numerusform></translation>
+    </message>
+    <message>
+        <source>Event id</source>
+        <translation>ID event</translation>
+    </message>
+    <message>
+        <source>Provider event id</source>
+        <translation>ID event penyedia</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Tenant</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Penyedia</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
+        <source>Occurred</source>
+        <translation>Terjadi</translation>
+    </message>
+    <message>
+        <source>Routed by</source>
+        <translation>Dirutekan menurut</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Pengiriman</translation>
+    </message>
+    <message>
+        <source>Payload (this opening is recorded in the audit log)</source>
+        <translation>Payload (pembukaan ini dicatat di log audit)</translation>
+    </message>
+    <message>
+        <source>The payload cannot be shown: %1</source>
+        <translation>Payload tidak dapat ditampilkan: %1</translation>
+    </message>
+    <message>
+        <source>Replay events</source>
+        <translation>Kirim ulang event</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue the %n selected event(s) for delivery to the core again?</source>
+        <translation><numerusform>Masukkan %n event terpilih ke antrean pengiriman ke core lagi?</numerusform></translation>
+    </message>
+    <message>
+        <source>The core receives them once more, as at-least-once delivery allows. The replay is recorded in the audit log.</source>
+        <translation>Core menerimanya sekali lagi, sesuai pengiriman at-least-once. Pengiriman ulang dicatat di log audit.</translation>
+    </message>
+    <message>
+        <source>&amp;Replay</source>
+        <translation>&amp;Kirim ulang</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) queued for delivery again.</source>
+        <translation><numerusform>%n event dimasukkan kembali ke antrean pengiriman.</numerusform></translation>
+    </message>
+    <message>
+        <source>Nothing was replayed: %1</source>
+        <translation>Tidak ada yang dikirim ulang: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Periode:</translation>
+    </message>
+    <message>
+        <source>&amp;Tenant:</source>
+        <translation>&amp;Tenant:</translation>
+    </message>
+    <message>
+        <source>Pro&amp;vider:</source>
+        <translation>Pen&amp;yedia:</translation>
+    </message>
+    <message>
+        <source>T&amp;ype:</source>
+        <translation>&amp;Jenis:</translation>
+    </message>
+    <message>
+        <source>&amp;State:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>24 jam terakhir</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 hari terakhir</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 hari terakhir</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Semua waktu</translation>
+    </message>
+    <message>
+        <source>any tenant</source>
+        <translation>semua tenant</translation>
+    </message>
+    <message>
+        <source>e.g. message.text</source>
+        <translation>mis. message.text</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Muat &amp;ulang</translation>
+    </message>
+    <message>
+        <source>&amp;Open payload</source>
+        <translation>&amp;Buka payload</translation>
+    </message>
+    <message>
+        <source>Show the event's decrypted payload while it is retained; the opening is recorded in the audit log</source>
+        <translation>Tampilkan payload event yang telah didekripsi selama masih disimpan; pembukaan dicatat di log audit</translation>
+    </message>
+    <message>
+        <source>Re&amp;play selected</source>
+        <translation>Kirim &amp;ulang yang dipilih</translation>
+    </message>
+    <message>
+        <source>Queue the selected events for delivery to the core again</source>
+        <translation>Masukkan event terpilih ke antrean pengiriman ke core lagi</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
     <name>gerbang::FirstRunDialog</name>
     <message>
         <source>Back up the master key</source>

@@ -232,9 +232,30 @@ std::variant<EventFilter, Refusal> eventFilter(const QByteArray &query)
     if (auto r = takeShared(p, f, true))
         return *r;
     f.type = p.take(u"type"_s);
+    if (auto r = takeWord<DeliveryState>(p, u"state"_s, &f.deliveryState))
+        return *r;
     if (auto r = p.problem())
         return *r;
     return f;
+}
+
+QByteArray eventQuery(const EventFilter &f)
+{
+    QByteArrayList q;
+    const auto add = [&q](const char *key, const QString &value) {
+        if (!value.isEmpty())
+            q << QByteArray(key) + '=' + QUrl::toPercentEncoding(value);
+    };
+    add("tenant", f.tenant);
+    add("provider", f.provider);
+    add("type", f.type);
+    add("state", f.deliveryState);
+    if (f.fromMs)
+        add("from", isoUtc(*f.fromMs));
+    if (f.toMs)
+        add("to", isoUtc(*f.toMs));
+    add("limit", QString::number(std::clamp(f.limit, 1, kMaxLimit)));
+    return q.join('&');
 }
 
 QJsonObject eventList(Database &db, const EventFilter &filter, QString *error)

@@ -46,8 +46,11 @@ QByteArray auditQuery(const AuditFilter &filter, bool paged = true);
 // {"rows": [...], "next": cursor or null}: `next` is set when the page is full.
 QJsonObject auditPage(Database &db, const AuditFilter &filter, QString *error);
 
-// GET /admin/v1/events: tenant, provider, type, from, to, limit. Metadata only.
+// GET /admin/v1/events: tenant, provider, type, state (pending, delivered, dead), from, to,
+// limit. Metadata only.
 std::variant<EventFilter, Refusal> eventFilter(const QByteArray &query);
+// The query string that eventFilter() reads back as `filter`.
+QByteArray eventQuery(const EventFilter &filter);
 QJsonObject eventList(Database &db, const EventFilter &filter, QString *error);
 // GET /admin/v1/alerts: unacknowledged (true|false), limit, before (the previous page's
 // `next`). Newest first.

@@ -6,6 +6,7 @@
 #include "config/SettingsJson.h"
 #include "report/AuditExport.h"
 #include "storage/AlertRepository.h"
+#include "storage/EventRepository.h"
 #include "storage/GatewayRepository.h"
 #include "storage/OutboxRepository.h"
 #include "storage/SecretRepository.h"
@@ -112,6 +113,9 @@ public:
                         Done<Fetched<QList<StoredAlert>>> done) = 0;
     virtual void deadLetters(QObject *receiver, int limit,
                              Done<Fetched<DeadLetterListing>> done) = 0;
+    // Stored events' metadata, newest first (never their content).
+    virtual void events(QObject *receiver, const EventFilter &filter,
+                        Done<Fetched<QList<WebhookEvent>>> done) = 0;
     // A page of the audit log (AuditFilter's keyset paging), newest first.
     virtual void auditRows(QObject *receiver, const AuditFilter &filter,
                            Done<Fetched<QList<AuditRecord>>> done) = 0;

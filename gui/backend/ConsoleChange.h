@@ -65,6 +65,12 @@ struct ReplayEvents
 {
     QStringList ids;
 };
+// Opens one stored event's raw payload (operator): audited by the gateway before it leaves.
+// result: event_id, tenant, received_at, locator, payload_base64.
+struct ReadEventPayload
+{
+    QString id;
+};
 // Writes settings into the gateway's configuration file (AdminService::changeSettings: the
 // rules a gateway applies at start, audited); result: changed, restart_required, reloadable.
 struct ChangeSettings
@@ -89,7 +95,8 @@ using ConsoleChange =
                  consolechange::AddSource, consolechange::RemoveSource, consolechange::WriteSecret,
                  consolechange::RetireSecret, consolechange::AcknowledgeAlerts,
                  consolechange::ReplayDeadLetters, consolechange::ReplayEvents,
-                 consolechange::ChangeSettings, consolechange::RunRetention>;
+                 consolechange::ChangeSettings, consolechange::RunRetention,
+                 consolechange::ReadEventPayload>;
 
 // The admin API route that makes `change` ("POST", "/admin/v1/tenants"), and the role the
 // API's route table asks of it: the console disables what a token may not do, from the same

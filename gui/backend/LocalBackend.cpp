@@ -5,6 +5,7 @@
 #include "core/Console.h"
 #include "core/DbWorker.h"
 #include "storage/Database.h"
+#include "storage/EventRepository.h"
 #include "storage/OutboxRepository.h"
 #include "storage/Retention.h"
 #include "storage/SourceRepository.h"
@@ -59,6 +60,9 @@ ChangeResult applyHere(const DbContext &ctx, const ConsoleChange &change,
             },
             [&](const ReplayEvents &c) { return service(u"replay events"_s).replayEvents(c.ids); },
             [&](const RunRetention &) { return service(u"purge now"_s).runRetention(policy); },
+            [&](const ReadEventPayload &c) {
+                return service(u"open event payload"_s).readEventPayload(c.id);
+            },
             [&](const ChangeSettings &) {
                 // Written from LocalBackend::apply, which reloads the console afterwards.
                 return ChangeResult::refused(ChangeResult::Refusal::Invalid, QString());
@@ -274,6 +278,22 @@ void LocalBackend::exportAudit(QObject *receiver, const AuditExportRequest &requ
                 r.ok = false;
                 r.error = file.errorString();
             }
+            return r;
+        },
+        std::move(done));
+}
+
+void LocalBackend::events(QObject *receiver, const EventFilter &filter,
+                          Done<Fetched<QList<WebhookEvent>>> done)
+{
+    m_console.db().run<Fetched<QList<WebhookEvent>>>(
+        receiver,
+        [filter](DbContext &ctx) {
+            Fetched<QList<WebhookEvent>> r;
+            if (!ctx.db)
+                r.error = ctx.error;
+            else
+                r.value = EventRepository(*ctx.db).list(filter, &r.error);
             return r;
         },
         std::move(done));

@@ -34,6 +34,8 @@ public:
                 Done<Fetched<QList<StoredAlert>>> done) override;
     void deadLetters(QObject *receiver, int limit, Done<Fetched<DeadLetterListing>> done) override;
     void settings(QObject *receiver, Done<Fetched<SettingsListing>> done) override;
+    void events(QObject *receiver, const EventFilter &filter,
+                Done<Fetched<QList<WebhookEvent>>> done) override;
     void auditRows(QObject *receiver, const AuditFilter &filter,
                    Done<Fetched<QList<AuditRecord>>> done) override;
     void exportAudit(QObject *receiver, const AuditExportRequest &request,

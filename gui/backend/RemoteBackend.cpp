@@ -394,6 +394,14 @@ void RemoteBackend::exportAudit(QObject *receiver, const AuditExportRequest &req
     job->start();
 }
 
+void RemoteBackend::events(QObject *receiver, const EventFilter &filter,
+                           Done<Fetched<QList<WebhookEvent>>> done)
+{
+    list<WebhookEvent>(receiver,
+                       u"/admin/v1/events?"_s + QString::fromLatin1(adminquery::eventQuery(filter)),
+                       u"events"_s, eventFromJson, std::move(done));
+}
+
 void RemoteBackend::apply(QObject *receiver, ConsoleChange change, Done<ChangeResult> done)
 {
     const auto wipe = [&change] {

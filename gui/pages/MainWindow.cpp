@@ -6,6 +6,7 @@
 #include "AuditPage.h"
 #include "DashboardPage.h"
 #include "DeadLettersPage.h"
+#include "EventsPage.h"
 #include "GatewaysPage.h"
 #include "SettingsPage.h"
 #include "SourcesPage.h"
@@ -58,6 +59,7 @@ MainWindow::MainWindow(Backend &backend, Language &language, QWidget *parent)
     , m_tenants(new TenantsPage(backend))
     , m_sources(new SourcesPage(backend))
     , m_audit(new AuditPage(backend))
+    , m_events(new EventsPage(backend))
     , m_alerts(new AlertsPage(backend))
     , m_deadLetters(new DeadLettersPage(backend))
     , m_gateways(new GatewaysPage(backend))
@@ -78,7 +80,7 @@ MainWindow::MainWindow(Backend &backend, Language &language, QWidget *parent)
     m_nav->setIconSize(QSize(22, 22));
     m_nav->setSpacing(2);
     // New pages go before Settings: the page remembered from last time is stored by index.
-    m_pages = {m_dashboard, m_tenants,     m_sources,  m_audit,
+    m_pages = {m_dashboard, m_tenants,     m_sources,  m_audit,   m_events,
                m_alerts,    m_deadLetters, m_gateways, m_settings};
     for (Page *page : std::as_const(m_pages)) {
         auto *item = new QListWidgetItem(Icons::get(page->iconName()), page->title());
@@ -88,7 +90,7 @@ MainWindow::MainWindow(Backend &backend, Language &language, QWidget *parent)
         connect(page, &Page::titleChanged, this,
                 [this, page, item] { item->setText(navText(page)); });
     }
-    // Alt+1 … Alt+8 jump to a page from anywhere in the window.
+    // Alt+1 … Alt+9 jump to a page from anywhere in the window.
     for (int i = 0; i < m_pages.size(); ++i) {
         auto *shortcut = new QShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)), this);
         connect(shortcut, &QShortcut::activated, this, [this, i] { m_nav->setCurrentRow(i); });

@@ -23,6 +23,7 @@ class LocalBackend;
 class AuditPage;
 class DashboardPage;
 class DeadLettersPage;
+class EventsPage;
 class GatewaysPage;
 class Language;
 class MessageBar;
@@ -47,6 +48,7 @@ public:
     TenantsPage *tenants() const { return m_tenants; }
     SourcesPage *sources() const { return m_sources; }
     AuditPage *audit() const { return m_audit; }
+    EventsPage *events() const { return m_events; }
     AlertsPage *alerts() const { return m_alerts; }
     DeadLettersPage *deadLetters() const { return m_deadLetters; }
     GatewaysPage *gateways() const { return m_gateways; }
@@ -89,6 +91,7 @@ private:
     TenantsPage *m_tenants;
     SourcesPage *m_sources;
     AuditPage *m_audit;
+    EventsPage *m_events;
     AlertsPage *m_alerts;
     DeadLettersPage *m_deadLetters;
     GatewaysPage *m_gateways;

@@ -56,6 +56,7 @@ QList<WebhookEvent> EventRepository::list(const EventFilter &filter, QString *er
     equals(u"tenant_id"_s, filter.tenant);
     equals(u"provider"_s, filter.provider);
     equals(u"type"_s, filter.type);
+    equals(u"delivery_state"_s, filter.deliveryState);
     if (filter.fromMs) {
         where << u"received_at >= ?"_s;
         binds << *filter.fromMs;

@@ -19,6 +19,7 @@ struct EventFilter
     QString tenant;
     QString provider;
     QString type;
+    QString deliveryState;        // DeliveryState's wire name; empty: any
     std::optional<qint64> fromMs; // received_at >= fromMs
     std::optional<qint64> toMs;   // received_at <= toMs (inclusive)
     int limit = 100;              // 0: no limit

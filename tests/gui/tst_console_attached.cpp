@@ -14,6 +14,7 @@
 #include "pages/AuditPage.h"
 #include "pages/DashboardPage.h"
 #include "pages/DeadLettersPage.h"
+#include "pages/EventsPage.h"
 #include "pages/MainWindow.h"
 #include "pages/SettingsPage.h"
 #include "pages/SourcesPage.h"
@@ -35,6 +36,8 @@
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTest>
+#include <QTextBrowser>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 using namespace gerbang;
@@ -397,6 +400,86 @@ private Q_SLOTS:
         QVERIFY2(formats.join(u' ').contains(u"\"format\":\"csv\""_s),
                  qPrintable(formats.join(u' ')));
         QVERIFY(formats.join(u' ').contains(u"\"format\":\"ndjson\""_s));
+    }
+
+    void eventsAreBrowsedOpenedAndReplayedWithTheGatewaysAudit()
+    {
+        // A stored event of its own: a tenant for the first WABA, then its image message.
+        const auto loads = [this] { return m_gw->output().count("configuration revision"); };
+        const qsizetype before = loads();
+        const CommandResult added =
+            runCtl(m_dir.path(), {u"tenant"_s, u"add"_s, u"events-firm"_s, u"--name"_s,
+                                  u"Events Firm"_s, u"--waba"_s, u"100000000000001"_s});
+        QVERIFY2(added.exitCode == 0, added.err.constData());
+        QTRY_VERIFY_WITH_TIMEOUT(loads() > before, 5000);
+        QCOMPARE(postWhatsApp(m_gw->port(), u"wa_image.json"_s), 200);
+
+        auto backend = attached(m_adminToken, m_fingerprint);
+        MainWindow window(*backend, m_language);
+        window.show();
+        QTRY_COMPARE_WITH_TIMEOUT(backend->link(), Backend::Link::Up, 10000);
+        EventsPage *page = window.events();
+        window.showPage(page);
+        page->findChild<QLineEdit *>(u"eventTenant"_s)->setText(u"events-firm"_s);
+        QSignalSpy loaded(page, &EventsPage::loaded);
+        page->reload();
+        QVERIFY(loaded.wait(5000));
+        QVERIFY(!page->events().isEmpty());
+        QCOMPARE(page->events().first().type, u"message.image"_s);
+        const QString id = page->events().first().id;
+        page->selectEvent(id);
+        QPushButton *open = page->findChild<QPushButton *>(u"openPayload"_s);
+        QVERIFY(open->isEnabled());
+        QSignalSpy shown(page, &EventsPage::payloadShown);
+        QTest::mouseClick(open, Qt::LeftButton);
+        QVERIFY(shown.wait(5000));
+        // The request as it came, readable, and the opening audited under the token.
+        QVERIFY(page->shownPayload().contains(u"\"whatsapp_business_account\""_s));
+        QVERIFY(page->findChild<QTextBrowser *>(u"eventDetail"_s)
+                    ->toPlainText()
+                    .contains(u"recorded in the audit log"_s));
+        QVERIFY(!column(u"SELECT id FROM audit_log WHERE outcome = 'exported' AND detail LIKE "
+                        "'%event_payload_read%' AND detail LIKE '%\"actor\":\"desk-admin\"%'"_s)
+                     .isEmpty());
+        // Replayed, after the admin confirms; the gateway audits it under the token.
+        QSignalSpy replayed(page, &EventsPage::replayFinished);
+        QTimer::singleShot(0, page, [page] {
+            auto *box = page->findChild<QMessageBox *>(u"eventReplayConfirmation"_s);
+            if (box)
+                box->findChild<QPushButton *>(u"confirmEventReplay"_s)->click();
+        });
+        page->replaySelected();
+        QVERIFY(replayed.count() > 0 || replayed.wait(5000));
+        QVERIFY2(replayed.first().at(0).toBool(), qPrintable(replayed.first().at(1).toString()));
+        // One "replay" row per event, naming the token.
+        QVERIFY(!column(u"SELECT id FROM audit_log WHERE outcome = 'replay' AND event_ids LIKE "
+                        "'%"_s +
+                        id + u"%' AND detail LIKE '%\"actor\":\"desk-admin\"%'"_s)
+                     .isEmpty());
+        // The state filter: it is pending (no sink), not dead.
+        page->findChild<QComboBox *>(u"eventState"_s)
+            ->setCurrentIndex(page->findChild<QComboBox *>(u"eventState"_s)->findData(u"dead"_s));
+        page->reload();
+        QVERIFY(loaded.wait(5000));
+        QVERIFY(page->events().isEmpty());
+
+        // A viewer lists it, and may neither open nor replay it.
+        auto viewer = attached(m_viewerToken, m_fingerprint);
+        MainWindow viewerWindow(*viewer, m_language);
+        QTRY_COMPARE_WITH_TIMEOUT(viewer->link(), Backend::Link::Up, 10000);
+        EventsPage *seen = viewerWindow.events();
+        seen->findChild<QLineEdit *>(u"eventTenant"_s)->setText(u"events-firm"_s);
+        QSignalSpy seenLoaded(seen, &EventsPage::loaded);
+        seen->reload();
+        QVERIFY(seenLoaded.wait(5000));
+        seen->selectEvent(id);
+        QVERIFY(!seen->findChild<QPushButton *>(u"openPayload"_s)->isEnabled());
+        QVERIFY(
+            seen->findChild<QPushButton *>(u"openPayload"_s)->toolTip().contains(u"operator"_s));
+        QVERIFY(!seen->findChild<QPushButton *>(u"replayEvents"_s)->isEnabled());
+        seen->openPayload();
+        QTest::qWait(200);
+        QVERIFY(seen->shownPayload().isEmpty());
     }
 
     void changedCertificateIsRefusedWithBothFingerprints()

@@ -285,10 +285,10 @@ private Q_SLOTS:
         QCoreApplication::processEvents();
 
         QListWidget *nav = w->findChild<QListWidget *>(u"navigation"_s);
-        const QStringList expectedTitles = {u"Dasbor"_s,           u"Tenant"_s,
-                                            u"Sumber & rahasia"_s, u"Log audit"_s,
-                                            u"Peringatan"_s,       u"Gagal kirim (dead letter)"_s,
-                                            u"Gateway"_s,          u"Pengaturan"_s};
+        const QStringList expectedTitles = {
+            u"Dasbor"_s,    u"Tenant"_s,     u"Sumber & rahasia"_s,          u"Log audit"_s,
+            u"Event"_s,     u"Peringatan"_s, u"Gagal kirim (dead letter)"_s, u"Gateway"_s,
+            u"Pengaturan"_s};
         for (int i = 0; i < w->pages().size(); ++i) {
             Page *p = w->pages().at(i);
             QCOMPARE(p->title(), expectedTitles.at(i));

@@ -46,6 +46,31 @@ private Q_SLOTS:
         QVERIFY(!adminquery::auditQuery(f, false).contains("limit"));
     }
 
+    void eventQueryReadsBackAsTheSameFilter()
+    {
+        EventFilter f;
+        f.tenant = u"firm-a"_s;
+        f.provider = u"stripe"_s;
+        f.type = u"payment_intent.succeeded"_s;
+        f.deliveryState = u"dead"_s;
+        f.fromMs = 1'800'000'000'000;
+        f.toMs = 1'800'000'999'999;
+        f.limit = 250;
+        const auto back = adminquery::eventFilter(adminquery::eventQuery(f));
+        QVERIFY(std::holds_alternative<EventFilter>(back));
+        const EventFilter &r = std::get<EventFilter>(back);
+        QCOMPARE(r.tenant, f.tenant);
+        QCOMPARE(r.provider, f.provider);
+        QCOMPARE(r.type, f.type);
+        QCOMPARE(r.deliveryState, f.deliveryState);
+        QCOMPARE(r.fromMs, f.fromMs);
+        QCOMPARE(r.toMs, f.toMs);
+        QCOMPARE(r.limit, 250);
+        // A state outside the vocabulary is refused, naming the ones it knows.
+        QVERIFY(std::get<adminquery::Refusal>(adminquery::eventFilter("state=lost"))
+                    .message.contains(u"delivered"_s));
+    }
+
     void exportFormatIsCsvOrNdjson()
     {
         using adminquery::ExportFormat;
