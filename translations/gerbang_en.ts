@@ -879,6 +879,22 @@ Compare it with what 'gerbangctl admin fingerprint' prints on the gateway. Trust
         <source>The gateway is not reporting: these figures are %n second(s) old, from %1.</source>
         <translation><numerusform>The gateway is not reporting: these figures are %n second old, from %1.</numerusform><numerusform>The gateway is not reporting: these figures are %n seconds old, from %1.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%n gateway(s) up. Figures from their heartbeats (every 5 s); p50 and duplicates are per gateway; the charts show this one.</source>
+        <translation><numerusform>%n gateway up. Figures from their heartbeats (every 5 s); p50 and duplicates are per gateway; the charts show this one.</numerusform><numerusform>%n gateways up. Figures from their heartbeats (every 5 s); p50 and duplicates are per gateway; the charts show this one.</numerusform></translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>S&amp;how:</translation>
+    </message>
+    <message>
+        <source>This gateway</source>
+        <translation>This gateway</translation>
+    </message>
+    <message>
+        <source>The whole fleet</source>
+        <translation>The whole fleet</translation>
+    </message>
 </context>
 <context>
     <name>gerbang::DeadLettersModel</name>
@@ -1318,10 +1334,6 @@ Compare it with what 'gerbangctl admin fingerprint' prints on the gateway. Trust
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
-    <message numerus="yes">
-        <source>%n gateway(s) share this database; %1 up, %2 requests/s in all, worst p99 %3 ms.</source>
-        <translation><numerusform>%n gateway share this database; %1 up, %2 requests/s in all, worst p99 %3 ms.</numerusform><numerusform>%n gateways share this database; %1 up, %2 requests/s in all, worst p99 %3 ms.</numerusform></translation>
-    </message>
     <message>
         <source>State</source>
         <translation>State</translation>
@@ -1357,6 +1369,10 @@ Compare it with what 'gerbangctl admin fingerprint' prints on the gateway. Trust
     <message>
         <source>Webhook address</source>
         <translation>Webhook address</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n gateway(s) on this database; %1 up, %2 requests/s in all, worst p99 %3 ms.</source>
+        <translation><numerusform>%n gateway on this database; %1 up, %2 requests/s in all, worst p99 %3 ms.</numerusform><numerusform>%n gateways on this database; %1 up, %2 requests/s in all, worst p99 %3 ms.</numerusform></translation>
     </message>
 </context>
 <context>

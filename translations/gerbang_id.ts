@@ -879,6 +879,22 @@ Bandingkan dengan keluaran 'gerbangctl admin fingerprint' di gateway. Percayai h
         <source>The gateway is not reporting: these figures are %n second(s) old, from %1.</source>
         <translation><numerusform>Gateway tidak melapor: angka ini berumur %n detik, dari pukul %1.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>%n gateway(s) up. Figures from their heartbeats (every 5 s); p50 and duplicates are per gateway; the charts show this one.</source>
+        <translation><numerusform>%n gateway berjalan. Angka dari heartbeat-nya (setiap 5 dtk); p50 dan duplikat dihitung per gateway; grafik menampilkan gateway ini.</numerusform></translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>&amp;Tampilkan:</translation>
+    </message>
+    <message>
+        <source>This gateway</source>
+        <translation>Gateway ini</translation>
+    </message>
+    <message>
+        <source>The whole fleet</source>
+        <translation>Seluruh armada gateway</translation>
+    </message>
 </context>
 <context>
     <name>gerbang::DeadLettersModel</name>
@@ -1318,10 +1334,6 @@ Bandingkan dengan keluaran 'gerbangctl admin fingerprint' di gateway. Percayai h
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
-    <message numerus="yes">
-        <source>%n gateway(s) share this database; %1 up, %2 requests/s in all, worst p99 %3 ms.</source>
-        <translation><numerusform>%n gateway berbagi basis data ini; %1 berjalan, total %2 permintaan/dtk, p99 terburuk %3 ms.</numerusform></translation>
-    </message>
     <message>
         <source>State</source>
         <translation>Status</translation>
@@ -1357,6 +1369,10 @@ Bandingkan dengan keluaran 'gerbangctl admin fingerprint' di gateway. Percayai h
     <message>
         <source>Webhook address</source>
         <translation>Alamat webhook</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n gateway(s) on this database; %1 up, %2 requests/s in all, worst p99 %3 ms.</source>
+        <translation><numerusform>%n gateway di basis data ini; %1 berjalan, total %2 permintaan/dtk, p99 terburuk %3 ms.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -6,12 +6,16 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QComboBox>
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QGraphicsOpacityEffect>
 #include <QGridLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineSeries>
 #include <QLocale>
@@ -25,8 +29,9 @@ using namespace Qt::StringLiterals;
 
 namespace gerbang {
 
-DashboardPage::DashboardPage(QWidget *parent)
+DashboardPage::DashboardPage(Backend &backend, QWidget *parent)
     : Page(parent)
+    , m_backend(backend)
     , m_offenders(new OffenderModel(this))
     , m_offenderView(new QTableView)
     , m_offenderBox(new QGroupBox)
@@ -51,6 +56,23 @@ DashboardPage::DashboardPage(QWidget *parent)
     page->addWidget(m_data, 1);
     auto *layout = new QVBoxLayout(m_data);
     layout->setContentsMargins(0, 0, 0, 0);
+
+    m_scope = new QComboBox;
+    m_scope->setObjectName(u"dashboardScope"_s);
+    m_scope->addItem(QString(), int(Scope::ThisGateway));
+    m_scope->addItem(QString(), int(Scope::Fleet));
+    m_scopeLabel = new QLabel;
+    m_scopeLabel->setBuddy(m_scope);
+    m_scopeNote = new QLabel;
+    m_scopeNote->setObjectName(u"dashboardScopeNote"_s);
+    m_scopeNote->setForegroundRole(QPalette::PlaceholderText);
+    auto *scopeRow = new QHBoxLayout;
+    scopeRow->addWidget(m_scopeLabel);
+    scopeRow->addWidget(m_scope);
+    scopeRow->addWidget(m_scopeNote, 1);
+    layout->addLayout(scopeRow);
+    connect(m_scope, &QComboBox::activated, this,
+            [this] { setScope(Scope(m_scope->currentData().toInt())); });
 
     auto *figures = new QGridLayout;
     figures->setHorizontalSpacing(24);
@@ -193,17 +215,82 @@ void DashboardPage::timerEvent(QTimerEvent *event)
 {
     if (event->timerId() == m_ageTimer.timerId())
         showAge();
+    else if (event->timerId() == m_fleetTimer.timerId())
+        refreshFleet();
     else
         Page::timerEvent(event);
 }
 
-void DashboardPage::update(qint64 nowMs, const StatsSnapshot &s)
+void DashboardPage::setScope(Scope scope)
 {
-    m_history.add(nowMs, s);
-    m_last = s;
-    m_lastAtMs = nowMs;
-    setStale(false);
+    m_scopeValue = scope;
+    m_scope->setCurrentIndex(m_scope->findData(int(scope)));
+    if (scope == Scope::Fleet) {
+        m_fleetTimer.start(5000, this);
+        refreshFleet();
+    } else {
+        m_fleetTimer.stop();
+    }
+    showFigures();
+}
+
+void DashboardPage::refreshFleet()
+{
+    if (m_fleetLoading)
+        return;
+    m_fleetLoading = true;
+    m_backend.gateways(this, [this](Fetched<QList<FleetMember>> r) {
+        m_fleetLoading = false;
+        if (r.ok())
+            setFleet(r.value);
+    });
+}
+
+void DashboardPage::setFleet(const QList<FleetMember> &fleet)
+{
+    m_fleet = fleet;
+    showFigures();
+}
+
+void DashboardPage::showFigures()
+{
     const QLocale locale;
+    const StatsSnapshot &s = m_last;
+    if (m_lastAtMs == 0 && m_scopeValue == Scope::ThisGateway)
+        return engineStopped();
+    if (m_scopeValue == Scope::Fleet) {
+        // What the heartbeats carry, added up over the gateways that run; the rest is only
+        // known per gateway.
+        int up = 0;
+        double rate = 0;
+        qint64 p99 = 0;
+        qint64 backlog = -1;
+        qint64 connections = 0;
+        for (const FleetMember &m : std::as_const(m_fleet)) {
+            if (m.state != GatewayState::Up)
+                continue;
+            const QJsonObject summary = QJsonDocument::fromJson(m.beat.summary.toUtf8()).object();
+            ++up;
+            rate += summary.value(u"requests_per_s"_s).toDouble();
+            p99 = std::max(p99, summary.value(u"latency_p99_us"_s).toInteger());
+            // One outbox for the database: every gateway sees the same backlog.
+            backlog = std::max(backlog, summary.value(u"outbox_pending"_s).toInteger(-1));
+            connections += summary.value(u"open_connections"_s).toInteger();
+        }
+        const QString none = QStringLiteral("–");
+        m_requests->setText(locale.toString(rate, 'f', 1));
+        m_p50->setText(none);
+        m_p99->setText(tr("%1 ms").arg(locale.toString(double(p99) / 1000.0, 'f', 2)));
+        m_dedup->setText(none);
+        m_outbox->setText(backlog < 0 ? tr("n/a") : locale.toString(backlog));
+        m_dead->setText(s.deadLetters < 0 ? tr("n/a") : locale.toString(s.deadLetters));
+        m_connections->setText(locale.toString(connections));
+        m_scopeNote->setText(tr("%n gateway(s) up. Figures from their heartbeats (every 5 s); "
+                                "p50 and duplicates are per gateway; the charts show this one.",
+                                nullptr, up));
+        return;
+    }
+    m_scopeNote->clear();
     double perSecond = 0;
     for (const auto &series : m_history.requestRates()) {
         if (!series.isEmpty())
@@ -217,6 +304,15 @@ void DashboardPage::update(qint64 nowMs, const StatsSnapshot &s)
     m_outbox->setText(s.outboxPending < 0 ? tr("n/a") : locale.toString(s.outboxPending));
     m_dead->setText(s.deadLetters < 0 ? tr("n/a") : locale.toString(s.deadLetters));
     m_connections->setText(locale.toString(s.openConnections));
+}
+
+void DashboardPage::update(qint64 nowMs, const StatsSnapshot &s)
+{
+    m_history.add(nowMs, s);
+    m_last = s;
+    m_lastAtMs = nowMs;
+    setStale(false);
+    showFigures();
 
     const auto failures = m_history.signatureFailures(nowMs);
     for (auto it = failures.cbegin(); it != failures.cend(); ++it)
@@ -244,6 +340,9 @@ void DashboardPage::engineStopped()
 
 void DashboardPage::retranslateUi()
 {
+    m_scopeLabel->setText(tr("S&how:"));
+    m_scope->setItemText(0, tr("This gateway"));
+    m_scope->setItemText(1, tr("The whole fleet"));
     m_requestsCaption->setText(tr("Requests/s"));
     m_p50Caption->setText(tr("Latency p50"));
     m_p99Caption->setText(tr("Latency p99"));
@@ -263,6 +362,8 @@ void DashboardPage::retranslateUi()
     m_offenders->retranslate();
     if (m_last.uptimeMs == 0)
         engineStopped();
+    else
+        showFigures();
     showAge();
 }
 

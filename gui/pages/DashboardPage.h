@@ -3,11 +3,13 @@
 
 #include "Page.h"
 #include "StatsHistory.h"
+#include "backend/Backend.h"
 
 #include <QBasicTimer>
 #include <QMap>
 
 class QChart;
+class QComboBox;
 class QChartView;
 class QDateTimeAxis;
 class QGridLayout;
@@ -19,16 +21,18 @@ class QValueAxis;
 
 namespace gerbang {
 
+class Backend;
 class OffenderModel;
 
-// Live view of the engine, fed only from StatsSnapshot (never from the database): signature
+// Live view of the gateway, fed from its StatsSnapshot (never from the database): signature
 // failures per source over the last hour, requests per second by outcome, latency
-// percentiles, dedup hits, the outbox, and the rate-limit offenders.
+// percentiles, dedup hits, the outbox, and the rate-limit offenders. The figures can also add
+// up the whole fleet sharing the database, from the gateways' heartbeats.
 class DashboardPage : public Page
 {
     Q_OBJECT
 public:
-    explicit DashboardPage(QWidget *parent = nullptr);
+    explicit DashboardPage(Backend &backend, QWidget *parent = nullptr);
     QString title() const override;
     QString iconName() const override { return QStringLiteral("dashboard"); }
 
@@ -38,6 +42,17 @@ public:
     // age said; the next update() makes it live again.
     void setStale(bool stale);
     bool isStale() const { return m_stale; }
+    // What the figures add up: this gateway (its statistics once a second), or every gateway
+    // sharing the database (their heartbeats, about every 5 s). The charts stay this gateway's.
+    enum class Scope
+    {
+        ThisGateway,
+        Fleet
+    };
+    void setScope(Scope scope);
+    Scope scope() const { return m_scopeValue; }
+    // The fleet's heartbeats (GatewaysPage's data), shown when the scope is the fleet.
+    void setFleet(const QList<FleetMember> &fleet);
     const StatsHistory &history() const { return m_history; }
 
 protected:
@@ -59,12 +74,22 @@ private:
     QLabel *addFigure(QGridLayout *grid, int column, QLabel **caption);
 
     void showAge();
+    void showFigures();
+    void refreshFleet();
 
     StatsHistory m_history;
     StatsSnapshot m_last;
     qint64 m_lastAtMs = 0;
     bool m_stale = false;
     QBasicTimer m_ageTimer;
+    QBasicTimer m_fleetTimer;
+    Backend &m_backend;
+    Scope m_scopeValue = Scope::ThisGateway;
+    QList<FleetMember> m_fleet;
+    bool m_fleetLoading = false;
+    QComboBox *m_scope = nullptr;
+    QLabel *m_scopeLabel = nullptr;
+    QLabel *m_scopeNote = nullptr;
     QLabel *m_staleLabel = nullptr;
     QWidget *m_data = nullptr;
     Chart m_failures;

@@ -155,8 +155,8 @@ void GatewaysPage::fill()
         }
     }
     m_summary->setText(
-        tr("%n gateway(s) share this database; %1 up, %2 requests/s in all, worst p99 %3 ms.",
-           nullptr, int(m_members.size()))
+        tr("%n gateway(s) on this database; %1 up, %2 requests/s in all, worst p99 %3 ms.", nullptr,
+           int(m_members.size()))
             .arg(up)
             .arg(locale.toString(rate, 'f', 1))
             .arg(locale.toString(double(worstP99) / 1000.0, 'f', 1)));

@@ -7,6 +7,7 @@
 #include "backend/RemoteBackend.h"
 #include "core/Language.h"
 #include "crypto/Crypto.h"
+#include "pages/DashboardPage.h"
 #include "pages/GatewaysPage.h"
 #include "pages/MainWindow.h"
 
@@ -97,6 +98,15 @@ private Q_SLOTS:
             QVERIFY(!m.beat.version.isEmpty() && !m.beat.host.isEmpty());
         }
         QVERIFY(page->findChild<QLabel *>(u"fleetSummary"_s)->text().contains(u"2 up"_s));
+        // The dashboard adds the fleet up, from the same heartbeats.
+        DashboardPage *dashboard = window.dashboard();
+        dashboard->setScope(DashboardPage::Scope::Fleet);
+        QTRY_VERIFY_WITH_TIMEOUT(dashboard->findChild<QLabel *>(u"dashboardScopeNote"_s)
+                                     ->text()
+                                     .startsWith(u"2 gateways up"_s),
+                                 10000);
+        dashboard->setScope(DashboardPage::Scope::ThisGateway);
+        QVERIFY(dashboard->findChild<QLabel *>(u"dashboardScopeNote"_s)->text().isEmpty());
         // The other gateway is the one not attached: it stops, and the page says so in time.
         for (const FleetMember &m : page->members()) {
             if (!m.beat.adminUrl.contains(QString::number(m_gws[0]->adminPort())))

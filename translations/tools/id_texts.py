@@ -597,7 +597,7 @@ ID = {
     'Stopped answering': 'Tidak menjawab lagi',
     'Gateways': 'Gateway',
     'Cannot read the gateways: %1': 'Tidak dapat membaca daftar gateway: %1',
-    '%n gateway(s) share this database; %1 up, %2 requests/s in all, worst p99 %3 ms.': ['%n gateway berbagi basis data ini; %1 berjalan, total %2 permintaan/dtk, p99 terburuk %3 ms.'],
+    '%n gateway(s) on this database; %1 up, %2 requests/s in all, worst p99 %3 ms.': ['%n gateway di basis data ini; %1 berjalan, total %2 permintaan/dtk, p99 terburuk %3 ms.'],
     'State': 'Status',
     'Host': 'Host',
     'Version': 'Versi',
@@ -637,4 +637,8 @@ ID = {
     "Show the event's decrypted payload while it is retained; the opening is recorded in the audit log": 'Tampilkan payload event yang telah didekripsi selama masih disimpan; pembukaan dicatat di log audit',
     'Re&play selected': 'Kirim &ulang yang dipilih',
     'Queue the selected events for delivery to the core again': 'Masukkan event terpilih ke antrean pengiriman ke core lagi',
+    '%n gateway(s) up. Figures from their heartbeats (every 5 s); p50 and duplicates are per gateway; the charts show this one.': ['%n gateway berjalan. Angka dari heartbeat-nya (setiap 5 dtk); p50 dan duplikat dihitung per gateway; grafik menampilkan gateway ini.'],
+    'S&how:': '&Tampilkan:',
+    'This gateway': 'Gateway ini',
+    'The whole fleet': 'Seluruh armada gateway',
 }
