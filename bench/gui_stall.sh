@@ -70,8 +70,8 @@ if [ "$attached" = 1 ]; then
     gw_pid=$!
     url="" admin=""
     for _ in $(seq 1 200); do
-        url=$(grep -o 'listening on http://[0-9.:]*' "$work/gw.out" | head -n1 | sed 's/listening on //')
-        admin=$(grep -o 'admin API on http://[0-9.:]*' "$work/gw.out" | head -n1 | sed 's/admin API on //')
+        url=$(sed -n 's|.*listening on \(http://[0-9.:]*\).*|\1|p' "$work/gw.out" | head -n1)
+        admin=$(sed -n 's|.*admin API on \(http://[0-9.:]*\).*|\1|p' "$work/gw.out" | head -n1)
         [ -n "$url" ] && [ -n "$admin" ] && break
         sleep 0.1
     done
@@ -83,7 +83,7 @@ if [ "$attached" = 1 ]; then
         --seconds "$((seconds + 4))" >"$work/gui.out" 2>"$work/gui.err" &
     gui_pid=$!
     for _ in $(seq 1 200); do
-        grep -q '^attached ' "$work/gui.out" && break
+        if grep -q '^attached ' "$work/gui.out"; then break; fi
         sleep 0.1
     done
     grep -q '^attached ' "$work/gui.out" || { cat "$work/gui.err" >&2; exit 1; }
