@@ -32,7 +32,11 @@ void StatsHistory::add(qint64 nowMs, const StatsSnapshot &s)
     m_p99 << QPointF(double(nowMs), double(s.latencyP99Us) / 1000.0);
 
     const QMap<QString, qint64> now = bySource(s.signatureFailuresBySource);
-    const QMap<QString, qint64> before = m_havePrevious && !restarted
+    // The first sample of a gateway that has run a while (a console attaching to a service)
+    // is where counting starts: its totals since start do not belong to this minute.
+    const bool baseline = !m_havePrevious && s.uptimeMs > kFreshStartMs;
+    const QMap<QString, qint64> before = baseline ? now
+                                         : m_havePrevious && !restarted
                                              ? bySource(m_previous.signatureFailuresBySource)
                                              : QMap<QString, qint64>{};
     const qint64 minute = nowMs - nowMs % 60000;
@@ -45,6 +49,19 @@ void StatsHistory::add(qint64 nowMs, const StatsSnapshot &s)
     m_previousAtMs = nowMs;
     m_havePrevious = true;
     trim(nowMs);
+}
+
+void StatsHistory::seed(QMap<QString, QList<QPointF>> rates, QList<QPointF> p50, QList<QPointF> p99,
+                        const QMap<QString, QList<QPointF>> &failuresPerMinute)
+{
+    m_rates = std::move(rates);
+    m_p50 = std::move(p50);
+    m_p99 = std::move(p99);
+    m_failures.clear();
+    for (auto it = failuresPerMinute.cbegin(); it != failuresPerMinute.cend(); ++it) {
+        for (const QPointF &p : it.value())
+            m_failures[it.key()][qint64(p.x())] = qint64(p.y());
+    }
 }
 
 void StatsHistory::clear()

@@ -18,7 +18,15 @@ public:
     static constexpr qint64 kRateWindowMs = 5 * 60 * 1000;
     static constexpr qint64 kFailureWindowMs = 60 * 60 * 1000;
 
+    // A gateway up for longer than this when first sampled was not just started: its
+    // counters so far are a baseline, not this minute's.
+    static constexpr qint64 kFreshStartMs = 5000;
+
     void add(qint64 nowMs, const StatsSnapshot &snapshot);
+    // The series as another history drew them (an attached gateway's, historyJson()), before
+    // the first add(): the charts start with the last minutes instead of blank.
+    void seed(QMap<QString, QList<QPointF>> rates, QList<QPointF> p50, QList<QPointF> p99,
+              const QMap<QString, QList<QPointF>> &failuresPerMinute);
     void clear();
 
     // x: epoch milliseconds, y: requests per second, by outcome.

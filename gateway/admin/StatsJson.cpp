@@ -191,7 +191,31 @@ QJsonObject seriesJson(const QMap<QString, QList<QPointF>> &series)
     return out;
 }
 
+QList<QPointF> pointsFrom(const QJsonValue &v)
+{
+    QList<QPointF> out;
+    for (const QJsonValue &p : v.toArray())
+        out << QPointF(double(p.toArray().at(0).toInteger()), p.toArray().at(1).toDouble());
+    return out;
+}
+
+QMap<QString, QList<QPointF>> seriesFrom(const QJsonValue &v)
+{
+    QMap<QString, QList<QPointF>> out;
+    const QJsonObject o = v.toObject();
+    for (auto it = o.constBegin(); it != o.constEnd(); ++it)
+        out.insert(it.key(), pointsFrom(it.value()));
+    return out;
+}
+
 } // namespace
+
+void seedHistory(StatsHistory &history, const QJsonObject &o)
+{
+    history.seed(seriesFrom(o.value(u"requests_per_s"_s)), pointsFrom(o.value(u"latency_p50_ms"_s)),
+                 pointsFrom(o.value(u"latency_p99_ms"_s)),
+                 seriesFrom(o.value(u"signature_failures_per_minute"_s)));
+}
 
 QJsonObject historyJson(const StatsHistory &history, qint64 nowMs)
 {

@@ -25,5 +25,7 @@ class StatsHistory;
 // GET /admin/v1/stats/history: the dashboard's series as [epoch ms, value] pairs, so that a
 // console that attaches draws the last minutes at once instead of starting blank.
 QJsonObject historyJson(const StatsHistory &history, qint64 nowMs);
+// The reverse: `history` seeded with what historyJson() wrote.
+void seedHistory(StatsHistory &history, const QJsonObject &o);
 
 } // namespace gerbang

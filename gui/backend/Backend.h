@@ -3,6 +3,7 @@
 
 #include "ConsoleChange.h"
 #include "Stats.h"
+#include "StatsHistory.h"
 #include "config/SettingsJson.h"
 #include "report/AuditExport.h"
 #include "storage/AlertRepository.h"
@@ -133,6 +134,8 @@ Q_SIGNALS:
     // About once a second while the link is up: the gateway's statistics at `atMs`.
     void statsArrived(qint64 atMs, const gerbang::StatsSnapshot &snapshot);
     void alertRaised(const gerbang::AlertInfo &alert);
+    // On attaching: the gateway's series of the last minutes, so that charts start drawn.
+    void historyArrived(const gerbang::StatsHistory &history);
     // Tenants, sources, secrets or allowlists changed (by anyone): pages reload.
     void configurationChanged();
     void linkChanged(gerbang::Backend::Link link);

@@ -205,6 +205,14 @@ void RemoteBackend::attach()
                 fromWire<AdminRole>(r.body.value(u"role"_s).toString()).value_or(AdminRole::Viewer);
             m_tokenName = r.body.value(u"name"_s).toString();
             openLive();
+            m_client->call(this, "GET", u"/admin/v1/stats/history"_s, std::nullopt,
+                           [this, attempt](AdminClient::Reply h) {
+                               if (attempt != m_attempt || !h.ok())
+                                   return;
+                               StatsHistory history;
+                               seedHistory(history, h.body);
+                               Q_EMIT historyArrived(history);
+                           });
         });
 }
 

@@ -71,6 +71,7 @@ DashboardPage::DashboardPage(Backend &backend, QWidget *parent)
     scopeRow->addWidget(m_scope);
     scopeRow->addWidget(m_scopeNote, 1);
     layout->addLayout(scopeRow);
+    connect(&m_backend, &Backend::historyArrived, this, &DashboardPage::seed);
     connect(m_scope, &QComboBox::activated, this,
             [this] { setScope(Scope(m_scope->currentData().toInt())); });
 
@@ -306,11 +307,25 @@ void DashboardPage::showFigures()
     m_connections->setText(locale.toString(s.openConnections));
 }
 
+void DashboardPage::seed(const StatsHistory &history)
+{
+    // A reconnect keeps drawing its own samples: the charts continue. On a first attach the
+    // live channel's first snapshot may come before the history; it is added on top.
+    if (m_seeded || (m_firstAtMs != 0 && m_lastAtMs - m_firstAtMs > 10'000))
+        return;
+    m_seeded = true;
+    m_history = history;
+    if (m_lastAtMs != 0)
+        m_history.add(m_lastAtMs, m_last);
+}
+
 void DashboardPage::update(qint64 nowMs, const StatsSnapshot &s)
 {
     m_history.add(nowMs, s);
     m_last = s;
     m_lastAtMs = nowMs;
+    if (m_firstAtMs == 0)
+        m_firstAtMs = nowMs;
     setStale(false);
     showFigures();
 

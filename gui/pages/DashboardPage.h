@@ -37,6 +37,8 @@ public:
     QString iconName() const override { return QStringLiteral("dashboard"); }
 
     void update(qint64 nowMs, const StatsSnapshot &snapshot);
+    // Starts the charts with the gateway's own recent series, when nothing is drawn yet.
+    void seed(const StatsHistory &history);
     void engineStopped();
     // While the gateway does not report (the link is lost), what is shown is greyed and its
     // age said; the next update() makes it live again.
@@ -80,6 +82,8 @@ private:
     StatsHistory m_history;
     StatsSnapshot m_last;
     qint64 m_lastAtMs = 0;
+    qint64 m_firstAtMs = 0; // the first statistics drawn
+    bool m_seeded = false;  // the gateway's history was taken (once: reconnects continue)
     bool m_stale = false;
     QBasicTimer m_ageTimer;
     QBasicTimer m_fleetTimer;

@@ -264,6 +264,9 @@ private Q_SLOTS:
         window.show();
         QTRY_COMPARE_WITH_TIMEOUT(backend->link(), Backend::Link::Up, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(viewer->link(), Backend::Link::Up, 10000);
+        // Attaching to a gateway that has run a while draws its last minutes at once (its
+        // /stats/history), not one point a second from now on.
+        QTRY_VERIFY_WITH_TIMEOUT(window.dashboard()->history().latencyP50().size() > 5, 3000);
         // Ten bad signatures from one source raise an alert (the default threshold).
         QSignalSpy raised(backend.get(), &Backend::alertRaised);
         for (int i = 0; i < 10; ++i)
@@ -549,6 +552,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(backend->link(), Backend::Link::Up, 10000);
         QSignalSpy stats(backend.get(), &Backend::statsArrived);
         QVERIFY(stats.wait(5000));
+        // Drawn from the gateway's history first.
+        QTRY_VERIFY_WITH_TIMEOUT(window.dashboard()->history().latencyP50().size() > 5, 3000);
         const qint64 pointsBefore = window.dashboard()->history().latencyP50().size();
 
         m_gw->kill();

@@ -31,6 +31,21 @@ class TestStatsHistory : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void aGatewayThatRanAWhileStartsTheCountNotTheMinute()
+    {
+        // A console attaching to a service up for an hour: its 500 failures so far are not
+        // this minute's; the next three are.
+        StatsHistory h;
+        h.add(kT0, at(3'600'000, 10, 2, 501));
+        QCOMPARE(h.failuresLastHour(u"whatsapp"_s), 0);
+        h.add(kT0 + 1000, at(3'601'000, 10, 2, 504));
+        QCOMPARE(h.failuresLastHour(u"whatsapp"_s), 3);
+        // A gateway just started counts from its first sample.
+        StatsHistory fresh;
+        fresh.add(kT0, at(1000, 1, 0, 4));
+        QCOMPARE(fresh.failuresLastHour(u"whatsapp"_s), 4);
+    }
+
     void ratesAreDeltasPerSecond()
     {
         StatsHistory h;

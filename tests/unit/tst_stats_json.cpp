@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The statistics as the admin API publishes them, read back by an attached console: every
 // published field survives the trip, so the dashboard draws the same from either side.
+#include "StatsHistory.h"
 #include "admin/StatsJson.h"
 
 #include <QJsonDocument>
@@ -89,6 +90,29 @@ private Q_SLOTS:
         QCOMPARE(r.recentAlerts[0].kind, u"signature_failures"_s);
         QCOMPARE(r.recentAlerts[0].count, 10);
         QCOMPARE(r.recentAlerts[0].windowSecs, 60);
+    }
+
+    void historySeedsAnotherHistory()
+    {
+        StatsHistory h;
+        constexpr qint64 t0 = 1'800'000'000'000;
+        StatsSnapshot s;
+        for (int i = 0; i < 5; ++i) {
+            s.uptimeMs = 1000 * (i + 1);
+            s.requests = 10 * i;
+            s.byOutcome = {{u"accepted"_s, 10 * i}};
+            s.latencyP50Us = 1000 + i;
+            s.signatureFailuresBySource = {{{u"whatsapp"_s, u"mismatch"_s}, i}};
+            h.add(t0 + 1000 * i, s);
+        }
+        StatsHistory seeded;
+        seedHistory(
+            seeded,
+            QJsonDocument::fromJson(QJsonDocument(historyJson(h, t0 + 4000)).toJson()).object());
+        QCOMPARE(seeded.latencyP50().size(), h.latencyP50().size());
+        QCOMPARE(seeded.latencyP50().last(), h.latencyP50().last());
+        QCOMPARE(seeded.requestRates().value(u"accepted"_s), h.requestRates().value(u"accepted"_s));
+        QCOMPARE(seeded.failuresLastHour(u"whatsapp"_s), h.failuresLastHour(u"whatsapp"_s));
     }
 
     void absentDeliveryAndPurgeReadBackAsTheEngineSaysThem()
