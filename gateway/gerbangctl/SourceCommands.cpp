@@ -3,6 +3,7 @@
 #include "Cli.h"
 #include "Output.h"
 #include "domain/Ids.h"
+#include "service/AdminRequests.h"
 #include "storage/SourceRepository.h"
 
 using namespace Qt::StringLiterals;
@@ -59,17 +60,9 @@ int add(Invocation &inv)
     }
     if (!inv.open(false))
         return ExitFailed;
-    QJsonObject body{{u"name"_s, s.name}, {u"provider"_s, s.provider}};
-    if (!s.tenant.isEmpty())
-        body.insert(u"tenant"_s, s.tenant);
-    if (s.toleranceSecs > 0)
-        body.insert(u"tolerance_s"_s, s.toleranceSecs);
-    if (!s.dedupField.isEmpty())
-        body.insert(u"dedup_field"_s, s.dedupField);
-    if (inv.isSet(u"failure-status"_s))
+    QJsonObject body = adminrequest::addSource(s);
+    if (inv.isSet(u"failure-status"_s)) // even the default, when given
         body.insert(u"failure_status"_s, s.failureStatus);
-    if (s.bodyLimit > 0)
-        body.insert(u"body_limit"_s, s.bodyLimit);
     const ChangeResult r = inv.change("POST", u"/admin/v1/sources"_s, &body,
                                       [&](AdminService &a) { return a.addSource(s); });
     if (!r.ok())

@@ -3,6 +3,7 @@
 #include "Cli.h"
 #include "Output.h"
 #include "domain/Ids.h"
+#include "service/AdminRequests.h"
 #include "storage/RecordJson.h"
 
 #include <algorithm>
@@ -50,11 +51,7 @@ int add(Invocation &inv)
     t.phoneNumberIds = routeValues(inv, u"phone-number-id"_s);
     if (!inv.open(false))
         return ExitFailed;
-    const QJsonObject body{{u"id"_s, t.id},
-                           {u"name"_s, t.name},
-                           {u"enabled"_s, t.enabled},
-                           {u"waba_ids"_s, toJsonArray(t.wabaIds)},
-                           {u"phone_number_ids"_s, toJsonArray(t.phoneNumberIds)}};
+    const QJsonObject body = adminrequest::addTenant(t);
     const ChangeResult r = inv.change("POST", u"/admin/v1/tenants"_s, &body,
                                       [&](AdminService &s) { return s.addTenant(t); });
     if (!r.ok())
@@ -117,15 +114,7 @@ int update(Invocation &inv)
     if (inv.isSet(u"enable"_s) || inv.isSet(u"disable"_s))
         patch.enabled = inv.isSet(u"enable"_s);
     const QString id = inv.positional().first();
-    QJsonObject body;
-    if (patch.name)
-        body.insert(u"name"_s, *patch.name);
-    if (patch.enabled)
-        body.insert(u"enabled"_s, *patch.enabled);
-    if (patch.wabaIds)
-        body.insert(u"waba_ids"_s, toJsonArray(*patch.wabaIds));
-    if (patch.phoneNumberIds)
-        body.insert(u"phone_number_ids"_s, toJsonArray(*patch.phoneNumberIds));
+    const QJsonObject body = adminrequest::updateTenant(patch);
     const ChangeResult r = inv.change("PATCH", u"/admin/v1/tenants/"_s + id, &body,
                                       [&](AdminService &s) { return s.updateTenant(id, patch); });
     if (!r.ok())

@@ -5,6 +5,7 @@
 #include "admin/AdminQueries.h"
 #include "admin/StatsJson.h"
 #include "core/DomainLabels.h"
+#include "service/AdminRequests.h"
 #include "storage/RecordJson.h"
 
 #include <QDateTime>
@@ -41,53 +42,21 @@ ChangeResult::Refusal refusalOf(int status)
     }
 }
 
-QJsonObject tenantBody(const Tenant &t)
-{
-    return {{u"id"_s, t.id},
-            {u"name"_s, t.name},
-            {u"enabled"_s, t.enabled},
-            {u"waba_ids"_s, toJsonArray(t.wabaIds)},
-            {u"phone_number_ids"_s, toJsonArray(t.phoneNumberIds)}};
-}
-
-QJsonObject patchBody(const TenantPatch &p)
-{
-    QJsonObject o;
-    if (p.name)
-        o.insert(u"name"_s, *p.name);
-    if (p.enabled)
-        o.insert(u"enabled"_s, *p.enabled);
-    if (p.wabaIds)
-        o.insert(u"waba_ids"_s, toJsonArray(*p.wabaIds));
-    if (p.phoneNumberIds)
-        o.insert(u"phone_number_ids"_s, toJsonArray(*p.phoneNumberIds));
-    return o;
-}
-
-QJsonObject sourceBody(const Source &s)
-{
-    QJsonObject o{
-        {u"name"_s, s.name}, {u"provider"_s, s.provider}, {u"failure_status"_s, s.failureStatus}};
-    if (!s.tenant.isEmpty())
-        o.insert(u"tenant"_s, s.tenant);
-    if (s.toleranceSecs > 0)
-        o.insert(u"tolerance_s"_s, s.toleranceSecs);
-    if (!s.dedupField.isEmpty())
-        o.insert(u"dedup_field"_s, s.dedupField);
-    if (s.bodyLimit > 0)
-        o.insert(u"body_limit"_s, s.bodyLimit);
-    return o;
-}
-
 // The request body of a change: the keys the admin API's route reads.
 std::optional<QJsonObject> bodyOf(const ConsoleChange &change)
 {
     using namespace consolechange;
     return std::visit(
         Overloaded{
-            [](const AddTenant &c) -> std::optional<QJsonObject> { return tenantBody(c.tenant); },
-            [](const UpdateTenant &c) -> std::optional<QJsonObject> { return patchBody(c.patch); },
-            [](const AddSource &c) -> std::optional<QJsonObject> { return sourceBody(c.source); },
+            [](const AddTenant &c) -> std::optional<QJsonObject> {
+                return adminrequest::addTenant(c.tenant);
+            },
+            [](const UpdateTenant &c) -> std::optional<QJsonObject> {
+                return adminrequest::updateTenant(c.patch);
+            },
+            [](const AddSource &c) -> std::optional<QJsonObject> {
+                return adminrequest::addSource(c.source);
+            },
             [](const WriteSecret &c) -> std::optional<QJsonObject> {
                 return QJsonObject{{u"value"_s, QString::fromUtf8(*c.value)}};
             },

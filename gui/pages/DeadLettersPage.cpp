@@ -8,6 +8,7 @@
 #include "domain/Vocabulary.h"
 #include "storage/EventReplay.h"
 #include "storage/OutboxRepository.h"
+#include "widgets/DetailTable.h"
 #include "widgets/Icons.h"
 #include "widgets/MessageBar.h"
 
@@ -334,27 +335,19 @@ void DeadLettersPage::showDetail()
     const OutboxItem &item = m_model->items().at(row);
     const WebhookEvent &e = item.event;
     const QLocale locale;
-    auto at = [&](qint64 ms) {
-        return ms > 0 ? locale.toString(QDateTime::fromMSecsSinceEpoch(ms), QLocale::LongFormat) +
-                            u" (%1)"_s.arg(isoUtc(ms))
-                      : QString();
-    };
-    QString html = u"<table cellpadding='2'>"_s;
-    auto add = [&](const QString &k, const QString &v) {
-        html +=
-            u"<tr><td><b>%1</b></td><td>%2</td></tr>"_s.arg(k.toHtmlEscaped(), v.toHtmlEscaped());
-    };
-    add(tr("Event id"), e.id);
-    add(tr("Provider event id"), e.providerEventId.isEmpty() ? tr("(none)") : e.providerEventId);
-    add(tr("Tenant"), e.tenant);
-    add(tr("Provider"), e.provider);
-    add(tr("Type"), e.type);
-    add(tr("Received"), at(e.receivedAtMs));
-    add(tr("Dead since"), at(item.finishedAtMs));
-    add(tr("Attempts"), locale.toString(item.attempts));
-    add(tr("Last HTTP status"),
-        item.lastStatus > 0 ? QString::number(item.lastStatus) : tr("no answer"));
-    html += u"</table>"_s;
+    DetailTable table;
+    table.add(tr("Event id"), e.id);
+    table.add(tr("Provider event id"),
+              e.providerEventId.isEmpty() ? tr("(none)") : e.providerEventId);
+    table.add(tr("Tenant"), e.tenant);
+    table.add(tr("Provider"), e.provider);
+    table.add(tr("Type"), e.type);
+    table.add(tr("Received"), DetailTable::time(e.receivedAtMs));
+    table.add(tr("Dead since"), DetailTable::time(item.finishedAtMs));
+    table.add(tr("Attempts"), locale.toString(item.attempts));
+    table.add(tr("Last HTTP status"),
+              item.lastStatus > 0 ? QString::number(item.lastStatus) : tr("no answer"));
+    QString html = table.html();
     // The whole error, as the delivery worker wrote it (the table shows one line of it).
     html += u"<p><b>%1</b></p><pre style='white-space: pre-wrap'>%2</pre>"_s.arg(
         tr("Last error").toHtmlEscaped(), item.lastError.toHtmlEscaped());

@@ -4,6 +4,7 @@
 #include "core/DomainLabels.h"
 #include "core/RoleGate.h"
 #include "domain/Ids.h"
+#include "widgets/DetailTable.h"
 #include "widgets/Icons.h"
 #include "widgets/MessageBar.h"
 
@@ -253,27 +254,17 @@ void EventsPage::showDetail()
         m_payload.clear();
         m_payloadOf.clear();
     }
-    const QLocale locale;
-    auto at = [&](qint64 ms) {
-        return ms > 0 ? locale.toString(QDateTime::fromMSecsSinceEpoch(ms), QLocale::LongFormat) +
-                            u" (%1)"_s.arg(isoUtc(ms))
-                      : QString();
-    };
-    QString html = u"<table cellpadding='2'>"_s;
-    auto add = [&](const QString &k, const QString &v) {
-        html +=
-            u"<tr><td><b>%1</b></td><td>%2</td></tr>"_s.arg(k.toHtmlEscaped(), v.toHtmlEscaped());
-    };
-    add(tr("Event id"), e.id);
-    add(tr("Provider event id"), e.providerEventId);
-    add(tr("Tenant"), e.tenant);
-    add(tr("Provider"), labels::ofWire<Provider>(e.provider));
-    add(tr("Type"), e.type);
-    add(tr("Received"), at(e.receivedAtMs));
-    add(tr("Occurred"), at(e.occurredAtMs));
-    add(tr("Routed by"), e.routingKey);
-    add(tr("Delivery"), labels::ofWire<DeliveryState>(e.deliveryState));
-    html += u"</table>"_s;
+    DetailTable table;
+    table.add(tr("Event id"), e.id);
+    table.add(tr("Provider event id"), e.providerEventId);
+    table.add(tr("Tenant"), e.tenant);
+    table.add(tr("Provider"), labels::ofWire<Provider>(e.provider));
+    table.add(tr("Type"), e.type);
+    table.add(tr("Received"), DetailTable::time(e.receivedAtMs));
+    table.add(tr("Occurred"), DetailTable::time(e.occurredAtMs));
+    table.add(tr("Routed by"), e.routingKey);
+    table.add(tr("Delivery"), labels::ofWire<DeliveryState>(e.deliveryState));
+    QString html = table.html();
     if (!m_payload.isEmpty())
         html += u"<p><b>%1</b></p><pre style='white-space: pre-wrap'>%2</pre>"_s.arg(
             tr("Payload (this opening is recorded in the audit log)").toHtmlEscaped(),
