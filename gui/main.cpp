@@ -3,7 +3,9 @@
 // a running gerbangd through its admin API (--connect, or the connection used last).
 #include "backend/LocalBackend.h"
 #include "connect/AttachedStart.h"
+#include "connect/ConnectDialog.h"
 #include "connect/ConnectionProfiles.h"
+#include "connect/Relaunch.h"
 #include "connect/StartOptions.h"
 #include "core/Console.h"
 #include "core/Language.h"
@@ -19,6 +21,23 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// From the first-run dialog: File → Connect…'s dialog, then the console starts afresh attached.
+int connectInstead(QApplication &app)
+{
+    gerbang::ConnectDialog dialog{QString()};
+    if (dialog.exec() != QDialog::Accepted || dialog.choice().here)
+        return 1;
+    int rc = 1;
+    gerbang::relaunchWith(dialog.choice(), &app, [&rc](const QString &error) {
+        if (!error.isEmpty())
+            QMessageBox::critical(nullptr, QObject::tr("Gerbang"), error);
+        rc = error.isEmpty() ? 0 : 1;
+        QApplication::exit(rc);
+    });
+    app.exec(); // the keyring answers asynchronously
+    return rc;
+}
+
 int runHere(QApplication &app, gerbang::Language &language, const QStringList &arguments)
 {
     gerbang::Console console(arguments);
@@ -28,7 +47,10 @@ int runHere(QApplication &app, gerbang::Language &language, const QStringList &a
         // First start: the dialog writes the configuration, creates the key and the first
         // tenant. Nothing is created before the admin has chosen where it goes.
         gerbang::FirstRunDialog dialog(console);
-        if (dialog.exec() != QDialog::Accepted)
+        const int chosen = dialog.exec();
+        if (chosen == gerbang::FirstRunDialog::ConnectInstead)
+            return connectInstead(app);
+        if (chosen != QDialog::Accepted)
             return 1;
     } else if (!console.load(&error)) {
         QMessageBox::critical(nullptr, QObject::tr("Gerbang"),

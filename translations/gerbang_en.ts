@@ -1319,6 +1319,10 @@ Compare it with what 'gerbangctl admin fingerprint' prints on the gateway. Trust
         <source>Tenant &amp;WABA ID:</source>
         <translation>Tenant &amp;WABA ID:</translation>
     </message>
+    <message>
+        <source>&amp;Connect to a running gateway instead…</source>
+        <translation>&amp;Connect to a running gateway instead…</translation>
+    </message>
 </context>
 <context>
     <name>gerbang::GatewaysPage</name>

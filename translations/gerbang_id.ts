@@ -1319,6 +1319,10 @@ Bandingkan dengan keluaran 'gerbangctl admin fingerprint' di gateway. Percayai h
         <source>Tenant &amp;WABA ID:</source>
         <translation>ID &amp;WABA tenant:</translation>
     </message>
+    <message>
+        <source>&amp;Connect to a running gateway instead…</source>
+        <translation>&amp;Hubungkan ke gateway yang sedang berjalan…</translation>
+    </message>
 </context>
 <context>
     <name>gerbang::GatewaysPage</name>

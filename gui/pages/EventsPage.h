@@ -27,7 +27,7 @@ public:
 
     explicit EventsPage(Backend &backend, QWidget *parent = nullptr);
     QString title() const override;
-    QString iconName() const override { return QStringLiteral("sources"); }
+    QString iconName() const override { return QStringLiteral("events"); }
     void activated() override;
 
     void reload();

@@ -81,6 +81,10 @@ FirstRunDialog::FirstRunDialog(Console &console, QWidget *parent)
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &FirstRunDialog::finish);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    // The admin whose gateway runs as a service elsewhere sets nothing up here.
+    m_connectInstead = m_buttons->addButton(QString(), QDialogButtonBox::ActionRole);
+    m_connectInstead->setObjectName(u"firstRunConnectInstead"_s);
+    connect(m_connectInstead, &QPushButton::clicked, this, [this] { done(ConnectInstead); });
     connect(this, &FirstRunDialog::setupFinished, this, [this](bool ok, const QString &message) {
         if (!ok) {
             m_problem->setText(message);
@@ -187,6 +191,7 @@ void FirstRunDialog::changeEvent(QEvent *event)
 void FirstRunDialog::retranslateUi()
 {
     setWindowTitle(tr("Welcome to Gerbang"));
+    m_connectInstead->setText(tr("&Connect to a running gateway instead…"));
     m_intro->setText(tr("No configuration was found. Choose where Gerbang keeps its data; a "
                         "master key that encrypts payloads and secrets is created there. The "
                         "WhatsApp values come from your Meta app (App settings → Basic, and "

@@ -6,6 +6,7 @@
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 
 namespace gerbang {
 
@@ -18,6 +19,9 @@ class FirstRunDialog : public QDialog
 {
     Q_OBJECT
 public:
+    // exec()'s result when the admin chose to attach to a running gateway instead.
+    static constexpr int ConnectInstead = 2;
+
     explicit FirstRunDialog(Console &console, QWidget *parent = nullptr);
     // Runs the setup without the dialog's buttons (the tests drive this too).
     void finish();
@@ -45,6 +49,7 @@ private:
         *m_tenantIdLabel, *m_tenantNameLabel, *m_wabaLabel;
     QLabel *m_problem;
     QDialogButtonBox *m_buttons;
+    QPushButton *m_connectInstead;
 };
 
 } // namespace gerbang

@@ -439,6 +439,15 @@ private Q_SLOTS:
         const QString data = dir.filePath(u"data"_s);
         Console console({u"gerbang"_s, u"--config"_s, config});
         QVERIFY(!console.configurationExists());
+        {
+            // An admin whose gateway runs elsewhere sets nothing up here.
+            FirstRunDialog elsewhere(console);
+            elsewhere.show();
+            QTest::mouseClick(child<QPushButton>(&elsewhere, u"firstRunConnectInstead"_s),
+                              Qt::LeftButton);
+            QCOMPARE(elsewhere.result(), FirstRunDialog::ConnectInstead);
+            QVERIFY(!console.configurationExists());
+        }
         FirstRunDialog dialog(console);
         auto field = [&](const QString &name) { return child<QLineEdit>(&dialog, name); };
         field(u"firstRunDataDir"_s)->setText(data);

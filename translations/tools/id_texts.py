@@ -641,4 +641,5 @@ ID = {
     'S&how:': '&Tampilkan:',
     'This gateway': 'Gateway ini',
     'The whole fleet': 'Seluruh armada gateway',
+    '&Connect to a running gateway instead…': '&Hubungkan ke gateway yang sedang berjalan…',
 }
