@@ -2503,6 +2503,50 @@ Compare it with what 'gerbangctl admin fingerprint' prints on the gateway. Trust
         <source>not shown to this role</source>
         <translation>not shown to this role</translation>
     </message>
+    <message>
+        <source>any address</source>
+        <translation>any address</translation>
+    </message>
+    <message>
+        <source>Every source accepts any client address (no allowlist).</source>
+        <translation>Every source accepts any client address (no allowlist).</translation>
+    </message>
+    <message>
+        <source>Every source accepts only: %1</source>
+        <translation>Every source accepts only: %1</translation>
+    </message>
+    <message>
+        <source>Allowlist</source>
+        <translation>Allowlist</translation>
+    </message>
+    <message>
+        <source>Client networks every source accepts, one per line (e.g. 203.0.113.0/24); empty: any address.</source>
+        <translation>Client networks every source accepts, one per line (e.g. 203.0.113.0/24); empty: any address.</translation>
+    </message>
+    <message>
+        <source>Client networks source '%1' accepts, one per line (e.g. 203.0.113.0/24); empty: any address.</source>
+        <translation>Client networks source '%1' accepts, one per line (e.g. 203.0.113.0/24); empty: any address.</translation>
+    </message>
+    <message>
+        <source>Allowlist not changed: %1</source>
+        <translation>Allowlist not changed: %1</translation>
+    </message>
+    <message>
+        <source>Allowlist of '%1' lifted: any address.</source>
+        <translation>Allowlist of '%1' lifted: any address.</translation>
+    </message>
+    <message>
+        <source>Allowlist of '%1' set: %2.</source>
+        <translation>Allowlist of '%1' set: %2.</translation>
+    </message>
+    <message>
+        <source>A&amp;llowlist…</source>
+        <translation>A&amp;llowlist…</translation>
+    </message>
+    <message>
+        <source>The client networks the selected source accepts (with none selected: every source)</source>
+        <translation>The client networks the selected source accepts (with none selected: every source)</translation>
+    </message>
 </context>
 <context>
     <name>gerbang::TenantsPage</name>

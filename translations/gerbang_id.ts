@@ -2503,6 +2503,50 @@ Bandingkan dengan keluaran 'gerbangctl admin fingerprint' di gateway. Percayai h
         <source>not shown to this role</source>
         <translation>tidak ditampilkan untuk peran ini</translation>
     </message>
+    <message>
+        <source>any address</source>
+        <translation>alamat mana pun</translation>
+    </message>
+    <message>
+        <source>Every source accepts any client address (no allowlist).</source>
+        <translation>Setiap sumber menerima alamat klien mana pun (tanpa daftar izin).</translation>
+    </message>
+    <message>
+        <source>Every source accepts only: %1</source>
+        <translation>Setiap sumber hanya menerima: %1</translation>
+    </message>
+    <message>
+        <source>Allowlist</source>
+        <translation>Daftar izin</translation>
+    </message>
+    <message>
+        <source>Client networks every source accepts, one per line (e.g. 203.0.113.0/24); empty: any address.</source>
+        <translation>Jaringan klien yang diterima setiap sumber, satu per baris (mis. 203.0.113.0/24); kosong: alamat mana pun.</translation>
+    </message>
+    <message>
+        <source>Client networks source '%1' accepts, one per line (e.g. 203.0.113.0/24); empty: any address.</source>
+        <translation>Jaringan klien yang diterima sumber '%1', satu per baris (mis. 203.0.113.0/24); kosong: alamat mana pun.</translation>
+    </message>
+    <message>
+        <source>Allowlist not changed: %1</source>
+        <translation>Daftar izin tidak diubah: %1</translation>
+    </message>
+    <message>
+        <source>Allowlist of '%1' lifted: any address.</source>
+        <translation>Daftar izin '%1' dicabut: alamat mana pun.</translation>
+    </message>
+    <message>
+        <source>Allowlist of '%1' set: %2.</source>
+        <translation>Daftar izin '%1' diatur: %2.</translation>
+    </message>
+    <message>
+        <source>A&amp;llowlist…</source>
+        <translation>Daftar &amp;izin…</translation>
+    </message>
+    <message>
+        <source>The client networks the selected source accepts (with none selected: every source)</source>
+        <translation>Jaringan klien yang diterima sumber terpilih (tanpa pilihan: setiap sumber)</translation>
+    </message>
 </context>
 <context>
     <name>gerbang::TenantsPage</name>

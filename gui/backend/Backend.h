@@ -13,6 +13,7 @@
 #include "storage/SecretRepository.h"
 
 #include <QList>
+#include <QMap>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -36,6 +37,8 @@ struct SourceListing
     QList<SecretInfo> secrets;
     QStringList tenantIds;
     bool secretsListed = true;
+    // Client networks allowed, by scope: "*" (every source) or a source's name.
+    QMap<QString, QStringList> allowlists;
 };
 
 // The newest dead letters; `total` is how many there are in all (-1: not known here).

@@ -77,6 +77,10 @@ ChangeRoute routeOf(const ConsoleChange &change)
                 const QString path = u"/admin/v1/retention/run"_s;
                 return ChangeRoute{"POST", path, path};
             },
+            [&](const SetAllowlist &c) {
+                return ChangeRoute{"PUT", u"/admin/v1/allowlists/"_s + segment(c.scope),
+                                   u"/admin/v1/allowlists/{scope}"_s};
+            },
             [&](const ReadEventPayload &c) {
                 return ChangeRoute{"GET", u"/admin/v1/events/"_s + segment(c.id) + u"/payload"_s,
                                    u"/admin/v1/events/{id}/payload"_s};

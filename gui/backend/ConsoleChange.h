@@ -82,6 +82,12 @@ struct ChangeSettings
 struct RunRetention
 {
 };
+// Replaces one scope's allowlist ("*" or a source's name); empty lifts the restriction.
+struct SetAllowlist
+{
+    QString scope;
+    QStringList networks;
+};
 // Empty: every alert not acknowledged yet.
 struct AcknowledgeAlerts
 {
@@ -96,7 +102,7 @@ using ConsoleChange =
                  consolechange::RetireSecret, consolechange::AcknowledgeAlerts,
                  consolechange::ReplayDeadLetters, consolechange::ReplayEvents,
                  consolechange::ChangeSettings, consolechange::RunRetention,
-                 consolechange::ReadEventPayload>;
+                 consolechange::ReadEventPayload, consolechange::SetAllowlist>;
 
 // The admin API route that makes `change` ("POST", "/admin/v1/tenants"), and the role the
 // API's route table asks of it: the console disables what a token may not do, from the same

@@ -4,6 +4,7 @@
 #include "concurrency/AsyncTask.h"
 #include "core/Console.h"
 #include "core/DbWorker.h"
+#include "storage/AllowlistRepository.h"
 #include "storage/Database.h"
 #include "storage/EventRepository.h"
 #include "storage/OutboxRepository.h"
@@ -60,6 +61,9 @@ ChangeResult applyHere(const DbContext &ctx, const ConsoleChange &change,
             },
             [&](const ReplayEvents &c) { return service(u"replay events"_s).replayEvents(c.ids); },
             [&](const RunRetention &) { return service(u"purge now"_s).runRetention(policy); },
+            [&](const SetAllowlist &c) {
+                return service(u"set allowlist"_s).setAllowlist(c.scope, c.networks);
+            },
             [&](const ReadEventPayload &c) {
                 return service(u"open event payload"_s).readEventPayload(c.id);
             },
@@ -153,6 +157,12 @@ void LocalBackend::sources(QObject *receiver, Done<Fetched<SourceListing>> done)
             if (r.error.isEmpty()) {
                 for (const Tenant &t : TenantRepository(*ctx.db).list(&r.error))
                     r.value.tenantIds << t.id;
+            }
+            if (r.error.isEmpty()) {
+                const QHash<QString, QStringList> lists =
+                    AllowlistRepository(*ctx.db).all(&r.error);
+                for (auto it = lists.cbegin(); it != lists.cend(); ++it)
+                    r.value.allowlists.insert(it.key(), it.value());
             }
             return r;
         },

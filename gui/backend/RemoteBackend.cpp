@@ -73,6 +73,9 @@ std::optional<QJsonObject> bodyOf(const ConsoleChange &change)
                     return QJsonObject{{u"all"_s, true}};
                 return QJsonObject{{u"ids"_s, toJsonArray(c.ids)}, {u"skip_not_dead"_s, true}};
             },
+            [](const SetAllowlist &c) -> std::optional<QJsonObject> {
+                return QJsonObject{{u"networks"_s, toJsonArray(c.networks)}};
+            },
             [](const ReplayEvents &c) -> std::optional<QJsonObject> {
                 return QJsonObject{{u"ids"_s, toJsonArray(c.ids)}};
             },
@@ -278,10 +281,10 @@ void RemoteBackend::tenants(QObject *receiver, Done<Fetched<QList<Tenant>>> done
 
 void RemoteBackend::sources(QObject *receiver, Done<Fetched<SourceListing>> done)
 {
-    // Three reads, one answer: the sources, their secrets (an admin token only) and the tenant
-    // ids the source dialog offers.
+    // Four reads, one answer: the sources, their secrets (an admin token only), the tenant ids
+    // the source dialog offers, and the allowlists.
     auto out = std::make_shared<Fetched<SourceListing>>();
-    auto waiting = std::make_shared<int>(allows(AdminRole::Admin) ? 3 : 2);
+    auto waiting = std::make_shared<int>(allows(AdminRole::Admin) ? 4 : 3);
     auto finish = [out, waiting, done = guarded(receiver, std::move(done))](const QString &error) {
         if (out->error.isEmpty())
             out->error = error;
@@ -300,6 +303,15 @@ void RemoteBackend::sources(QObject *receiver, Done<Fetched<SourceListing>> done
                          out->value.tenantIds << t.id;
                      finish(r.error);
                  });
+    m_client->call(this, "GET", u"/admin/v1/allowlists"_s, std::nullopt,
+                   [out, finish](AdminClient::Reply r) {
+                       for (const QJsonValue &v : r.body.value(u"allowlists"_s).toArray()) {
+                           const QJsonObject a = v.toObject();
+                           out->value.allowlists.insert(a.value(u"scope"_s).toString(),
+                                                        fromJsonArray(a.value(u"networks"_s)));
+                       }
+                       finish(r.ok() ? QString() : r.problem());
+                   });
     if (out->value.secretsListed) {
         list<SecretInfo>(this, u"/admin/v1/secrets"_s, u"secrets"_s, secretFromJson,
                          [out, finish](Fetched<QList<SecretInfo>> r) {

@@ -17,6 +17,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -46,7 +47,7 @@ SourcesPage::SourcesPage(Backend &backend, QWidget *parent)
     , m_messages(new MessageBar)
     , m_sourcesBox(new QGroupBox)
     , m_secretsBox(new QGroupBox)
-    , m_sourceTable(makeTable(u"sourcesTable"_s, 5))
+    , m_sourceTable(makeTable(u"sourcesTable"_s, 6))
     , m_secretTable(makeTable(u"secretsTable"_s, 5))
     , m_add(new QPushButton(Icons::get(u"add"_s), QString()))
     , m_remove(new QPushButton(Icons::get(u"remove"_s), QString()))
@@ -54,6 +55,8 @@ SourcesPage::SourcesPage(Backend &backend, QWidget *parent)
     , m_rotate(new QPushButton(Icons::get(u"rotate"_s), QString()))
     , m_retire(new QPushButton(Icons::get(u"close"_s), QString()))
     , m_secretHint(new QLabel)
+    , m_allowlist(new QPushButton(Icons::get(u"filter"_s), QString()))
+    , m_everySource(new QLabel)
 {
     setObjectName(u"sourcesPage"_s);
     m_messages->setObjectName(u"sourceMessages"_s);
@@ -62,12 +65,17 @@ SourcesPage::SourcesPage(Backend &backend, QWidget *parent)
     m_set->setObjectName(u"setSecret"_s);
     m_rotate->setObjectName(u"rotateSecret"_s);
     m_retire->setObjectName(u"retireSecret"_s);
+    m_allowlist->setObjectName(u"editAllowlist"_s);
+    m_everySource->setObjectName(u"everySourceAllowlist"_s);
+    m_everySource->setWordWrap(true);
     m_secretHint->setWordWrap(true);
 
     auto *sourcesLayout = new QVBoxLayout(m_sourcesBox);
+    sourcesLayout->addWidget(m_everySource);
     sourcesLayout->addWidget(m_sourceTable);
     auto *sourceButtons = new QHBoxLayout;
     sourceButtons->addStretch();
+    sourceButtons->addWidget(m_allowlist);
     sourceButtons->addWidget(m_add);
     sourceButtons->addWidget(m_remove);
     sourcesLayout->addLayout(sourceButtons);
@@ -100,6 +108,7 @@ SourcesPage::SourcesPage(Backend &backend, QWidget *parent)
                                  QMessageBox::Cancel) == QMessageBox::Yes)
             removeSource(name);
     });
+    connect(m_allowlist, &QPushButton::clicked, this, &SourcesPage::askAllowlist);
     connect(m_set, &QPushButton::clicked, this, [this] { askSecret(false); });
     connect(m_rotate, &QPushButton::clicked, this, [this] { askSecret(true); });
     connect(m_retire, &QPushButton::clicked, this, [this] {
@@ -121,6 +130,7 @@ void SourcesPage::applyRole()
     const AdminRole needed = requiredRole(consolechange::AddSource{});
     for (QWidget *control : {m_add, m_remove, m_set, m_rotate, m_retire})
         rolegate::apply(control, m_backend, needed);
+    rolegate::apply(m_allowlist, m_backend, requiredRole(consolechange::SetAllowlist{}));
 }
 
 QString SourcesPage::title() const
@@ -145,6 +155,7 @@ void SourcesPage::reload()
         m_secrets = l.value.secrets;
         m_secretsListed = l.value.secretsListed;
         m_tenantIds = l.value.tenantIds;
+        m_allowlists = l.value.allowlists;
         fillTables();
         Q_EMIT loaded();
     });
@@ -163,12 +174,19 @@ void SourcesPage::fillTables()
         const QString secret = !m_secretsListed ? tr("not shown to this role")
                                : hasSecret      ? tr("set")
                                                 : tr("missing");
-        const QStringList cells = {s.name, s.provider, s.tenant, route, secret};
+        const QStringList networks = m_allowlists.value(s.name);
+        const QStringList cells = {
+            s.name, s.provider, s.tenant,
+            route,  secret,     networks.isEmpty() ? tr("any address") : networks.join(u", "_s)};
         for (int c = 0; c < cells.size(); ++c)
             m_sourceTable->setItem(row, c, new QTableWidgetItem(cells.at(c)));
         if (m_secretsListed && !hasSecret)
             m_sourceTable->item(row, 4)->setIcon(Icons::get(u"warning"_s));
     }
+    const QStringList every = m_allowlists.value(u"*"_s);
+    m_everySource->setText(every.isEmpty()
+                               ? tr("Every source accepts any client address (no allowlist).")
+                               : tr("Every source accepts only: %1").arg(every.join(u", "_s)));
     m_secretTable->setRowCount(int(m_secrets.size()));
     for (int row = 0; row < m_secrets.size(); ++row) {
         const SecretInfo &s = m_secrets.at(row);
@@ -226,6 +244,38 @@ void SourcesPage::removeSource(const QString &name)
     });
 }
 
+void SourcesPage::askAllowlist()
+{
+    // The selected source's list, or, with none selected, the one every source obeys.
+    QString scope = selectedSourceName();
+    if (scope.isEmpty())
+        scope = u"*"_s;
+    bool ok = false;
+    const QString text = QInputDialog::getMultiLineText(
+        this, tr("Allowlist"),
+        scope == u"*"_s
+            ? tr("Client networks every source accepts, one per line (e.g. 203.0.113.0/24); "
+                 "empty: any address.")
+            : tr("Client networks source '%1' accepts, one per line (e.g. 203.0.113.0/24); "
+                 "empty: any address.")
+                  .arg(scope),
+        m_allowlists.value(scope).join(u'\n'), &ok);
+    if (ok)
+        setAllowlist(scope, text.split(QRegularExpression(u"[\\s,]+"_s), Qt::SkipEmptyParts));
+}
+
+void SourcesPage::setAllowlist(const QString &scope, const QStringList &networks)
+{
+    m_backend.apply(
+        this, consolechange::SetAllowlist{scope, networks},
+        [this, scope, networks](ChangeResult r) {
+            finish(r.ok(), tr("Allowlist not changed: %1").arg(r.message),
+                   networks.isEmpty()
+                       ? tr("Allowlist of '%1' lifted: any address.").arg(scope)
+                       : tr("Allowlist of '%1' set: %2.").arg(scope, networks.join(u", "_s)));
+        });
+}
+
 void SourcesPage::askSecret(bool rotate)
 {
     QString name = selectedSecretName();
@@ -281,7 +331,7 @@ void SourcesPage::retranslateUi()
     m_sourcesBox->setTitle(tr("Sources"));
     m_secretsBox->setTitle(tr("Secrets"));
     m_sourceTable->setHorizontalHeaderLabels(
-        {tr("Name"), tr("Provider"), tr("Tenant"), tr("Route"), tr("Secret")});
+        {tr("Name"), tr("Provider"), tr("Tenant"), tr("Route"), tr("Secret"), tr("Allowlist")});
     m_secretTable->setHorizontalHeaderLabels(
         {tr("Name"), tr("Slot"), tr("Fingerprint"), tr("Created"), tr("Retires")});
     m_add->setText(tr("&Add source…"));
@@ -289,6 +339,9 @@ void SourcesPage::retranslateUi()
     m_set->setText(tr("&Set secret…"));
     m_rotate->setText(tr("R&otate secret…"));
     m_retire->setText(tr("Re&tire previous"));
+    m_allowlist->setText(tr("A&llowlist…"));
+    m_allowlist->setToolTip(tr("The client networks the selected source accepts (with none "
+                               "selected: every source)"));
     m_secretHint->setText(tr("Values are stored encrypted with the master key and never shown "
                              "again: compare fingerprints with the sender instead."));
     fillTables();

@@ -33,6 +33,9 @@ public:
     // `value` is wiped after use.
     void writeSecret(const QString &name, QByteArray value, bool rotate);
     void retireSecret(const QString &name);
+    // Replaces the allowlist of `scope` ("*": every source); empty lifts it.
+    void setAllowlist(const QString &scope, const QStringList &networks);
+    const QMap<QString, QStringList> &allowlists() const { return m_allowlists; }
     const QList<Source> &sourceList() const { return m_sources; }
     const QList<SecretInfo> &secretList() const { return m_secrets; }
 
@@ -48,12 +51,14 @@ private:
     void applyRole();
     void askAddSource();
     void askSecret(bool rotate);
+    void askAllowlist();
     QString selectedSecretName() const;
     QString selectedSourceName() const;
     void finish(bool ok, const QString &error, const QString &success);
 
     Backend &m_backend;
     bool m_secretsListed = true;
+    QMap<QString, QStringList> m_allowlists;
     QList<Source> m_sources;
     QList<SecretInfo> m_secrets;
     QStringList m_tenantIds;
@@ -68,6 +73,8 @@ private:
     QPushButton *m_rotate;
     QPushButton *m_retire;
     QLabel *m_secretHint;
+    QPushButton *m_allowlist;
+    QLabel *m_everySource;
 };
 
 } // namespace gerbang

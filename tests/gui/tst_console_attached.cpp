@@ -203,6 +203,29 @@ private Q_SLOTS:
                         "AND detail LIKE '%\"actor\":\"desk-admin\"%' AND tenant = 'desk-firm'"_s)
                      .isEmpty());
         QTRY_VERIFY(page->tenants().size() >= 1);
+
+        // Sources and their allowlists, on the gateway's database through its API.
+        SourcesPage *sources = window.sources();
+        window.showPage(sources);
+        QSignalSpy changed(sources, &SourcesPage::changed);
+        Source stripe;
+        stripe.name = u"desk-stripe"_s;
+        stripe.provider = u"stripe"_s;
+        stripe.tenant = u"desk-firm"_s;
+        sources->addSource(stripe);
+        QVERIFY(changed.wait(5000));
+        QVERIFY2(changed.last().at(0).toBool(), qPrintable(changed.last().at(1).toString()));
+        sources->setAllowlist(u"desk-stripe"_s, {u"203.0.113.0/24"_s});
+        QVERIFY(changed.wait(5000));
+        QVERIFY2(changed.last().at(0).toBool(), qPrintable(changed.last().at(1).toString()));
+        QTRY_COMPARE_WITH_TIMEOUT(sources->allowlists().value(u"desk-stripe"_s),
+                                  QStringList{u"203.0.113.0/24"_s}, 5000);
+        const CommandResult listed = runCtl(m_dir.path(), {u"allowlist"_s, u"list"_s, u"--json"_s});
+        QVERIFY2(listed.out.contains("203.0.113.0/24"), listed.out.constData());
+        sources->setAllowlist(u"desk-stripe"_s, {u"not-a-network"_s});
+        QVERIFY(changed.wait(5000));
+        QVERIFY(!changed.last().at(0).toBool()); // refused by the gateway, named
+        QVERIFY(changed.last().at(1).toString().contains(u"not-a-network"_s));
     }
 
     void viewerTokenSeesEverythingReadOnly()
@@ -238,6 +261,8 @@ private Q_SLOTS:
         QVERIFY(sourcesLoaded.count() > 0 || sourcesLoaded.wait(5000));
         for (QPushButton *button : sources->findChildren<QPushButton *>())
             QVERIFY2(!button->isEnabled(), qPrintable(button->text()));
+        QVERIFY(
+            sources->findChild<QPushButton *>(u"editAllowlist"_s)->toolTip().contains(u"admin"_s));
         // Dead letters: listed, never replayed by a viewer.
         DeadLettersPage *dead = window.deadLetters();
         window.showPage(dead);
