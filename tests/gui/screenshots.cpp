@@ -4,9 +4,9 @@
 // generate.sh runs it; the README shows the result.
 #include "ConsoleFixture.h"
 #include "TestSupport.h"
-#include "crypto/Vault.h"
 #include "backend/RemoteBackend.h"
 #include "core/Language.h"
+#include "crypto/Vault.h"
 #include "pages/AuditPage.h"
 #include "pages/EventsPage.h"
 #include "pages/MainWindow.h"
@@ -125,16 +125,16 @@ bool attached(const QDir &out)
     for (const QStringList &args :
          {QStringList{u"tenant"_s, u"add"_s, u"firm-a"_s, u"--name"_s,
                       u"Firma Hukum Santoso & Rekan"_s, u"--waba"_s, u"100000000000001"_s},
-          QStringList{u"tenant"_s, u"add"_s, u"firm-b"_s, u"--name"_s,
-                      u"Wibowo Legal Partners"_s, u"--waba"_s, u"100000000000002"_s}})
+          QStringList{u"tenant"_s, u"add"_s, u"firm-b"_s, u"--name"_s, u"Wibowo Legal Partners"_s,
+                      u"--waba"_s, u"100000000000002"_s}})
         runCtl(dir.path(), args);
-    const QByteArray token = runCtl(dir.path(), {u"admin"_s, u"token"_s, u"create"_s,
-                                                 u"it-desk"_s, u"--role"_s, u"operator"_s})
+    const QByteArray token = runCtl(dir.path(), {u"admin"_s, u"token"_s, u"create"_s, u"it-desk"_s,
+                                                 u"--role"_s, u"operator"_s})
                                  .out.trimmed();
     const QString pin = QString::fromLatin1(runCtl(dir.path(), {u"admin"_s, u"fingerprint"_s}).out);
     wait(1500); // the gateway loads the tenants and the token
-    RemoteBackend backend(
-        {QUrl(u"https://127.0.0.1:%1"_s.arg(gw.adminPort())), token, certificatepin::normalized(pin)});
+    RemoteBackend backend({QUrl(u"https://127.0.0.1:%1"_s.arg(gw.adminPort())), token,
+                           certificatepin::normalized(pin)});
     Language language;
     MainWindow window(backend, language);
     window.resize(1280, 820);
