@@ -344,8 +344,10 @@ void AdminApi::exportAudit(const AdminCall &call, http::Responder &responder)
     auto parsed = adminquery::auditExport(call.request.query);
     if (const auto *refusal = std::get_if<adminquery::Refusal>(&parsed))
         return responder.send(error(400, ApiError::InvalidParameter, refusal->message));
-    const auto [filter, format] =
-        std::get<std::pair<AuditFilter, adminquery::ExportFormat>>(parsed);
+    // Named copies, not a structured binding: clang before 16 cannot capture those.
+    const auto &chosen = std::get<std::pair<AuditFilter, adminquery::ExportFormat>>(parsed);
+    const AuditFilter filter = chosen.first;
+    const adminquery::ExportFormat format = chosen.second;
     const bool csv = format == adminquery::ExportFormat::Csv;
     HttpResponse head;
     head.contentType = csv ? "text/csv; charset=utf-8" : "application/x-ndjson";
