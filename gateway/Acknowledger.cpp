@@ -30,6 +30,7 @@ AuditRecord Acknowledger::auditFor(const http::HttpRequest &request, QStringView
     a.provider = provider.toString();
     a.bodySize = request.body.size();
     a.signatureStatus = wire(SignatureStatus::NotApplicable);
+    a.userAgent = AuditRecord::userAgentFrom(request.header("user-agent"));
     return a;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "BackgroundWork.h"
 
+#include "audit/AuditCheckpointer.h"
 #include "delivery/Forwarder.h"
 #include "retention/RetentionScheduler.h"
 #include "storage/AdminTokenRepository.h"
@@ -16,13 +17,16 @@ namespace gerbang {
 
 BackgroundWork::BackgroundWork(DeliveryConfig delivery, RetentionPolicy retention,
                                Database::Options db, const Vault &vault,
-                               std::shared_ptr<Stats> stats, StoreWriter *writer)
+                               std::shared_ptr<Stats> stats, StoreWriter *writer,
+                               const QString &dataDir, qint64 checkpointIntervalMs)
 {
     m_thread.setObjectName(u"gerbang-background"_s);
     m_forwarder = new Forwarder(std::move(delivery), db, vault, stats, writer);
     m_retention = new RetentionScheduler(retention, db, stats);
+    m_checkpointer = new AuditCheckpointer(db, dataDir, checkpointIntervalMs);
     m_forwarder->moveToThread(&m_thread);
     m_retention->moveToThread(&m_thread);
+    m_checkpointer->moveToThread(&m_thread);
 }
 
 BackgroundWork::~BackgroundWork()
@@ -30,6 +34,7 @@ BackgroundWork::~BackgroundWork()
     stop();
     delete m_forwarder;
     delete m_retention;
+    delete m_checkpointer;
 }
 
 bool BackgroundWork::start(QString *error)
@@ -37,7 +42,11 @@ bool BackgroundWork::start(QString *error)
     m_thread.start();
     bool ok = false;
     QMetaObject::invokeMethod(
-        m_forwarder, [&] { ok = m_forwarder->open(error) && m_retention->open(error); },
+        m_forwarder,
+        [&] {
+            ok =
+                m_forwarder->open(error) && m_retention->open(error) && m_checkpointer->open(error);
+        },
         Qt::BlockingQueuedConnection);
     if (!ok)
         stop();
@@ -53,10 +62,12 @@ void BackgroundWork::stop()
         [this] {
             m_forwarder->shutdown();
             m_retention->shutdown();
+            m_checkpointer->shutdown();
             // Objects die on this thread after it ends; move them back so that their
             // destructors (run by the owner) do not touch a finished thread.
             m_forwarder->moveToThread(m_thread.thread());
             m_retention->moveToThread(m_thread.thread());
+            m_checkpointer->moveToThread(m_thread.thread());
             OPENSSL_thread_stop();
         },
         Qt::BlockingQueuedConnection);

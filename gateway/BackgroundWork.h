@@ -12,6 +12,7 @@
 
 namespace gerbang {
 
+class AuditCheckpointer;
 class Forwarder;
 class RetentionScheduler;
 class Stats;
@@ -19,13 +20,14 @@ class StoreWriter;
 class Vault;
 
 // The work that happens after the reply (BRIEF §2 step 8): delivery of the outbox to the
-// core, and retention. One thread, away from the HTTP and store threads, so neither a slow
-// core nor a large purge delays an acknowledgement.
+// core, retention, and the audit log's signed checkpoints. One thread, away from the HTTP and store
+// threads, so neither a slow core nor a large purge delays an acknowledgement.
 class BackgroundWork
 {
 public:
     BackgroundWork(DeliveryConfig delivery, RetentionPolicy retention, Database::Options db,
-                   const Vault &vault, std::shared_ptr<Stats> stats, StoreWriter *writer);
+                   const Vault &vault, std::shared_ptr<Stats> stats, StoreWriter *writer,
+                   const QString &dataDir, qint64 checkpointIntervalMs);
     ~BackgroundWork();
 
     // Opens the database connections on the background thread. Blocks.
@@ -53,6 +55,7 @@ private:
     QThread m_thread;
     Forwarder *m_forwarder = nullptr;
     RetentionScheduler *m_retention = nullptr;
+    AuditCheckpointer *m_checkpointer = nullptr;
 };
 
 } // namespace gerbang

@@ -9,6 +9,7 @@
 #include "admin/AdminWorker.h"
 #include "alerts/AlertNotifier.h"
 #include "alerts/SignatureAlerts.h"
+#include "audit/AuditCheckpointer.h"
 #include "crypto/Crypto.h"
 #include "crypto/SelfSignedCertificate.h"
 #include "domain/Clock.h"
@@ -54,6 +55,14 @@ Engine::~Engine()
 
 bool Engine::start(QString *error)
 {
+    // The audit rows of every thread of this gateway join its own chain (audit/AuditChain.h).
+    if (m_config.database.auditChain.isEmpty()) {
+        QString idError;
+        m_config.database.auditChain = Heartbeat::idFor(m_config.dataDir, &idError);
+        if (m_config.database.auditChain.isEmpty())
+            qCWarning(lcEngine).noquote()
+                << "audit chain: no gateway id, rows join the chain 'unnamed':" << idError;
+    }
     StoreWriterOptions options;
     options.database = m_config.database;
     options.busyTimeoutMs = m_config.busyTimeoutMs;
@@ -87,7 +96,7 @@ bool Engine::start(QString *error)
     m_background = std::make_unique<BackgroundWork>(
         m_config.delivery, m_config.retention,
         Database::Options{m_config.database, m_config.busyTimeoutMs, false}, *m_config.vault,
-        m_stats, m_writer.get());
+        m_stats, m_writer.get(), m_config.dataDir, m_config.checkpointIntervalMs);
     if (!m_background->start(error)) {
         m_background.reset();
         m_writer->stopWriter();
@@ -267,6 +276,7 @@ void Engine::stop()
     m_heartbeat.reset();
     m_adminServer.reset();
     m_adminWorker.reset(); // joined before the API its answers go to
+    signFinalCheckpoint();
     m_admin.reset();
     m_server.reset();
     m_webhooks.reset();
@@ -275,6 +285,15 @@ void Engine::stop()
     m_alerts.reset();
     m_ack.reset();
     m_writer.reset();
+}
+
+void Engine::signFinalCheckpoint()
+{
+    // Every writer of this gateway has stopped: the head signed now is the chain's last.
+    QString error;
+    const auto db = Database::open({m_config.database, m_config.busyTimeoutMs, false}, &error);
+    if (!db || !AuditCheckpointer::signOnce(*db, m_config.dataDir, u"shutdown"_s, &error))
+        qCWarning(lcEngine).noquote() << "audit checkpoint at shutdown failed:" << error;
 }
 
 void Engine::waitForInFlight(int timeoutMs)

@@ -65,6 +65,7 @@ private:
     void metrics(http::HttpRequest &&request, http::Responder responder);
     void answerProbe(quint64 id, bool ok, const QString &reason);
     void waitForInFlight(int timeoutMs);
+    void signFinalCheckpoint();
     bool startAdmin(QString *error);
     void startHeartbeat();
     void internalEvent(const QString &id, http::HttpRequest &&request, http::Responder responder);

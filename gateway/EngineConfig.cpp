@@ -40,6 +40,7 @@ EngineConfig EngineConfig::fromSettings(const Settings &s, std::shared_ptr<const
     c.maxPending = s.intValue(u"storage/max_pending"_s);
     c.dedupTtlMs = qint64(s.intValue(u"dedup/ttl_hours"_s)) * 3600 * 1000;
     c.retention = RetentionPolicy::fromSettings(s);
+    c.checkpointIntervalMs = qint64(s.intValue(u"audit/checkpoint_minutes"_s)) * 60'000;
     c.delivery.sinkUrl = QUrl(s.value(u"sink/url"_s), QUrl::StrictMode);
     c.delivery.sinkSecret = s.value(u"sink/secret"_s).toUtf8();
     c.delivery.withContent = s.value(u"sink/content"_s) != u"refs"_s;

@@ -37,6 +37,8 @@ struct EngineConfig
     int maxPending = Settings::defaultInt(u"storage/max_pending");
     qint64 dedupTtlMs = qint64(Settings::defaultInt(u"dedup/ttl_hours")) * 3'600'000;
     RetentionPolicy retention;
+    qint64 checkpointIntervalMs =
+        qint64(Settings::defaultInt(u"audit/checkpoint_minutes")) * 60'000;
     DeliveryConfig delivery;
     QByteArray internalApiToken; // empty: GET /internal/events/ID is off
     Directory::Overrides whatsapp;

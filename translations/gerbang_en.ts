@@ -2147,6 +2147,14 @@ Compare it with what 'gerbangctl admin fingerprint' prints on the gateway. Trust
         <source>PEM CA bundle; when set, admin clients must also present a certificate it issued (mutual TLS)</source>
         <translation>PEM CA bundle; when set, admin clients must also present a certificate it issued (mutual TLS)</translation>
     </message>
+    <message>
+        <source>Audit checkpoint interval (minutes)</source>
+        <translation>Audit checkpoint interval (minutes)</translation>
+    </message>
+    <message>
+        <source>minutes between signed checkpoints of the audit log's chain (and one at every stop)</source>
+        <translation>minutes between signed checkpoints of the audit log's chain (and one at every stop)</translation>
+    </message>
 </context>
 <context>
     <name>gerbang::SettingsPage</name>

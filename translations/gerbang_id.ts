@@ -2147,6 +2147,14 @@ Bandingkan dengan keluaran 'gerbangctl admin fingerprint' di gateway. Percayai h
         <source>PEM CA bundle; when set, admin clients must also present a certificate it issued (mutual TLS)</source>
         <translation>bundel CA PEM; jika diisi, klien admin juga wajib menunjukkan sertifikat yang diterbitkan CA ini (mutual TLS)</translation>
     </message>
+    <message>
+        <source>Audit checkpoint interval (minutes)</source>
+        <translation>Interval checkpoint audit (menit)</translation>
+    </message>
+    <message>
+        <source>minutes between signed checkpoints of the audit log's chain (and one at every stop)</source>
+        <translation>menit antara checkpoint bertanda tangan dari rantai log audit (dan satu setiap kali berhenti)</translation>
+    </message>
 </context>
 <context>
     <name>gerbang::SettingsPage</name>

@@ -138,6 +138,7 @@ void EdgeGuard::refuse(const http::HttpRequest &head, const QString &outcome, in
         a.firstMs = head.receivedAtMs > 0 ? head.receivedAtMs : nowMs();
         a.method = QString::fromLatin1(head.method);
         a.path = QString::fromUtf8(head.path).left(512);
+        a.userAgent = AuditRecord::userAgentFrom(head.header("user-agent"));
         a.status = status;
         a.reason = reason.left(300);
     }
@@ -153,6 +154,7 @@ void EdgeGuard::flush()
         r.sourceIp = it.key().second;
         r.method = it->method;
         r.path = it->path;
+        r.userAgent = it->userAgent;
         r.outcome = it.key().first;
         r.signatureStatus = wire(SignatureStatus::NotApplicable);
         r.httpStatus = it->status;

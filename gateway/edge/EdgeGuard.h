@@ -59,6 +59,7 @@ private:
         qint64 count = 0;
         QString method;
         QString path;
+        QString userAgent;
         int status = 0;
         QString reason; // the first request's, when the refusal has one
     };

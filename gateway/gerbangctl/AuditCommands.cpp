@@ -1,19 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// gerbangctl audit list|export
+// gerbangctl audit list|export|verify|public-key|verify-report
 #include "Cli.h"
 #include "Output.h"
+#include "audit/AuditSigningKey.h"
+#include "audit/AuditVerifier.h"
+#include "audit/ReportSignature.h"
+#include "domain/Clock.h"
 #include "domain/Ids.h"
 #include "report/AuditCsv.h"
 #include "storage/AuditRepository.h"
 
 #include <QDateTime>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QTimeZone>
 #include <QUrlQuery>
+#include <pwd.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -92,6 +99,53 @@ int list(Invocation &inv)
                       a.outcome, a.signatureStatus, QString::number(a.httpStatus),
                       QString::number(a.processingUs), QString::number(a.eventIds.size())});
     table.print(u"no audit rows"_s);
+    return ExitOk;
+}
+
+QString osUserName()
+{
+    const passwd *pw = getpwuid(geteuid());
+    return pw ? QString::fromLocal8Bit(pw->pw_name) : QString::number(geteuid());
+}
+
+QString signaturePathFor(const QString &report)
+{
+    return report + u".sig"_s;
+}
+
+// Verifies the exported period and writes REPORT.sig, signed with this installation's key.
+int signReport(Invocation &inv, const QString &path, const QString &format,
+               const AuditFilter &filter)
+{
+    QFile report(path);
+    if (!report.open(QIODevice::ReadOnly))
+        return inv.fail(u"cannot read %1 back to sign it: %2"_s.arg(path, report.errorString()));
+    const QByteArray bytes = report.readAll();
+    QString error;
+    bool created = false;
+    const auto key = AuditSigningKey::loadOrCreate(inv.dataDir(), &created, &error);
+    if (!key)
+        return inv.fail(u"audit signing key: "_s + error);
+    AuditVerifier::Options options;
+    options.fromMs = filter.fromMs;
+    options.toMs = filter.toMs;
+    options.trustedKeys = {key->publicKey()};
+    const auto verification = AuditVerifier(inv.database()).verify(options, nowMs(), &error);
+    if (!verification)
+        return inv.fail(u"cannot verify the audit log for the report: "_s + error);
+    QJsonObject period{{u"from"_s, isoUtc(*filter.fromMs)}, {u"to"_s, isoUtc(*filter.toMs)}};
+    if (!filter.tenant.isEmpty())
+        period.insert(u"tenant"_s, filter.tenant);
+    const ReportSignature signature = ReportSignature::make(
+        bytes, QFileInfo(path).fileName(), format, u"gerbangctl (%1)"_s.arg(osUserName()), period,
+        *verification, *key, nowMs());
+    QSaveFile sig(signaturePathFor(path));
+    if (!sig.open(QIODevice::WriteOnly) ||
+        sig.write(QJsonDocument(signature.toJson()).toJson(QJsonDocument::Indented)) < 0 ||
+        !sig.commit())
+        return inv.fail(u"cannot write %1: %2"_s.arg(sig.fileName(), sig.errorString()));
+    printOut(u"signature written to %1 (the audit log %2 for this period)\n"_s.arg(
+        sig.fileName(), verification->ok() ? u"verified"_s : u"did NOT verify"_s));
     return ExitOk;
 }
 
@@ -187,6 +241,194 @@ int exportRows(Invocation &inv)
     if (!file.commit())
         return inv.fail(u"cannot write %1: %2"_s.arg(path, file.errorString()));
     printOut(u"%1 rows written to %2\n"_s.arg(rows).arg(path));
+    if (inv.remote()) {
+        writeError(u"no signature file: a report exported through --gateway is signed by the "
+                   "console or by gerbangctl on the gateway's machine\n"_s);
+        return ExitOk;
+    }
+    return signReport(inv, path, format, filter);
+}
+
+// The trusted public keys: --public-key values (text or a file holding it), else this
+// installation's own key.
+std::optional<QList<QByteArray>> trustedKeys(Invocation &inv, bool localKeyAllowed)
+{
+    QList<QByteArray> keys;
+    for (const QString &value : inv.values(u"public-key"_s)) {
+        QString text = value;
+        if (QFile f(value); !value.startsWith(u"ed25519:"_s) && f.open(QIODevice::ReadOnly))
+            text = QString::fromLatin1(f.readAll());
+        const auto key = AuditSigningKey::publicKeyFromText(text);
+        if (!key) {
+            inv.usageError(u"--public-key '%1' is not an Ed25519 public key (ed25519:BASE64) "
+                           "nor a file holding one"_s.arg(value.left(100)));
+            return std::nullopt;
+        }
+        keys << *key;
+    }
+    if (keys.isEmpty() && localKeyAllowed) {
+        QString error;
+        if (const auto key = AuditSigningKey::load(inv.dataDir(), &error))
+            keys << key->publicKey();
+    }
+    return keys;
+}
+
+QString describeBreak(const ChainBreak &b)
+{
+    return u"%1 at seq %2%3: %4"_s.arg(wire(b.kind))
+        .arg(b.seq)
+        .arg(b.rowId > 0 ? u" (row id %1)"_s.arg(b.rowId) : QString())
+        .arg(b.detail);
+}
+
+int verify(Invocation &inv)
+{
+    inv.addOption(u"from"_s, u"First day (YYYY-MM-DD, UTC) or instant (ISO 8601)."_s, u"DATE"_s);
+    inv.addOption(u"to"_s, u"Last day, inclusive, or instant."_s, u"DATE"_s);
+    inv.addOption(u"public-key"_s,
+                  u"A key whose checkpoints are trusted (ed25519:BASE64 or a file; repeatable; "
+                  "default: this installation's)."_s,
+                  u"KEY"_s);
+    inv.addOption(u"json"_s, u"Print the result as one JSON object."_s);
+    if (auto rc = inv.parseAndOpen(0, 0, false))
+        return *rc;
+    AuditVerifier::Options options;
+    if (inv.isSet(u"from"_s) && !(options.fromMs = parseUtcTime(inv.value(u"from"_s), false)))
+        return inv.usageError(u"--from '%1' is not a date"_s.arg(inv.value(u"from"_s)));
+    if (inv.isSet(u"to"_s) && !(options.toMs = parseUtcTime(inv.value(u"to"_s), true)))
+        return inv.usageError(u"--to '%1' is not a date"_s.arg(inv.value(u"to"_s)));
+    const auto keys = trustedKeys(inv, true);
+    if (!keys)
+        return ExitUsage;
+    options.trustedKeys = *keys;
+    QString error;
+    const auto result = AuditVerifier(inv.database()).verify(options, nowMs(), &error);
+    if (!result)
+        return inv.fail(u"cannot verify the audit log: "_s + error);
+    if (inv.isSet(u"json"_s)) {
+        printJson(result->toJson());
+        return result->ok() ? ExitOk : ExitFailed;
+    }
+    for (const ChainVerification &c : result->chains) {
+        QString line = u"chain %1%2: "_s.arg(c.chainId, c.legacy ? u" (rows written before the "
+                                                                   "chain existed)"_s
+                                                                 : QString());
+        if (c.rows == 0)
+            line += u"no rows checked"_s;
+        else
+            line += u"%1 rows, seq %2 to %3, received %4 to %5"_s.arg(c.rows)
+                        .arg(c.firstSeq)
+                        .arg(c.lastSeq)
+                        .arg(isoUtc(c.fromMs), isoUtc(c.toMs));
+        if (c.anchorSeq > 0 && !result->fromMs)
+            line += u"; starts after seq %1 (older rows deleted by retention)"_s.arg(c.anchorSeq);
+        printOut(line + u'\n');
+        if (c.checkpoint)
+            printOut(
+                u"  last checkpoint: seq %1, signed %2 (%3) by key %4%5\n"_s.arg(c.checkpoint->seq)
+                    .arg(isoUtc(c.checkpoint->signedAtMs), c.checkpoint->reason,
+                         AuditSigningKey::fingerprint(c.checkpoint->publicKey),
+                         c.checkpointKeyTrusted ? u""_s : u", NOT a trusted key"_s));
+        else
+            printOut(u"  no checkpoint covers these rows yet\n"_s);
+        printOut(c.ok() ? u"  intact\n"_s : u"  BROKEN:\n"_s);
+        for (const ChainBreak &b : c.breaks)
+            printOut(u"    "_s + describeBreak(b) + u'\n');
+    }
+    for (const ChainBreak &b : result->unchained)
+        printOut(u"outside every chain: "_s + describeBreak(b) + u'\n');
+    printOut(result->ok() ? u"the audit log verifies\n"_s : u"the audit log does NOT verify\n"_s);
+    return result->ok() ? ExitOk : ExitFailed;
+}
+
+int publicKey(Invocation &inv)
+{
+    if (auto rc = inv.parse(0, 0))
+        return *rc;
+    if (!inv.openConfiguration())
+        return ExitFailed;
+    QString error;
+    bool created = false;
+    const auto key = AuditSigningKey::loadOrCreate(inv.dataDir(), &created, &error);
+    if (!key)
+        return inv.fail(u"audit signing key: "_s + error);
+    printOut(AuditSigningKey::publicKeyText(key->publicKey()) + u'\n');
+    return ExitOk;
+}
+
+int verifyReport(Invocation &inv)
+{
+    inv.addOption(u"signature"_s, u"The signature file (default: FILE.sig)."_s, u"SIG"_s);
+    inv.addOption(u"public-key"_s,
+                  u"The key the report must be signed with (ed25519:BASE64 or a file; "
+                  "default: this installation's)."_s,
+                  u"KEY"_s);
+    if (auto rc = inv.parse(1, 1))
+        return *rc;
+    const QString path = inv.positional().constFirst();
+    const QString sigPath =
+        inv.isSet(u"signature"_s) ? inv.value(u"signature"_s) : signaturePathFor(path);
+    // Without --public-key the installation's own key is used, which needs its configuration.
+    if (!inv.isSet(u"public-key"_s) && !inv.openConfiguration())
+        return ExitFailed;
+    const auto keys = trustedKeys(inv, true);
+    if (!keys)
+        return ExitUsage;
+    if (keys->isEmpty())
+        return inv.fail(u"no public key to check against: give --public-key (the output of "
+                        "`gerbangctl audit public-key` on the gateway's machine)"_s);
+    QFile report(path);
+    if (!report.open(QIODevice::ReadOnly))
+        return inv.fail(u"cannot read %1: %2"_s.arg(path, report.errorString()));
+    QFile sigFile(sigPath);
+    if (!sigFile.open(QIODevice::ReadOnly))
+        return inv.fail(u"cannot read the signature %1: %2"_s.arg(sigPath, sigFile.errorString()));
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(sigFile.read(1 << 22), &parseError);
+    QString error;
+    const auto signature =
+        doc.isObject() ? ReportSignature::fromJson(doc.object(), &error) : std::nullopt;
+    if (!signature)
+        return inv.fail(u"%1 is not a valid signature file: %2"_s.arg(
+            sigPath, doc.isObject() ? error : parseError.errorString()));
+    const QByteArray bytes = report.readAll();
+    ReportSignature::Check worst = ReportSignature::Check::UntrustedKey;
+    for (const QByteArray &key : *keys) {
+        worst = signature->check(bytes, key);
+        if (worst != ReportSignature::Check::UntrustedKey)
+            break;
+    }
+    switch (worst) {
+    case ReportSignature::Check::Valid:
+        break;
+    case ReportSignature::Check::FileChanged:
+        return inv.fail(
+            u"%1 was changed after it was signed (its SHA-256 or size differs)"_s.arg(path));
+    case ReportSignature::Check::BadSignature:
+        return inv.fail(u"the signature in %1 does not verify: it was edited"_s.arg(sigPath));
+    case ReportSignature::Check::UntrustedKey:
+        return inv.fail(u"%1 is signed by key %2, not by the key given"_s.arg(
+            sigPath, AuditSigningKey::fingerprint(signature->publicKey)));
+    }
+    const AuditVerification &v = signature->verification;
+    printOut(u"%1 is the report signed %2 by %3 (key %4)\n"_s.arg(
+        path, isoUtc(signature->generatedAtMs), signature->generatedBy,
+        AuditSigningKey::fingerprint(signature->publicKey)));
+    printOut(u"when it was made, the audit log for its period %1\n"_s.arg(
+        v.ok() ? u"verified"_s : u"did NOT verify"_s));
+    for (const ChainVerification &c : v.chains) {
+        if (c.rows == 0)
+            continue;
+        printOut(u"  chain %1: seq %2 to %3, head %4%5\n"_s.arg(c.chainId)
+                     .arg(c.firstSeq)
+                     .arg(c.lastSeq)
+                     .arg(QString::fromLatin1(c.lastHash.toHex()),
+                          c.checkpoint
+                              ? u", checkpoint at seq %1 signed %2"_s.arg(c.checkpoint->seq)
+                                    .arg(isoUtc(c.checkpoint->signedAtMs))
+                              : QString()));
+    }
     return ExitOk;
 }
 
@@ -204,6 +446,16 @@ Group auditGroup()
              u"Export the audit rows of a period, oldest first (CSV: RFC 4180, UTF-8, "
              "cells that a spreadsheet would run as formulas prefixed with ')."_s,
              exportRows},
+            {u"verify"_s, u"[--from DATE] [--to DATE] [--public-key KEY]... [--json]"_s,
+             u"Check the audit log's hash chains and signed checkpoints: every chain, the range "
+             "checked, its last checkpoint, and the first broken links (exit 1 when broken)."_s,
+             verify},
+            {u"public-key"_s, u""_s,
+             u"Print this installation's audit signing public key (ed25519:BASE64)."_s, publicKey},
+            {u"verify-report"_s, u"FILE [--signature SIG] [--public-key KEY]"_s,
+             u"Check an exported report against its signature file (FILE.sig) and a public key, "
+             "without the database (exit 1 when it does not hold)."_s,
+             verifyReport},
         }};
 }
 

@@ -11,6 +11,9 @@
 namespace gerbang {
 
 class Database;
+namespace auditchain {
+class Appender;
+}
 
 struct DedupClaim
 {
@@ -59,7 +62,8 @@ struct IngestRows
 class IngestStatements
 {
 public:
-    virtual ~IngestStatements() = default;
+    explicit IngestStatements(Database &db);
+    virtual ~IngestStatements();
 
     static std::unique_ptr<IngestStatements> create(Database &db, QString *error);
 
@@ -68,8 +72,15 @@ public:
     // once, the first time (the second is a retry that arrived in the same batch).
     virtual bool claimDedupKeys(const std::vector<DedupClaim> &claims, qint64 nowMs,
                                 qint64 expiresAtMs, std::vector<bool> *fresh, QString *error) = 0;
-    // Inserts the rows; outbox rows are due at `nowMs`.
-    virtual bool insert(const IngestRows &rows, qint64 nowMs, QString *error) = 0;
+    // Inserts the rows; outbox rows are due at `nowMs`. The audit rows join the connection's
+    // audit chain first (their chain columns are filled in).
+    bool insert(IngestRows &rows, qint64 nowMs, QString *error);
+
+protected:
+    virtual bool insertRows(const IngestRows &rows, qint64 nowMs, QString *error) = 0;
+
+private:
+    std::unique_ptr<auditchain::Appender> m_chain;
 };
 
 // The statements and their column order, for both implementations. A binder has

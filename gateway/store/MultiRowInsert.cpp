@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MultiRowInsert.h"
 
+#include "storage/StorableText.h"
+
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlField>
@@ -36,13 +38,7 @@ void MultiRowInsert::value(int n, const QString &literal)
 
 QString MultiRowInsert::storable(const QString &text)
 {
-    const bool unusual = std::any_of(text.cbegin(), text.cend(),
-                                     [](QChar c) { return c.unicode() == 0 || c.isSurrogate(); });
-    if (!unusual)
-        return text;
-    QString out = QString::fromUtf8(text.toUtf8()); // keeps surrogate pairs, replaces lone ones
-    out.replace(QChar(u'\0'), QChar(QChar::ReplacementCharacter));
-    return out;
+    return storableText(text);
 }
 
 void MultiRowInsert::text(int n, const QString &v)

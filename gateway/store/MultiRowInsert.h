@@ -36,11 +36,9 @@ public:
     // Closes the row; runs the statement first if the row would make it too long.
     bool endRow(QString *error);
     bool finish(QString *error);
-    // What a text value becomes in the database: valid Unicode without U+0000. A NUL would end
-    // the statement early (drivers pass it as a C string) and PostgreSQL text cannot hold one,
-    // so it becomes U+FFFD; a lone surrogate becomes '?', as Qt's UTF-8 encoder writes it.
-    // Payloads are verified but still the sender's text: this keeps one odd value from failing
-    // a whole batch. Claim matching (RETURNING) compares in this form too.
+    // What a text value becomes in the database (storage/StorableText.h). Payloads are verified but
+    // still the sender's text: this keeps one odd value from failing a whole batch. Claim matching
+    // (RETURNING) compares in this form too.
     static QString storable(const QString &text);
 
     // Called with each statement after it ran (for RETURNING).

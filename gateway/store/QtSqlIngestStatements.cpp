@@ -3,6 +3,7 @@
 
 #include "MultiRowInsert.h"
 #include "storage/AuditRepository.h"
+#include "storage/Database.h"
 
 #include <QHash>
 #include <QSet>
@@ -39,9 +40,10 @@ QString claimId(const QString &tenant, const QString &key)
 
 } // namespace
 
-QtSqlIngestStatements::QtSqlIngestStatements(QSqlDatabase &db)
-    : m_db(db)
-    , m_largeRaw(db)
+QtSqlIngestStatements::QtSqlIngestStatements(Database &db)
+    : IngestStatements(db)
+    , m_db(db.db())
+    , m_largeRaw(db.db())
 {
 }
 
@@ -77,7 +79,7 @@ bool QtSqlIngestStatements::claimDedupKeys(const std::vector<DedupClaim> &claims
     return true;
 }
 
-bool QtSqlIngestStatements::insert(const IngestRows &rows, qint64 nowMs, QString *error)
+bool QtSqlIngestStatements::insertRows(const IngestRows &rows, qint64 nowMs, QString *error)
 {
     MultiRowInsert raws = multiRow(m_db, ingest_sql::kRaw);
     for (const RawPayloadRow &r : rows.raws) {

@@ -13,11 +13,11 @@ namespace gerbang {
 class QtSqlIngestStatements final : public IngestStatements
 {
 public:
-    explicit QtSqlIngestStatements(QSqlDatabase &db);
+    explicit QtSqlIngestStatements(Database &db);
 
     bool claimDedupKeys(const std::vector<DedupClaim> &claims, qint64 nowMs, qint64 expiresAtMs,
                         std::vector<bool> *fresh, QString *error) override;
-    bool insert(const IngestRows &rows, qint64 nowMs, QString *error) override;
+    bool insertRows(const IngestRows &rows, qint64 nowMs, QString *error) override;
 
     // A sealed payload larger than this is bound to a prepared statement instead of being
     // written into the SQL as a literal (twice its size in hex).

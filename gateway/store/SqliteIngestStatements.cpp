@@ -63,8 +63,9 @@ private:
 
 } // namespace
 
-SqliteIngestStatements::SqliteIngestStatements(sqlite3 *db)
-    : m_db(db)
+SqliteIngestStatements::SqliteIngestStatements(Database &database, sqlite3 *db)
+    : IngestStatements(database)
+    , m_db(db)
 {
 }
 
@@ -129,7 +130,7 @@ bool SqliteIngestStatements::claimDedupKeys(const std::vector<DedupClaim> &claim
     return true;
 }
 
-bool SqliteIngestStatements::insert(const IngestRows &rows, qint64 nowMs, QString *error)
+bool SqliteIngestStatements::insertRows(const IngestRows &rows, qint64 nowMs, QString *error)
 {
     const auto each = [&](sqlite3_stmt *stmt, const auto &list, const auto &bind) {
         for (const auto &row : list) {

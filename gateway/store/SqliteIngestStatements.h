@@ -14,7 +14,7 @@ namespace gerbang {
 class SqliteIngestStatements final : public IngestStatements
 {
 public:
-    explicit SqliteIngestStatements(sqlite3 *db);
+    SqliteIngestStatements(Database &database, sqlite3 *db);
     ~SqliteIngestStatements() override;
     SqliteIngestStatements(const SqliteIngestStatements &) = delete;
     SqliteIngestStatements &operator=(const SqliteIngestStatements &) = delete;
@@ -26,7 +26,7 @@ public:
 
     bool claimDedupKeys(const std::vector<DedupClaim> &claims, qint64 nowMs, qint64 expiresAtMs,
                         std::vector<bool> *fresh, QString *error) override;
-    bool insert(const IngestRows &rows, qint64 nowMs, QString *error) override;
+    bool insertRows(const IngestRows &rows, qint64 nowMs, QString *error) override;
 
 private:
     bool run(sqlite3_stmt *stmt, QString *error);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Runtime.h"
 
+#include "InstallationId.h"
 #include "crypto/Vault.h"
 
 #include <QDir>
@@ -80,6 +81,13 @@ bool Runtime::prepare(const QCommandLineParser &parser, bool withVault, QString 
         return false;
     // The data directory holds the key file and encrypted payloads: owner only.
     ::chmod(QFile::encodeName(dataDir).constData(), 0700);
+    // The audit rows this program writes join this installation's chain.
+    QString idError;
+    database.auditChain = installationId(dataDir, &idError);
+    if (database.auditChain.isEmpty()) {
+        *error = idError;
+        return false;
+    }
     if (withVault) {
         auto v = Vault::load(settings.value(u"security/master_key"_s), dataDir, &keyCreated, error);
         if (!v)

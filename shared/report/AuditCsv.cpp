@@ -40,7 +40,8 @@ const QStringList &auditCsvHeader()
                                        u"tenant"_s,      u"outcome"_s,       u"signature_status"_s,
                                        u"http_status"_s, u"processing_us"_s, u"body_size"_s,
                                        u"raw_ref"_s,     u"event_ids"_s,     u"event_types"_s,
-                                       u"detail"_s};
+                                       u"detail"_s,      u"user_agent"_s,    u"chain"_s,
+                                       u"chain_seq"_s,   u"row_hash"_s};
     return header;
 }
 
@@ -61,7 +62,11 @@ QStringList auditCsvCells(const AuditRecord &a)
             a.rawRef,
             a.eventIds.join(u','),
             a.eventTypes.join(u','),
-            a.detail};
+            a.detail,
+            a.userAgent,
+            a.chainId,
+            a.chainSeq > 0 ? QString::number(a.chainSeq) : QString(),
+            QString::fromLatin1(a.rowHash.toHex())};
 }
 
 } // namespace gerbang

@@ -86,7 +86,7 @@ bool AdminService::appendAudit(Outcome outcome, const QJsonObject &detail, const
     QJsonObject d = detail;
     d.insert(u"actor"_s, m_actor.name);
     a.detail = QString::fromUtf8(QJsonDocument(d).toJson(QJsonDocument::Compact));
-    return AuditRepository(m_db).append(a, error);
+    return AuditRepository(m_db).append(a, a.receivedAtMs, error);
 }
 
 ChangeResult AdminService::transaction(const std::function<bool(ChangeResult &outcome)> &body)

@@ -2,6 +2,7 @@
 #include "AuditRepository.h"
 
 #include "Database.h"
+#include "audit/AuditChain.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -67,9 +68,7 @@ bool AuditRepository::forEach(const AuditFilter &filter,
                                      : u"(received_at > ? OR (received_at = ? AND id > ?))"_s);
         binds << filter.after->first << filter.after->first << filter.after->second;
     }
-    QString sql = u"SELECT id, received_at, source_ip, method, path, provider, tenant, outcome, "
-                  "signature_status, http_status, processing_us, body_size, raw_ref, event_ids, "
-                  "event_types, detail FROM audit_log"_s;
+    QString sql = u"SELECT "_s + selectColumns() + u" FROM audit_log"_s;
     if (!where.isEmpty())
         sql += u" WHERE "_s + where.join(u" AND "_s);
     sql += filter.newestFirst ? u" ORDER BY received_at DESC, id DESC"_s
@@ -90,23 +89,7 @@ bool AuditRepository::forEach(const AuditFilter &filter,
         return false;
     }
     while (q.next()) {
-        AuditRecord a;
-        a.id = q.value(0).toLongLong();
-        a.receivedAtMs = q.value(1).toLongLong();
-        a.sourceIp = q.value(2).toString();
-        a.method = q.value(3).toString();
-        a.path = q.value(4).toString();
-        a.provider = q.value(5).toString();
-        a.tenant = q.value(6).toString();
-        a.outcome = q.value(7).toString();
-        a.signatureStatus = q.value(8).toString();
-        a.httpStatus = q.value(9).toInt();
-        a.processingUs = q.value(10).toLongLong();
-        a.bodySize = q.value(11).toLongLong();
-        a.rawRef = q.value(12).toString();
-        a.eventIds = splitList(q.value(13).toString());
-        a.eventTypes = splitList(q.value(14).toString());
-        a.detail = q.value(15).toString();
+        const AuditRecord a = recordAt(q, 0, false);
         if (!visit(a))
             break;
     }
@@ -131,11 +114,49 @@ QList<AuditRecord> AuditRepository::list(const AuditFilter &filter, QString *err
     return out;
 }
 
+QString AuditRepository::selectColumns()
+{
+    return u"id, received_at, source_ip, method, path, provider, tenant, outcome, "
+           "signature_status, http_status, processing_us, body_size, raw_ref, event_ids, "
+           "event_types, detail, user_agent, chain_id, chain_seq, row_hash"_s;
+}
+
+AuditRecord AuditRepository::recordAt(const QSqlQuery &q, int first, bool exact)
+{
+    // Exact: lists as stored, empty parts included, so that the canonical form of a row read
+    // back is byte for byte the one that was hashed (a doubled comma is a change too).
+    const auto list = [exact](const QString &text) {
+        return exact ? text.split(u',') : splitList(text);
+    };
+    AuditRecord a;
+    a.id = q.value(first + 0).toLongLong();
+    a.receivedAtMs = q.value(first + 1).toLongLong();
+    a.sourceIp = q.value(first + 2).toString();
+    a.method = q.value(first + 3).toString();
+    a.path = q.value(first + 4).toString();
+    a.provider = q.value(first + 5).toString();
+    a.tenant = q.value(first + 6).toString();
+    a.outcome = q.value(first + 7).toString();
+    a.signatureStatus = q.value(first + 8).toString();
+    a.httpStatus = q.value(first + 9).toInt();
+    a.processingUs = q.value(first + 10).toLongLong();
+    a.bodySize = q.value(first + 11).toLongLong();
+    a.rawRef = q.value(first + 12).toString();
+    a.eventIds = list(q.value(first + 13).toString());
+    a.eventTypes = list(q.value(first + 14).toString());
+    a.detail = q.value(first + 15).toString();
+    a.userAgent = q.value(first + 16).toString();
+    a.chainId = q.value(first + 17).toString();
+    a.chainSeq = q.value(first + 18).toLongLong();
+    a.rowHash = q.value(first + 19).toByteArray();
+    return a;
+}
+
 QString AuditRepository::insertHead()
 {
     return u"INSERT INTO audit_log (received_at, source_ip, method, path, provider, tenant, "
            "outcome, signature_status, http_status, processing_us, body_size, raw_ref, "
-           "event_ids, event_types, detail) VALUES "_s;
+           "event_ids, event_types, detail, user_agent, chain_id, chain_seq, row_hash) VALUES "_s;
 }
 
 QString AuditRepository::insertSql()
@@ -156,20 +177,26 @@ void AuditRepository::bindInsert(QSqlQuery &q, const AuditRecord &a)
             q.bindValue(n - 1, s.isEmpty() ? QVariant() : QVariant(s));
         }
         void integer(int n, qint64 v) { q.bindValue(n - 1, v); }
+        void blob(int n, const QByteArray &v) { q.bindValue(n - 1, v); }
     } binder{q};
     bindColumns(binder, a);
 }
 
-bool AuditRepository::append(const AuditRecord &record, QString *error)
+bool AuditRepository::append(const AuditRecord &record, qint64 nowMs, QString *error)
 {
-    QSqlQuery q(m_db.db());
-    q.prepare(insertSql());
-    bindInsert(q, record);
-    if (!q.exec()) {
-        *error = q.lastError().text();
-        return false;
-    }
-    return true;
+    AuditRecord sealed = record;
+    return m_db.inWriteTransaction(error, [&] {
+        if (!auditchain::append(m_db, std::span(&sealed, 1), nowMs, error))
+            return false;
+        QSqlQuery q(m_db.db());
+        q.prepare(insertSql());
+        bindInsert(q, sealed);
+        if (!q.exec()) {
+            *error = q.lastError().text();
+            return false;
+        }
+        return true;
+    });
 }
 
 } // namespace gerbang

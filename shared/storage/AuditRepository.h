@@ -49,17 +49,23 @@ public:
     bool forEach(const AuditFilter &filter, const std::function<bool(const AuditRecord &)> &visit,
                  QString *error) const;
 
-    // Appends one row (used outside the engine's store thread, e.g. to audit a replay).
-    bool append(const AuditRecord &record, QString *error);
+    // Appends one row to this connection's audit chain (used outside the engine's store
+    // thread, e.g. to audit a replay), in the caller's transaction if there is one.
+    bool append(const AuditRecord &record, qint64 nowMs, QString *error);
+    // The columns of a row, in the order recordAt() reads them from position `first` on.
+    static QString selectColumns();
+    // `exact`: event lists as stored (empty parts kept), for hashing what was read.
+    static AuditRecord recordAt(const QSqlQuery &q, int first, bool exact);
     // The one INSERT statement and its bindings, shared with the engine's prepared statement.
     static QString insertSql();
     // insertSql() up to VALUES, and how many values a row has: for multi-row statements.
     static QString insertHead();
-    static constexpr int kInsertColumns = 15;
+    static constexpr int kInsertColumns = 19;
     static void bindInsert(QSqlQuery &q, const AuditRecord &record);
     // The values of insertSql()'s parameters (numbered from 1) through any binder with
     // text(n, QString) for NOT NULL columns (a null string is stored as ''),
-    // textOrNull(n, QString) (an empty string is NULL) and integer(n, qint64): the one
+    // textOrNull(n, QString) (an empty string is NULL), integer(n, qint64) and
+    // blob(n, QByteArray): the one
     // place that knows the column order, for QtSql and for SQLite's C API alike.
     template <typename Binder> static void bindColumns(Binder &b, const AuditRecord &a)
     {
@@ -78,6 +84,10 @@ public:
         b.text(13, a.eventIds.join(u','));
         b.text(14, a.eventTypes.join(u','));
         b.text(15, a.detail);
+        b.text(16, a.userAgent);
+        b.text(17, a.chainId);
+        b.integer(18, a.chainSeq);
+        b.blob(19, a.rowHash);
     }
 
 private:

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Database.h"
 
+#include "audit/AuditChain.h"
 #include "crypto/Crypto.h"
+#include "domain/Clock.h"
 
 #include <QAtomicInteger>
 #include <QDir>
@@ -30,7 +32,10 @@ struct Migration
 constexpr std::array kMigrationNames = {
     "0001_initial",       "0002_sources",      "0003_allowlists", "0004_outbox",
     "0005_leaner_writes", "0006_admin_tokens", "0007_gateways",   "0008_alert_acknowledgements",
+    "0009_audit_chain",
 };
+// The version that chains the audit log (and seals the rows written before it).
+constexpr int kAuditChainVersion = 9;
 
 QList<Migration> migrationsOf(QStringView dialect)
 {
@@ -242,6 +247,12 @@ bool Database::writeSchemaVersion(int version, QString *error)
                 error);
 }
 
+QString Database::auditChain() const
+{
+    return m_options.target.auditChain.isEmpty() ? auditchain::kUnnamedChain.toString()
+                                                 : m_options.target.auditChain;
+}
+
 bool Database::migrateTo(int version, QString *error)
 {
     if (const QString problem = migrationListProblem(); !problem.isEmpty()) {
@@ -294,6 +305,9 @@ bool Database::migrateTo(int version, QString *error)
                 return fail(error, u"migration to version %1 failed: %2"_s.arg(m.version).arg(why));
         }
         QString why;
+        // Rows written before the chain existed: chained as they are, in the same transaction.
+        if (m.version == kAuditChainVersion && !auditchain::sealLegacy(*this, nowMs(), &why))
+            return fail(error, u"migration to version %1 failed: %2"_s.arg(m.version).arg(why));
         if (!writeSchemaVersion(m.version, &why))
             return fail(error, why);
     }

@@ -48,6 +48,8 @@ public:
     QString connectionName() const { return m_name; }
     const DatabaseTarget &target() const { return m_options.target; }
     bool isPostgres() const { return m_options.target.isPostgres(); }
+    // The audit chain this connection's rows join (DatabaseTarget::auditChain).
+    QString auditChain() const;
     // Where the database is, without a password: for messages.
     QString describe() const { return m_options.target.describe(); }
 

@@ -28,6 +28,10 @@ struct DatabaseTarget
     QString databaseName;
     QString connectOptions; // QPSQL connect options: "sslmode=require;connect_timeout=10"
 
+    // Who writes through this connection: the audit chain its audit rows join (the gateway
+    // id of the data directory, audit/AuditChain.h). Empty: auditchain::kUnnamedChain.
+    QString auditChain;
+
     static DatabaseTarget sqlite(const QString &path);
     // postgresql://[user[:password]@][host][:port][/dbname][?param=value&…] (also postgres://),
     // percent-encoded as libpq expects; `host=/socket/dir` in the query names a socket

@@ -50,7 +50,7 @@ void auditReplays(Database &db, const QStringList &eventIds, const Actor &origin
         QJsonObject detail{{u"raw_retained"_s, events.rawRetained(*e, &rawError)}};
         detail.insert(u"actor"_s, origin.name);
         a.detail = QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact));
-        if (!audit.append(a, error))
+        if (!audit.append(a, now, error))
             return;
     }
 }

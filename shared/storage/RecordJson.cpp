@@ -52,7 +52,13 @@ QJsonObject auditJson(const AuditRecord &a)
             {u"raw_ref"_s, textOrNull(a.rawRef)},
             {u"event_ids"_s, toJsonArray(a.eventIds)},
             {u"event_types"_s, toJsonArray(a.eventTypes)},
-            {u"detail"_s, detailValue(a.detail)}};
+            {u"detail"_s, detailValue(a.detail)},
+            {u"user_agent"_s, a.userAgent},
+            {u"chain"_s, textOrNull(a.chainId)},
+            {u"chain_seq"_s, a.chainSeq > 0 ? QJsonValue(a.chainSeq) : QJsonValue()},
+            {u"row_hash"_s, a.rowHash.isEmpty()
+                                ? QJsonValue()
+                                : QJsonValue(QString::fromLatin1(a.rowHash.toHex()))}};
 }
 
 QJsonObject eventJson(const WebhookEvent &e)
@@ -185,6 +191,10 @@ AuditRecord auditFromJson(const QJsonObject &o)
     a.rawRef = o.value(u"raw_ref"_s).toString();
     a.eventIds = fromJsonArray(o.value(u"event_ids"_s));
     a.eventTypes = fromJsonArray(o.value(u"event_types"_s));
+    a.userAgent = o.value(u"user_agent"_s).toString();
+    a.chainId = o.value(u"chain"_s).toString();
+    a.chainSeq = o.value(u"chain_seq"_s).toInteger();
+    a.rowHash = QByteArray::fromHex(o.value(u"row_hash"_s).toString().toLatin1());
     // Stored as text; published as the JSON it holds (detailValue), so written back compact.
     const QJsonValue detail = o.value(u"detail"_s);
     a.detail =

@@ -4,8 +4,11 @@
 #include "Database.h"
 #include "config/Settings.h"
 
+#include <QHash>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -63,6 +66,82 @@ qint64 Retention::deleteInChunks(const QString &sql, qint64 cutoff, QString *err
     }
 }
 
+qint64 Retention::deleteAuditRows(qint64 cutoff, QString *error)
+{
+    // Stored order, a chunk at a time. Within a chain the first row that is not due keeps
+    // every later row of that chain (a chain loses a prefix, never a row in its middle);
+    // unchained rows go by their own age. A chunk with nothing due ends the job, so a log
+    // whose old rows are gone is not read to its end on every run.
+    qint64 total = 0;
+    qint64 afterId = std::numeric_limits<qint64>::min();
+    QSet<QString> stopped;
+    for (;;) {
+        qint64 removed = 0;
+        bool more = false;
+        const bool ok = m_db.inWriteTransaction(error, [&] {
+            QSqlQuery q(m_db.db());
+            q.setForwardOnly(true);
+            q.prepare(u"SELECT id, received_at, chain_id, chain_seq, row_hash FROM audit_log "
+                      "WHERE id > ? ORDER BY id LIMIT ?"_s);
+            q.addBindValue(afterId);
+            q.addBindValue(kChunk);
+            if (!q.exec()) {
+                *error = q.lastError().text();
+                return false;
+            }
+            QHash<QString, std::pair<qint64, QByteArray>> anchors;
+            QStringList due;
+            int seen = 0;
+            while (q.next()) {
+                ++seen;
+                afterId = q.value(0).toLongLong();
+                const bool old = q.value(1).toLongLong() < cutoff;
+                const QString chain = q.value(2).toString();
+                if (q.value(2).isNull()) {
+                    if (old)
+                        due << QString::number(afterId);
+                    continue;
+                }
+                if (!old || stopped.contains(chain)) {
+                    stopped.insert(chain);
+                    continue;
+                }
+                due << QString::number(afterId);
+                anchors.insert(chain, {q.value(3).toLongLong(), q.value(4).toByteArray()});
+            }
+            q.finish();
+            more = seen == kChunk && !due.isEmpty();
+            if (due.isEmpty())
+                return true;
+            QSqlQuery del(m_db.db());
+            if (!del.exec(u"DELETE FROM audit_log WHERE id IN ("_s + due.join(u',') + u')')) {
+                *error = del.lastError().text();
+                return false;
+            }
+            removed = del.numRowsAffected();
+            for (auto it = anchors.cbegin(); it != anchors.cend(); ++it) {
+                QSqlQuery anchor(m_db.db());
+                anchor.prepare(u"UPDATE audit_chains SET anchor_seq = ?, anchor_hash = ? "
+                               "WHERE chain_id = ? AND anchor_seq < ?"_s);
+                anchor.addBindValue(it->first);
+                anchor.addBindValue(it->second);
+                anchor.addBindValue(it.key());
+                anchor.addBindValue(it->first);
+                if (!anchor.exec()) {
+                    *error = anchor.lastError().text();
+                    return false;
+                }
+            }
+            return true;
+        });
+        if (!ok)
+            return -1;
+        total += removed;
+        if (!more)
+            return total;
+    }
+}
+
 std::optional<RetentionReport> Retention::run(qint64 nowMs, QString *error)
 {
     RetentionReport r;
@@ -77,10 +156,6 @@ std::optional<RetentionReport> Retention::run(qint64 nowMs, QString *error)
          u"DELETE FROM raw_payloads WHERE id IN (SELECT id FROM raw_payloads "
          "WHERE received_at < ? LIMIT ?)"_s,
          nowMs - qint64(m_policy.rawDays) * kDayMs},
-        {&r.auditRows,
-         u"DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log "
-         "WHERE received_at < ? LIMIT ?)"_s,
-         nowMs - qint64(m_policy.auditDays) * kDayMs},
         {&r.dedupKeys,
          u"DELETE FROM dedup_keys WHERE (tenant_id, key) IN (SELECT tenant_id, key "
          "FROM dedup_keys WHERE expires_at < ? LIMIT ?)"_s,
@@ -95,6 +170,9 @@ std::optional<RetentionReport> Retention::run(qint64 nowMs, QString *error)
          "WHERE state = 'dead' AND finished_at < ? LIMIT ?)"_s,
          nowMs - qint64(m_policy.auditDays) * kDayMs},
     };
+    r.auditRows = deleteAuditRows(nowMs - qint64(m_policy.auditDays) * kDayMs, error);
+    if (r.auditRows < 0)
+        return std::nullopt;
     for (const Step &s : steps) {
         const qint64 n = deleteInChunks(s.sql, s.cutoff, error);
         if (n < 0)

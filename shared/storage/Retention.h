@@ -62,6 +62,10 @@ public:
 private:
     // Deletes matching rows `chunk` at a time; the number removed, -1 on error.
     qint64 deleteInChunks(const QString &sql, qint64 cutoff, QString *error);
+    // The audit log's oldest rows, in stored order, stopping at the first row that is not
+    // past `cutoff`: each chain loses a prefix, whose last hash becomes its anchor in the same
+    // transaction, so that what remains still verifies (audit/AuditVerifier.h).
+    qint64 deleteAuditRows(qint64 cutoff, QString *error);
     Database &m_db;
     RetentionPolicy m_policy;
 };

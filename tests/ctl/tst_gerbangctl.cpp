@@ -607,6 +607,66 @@ private Q_SLOTS:
         QVERIFY(table.out.startsWith("RECEIVED"));
     }
 
+    // The audit log as evidence: verify finds a change and names the row; an exported report
+    // carries a signature that another machine checks with the public key alone.
+    void auditVerifyAndSignedReports()
+    {
+        Ctl ctl;
+        for (const QString &t : {u"firm-a"_s, u"firm-b"_s, u"firm-c"_s})
+            QCOMPARE(ctl.run({u"tenant"_s, u"add"_s, t, u"--name"_s, t}).exitCode, 0);
+        CommandResult r = ctl.run({u"audit"_s, u"verify"_s});
+        QVERIFY2(r.exitCode == 0, r.out.constData());
+        QVERIFY2(r.out.contains("the audit log verifies"), r.out.constData());
+        r = ctl.run({u"audit"_s, u"verify"_s, u"--json"_s});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject verified = QJsonDocument::fromJson(r.out).object();
+        QVERIFY(verified.value(u"ok"_s).toBool());
+        const QJsonArray chains = verified.value(u"chains"_s).toArray();
+        QCOMPARE(chains.size(), 1);
+        QCOMPARE(chains[0].toObject().value(u"rows"_s).toInt(), 3);
+
+        r = ctl.run({u"audit"_s, u"public-key"_s});
+        QCOMPARE(r.exitCode, 0);
+        const QString key = QString::fromLatin1(r.out).trimmed();
+        QVERIFY2(key.startsWith(u"ed25519:"_s), qPrintable(key));
+
+        const QString out = ctl.dir() + u"/report.csv"_s;
+        r = ctl.run({u"audit"_s, u"export"_s, u"--from"_s, u"2000-01-01"_s, u"--to"_s,
+                     u"2100-01-01"_s, u"--output"_s, out});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.contains("the audit log verified"), r.out.constData());
+        QVERIFY(QFile::exists(out + u".sig"_s));
+
+        // Another machine: no database, only the public key.
+        Ctl elsewhere;
+        r = elsewhere.run({u"audit"_s, u"verify-report"_s, out, u"--public-key"_s, key});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.out.contains("verified"), r.out.constData());
+        // Another key is refused.
+        r = elsewhere.run({u"audit"_s, u"verify-report"_s, out, u"--public-key"_s,
+                           u"ed25519:"_s + QString::fromLatin1(QByteArray(32, '\1').toBase64())});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("not by the key given"), r.err.constData());
+        // One byte changed in the report.
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QByteArray bytes = f.readAll();
+        bytes[bytes.size() - 3] = bytes[bytes.size() - 3] == 'x' ? 'y' : 'x';
+        QVERIFY(f.seek(0));
+        f.write(bytes);
+        f.close();
+        r = elsewhere.run({u"audit"_s, u"verify-report"_s, out, u"--public-key"_s, key});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("was changed after it was signed"), r.err.constData());
+
+        // A changed row in the store is found and named.
+        execSql(ctl.dir(), u"UPDATE audit_log SET tenant = 'firm-x' WHERE chain_seq = 2"_s);
+        r = ctl.run({u"audit"_s, u"verify"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.contains("changed at seq 2"), r.out.constData());
+        QVERIFY2(r.out.contains("does NOT verify"), r.out.constData());
+    }
+
     void auditExportCsv()
     {
         Ctl ctl;
@@ -656,14 +716,15 @@ private Q_SLOTS:
         f.close();
         QVERIFY(text.startsWith(
             u"id,received_at,source_ip,method,path,provider,tenant,outcome,signature_status,"
-            "http_status,processing_us,body_size,raw_ref,event_ids,event_types,detail\r\n"_s));
+            "http_status,processing_us,body_size,raw_ref,event_ids,event_types,detail,user_agent,"
+            "chain,chain_seq,row_hash\r\n"_s));
         QVERIFY(text.endsWith(u"\r\n"_s));
         QVERIFY(text.contains(u"caf\u00e9"_s)); // UTF-8 intact
 
         const QList<QStringList> rows = gerbang::test::parseCsv(text);
         QCOMPARE(rows.size(), 5); // header + 4
         for (const QStringList &row : rows)
-            QCOMPARE(row.size(), 16);
+            QCOMPARE(row.size(), 20);
         // Oldest first; both day boundaries inside, both outside rows excluded.
         QCOMPARE(rows[1][4], u"/first"_s);
         QCOMPARE(rows[1][1], u"2024-03-01T00:00:00.000Z"_s);

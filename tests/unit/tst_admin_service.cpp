@@ -55,7 +55,7 @@ class TestAdminService : public QObject
         a.signatureStatus = wire(SignatureStatus::NotApplicable);
         a.detail = detail;
         QString error;
-        if (!AuditRepository(*m_db).append(a, &error))
+        if (!AuditRepository(*m_db).append(a, a.receivedAtMs, &error))
             qFatal("%s", qPrintable(error));
         return scalar(u"SELECT max(id) FROM audit_log"_s);
     }

@@ -65,7 +65,7 @@ class TestIngestStatements : public QObject
         if (!m_db || !m_db->migrate(&error))
             qFatal("cannot open the test store: %s", qPrintable(error));
         if (impl == Impl::SqliteQtSql)
-            return std::make_unique<QtSqlIngestStatements>(m_db->db());
+            return std::make_unique<QtSqlIngestStatements>(*m_db);
         auto stmts = IngestStatements::create(*m_db, &error);
         if (!stmts)
             qFatal("%s", qPrintable(error));

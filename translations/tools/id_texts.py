@@ -653,4 +653,6 @@ ID = {
     "Allowlist of '%1' set: %2.": "Daftar izin '%1' diatur: %2.",
     'A&llowlist…': 'Daftar &izin…',
     'The client networks the selected source accepts (with none selected: every source)': 'Jaringan klien yang diterima sumber terpilih (tanpa pilihan: setiap sumber)',
+    "Audit checkpoint interval (minutes)": "Interval checkpoint audit (menit)",
+    "minutes between signed checkpoints of the audit log's chain (and one at every stop)": "menit antara checkpoint bertanda tangan dari rantai log audit (dan satu setiap kali berhenti)",
 }

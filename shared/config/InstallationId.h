@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+namespace gerbang {
+
+// This installation's id ("gw_" and 32 hex digits): read from DATA_DIR/gateway-id, made there
+// (0600) on first use. It names the gateway in the fleet and the audit chain its rows join.
+// Empty, with `*error`, when the file cannot be read or written.
+QString installationId(const QString &dataDir, QString *error);
+
+} // namespace gerbang
