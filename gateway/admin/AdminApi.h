@@ -88,6 +88,8 @@ private:
     void subscribe(const AdminCall &call, http::Responder &responder);
     void auditRows(const AdminCall &call, http::Responder &responder);
     void exportAudit(const AdminCall &call, http::Responder &responder);
+    void verifyAudit(const AdminCall &call, http::Responder &responder);
+    void signReport(const AdminCall &call, http::Responder &responder);
     void events(const AdminCall &call, http::Responder &responder);
     void deadLetters(const AdminCall &call, http::Responder &responder);
     void tenants(const AdminCall &call, http::Responder &responder);

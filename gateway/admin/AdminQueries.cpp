@@ -187,6 +187,21 @@ std::variant<std::pair<AuditFilter, ExportFormat>, Refusal> auditExport(const QB
                      format == u"ndjson"_s ? ExportFormat::Ndjson : ExportFormat::Csv};
 }
 
+std::variant<TimeRange, Refusal> auditVerifyRange(const QByteArray &query)
+{
+    Parameters p(query);
+    TimeRange range;
+    if (auto r = takeTime(p, u"from"_s, false, &range.fromMs))
+        return *r;
+    if (auto r = takeTime(p, u"to"_s, true, &range.toMs))
+        return *r;
+    if (auto r = p.problem())
+        return *r;
+    if (range.fromMs && range.toMs && *range.fromMs > *range.toMs)
+        return Refusal{u"from is after to"_s};
+    return range;
+}
+
 QByteArray auditQuery(const AuditFilter &f, bool paged)
 {
     QByteArrayList q;

@@ -41,6 +41,13 @@ enum class ExportFormat
 };
 // GET /admin/v1/audit/export: the filter and `format`.
 std::variant<std::pair<AuditFilter, ExportFormat>, Refusal> auditExport(const QByteArray &query);
+// GET /admin/v1/audit/verify: from, to (optional; YYYY-MM-DD or ISO 8601, UTC).
+struct TimeRange
+{
+    std::optional<qint64> fromMs;
+    std::optional<qint64> toMs;
+};
+std::variant<TimeRange, Refusal> auditVerifyRange(const QByteArray &query);
 // The query string that auditFilter() reads back as `filter` (limit and after when paged).
 QByteArray auditQuery(const AuditFilter &filter, bool paged = true);
 // {"rows": [...], "next": cursor or null}: `next` is set when the page is full.

@@ -315,6 +315,39 @@ bool AuditVerifier::verifyChain(ChainVerification &c, const Options &options,
             useCheckpoint(k);
     }
 
+    // With a range: the stored hash of the row before its first one, looked up before the
+    // walk (PostgreSQL streams a forward-only result: no other query while it is open).
+    std::optional<QByteArray> beforeRange;
+    qint64 firstInRange = 0;
+    if (ids) {
+        QSqlQuery first(m_db.db());
+        first.prepare(u"SELECT MIN(chain_seq) FROM audit_log WHERE chain_id = ? AND id BETWEEN "
+                      "? AND ?"_s);
+        first.addBindValue(c.chainId);
+        first.addBindValue(ids->first);
+        first.addBindValue(ids->second);
+        if (!first.exec() || !first.next()) {
+            *error = first.lastError().text();
+            return false;
+        }
+        firstInRange = first.value(0).toLongLong();
+        if (firstInRange - 1 == c.anchorSeq) {
+            beforeRange = anchorHash;
+        } else if (firstInRange > 0) {
+            QSqlQuery before(m_db.db());
+            before.prepare(u"SELECT row_hash FROM audit_log WHERE chain_id = ? AND "
+                           "chain_seq = ? ORDER BY id LIMIT 1"_s);
+            before.addBindValue(c.chainId);
+            before.addBindValue(firstInRange - 1);
+            if (!before.exec()) {
+                *error = before.lastError().text();
+                return false;
+            }
+            if (before.next())
+                beforeRange = before.value(0).toByteArray();
+        }
+    }
+
     QSqlQuery rows(m_db.db());
     rows.setForwardOnly(true);
     rows.prepare(
@@ -341,22 +374,13 @@ bool AuditVerifier::verifyChain(ChainVerification &c, const Options &options,
             // Checked from the stored hash of the row before the range.
             first = false;
             expected = r.chainSeq;
-            if (r.chainSeq - 1 == c.anchorSeq) {
-                prevStored = anchorHash;
+            if (beforeRange) {
+                prevStored = *beforeRange;
             } else {
-                QSqlQuery before(m_db.db());
-                before.prepare(u"SELECT row_hash FROM audit_log WHERE chain_id = ? AND "
-                               "chain_seq = ? ORDER BY id LIMIT 1"_s);
-                before.addBindValue(c.chainId);
-                before.addBindValue(r.chainSeq - 1);
-                if (before.exec() && before.next()) {
-                    prevStored = before.value(0).toByteArray();
-                } else {
-                    add(c.breaks,
-                        {ChainBreak::Kind::Removed, r.id, r.chainSeq - 1,
-                         u"the row before the range (seq %1) is missing"_s.arg(r.chainSeq - 1)});
-                    linked = false;
-                }
+                add(c.breaks,
+                    {ChainBreak::Kind::Removed, r.id, r.chainSeq - 1,
+                     u"the row before the range (seq %1) is missing"_s.arg(r.chainSeq - 1)});
+                linked = false;
             }
         }
         first = false;

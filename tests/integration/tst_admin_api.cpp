@@ -4,6 +4,8 @@
 // self-signed certificate, and that no token ever reaches a log line or an audit row.
 #include "TestSupport.h"
 #include "admin/AdminApi.h"
+#include "audit/AuditSigningKey.h"
+#include "audit/ReportSignature.h"
 #include "config/Settings.h"
 #include "crypto/Crypto.h"
 #include "report/AuditCsv.h"
@@ -919,6 +921,68 @@ private Q_SLOTS:
             who << row.by();
         }
         QCOMPARE(who, (QStringList{u"API t-viewer"_s, u"CLI os"_s, u"API t-viewer"_s}));
+    }
+
+    // The audit log as evidence through the API: the gateway verifies its chains, and signs a
+    // report made elsewhere that another machine checks with the public key alone.
+    void auditVerificationAndReportSignatures()
+    {
+        const QByteArray viewer = m_tokens[AdminRole::Viewer];
+        HttpResult r = call("GET", "/admin/v1/audit/verify", viewer);
+        QCOMPARE(r.status, 200);
+        QJsonObject v = jsonOf(r);
+        // Its own chain holds; the rows other cases wrote into the table by hand are named as
+        // rows no writer chained.
+        QCOMPARE(v[u"chains"_s].toArray().size(), 1);
+        const QJsonObject own = v[u"chains"_s].toArray().first().toObject();
+        QVERIFY2(own[u"ok"_s].toBool(), r.body.constData());
+        QVERIFY(own[u"rows"_s].toInt() > 0);
+        QCOMPARE(own[u"last_seq"_s].toInt(), own[u"head_seq"_s].toInt());
+        for (const QJsonValue &b : v[u"unchained"_s].toArray())
+            QCOMPARE(b[u"kind"_s].toString(), u"inserted"_s);
+        QCOMPARE(v[u"ok"_s].toBool(), v[u"unchained"_s].toArray().isEmpty());
+        QCOMPARE(call("GET", "/admin/v1/audit/verify?from=yesterday", viewer).status, 400);
+        QCOMPARE(call("GET", "/admin/v1/audit/verify?limit=3", viewer).status, 400);
+        // Refusals from an address of their own: failed logins are rate-limited per address.
+        const QHostAddress stranger(u"127.0.0.91"_s);
+        QCOMPARE(call("GET", "/admin/v1/audit/verify", {}, stranger).status, 401);
+
+        const QByteArray report = "the console's PDF, say";
+        QJsonObject ask{{u"sha256"_s, QString::fromLatin1(crypto::sha256(report).toHex())},
+                        {u"size"_s, report.size()},
+                        {u"file"_s, u"report.pdf"_s},
+                        {u"report_format"_s, u"pdf"_s},
+                        {u"from"_s, u"2000-01-01"_s},
+                        {u"to"_s, u"2100-01-01"_s},
+                        {u"desktop_user"_s, u"siti"_s}};
+        const auto body = [](const QJsonObject &o) { return QJsonDocument(o).toJson(); };
+        r = call("POST", "/admin/v1/audit/report-signature", viewer, {}, body(ask));
+        QCOMPARE(r.status, 200);
+        QString error;
+        const auto signature = ReportSignature::fromJson(jsonOf(r), &error);
+        QVERIFY2(signature, qPrintable(error));
+        QVERIFY2(signature->generatedBy.contains(u"siti"_s), qPrintable(signature->generatedBy));
+        QCOMPARE(signature->verification.chains.size(), 1);
+        QVERIFY(signature->verification.chains.first().ok());
+        const CommandResult key = runCtl(m_dir.path(), {u"audit"_s, u"public-key"_s});
+        QCOMPARE(key.exitCode, 0);
+        const auto publicKey =
+            AuditSigningKey::publicKeyFromText(QString::fromLatin1(key.out).trimmed());
+        QVERIFY(publicKey);
+        QCOMPARE(signature->check(report, *publicKey), ReportSignature::Check::Valid);
+        QCOMPARE(signature->check(report + ' ', *publicKey), ReportSignature::Check::FileChanged);
+
+        QJsonObject bad = ask;
+        bad.insert(u"sha256"_s, u"not-hex"_s);
+        QCOMPARE(call("POST", "/admin/v1/audit/report-signature", viewer, {}, body(bad)).status,
+                 400);
+        bad = ask;
+        bad.insert(u"signature"_s, u"mine"_s);
+        QCOMPARE(call("POST", "/admin/v1/audit/report-signature", viewer, {}, body(bad)).status,
+                 400);
+        QCOMPARE(call("POST", "/admin/v1/audit/report-signature", viewer, {}, "{").status, 400);
+        QCOMPARE(call("POST", "/admin/v1/audit/report-signature", {}, stranger, body(ask)).status,
+                 401);
     }
 
     void auditExportsAreBoundedAndEndWithTheirClients()
