@@ -91,6 +91,10 @@
         <source>the export was cut off: %1</source>
         <translation>the export was cut off: %1</translation>
     </message>
+    <message>
+        <source>What was verified</source>
+        <translation>What was verified</translation>
+    </message>
 </context>
 <context>
     <name>DomainLabels</name>
@@ -297,6 +301,93 @@
     <message>
         <source>Stopped answering</source>
         <translation>Stopped answering</translation>
+    </message>
+</context>
+<context>
+    <name>ProofWords</name>
+    <message>
+        <source>changed</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>removed</translation>
+    </message>
+    <message>
+        <source>inserted</source>
+        <translation>inserted</translation>
+    </message>
+    <message>
+        <source>reordered</source>
+        <translation>reordered</translation>
+    </message>
+    <message>
+        <source>checkpoint does not hold</source>
+        <translation>checkpoint does not hold</translation>
+    </message>
+    <message>
+        <source>row %1 (place %2)</source>
+        <translation>row %1 (place %2)</translation>
+    </message>
+    <message>
+        <source>place %1</source>
+        <translation>place %1</translation>
+    </message>
+    <message>
+        <source>%1 at %2: %3</source>
+        <translation>%1 at %2: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>Audit log NOT intact (checked %1): %n problem(s); the first: %2</source>
+        <translation><numerusform>Audit log NOT intact (checked %1): %n problem; the first: %2</numerusform><numerusform>Audit log NOT intact (checked %1): %n problems; the first: %2</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Audit log intact (checked %1): %2 rows on %n chain(s)</source>
+        <translation><numerusform>Audit log intact (checked %1): %2 rows on %n chain</numerusform><numerusform>Audit log intact (checked %1): %2 rows on %n chains</numerusform></translation>
+    </message>
+    <message>
+        <source>%1; last signed checkpoint %2</source>
+        <translation>%1; last signed checkpoint %2</translation>
+    </message>
+    <message>
+        <source>%1; no signed checkpoint yet</source>
+        <translation>%1; no signed checkpoint yet</translation>
+    </message>
+    <message>
+        <source>When this report was made (%1), the gateway's audit log for its period was verified: every row is linked by its SHA-256 hash to the row before it, and no row was changed, removed, added or moved since it was written.</source>
+        <translation>When this report was made (%1), the gateway's audit log for its period was verified: every row is linked by its SHA-256 hash to the row before it, and no row was changed, removed, added or moved since it was written.</translation>
+    </message>
+    <message numerus="yes">
+        <source>When this report was made (%1), the gateway's audit log for its period did NOT verify: %n problem(s) were found. The rows below may not be what the gateway recorded.</source>
+        <translation><numerusform>When this report was made (%1), the gateway's audit log for its period did NOT verify: %n problem were found. The rows below may not be what the gateway recorded.</numerusform><numerusform>When this report was made (%1), the gateway's audit log for its period did NOT verify: %n problems were found. The rows below may not be what the gateway recorded.</numerusform></translation>
+    </message>
+    <message>
+        <source>Chain %1%2: rows at places %3 to %4 (%5 rows), last hash %6.</source>
+        <translation>Chain %1%2: rows at places %3 to %4 (%5 rows), last hash %6.</translation>
+    </message>
+    <message>
+        <source> (rows written before the chain existed, sealed at the upgrade)</source>
+        <translation> (rows written before the chain existed, sealed at the upgrade)</translation>
+    </message>
+    <message>
+        <source>Last signed checkpoint: place %1, signed %2 with key %3%4.</source>
+        <translation>Last signed checkpoint: place %1, signed %2 with key %3%4.</translation>
+    </message>
+    <message>
+        <source> (not this gateway's key)</source>
+        <translation> (not this gateway's key)</translation>
+    </message>
+    <message>
+        <source>No signed checkpoint covers these rows yet.</source>
+        <translation>No signed checkpoint covers these rows yet.</translation>
+    </message>
+    <message>
+        <source>The signature of this file is in %1.sig. Anyone can check that the file is unchanged, without the gateway's database: gerbangctl audit verify-report %1 --public-key %2</source>
+        <translation>The signature of this file is in %1.sig. Anyone can check that the file is unchanged, without the gateway's database: gerbangctl audit verify-report %1 --public-key %2</translation>
+    </message>
+    <message>
+        <source>What this does not prove: that the gateway was told the truth; nor, against someone who holds the gateway's signing key, anything after the last checkpoint kept outside the gateway.</source>
+        <translation>What this does not prove: that the gateway was told the truth; nor, against someone who holds the gateway's signing key, anything after the last checkpoint kept outside the gateway.</translation>
     </message>
 </context>
 <context>

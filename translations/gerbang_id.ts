@@ -91,6 +91,10 @@
         <source>the export was cut off: %1</source>
         <translation>ekspor terputus di tengah jalan: %1</translation>
     </message>
+    <message>
+        <source>What was verified</source>
+        <translation>Apa yang diverifikasi</translation>
+    </message>
 </context>
 <context>
     <name>DomainLabels</name>
@@ -297,6 +301,93 @@
     <message>
         <source>Stopped answering</source>
         <translation>Tidak menjawab lagi</translation>
+    </message>
+</context>
+<context>
+    <name>ProofWords</name>
+    <message>
+        <source>changed</source>
+        <translation>diubah</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>dihapus</translation>
+    </message>
+    <message>
+        <source>inserted</source>
+        <translation>disisipkan</translation>
+    </message>
+    <message>
+        <source>reordered</source>
+        <translation>diurutkan ulang</translation>
+    </message>
+    <message>
+        <source>checkpoint does not hold</source>
+        <translation>checkpoint tidak berlaku</translation>
+    </message>
+    <message>
+        <source>row %1 (place %2)</source>
+        <translation>baris %1 (posisi %2)</translation>
+    </message>
+    <message>
+        <source>place %1</source>
+        <translation>posisi %1</translation>
+    </message>
+    <message>
+        <source>%1 at %2: %3</source>
+        <translation>%1 pada %2: %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>Audit log NOT intact (checked %1): %n problem(s); the first: %2</source>
+        <translation><numerusform>Log audit TIDAK utuh (diperiksa %1): %n masalah; yang pertama: %2</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Audit log intact (checked %1): %2 rows on %n chain(s)</source>
+        <translation><numerusform>Log audit utuh (diperiksa %1): %2 baris pada %n rantai</numerusform></translation>
+    </message>
+    <message>
+        <source>%1; last signed checkpoint %2</source>
+        <translation>%1; checkpoint bertanda tangan terakhir %2</translation>
+    </message>
+    <message>
+        <source>%1; no signed checkpoint yet</source>
+        <translation>%1; belum ada checkpoint bertanda tangan</translation>
+    </message>
+    <message>
+        <source>When this report was made (%1), the gateway's audit log for its period was verified: every row is linked by its SHA-256 hash to the row before it, and no row was changed, removed, added or moved since it was written.</source>
+        <translation>Saat laporan ini dibuat (%1), log audit gateway untuk periodenya telah diverifikasi: setiap baris terhubung melalui hash SHA-256-nya ke baris sebelumnya, dan tidak ada baris yang diubah, dihapus, ditambahkan, atau dipindahkan sejak ditulis.</translation>
+    </message>
+    <message numerus="yes">
+        <source>When this report was made (%1), the gateway's audit log for its period did NOT verify: %n problem(s) were found. The rows below may not be what the gateway recorded.</source>
+        <translation><numerusform>Saat laporan ini dibuat (%1), log audit gateway untuk periodenya TIDAK lolos verifikasi: ditemukan %n masalah. Baris di bawah ini mungkin bukan yang dicatat gateway.</numerusform></translation>
+    </message>
+    <message>
+        <source>Chain %1%2: rows at places %3 to %4 (%5 rows), last hash %6.</source>
+        <translation>Rantai %1%2: baris pada posisi %3 sampai %4 (%5 baris), hash terakhir %6.</translation>
+    </message>
+    <message>
+        <source> (rows written before the chain existed, sealed at the upgrade)</source>
+        <translation> (baris yang ditulis sebelum rantai ada, disegel saat pemutakhiran)</translation>
+    </message>
+    <message>
+        <source>Last signed checkpoint: place %1, signed %2 with key %3%4.</source>
+        <translation>Checkpoint bertanda tangan terakhir: posisi %1, ditandatangani %2 dengan kunci %3%4.</translation>
+    </message>
+    <message>
+        <source> (not this gateway's key)</source>
+        <translation> (bukan kunci gateway ini)</translation>
+    </message>
+    <message>
+        <source>No signed checkpoint covers these rows yet.</source>
+        <translation>Belum ada checkpoint bertanda tangan yang mencakup baris-baris ini.</translation>
+    </message>
+    <message>
+        <source>The signature of this file is in %1.sig. Anyone can check that the file is unchanged, without the gateway's database: gerbangctl audit verify-report %1 --public-key %2</source>
+        <translation>Tanda tangan berkas ini ada di %1.sig. Siapa pun dapat memeriksa bahwa berkas ini tidak berubah, tanpa basis data gateway: gerbangctl audit verify-report %1 --public-key %2</translation>
+    </message>
+    <message>
+        <source>What this does not prove: that the gateway was told the truth; nor, against someone who holds the gateway's signing key, anything after the last checkpoint kept outside the gateway.</source>
+        <translation>Yang tidak dibuktikan: bahwa gateway menerima informasi yang benar; dan, terhadap pihak yang memegang kunci tanda tangan gateway, apa pun setelah checkpoint terakhir yang disimpan di luar gateway.</translation>
     </message>
 </context>
 <context>

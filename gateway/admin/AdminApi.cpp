@@ -415,10 +415,18 @@ void AdminApi::verifyAudit(const AdminCall &call, http::Responder &responder)
         [r, dataDir = m_access.settings.dataDir()](Database &db, QString *e) -> QJsonObject {
             AuditVerifier::Options options{r.fromMs, r.toMs, {}};
             QString keyError;
-            if (const auto key = AuditSigningKey::load(dataDir, &keyError))
+            const auto key = AuditSigningKey::load(dataDir, &keyError);
+            if (key)
                 options.trustedKeys << key->publicKey();
             const auto v = AuditVerifier(db).verify(options, nowMs(), e);
-            return v ? v->toJson() : QJsonObject();
+            if (!v)
+                return {};
+            // And the key this gateway signs with, which a report's reader checks against.
+            QJsonObject answer = v->toJson();
+            answer.insert(u"public_key"_s,
+                          key ? QJsonValue(AuditSigningKey::publicKeyText(key->publicKey()))
+                              : QJsonValue());
+            return answer;
         },
         responder);
 }
@@ -431,8 +439,8 @@ void AdminApi::signReport(const AdminCall &call, http::Responder &responder)
     const qint64 size = body.number("size"_L1, 0, qint64(1) << 50).value_or(-1);
     const QString file = body.text("file"_L1, true, 255).value_or(QString());
     const QString format = body.text("report_format"_L1, true, 8).value_or(QString());
-    const QString from = body.text("from"_L1, true, 40).value_or(QString());
-    const QString to = body.text("to"_L1, true, 40).value_or(QString());
+    const QString from = body.text("from"_L1, false, 40).value_or(QString());
+    const QString to = body.text("to"_L1, false, 40).value_or(QString());
     const QString tenant = body.text("tenant"_L1, false, 64).value_or(QString());
     const QString desktopUser = body.text("desktop_user"_L1, false, 128).value_or(QString());
     if (const auto &r = body.refusal())
@@ -444,10 +452,12 @@ void AdminApi::signReport(const AdminCall &call, http::Responder &responder)
     if (format != u"csv"_s && format != u"pdf"_s)
         return responder.send(
             error(400, ApiError::InvalidParameter, u"report_format must be csv or pdf"_s));
-    const auto range = adminquery::auditVerifyRange(
-        (u"from="_s + QString::fromLatin1(QUrl::toPercentEncoding(from)) + u"&to="_s +
-         QString::fromLatin1(QUrl::toPercentEncoding(to)))
-            .toLatin1());
+    QByteArrayList query;
+    if (!from.isEmpty())
+        query << "from=" + QUrl::toPercentEncoding(from);
+    if (!to.isEmpty())
+        query << "to=" + QUrl::toPercentEncoding(to);
+    const auto range = adminquery::auditVerifyRange(query.join('&'));
     if (const auto *refusal = std::get_if<adminquery::Refusal>(&range))
         return responder.send(error(400, ApiError::InvalidParameter, refusal->message));
     const auto r = std::get<adminquery::TimeRange>(range);
@@ -456,7 +466,11 @@ void AdminApi::signReport(const AdminCall &call, http::Responder &responder)
     const QString by = desktopUser.isEmpty()
                            ? u"token %1"_s.arg(call.caller.name)
                            : u"token %1 (%2)"_s.arg(call.caller.name, desktopUser);
-    QJsonObject period{{u"from"_s, from}, {u"to"_s, to}};
+    QJsonObject period;
+    if (!from.isEmpty())
+        period.insert(u"from"_s, from);
+    if (!to.isEmpty())
+        period.insert(u"to"_s, to);
     if (!tenant.isEmpty())
         period.insert(u"tenant"_s, tenant);
     read(

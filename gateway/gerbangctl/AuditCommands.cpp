@@ -108,44 +108,20 @@ QString osUserName()
     return pw ? QString::fromLocal8Bit(pw->pw_name) : QString::number(geteuid());
 }
 
-QString signaturePathFor(const QString &report)
-{
-    return report + u".sig"_s;
-}
-
 // Verifies the exported period and writes REPORT.sig, signed with this installation's key.
 int signReport(Invocation &inv, const QString &path, const QString &format,
                const AuditFilter &filter)
 {
-    QFile report(path);
-    if (!report.open(QIODevice::ReadOnly))
-        return inv.fail(u"cannot read %1 back to sign it: %2"_s.arg(path, report.errorString()));
-    const QByteArray bytes = report.readAll();
+    LocalReportSigner signer;
     QString error;
-    bool created = false;
-    const auto key = AuditSigningKey::loadOrCreate(inv.dataDir(), &created, &error);
-    if (!key)
-        return inv.fail(u"audit signing key: "_s + error);
-    AuditVerifier::Options options;
-    options.fromMs = filter.fromMs;
-    options.toMs = filter.toMs;
-    options.trustedKeys = {key->publicKey()};
-    const auto verification = AuditVerifier(inv.database()).verify(options, nowMs(), &error);
-    if (!verification)
-        return inv.fail(u"cannot verify the audit log for the report: "_s + error);
-    QJsonObject period{{u"from"_s, isoUtc(*filter.fromMs)}, {u"to"_s, isoUtc(*filter.toMs)}};
-    if (!filter.tenant.isEmpty())
-        period.insert(u"tenant"_s, filter.tenant);
-    const ReportSignature signature = ReportSignature::make(
-        bytes, QFileInfo(path).fileName(), format, u"gerbangctl (%1)"_s.arg(osUserName()), period,
-        *verification, *key, nowMs());
-    QSaveFile sig(signaturePathFor(path));
-    if (!sig.open(QIODevice::WriteOnly) ||
-        sig.write(QJsonDocument(signature.toJson()).toJson(QJsonDocument::Indented)) < 0 ||
-        !sig.commit())
-        return inv.fail(u"cannot write %1: %2"_s.arg(sig.fileName(), sig.errorString()));
+    if (!signer.verify(inv.database(), inv.dataDir(), filter.fromMs, filter.toMs, &error))
+        return inv.fail(error);
+    if (!signer.sign(path, format, u"gerbangctl (%1)"_s.arg(osUserName()),
+                     ReportSignature::periodOf(filter), &error))
+        return inv.fail(error);
     printOut(u"signature written to %1 (the audit log %2 for this period)\n"_s.arg(
-        sig.fileName(), verification->ok() ? u"verified"_s : u"did NOT verify"_s));
+        ReportSignature::pathFor(path),
+        signer.verification().ok() ? u"verified"_s : u"did NOT verify"_s));
     return ExitOk;
 }
 
@@ -368,7 +344,7 @@ int verifyReport(Invocation &inv)
         return *rc;
     const QString path = inv.positional().constFirst();
     const QString sigPath =
-        inv.isSet(u"signature"_s) ? inv.value(u"signature"_s) : signaturePathFor(path);
+        inv.isSet(u"signature"_s) ? inv.value(u"signature"_s) : ReportSignature::pathFor(path);
     // Without --public-key the installation's own key is used, which needs its configuration.
     if (!inv.isSet(u"public-key"_s) && !inv.openConfiguration())
         return ExitFailed;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "LocalBackend.h"
 
+#include "audit/AuditSigningKey.h"
+#include "audit/ReportSignature.h"
 #include "concurrency/AsyncTask.h"
 #include "core/Console.h"
 #include "core/DbWorker.h"
@@ -258,11 +260,13 @@ void LocalBackend::exportAudit(QObject *receiver, const AuditExportRequest &requ
                                Done<AuditExport::Result> done)
 {
     const DatabaseTarget database = m_console.database();
+    const QString dataDir = m_console.dataDir();
+    const QString by = actor();
     // An export may read a year of traffic: its own thread and connection, so the audit table
     // and the other pages keep the database thread.
     AsyncTask::run(
         receiver,
-        [request, database] {
+        [request, database, dataDir, by] {
             AuditExport::Result r;
             const bool pdf = request.format == AuditExportRequest::Format::Pdf;
             // Writable: the export's own audit row goes first, and without it no row leaves.
@@ -276,18 +280,36 @@ void LocalBackend::exportAudit(QObject *receiver, const AuditExportRequest &requ
                               .arg(r.error);
                 return r;
             }
-            if (pdf)
-                return AuditExport::writePdf(*db, request.filter, request.report, request.path);
-            QSaveFile file(request.path);
-            if (!file.open(QIODevice::WriteOnly)) {
-                r.error = file.errorString();
+            // The period's verification goes into the PDF's words and into FILE.sig.
+            LocalReportSigner signer;
+            QString signError;
+            const bool verified =
+                signer.verify(*db, dataDir, request.filter.fromMs, request.filter.toMs, &signError);
+            AuditExport::Report report = request.report;
+            if (verified) {
+                report.proof = signer.verification();
+                report.publicKeyText = AuditSigningKey::publicKeyText(signer.publicKey());
+            }
+            if (pdf) {
+                r = AuditExport::writePdf(*db, request.filter, report, request.path);
+            } else {
+                QSaveFile file(request.path);
+                if (!file.open(QIODevice::WriteOnly)) {
+                    r.error = file.errorString();
+                    return r;
+                }
+                r = AuditExport::writeCsv(*db, request.filter, file);
+                if (r.ok && !file.commit()) {
+                    r.ok = false;
+                    r.error = file.errorString();
+                }
+            }
+            if (!r.ok)
                 return r;
-            }
-            r = AuditExport::writeCsv(*db, request.filter, file);
-            if (r.ok && !file.commit()) {
-                r.ok = false;
-                r.error = file.errorString();
-            }
+            r.verified = verified && signer.verification().ok();
+            if (!verified || !signer.sign(request.path, pdf ? u"pdf"_s : u"csv"_s, by,
+                                          ReportSignature::periodOf(request.filter), &signError))
+                r.signatureProblem = signError;
             return r;
         },
         std::move(done));

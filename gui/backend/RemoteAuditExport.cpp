@@ -3,11 +3,17 @@
 
 #include "AdminClient.h"
 #include "admin/AdminQueries.h"
+#include "audit/ReportSignature.h"
 #include "concurrency/AsyncTask.h"
+#include "crypto/Crypto.h"
+#include "domain/Ids.h"
 #include "storage/RecordJson.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QNetworkReply>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -24,6 +30,27 @@ RemoteAuditExport::RemoteAuditExport(AdminClient &client, AuditExportRequest req
 }
 
 void RemoteAuditExport::start()
+{
+    if (m_request.format == AuditExportRequest::Format::Csv)
+        return stream();
+    QByteArrayList range;
+    if (m_request.filter.fromMs)
+        range << "from=" + QUrl::toPercentEncoding(isoUtc(*m_request.filter.fromMs));
+    if (m_request.filter.toMs)
+        range << "to=" + QUrl::toPercentEncoding(isoUtc(*m_request.filter.toMs));
+    m_client.call(this, "GET", u"/admin/v1/audit/verify?"_s + QString::fromLatin1(range.join('&')),
+                  std::nullopt, [this](const AdminClient::Reply &r) {
+                      // A gateway that cannot verify still exports; the report then says nothing
+                      // of it.
+                      if (r.ok()) {
+                          m_request.report.proof = AuditVerification::fromJson(r.body);
+                          m_request.report.publicKeyText = r.body.value(u"public_key"_s).toString();
+                      }
+                      stream();
+                  });
+}
+
+void RemoteAuditExport::stream()
 {
     const bool pdf = m_request.format == AuditExportRequest::Format::Pdf;
     if (!pdf && !m_file.open(QIODevice::WriteOnly))
@@ -78,10 +105,12 @@ void RemoteAuditExport::finished()
         AuditExport::Result r;
         r.rows = std::max<qint64>(0, m_records - 1);
         r.ok = m_file.commit();
-        if (!r.ok)
+        if (!r.ok) {
             r.error = m_file.errorString();
-        m_done(r);
-        return deleteLater();
+            m_done(r);
+            return deleteLater();
+        }
+        return sign(r);
     }
     // Rendering a report of thousands of rows takes a while: not on the GUI thread.
     AsyncTask::run(
@@ -90,9 +119,46 @@ void RemoteAuditExport::finished()
             return AuditExport::writePdf(rows, report, path);
         },
         [this](const AuditExport::Result &r) {
-            m_done(r);
-            deleteLater();
+            if (!r.ok) {
+                m_done(r);
+                return deleteLater();
+            }
+            sign(r);
         });
+}
+
+void RemoteAuditExport::sign(AuditExport::Result r)
+{
+    QFile file(m_request.path);
+    const QByteArray digest = file.open(QIODevice::ReadOnly) ? crypto::sha256(file) : QByteArray();
+    if (digest.isEmpty()) {
+        r.signatureProblem = file.errorString();
+        m_done(r);
+        return deleteLater();
+    }
+    const bool pdf = m_request.format == AuditExportRequest::Format::Pdf;
+    QJsonObject ask{{u"sha256"_s, QString::fromLatin1(digest.toHex())},
+                    {u"size"_s, file.size()},
+                    {u"file"_s, QFileInfo(m_request.path).fileName()},
+                    {u"report_format"_s, pdf ? u"pdf"_s : u"csv"_s},
+                    {u"desktop_user"_s, m_request.report.generatedBy.left(128)}};
+    const QJsonObject period = ReportSignature::periodOf(m_request.filter);
+    for (auto it = period.begin(); it != period.end(); ++it)
+        ask.insert(it.key(), it.value());
+    m_client.call(this, "POST", u"/admin/v1/audit/report-signature"_s, ask,
+                  [this, r](const AdminClient::Reply &reply) mutable {
+                      QString error;
+                      const auto signature =
+                          reply.ok() ? ReportSignature::fromJson(reply.body, &error) : std::nullopt;
+                      if (!reply.ok())
+                          r.signatureProblem = reply.problem();
+                      else if (!signature || !signature->write(m_request.path, &error))
+                          r.signatureProblem = error;
+                      else
+                          r.verified = signature->verification.ok();
+                      m_done(r);
+                      deleteLater();
+                  });
 }
 
 void RemoteAuditExport::fail(const QString &error)

@@ -17,7 +17,9 @@ class AdminClient;
 // the token's name before the first row): CSV is copied into the file as it arrives; a PDF is
 // built from the NDJSON rows as they arrive and rendered off the GUI thread at the end. The
 // file is replaced only when the whole export arrived (chunked: a cut-off body is an error).
-// Deletes itself when done.
+// A PDF first asks the gateway to verify the period (its words go into the report); every
+// report then gets its FILE.sig from the gateway (POST /admin/v1/audit/report-signature, over
+// the file's hash). Deletes itself when done.
 class RemoteAuditExport : public QObject
 {
     Q_OBJECT
@@ -27,8 +29,11 @@ public:
     void start();
 
 private:
+    void stream();
     void received();
     void finished();
+    // The file is complete: asks for its signature, then reports `r`.
+    void sign(AuditExport::Result r);
     void fail(const QString &error);
 
     AdminClient &m_client;

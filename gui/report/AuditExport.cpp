@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AuditExport.h"
 
+#include "ProofWords.h"
 #include "core/DomainLabels.h"
 #include "report/AuditCsv.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFileInfo>
 #include <QIODevice>
 #include <QLocale>
 #include <QMap>
@@ -121,6 +123,14 @@ AuditExport::Result AuditExport::writePdf(const PdfRows &rows, const Report &rep
     html += u"</table>"_s;
     html += countTable(tr("By outcome"), rows.m_byOutcome, locale);
     html += countTable(tr("By provider"), rows.m_byProvider, locale);
+    if (report.proof) {
+        html += u"<h3>%1</h3>"_s.arg(esc(tr("What was verified")));
+        const QStringList words =
+            ProofWords::report(*report.proof, QFileInfo(path).fileName(), report.publicKeyText);
+        for (const QString &paragraph : words)
+            html += u"<p>%1</p>"_s.arg(esc(paragraph));
+        r.verified = report.proof->ok();
+    }
     html += u"<h3>%1</h3><table border='1' cellspacing='0' cellpadding='2' width='100%'>"_s.arg(
         esc(tr("Requests")));
     html += u"<thead><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th><th>%5</th><th>%6</th>"

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "audit/AuditVerifier.h"
 #include "storage/AuditRepository.h"
 
 #include <QCoreApplication>
 #include <QMap>
 #include <QString>
+#include <optional>
 
 class QIODevice;
 
@@ -27,6 +29,10 @@ public:
         QString period;      // human-readable period
         QString generatedBy; // user name
         qint64 generatedAtMs = 0;
+        // What was verified of the audit log for the period, and the key that signs the file:
+        // the report's "What was verified" section (none: no section).
+        std::optional<AuditVerification> proof;
+        QString publicKeyText;
     };
     struct Result
     {
@@ -34,6 +40,10 @@ public:
         QString error;
         qint64 rows = 0;
         int pages = 0; // PDF only
+        // The audit log for the period verified when the report was made.
+        bool verified = false;
+        // Why FILE.sig could not be written (empty: it was; the report itself is fine).
+        QString signatureProblem;
     };
 
     // The rows of a PDF report, gathered one at a time in time order (from a database or an

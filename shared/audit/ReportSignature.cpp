@@ -4,8 +4,13 @@
 #include "AuditSigningKey.h"
 #include "crypto/Crypto.h"
 #include "crypto/Ed25519.h"
+#include "domain/Clock.h"
+#include "domain/Ids.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
+#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -111,6 +116,77 @@ ReportSignature::Check ReportSignature::check(const QByteArray &report,
     if (report.size() != size || !crypto::constantTimeEquals(crypto::sha256(report), sha256))
         return Check::FileChanged;
     return Check::Valid;
+}
+
+QJsonObject ReportSignature::periodOf(const AuditFilter &filter)
+{
+    QJsonObject period;
+    if (filter.fromMs)
+        period.insert(u"from"_s, isoUtc(*filter.fromMs));
+    if (filter.toMs)
+        period.insert(u"to"_s, isoUtc(*filter.toMs));
+    if (!filter.tenant.isEmpty())
+        period.insert(u"tenant"_s, filter.tenant);
+    return period;
+}
+
+QString ReportSignature::pathFor(const QString &reportPath)
+{
+    return reportPath + u".sig"_s;
+}
+
+bool ReportSignature::write(const QString &reportPath, QString *error) const
+{
+    QSaveFile file(pathFor(reportPath));
+    if (file.open(QIODevice::WriteOnly) &&
+        file.write(QJsonDocument(toJson()).toJson(QJsonDocument::Indented)) >= 0 && file.commit())
+        return true;
+    *error = u"cannot write %1: %2"_s.arg(file.fileName(), file.errorString());
+    return false;
+}
+
+bool LocalReportSigner::verify(Database &db, const QString &dataDir, std::optional<qint64> fromMs,
+                               std::optional<qint64> toMs, QString *error)
+{
+    bool created = false;
+    auto key = AuditSigningKey::loadOrCreate(dataDir, &created, error);
+    if (!key) {
+        *error = u"audit signing key: "_s + *error;
+        return false;
+    }
+    m_key = std::make_shared<AuditSigningKey>(std::move(*key));
+    AuditVerifier::Options options{fromMs, toMs, {m_key->publicKey()}};
+    auto v = AuditVerifier(db).verify(options, nowMs(), error);
+    if (!v) {
+        *error = u"cannot verify the audit log for the report: "_s + *error;
+        return false;
+    }
+    m_verification = std::move(*v);
+    return true;
+}
+
+QByteArray LocalReportSigner::publicKey() const
+{
+    return m_key ? m_key->publicKey() : QByteArray();
+}
+
+bool LocalReportSigner::sign(const QString &reportPath, const QString &reportFormat,
+                             const QString &generatedBy, const QJsonObject &period, QString *error)
+{
+    QFile report(reportPath);
+    if (!m_key || !report.open(QIODevice::ReadOnly)) {
+        *error = u"cannot read %1 back to sign it: %2"_s.arg(reportPath, report.errorString());
+        return false;
+    }
+    const QByteArray digest = crypto::sha256(report);
+    if (digest.isEmpty()) {
+        *error = u"cannot read %1 back to sign it: %2"_s.arg(reportPath, report.errorString());
+        return false;
+    }
+    return ReportSignature::makeForHash(digest, report.size(), QFileInfo(reportPath).fileName(),
+                                        reportFormat, generatedBy, period, m_verification, *m_key,
+                                        nowMs())
+        .write(reportPath, error);
 }
 
 } // namespace gerbang

@@ -2,15 +2,18 @@
 #pragma once
 
 #include "AuditVerifier.h"
+#include "storage/AuditRepository.h"
 
 #include <QByteArray>
 #include <QJsonObject>
 #include <QString>
+#include <memory>
 #include <optional>
 
 namespace gerbang {
 
 class AuditSigningKey;
+class Database;
 
 // The detached signature of an exported audit report (CSV or PDF), written beside it as
 // FILE.sig: the SHA-256 and size of the report's bytes, what was exported (period, tenant),
@@ -59,9 +62,36 @@ struct ReportSignature
     // Checks `report` against this signature, signed by `trustedKey` (raw 32 bytes).
     Check check(const QByteArray &report, const QByteArray &trustedKey) const;
 
+    // The `period` of a report of these rows: from, to (ISO 8601, absent: unbounded), tenant.
+    static QJsonObject periodOf(const AuditFilter &filter);
+    // Where a report's signature file goes: FILE.sig.
+    static QString pathFor(const QString &reportPath);
+    // Writes it there (replaced only when complete).
+    bool write(const QString &reportPath, QString *error) const;
+
 private:
     QJsonObject body() const; // everything that is signed
     QByteArray message() const;
+};
+
+// What signs a report made on this machine (gerbangctl, the console's embedded mode): the
+// verification of the report's period, with the installation's key (created when missing).
+// Used in two steps, as a PDF states the verification in its own words before it is signed.
+class LocalReportSigner
+{
+public:
+    // Verifies [fromMs, toMs]; false with `*error` when the key or the database cannot be read.
+    bool verify(Database &db, const QString &dataDir, std::optional<qint64> fromMs,
+                std::optional<qint64> toMs, QString *error);
+    const AuditVerification &verification() const { return m_verification; }
+    QByteArray publicKey() const;
+    // Signs the file at `reportPath` as it is now and writes its FILE.sig.
+    bool sign(const QString &reportPath, const QString &reportFormat, const QString &generatedBy,
+              const QJsonObject &period, QString *error);
+
+private:
+    std::shared_ptr<AuditSigningKey> m_key;
+    AuditVerification m_verification;
 };
 
 } // namespace gerbang

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Crypto.h"
 
+#include <QIODevice>
 #include <cstring>
 #include <memory>
 #include <openssl/crypto.h>
@@ -84,6 +85,29 @@ QByteArray sha256(QByteArrayView data)
 {
     return digest(sha256Algorithm(), data);
 }
+QByteArray sha256(QIODevice &device)
+{
+    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+    if (!ctx || EVP_DigestInit_ex(ctx.get(), sha256Algorithm(), nullptr) != 1)
+        return {};
+    QByteArray block(1 << 16, Qt::Uninitialized);
+    for (;;) {
+        const qint64 n = device.read(block.data(), block.size());
+        if (n < 0)
+            return {};
+        if (n == 0)
+            break;
+        if (EVP_DigestUpdate(ctx.get(), block.constData(), size_t(n)) != 1)
+            return {};
+    }
+    QByteArray out(32, Qt::Uninitialized);
+    unsigned int len = 0;
+    if (EVP_DigestFinal_ex(ctx.get(), reinterpret_cast<unsigned char *>(out.data()), &len) != 1 ||
+        len != 32)
+        return {};
+    return out;
+}
+
 QByteArray sha512(QByteArrayView data)
 {
     return digest(sha512Algorithm(), data);

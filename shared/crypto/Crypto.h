@@ -4,12 +4,17 @@
 #include <QByteArray>
 #include <QByteArrayView>
 
+class QIODevice;
+
 // Thin, explicit wrappers over OpenSSL libcrypto. Nothing here is home-made cryptography:
 // every primitive is an OpenSSL call, and every comparison of secrets goes through
 // CRYPTO_memcmp.
 namespace gerbang::crypto {
 
 QByteArray sha256(QByteArrayView data);
+// The SHA-256 of what `device` yields from where it is to its end, read a block at a time (a
+// report may be larger than memory); empty on a read error.
+QByteArray sha256(QIODevice &device);
 QByteArray sha512(QByteArrayView data);
 QByteArray hmacSha256(QByteArrayView key, QByteArrayView data);
 // HMAC over the concatenation of several parts, without building the concatenation.
