@@ -817,6 +817,26 @@ Compare it with what 'gerbangctl admin fingerprint' prints on the gateway. Trust
         <source>%1 at %2, desktop user %3</source>
         <translation>%1 at %2, desktop user %3</translation>
     </message>
+    <message>
+        <source>Cannot verify the audit log: %1</source>
+        <translation>Cannot verify the audit log: %1</translation>
+    </message>
+    <message>
+        <source>Check the audit log's hash chains and signed checkpoints: shows any row changed, removed, added or moved</source>
+        <translation>Check the audit log's hash chains and signed checkpoints: shows any row changed, removed, added or moved</translation>
+    </message>
+    <message>
+        <source>Verifying the audit log…</source>
+        <translation>Verifying the audit log…</translation>
+    </message>
+    <message>
+        <source>The audit log has not been verified in this session.</source>
+        <translation>The audit log has not been verified in this session.</translation>
+    </message>
+    <message>
+        <source>Verif&amp;y log</source>
+        <translation>Verif&amp;y log</translation>
+    </message>
 </context>
 <context>
     <name>gerbang::ConnectDialog</name>

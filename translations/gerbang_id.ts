@@ -817,6 +817,26 @@ Bandingkan dengan keluaran 'gerbangctl admin fingerprint' di gateway. Percayai h
         <source>%1 at %2, desktop user %3</source>
         <translation>%1 di %2, pengguna desktop %3</translation>
     </message>
+    <message>
+        <source>Cannot verify the audit log: %1</source>
+        <translation>Tidak dapat memverifikasi log audit: %1</translation>
+    </message>
+    <message>
+        <source>Check the audit log's hash chains and signed checkpoints: shows any row changed, removed, added or moved</source>
+        <translation>Periksa rantai hash dan checkpoint bertanda tangan log audit: menunjukkan baris yang diubah, dihapus, ditambahkan, atau dipindahkan</translation>
+    </message>
+    <message>
+        <source>Verifying the audit log…</source>
+        <translation>Memverifikasi log audit…</translation>
+    </message>
+    <message>
+        <source>The audit log has not been verified in this session.</source>
+        <translation>Log audit belum diverifikasi dalam sesi ini.</translation>
+    </message>
+    <message>
+        <source>Verif&amp;y log</source>
+        <translation>Veri&amp;fikasi log</translation>
+    </message>
 </context>
 <context>
     <name>gerbang::ConnectDialog</name>

@@ -127,6 +127,9 @@ public:
     // The file is replaced only by a complete export.
     virtual void exportAudit(QObject *receiver, const AuditExportRequest &request,
                              Done<AuditExport::Result> done) = 0;
+    // Checks the whole audit log's hash chains and checkpoints (README "The audit log as
+    // evidence"); a log that does not verify is a value, not an error.
+    virtual void verifyAudit(QObject *receiver, Done<Fetched<AuditVerification>> done) = 0;
     // The settings the gateway's file and environment give now (a restart would run with
     // them), with where each comes from and whether one waits for a restart.
     virtual void settings(QObject *receiver, Done<Fetched<SettingsListing>> done) = 0;

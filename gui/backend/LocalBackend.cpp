@@ -2,10 +2,12 @@
 #include "LocalBackend.h"
 
 #include "audit/AuditSigningKey.h"
+#include "audit/AuditVerifier.h"
 #include "audit/ReportSignature.h"
 #include "concurrency/AsyncTask.h"
 #include "core/Console.h"
 #include "core/DbWorker.h"
+#include "domain/Clock.h"
 #include "storage/AllowlistRepository.h"
 #include "storage/Database.h"
 #include "storage/EventRepository.h"
@@ -310,6 +312,29 @@ void LocalBackend::exportAudit(QObject *receiver, const AuditExportRequest &requ
             if (!verified || !signer.sign(request.path, pdf ? u"pdf"_s : u"csv"_s, by,
                                           ReportSignature::periodOf(request.filter), &signError))
                 r.signatureProblem = signError;
+            return r;
+        },
+        std::move(done));
+}
+
+void LocalBackend::verifyAudit(QObject *receiver, Done<Fetched<AuditVerification>> done)
+{
+    const DatabaseTarget database = m_console.database();
+    const QString dataDir = m_console.dataDir();
+    // A walk over the whole log: its own thread and connection, like an export.
+    AsyncTask::run(
+        receiver,
+        [database, dataDir] {
+            Fetched<AuditVerification> r;
+            auto db = Database::open({database, 5000, true}, &r.error);
+            if (!db)
+                return r;
+            AuditVerifier::Options options;
+            QString keyError;
+            if (const auto key = AuditSigningKey::load(dataDir, &keyError))
+                options.trustedKeys << key->publicKey();
+            r.value =
+                AuditVerifier(*db).verify(options, nowMs(), &r.error).value_or(AuditVerification());
             return r;
         },
         std::move(done));

@@ -383,6 +383,19 @@ void RemoteBackend::exportAudit(QObject *receiver, const AuditExportRequest &req
     job->start();
 }
 
+void RemoteBackend::verifyAudit(QObject *receiver, Done<Fetched<AuditVerification>> done)
+{
+    m_client->call(receiver, "GET", u"/admin/v1/audit/verify"_s, std::nullopt,
+                   [done = std::move(done)](const AdminClient::Reply &r) {
+                       Fetched<AuditVerification> out;
+                       if (r.ok())
+                           out.value = AuditVerification::fromJson(r.body);
+                       else
+                           out.error = r.problem();
+                       done(std::move(out));
+                   });
+}
+
 void RemoteBackend::events(QObject *receiver, const EventFilter &filter,
                            Done<Fetched<QList<WebhookEvent>>> done)
 {

@@ -59,6 +59,7 @@ public:
                    Done<Fetched<QList<AuditRecord>>> done) override;
     void exportAudit(QObject *receiver, const AuditExportRequest &request,
                      Done<AuditExport::Result> done) override;
+    void verifyAudit(QObject *receiver, Done<Fetched<AuditVerification>> done) override;
     void apply(QObject *receiver, ConsoleChange change, Done<ChangeResult> done) override;
 
 Q_SIGNALS:

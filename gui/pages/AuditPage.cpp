@@ -6,6 +6,7 @@
 #include "core/DomainLabels.h"
 #include "domain/Ids.h"
 #include "report/AuditExport.h"
+#include "report/ProofWords.h"
 #include "service/AdminService.h"
 #include "storage/Database.h"
 #include "widgets/Icons.h"
@@ -81,6 +82,8 @@ AuditPage::AuditPage(Backend &backend, QWidget *parent)
     , m_refresh(new QPushButton(Icons::get(u"refresh"_s), QString()))
     , m_csv(new QPushButton(Icons::get(u"export"_s), QString()))
     , m_pdf(new QPushButton(Icons::get(u"report"_s), QString()))
+    , m_verify(new QPushButton(Icons::get(u"refresh"_s), QString()))
+    , m_proof(new QLabel)
     , m_debounce(new QTimer(this))
 {
     setObjectName(u"auditPage"_s);
@@ -171,12 +174,19 @@ AuditPage::AuditPage(Backend &backend, QWidget *parent)
     bottom->addWidget(m_refresh);
     bottom->addWidget(m_csv);
     bottom->addWidget(m_pdf);
+    bottom->addWidget(m_verify);
+    m_verify->setObjectName(u"auditVerify"_s);
+    m_proof->setObjectName(u"auditProof"_s);
+    m_proof->setWordWrap(true);
+    m_proof->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_messages);
     layout->addLayout(filters);
     layout->addWidget(splitter, 1);
     layout->addLayout(bottom);
+    layout->addWidget(m_proof);
+    connect(m_verify, &QPushButton::clicked, this, &AuditPage::verifyLog);
 
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(300);
@@ -224,6 +234,27 @@ AuditPage::AuditPage(Backend &backend, QWidget *parent)
             });
     periodChanged();
     retranslateUi();
+}
+
+void AuditPage::verifyLog()
+{
+    m_verifying = true;
+    m_verify->setEnabled(false);
+    retranslateUi();
+    m_backend.verifyAudit(this, [this](const Fetched<AuditVerification> &r) {
+        m_verifying = false;
+        m_verify->setEnabled(true);
+        const bool intact = r.ok() && r.value.ok();
+        const QString summary = r.ok() ? ProofWords::summary(r.value)
+                                       : tr("Cannot verify the audit log: %1").arg(r.error);
+        m_verified = true;
+        m_proof->setText(summary);
+        // Not intact is news the admin must not miss: red, and said in the message bar too.
+        m_proof->setStyleSheet(intact ? QString() : u"color: #b00020; font-weight: bold"_s);
+        if (!intact)
+            m_messages->show(summary, MessageBar::Kind::Error);
+        Q_EMIT verificationFinished(intact, summary);
+    });
 }
 
 QString AuditPage::title() const
@@ -411,6 +442,13 @@ void AuditPage::retranslateUi()
     m_refresh->setText(tr("Re&fresh"));
     m_csv->setText(tr("Export &CSV…"));
     m_pdf->setText(tr("&PDF report…"));
+    m_verify->setText(tr("Verif&y log"));
+    m_verify->setToolTip(tr("Check the audit log's hash chains and signed checkpoints: shows "
+                            "any row changed, removed, added or moved"));
+    if (m_verifying)
+        m_proof->setText(tr("Verifying the audit log…"));
+    else if (!m_verified)
+        m_proof->setText(tr("The audit log has not been verified in this session."));
     const QLocale locale;
     m_status->setText(m_model->isLoading()
                           ? tr("Loading…")

@@ -40,12 +40,16 @@ public:
     // gateway's streamed export); exportFinished() follows.
     void exportCsv(const QString &path);
     void exportPdf(const QString &path);
+    // Verifies the whole audit log through the backend; verificationFinished() follows.
+    void verifyLog();
     // The PDF's title page for the current filter: tenant, period, when, and who (the desktop
     // user, and the token when attached).
     AuditExport::Report reportHeading() const;
 
 Q_SIGNALS:
     void exportFinished(bool ok, const QString &path, qint64 rows, int pages, const QString &error);
+    // A verification of the audit log ended (`intact` false also when it could not run).
+    void verificationFinished(bool intact, const QString &summary);
 
 protected:
     void retranslateUi() override;
@@ -86,6 +90,10 @@ private:
     QPushButton *m_refresh;
     QPushButton *m_csv;
     QPushButton *m_pdf;
+    QPushButton *m_verify; // checks the log's hash chains now
+    QLabel *m_proof;       // the last verification, in words
+    bool m_verifying = false;
+    bool m_verified = false; // m_proof holds a result
     QTimer *m_debounce;
     bool m_loadedOnce = false;
 };

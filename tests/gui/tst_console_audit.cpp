@@ -2,6 +2,7 @@
 // The audit page: filters over real requests, lazy paging over a million rows, CSV and PDF.
 #include "ConsoleFixture.h"
 #include "TestSupport.h"
+#include "audit/ReportSignature.h"
 #include "core/DomainLabels.h"
 #include "pages/AuditModel.h"
 #include "pages/AuditPage.h"
@@ -16,6 +17,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -332,6 +334,51 @@ private Q_SLOTS:
         const QList<QStringList> rows = parseCsv(QString::fromUtf8(f.readAll()));
         QCOMPARE(rows.size(), 2);
         QCOMPARE(rows.at(1).at(auditCsvHeader().indexOf(u"path"_s)), u"'=HYPERLINK(\"x\")"_s);
+    }
+
+    // The audit log as evidence on the page: verified on demand; a changed row shows, in red
+    // and in the message bar; an export carries a FILE.sig that holds for its bytes only.
+    void verificationStateAndSignedExports()
+    {
+        makeTraffic();
+        auto *verify = page()->findChild<QPushButton *>(u"auditVerify"_s);
+        QVERIFY(verify && verify->isEnabled());
+        QSignalSpy verified(page(), &AuditPage::verificationFinished);
+        verify->click();
+        QVERIFY(verified.wait(10000));
+        QVERIFY2(verified.first().at(0).toBool(), qPrintable(verified.first().at(1).toString()));
+        QVERIFY2(verified.first().at(1).toString().contains(u"intact"_s),
+                 qPrintable(verified.first().at(1).toString()));
+
+        const QString path = m_out.filePath(u"signed.pdf"_s);
+        QSignalSpy done(page(), &AuditPage::exportFinished);
+        page()->exportPdf(path);
+        QVERIFY(done.wait(30000));
+        QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(4).toString()));
+        QFile sigFile(ReportSignature::pathFor(path));
+        QVERIFY(sigFile.open(QIODevice::ReadOnly));
+        QString error;
+        const auto sig =
+            ReportSignature::fromJson(QJsonDocument::fromJson(sigFile.readAll()).object(), &error);
+        QVERIFY2(sig, qPrintable(error));
+        QFile pdf(path);
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        const QByteArray bytes = pdf.readAll();
+        QCOMPARE(sig->check(bytes, sig->publicKey), ReportSignature::Check::Valid);
+        QCOMPARE(sig->check(bytes + "x", sig->publicKey), ReportSignature::Check::FileChanged);
+
+        {
+            auto db = openDb();
+            QSqlQuery q(db->db());
+            QVERIFY(q.exec(u"UPDATE audit_log SET outcome = 'accepted' WHERE outcome = "
+                           "'rejected'"_s));
+        }
+        verified.clear();
+        verify->click();
+        QVERIFY(verified.wait(10000));
+        QVERIFY(!verified.first().at(0).toBool());
+        QVERIFY2(verified.first().at(1).toString().contains(u"NOT intact"_s),
+                 qPrintable(verified.first().at(1).toString()));
     }
 
     void pdfExportIsValidWithExpectedPages()

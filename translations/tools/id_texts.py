@@ -677,4 +677,9 @@ ID = {
     "Audit log NOT intact (checked %1): %n problem(s); the first: %2": ["Log audit TIDAK utuh (diperiksa %1): %n masalah; yang pertama: %2"],
     "Audit log intact (checked %1): %2 rows on %n chain(s)": ["Log audit utuh (diperiksa %1): %2 baris pada %n rantai"],
     "When this report was made (%1), the gateway's audit log for its period did NOT verify: %n problem(s) were found. The rows below may not be what the gateway recorded.": ["Saat laporan ini dibuat (%1), log audit gateway untuk periodenya TIDAK lolos verifikasi: ditemukan %n masalah. Baris di bawah ini mungkin bukan yang dicatat gateway."],
+    'Cannot verify the audit log: %1': 'Tidak dapat memverifikasi log audit: %1',
+    'Verif&y log': 'Veri&fikasi log',
+    "Check the audit log's hash chains and signed checkpoints: shows any row changed, removed, added or moved": 'Periksa rantai hash dan checkpoint bertanda tangan log audit: menunjukkan baris yang diubah, dihapus, ditambahkan, atau dipindahkan',
+    'Verifying the audit log…': 'Memverifikasi log audit…',
+    'The audit log has not been verified in this session.': 'Log audit belum diverifikasi dalam sesi ini.',
 }
