@@ -12,11 +12,15 @@
 # stored per distinct message sent. Prints a result table (Markdown).
 #
 # Usage: bench/run.sh [--duration S] [--paced-duration S] [--admin-pairs N] [--postgres] [--keep]
-#                     [--out FILE]
+#                     [--baseline REV [--baseline-pairs N]] [--out FILE]
 #   --duration: the main durable run (default: 10-60 s, enough for >= 120k distinct payloads
 #   at the rate a 5 s warm-up measured). Exit status 1 if the database check fails.
 #   --admin-pairs: how many admin listener off/on pairs measure the admin API's cost
-#   (default 2; about 45 s each).
+#   (default 2; about 45 s each; 0 skips them).
+#   --baseline REV: also builds gerbangd and gerbangctl of git revision REV (Release, in
+#   build-bench-base/REV/) and compares the durable path of this tree with it under the same
+#   load: N pairs of fresh gateways, alternating (default 2), and a last run of this tree.
+#   E.g. --baseline 42c65df: the commit before the audit hash chain (issue 17).
 #   --postgres: gerbangd stores into a throwaway PostgreSQL cluster on this machine
 #   (tests/support/pg-cluster.sh, fsync on) instead of SQLite; its CPU shows as "other cores".
 # Traffic goes to 127.0.0.1 only. Needs wrk and sqlite3 (installed when missing, as root).
@@ -29,6 +33,8 @@ short_duration=10  # the c=128 durable run and each ceiling run
 warmup_duration=5  # a first durable run whose rate sizes the payload files
 paced_duration=30
 admin_pairs=2       # admin listener off/on pairs (each run as long as the main run)
+baseline=""         # a git revision to compare the durable path with (--baseline)
+baseline_pairs=2
 threads=2
 keep=0
 out=""
@@ -40,8 +46,10 @@ while [ $# -gt 0 ]; do
     --keep) keep=1; shift ;;
     --postgres) postgres=1; shift ;;
     --admin-pairs) admin_pairs=$2; shift 2 ;;
+    --baseline) baseline=$2; shift 2 ;;
+    --baseline-pairs) baseline_pairs=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
-    -h | --help) sed -n '4,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '4,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench/run.sh: unknown argument '$1'" >&2; exit 2 ;;
     esac
 done
@@ -74,6 +82,26 @@ CEILING=$B/bench/gerbang-bench-ceiling
 QCEILING=$B/bench/gerbang-bench-qhttpserver
 ENGINE_ONLY=$B/bench/gerbang-bench-engine-only
 LUA=$root/bench/whatsapp.lua
+
+# The baseline, from the repository's history (not the working tree): its own source copy and
+# build directory per commit, kept for the next run.
+if [ -n "$baseline" ]; then
+    base_rev=$(git rev-parse --verify "$baseline^{commit}")
+    base_dir=$root/build-bench-base/${base_rev:0:12}
+    if [ ! -x "$base_dir/build/gateway/gerbangd" ]; then
+        echo "bench: building baseline $baseline ($base_rev) into $base_dir" >&2
+        rm -rf "$base_dir"
+        mkdir -p "$base_dir/src"
+        git archive "$base_rev" | tar -x -C "$base_dir/src"
+        cmake -S "$base_dir/src" -B "$base_dir/build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+            -DGERBANG_BUILD_TESTS=OFF >/dev/null
+        cmake --build "$base_dir/build" --parallel "$(nproc)" --target gerbangd gerbangctl >&2
+    fi
+    BASE_GERBANGD=$base_dir/build/gateway/gerbangd
+    BASE_GERBANGCTL=$base_dir/build/gateway/gerbangctl/gerbangctl
+    head_rev=$(git rev-parse --short HEAD)
+    git diff --quiet HEAD -- . 2>/dev/null || head_rev+="+changes"
+fi
 
 # ---------------------------------------------------------------- work area and processes
 work=$(mktemp -d /tmp/gerbang-bench.XXXXXX)
@@ -467,14 +495,67 @@ admin_run() { # LABEL ADMIN_LISTEN STREAM(0|1)
     wait "$pid" || true
 }
 off_runs=() on_runs=()
-for i in $(seq 1 "$admin_pairs"); do
-    admin_run "admin_off_$i" "" 0
-    off_runs+=("admin_off_$i")
-    admin_run "admin_streaming_$i" 127.0.0.1:0 1
-    on_runs+=("admin_streaming_$i")
-done
-admin_run "admin_off_$((admin_pairs + 1))" "" 0
-off_runs+=("admin_off_$((admin_pairs + 1))")
+if [ "$admin_pairs" -gt 0 ]; then
+    for i in $(seq 1 "$admin_pairs"); do
+        admin_run "admin_off_$i" "" 0
+        off_runs+=("admin_off_$i")
+        admin_run "admin_streaming_$i" 127.0.0.1:0 1
+        on_runs+=("admin_streaming_$i")
+    done
+    admin_run "admin_off_$((admin_pairs + 1))" "" 0
+    off_runs+=("admin_off_$((admin_pairs + 1))")
+fi
+
+# ---------------------------------------------------------------- this tree against a baseline
+# --baseline REV: fresh gateways of this tree and of REV in turn, each on its own empty store
+# (on PostgreSQL, its own database in the cluster), under the same durable load as the main
+# run; then each store is checked: every request answered 200 is stored, nothing else.
+compare_run() { # LABEL GERBANGD GERBANGCTL
+    local label=$1 daemon=$2 ctl=$3 dir=$work/$1 pid url stored db_url=""
+    if [ -n "$pg_url" ]; then
+        psql -X -q -v ON_ERROR_STOP=1 "$pg_url" -c "CREATE DATABASE $label" >/dev/null
+        db_url=${pg_url%/*}/$label
+    fi
+    start_server "$label" "$work/$label.log" \
+        env GERBANG_DATABASE_URL="$db_url" "$daemon" --data-dir "$dir" --listen 127.0.0.1:0
+    pid=$server_pid url=$server_url
+    env GERBANG_DATABASE_URL="$db_url" "$ctl" --data-dir "$dir" tenant add bench --name Bench \
+        --waba 100000000000001 >/dev/null
+    sleep 2.5 # the configuration revision poll
+    gd_pid=$pid gd_url=$url
+    durable_run "$label" 32 "$duration" "$main_count"
+    kill -TERM "$pid"
+    wait "$pid" || true
+    local l=${final[$label]}
+    if [ -n "$db_url" ]; then
+        stored=$(psql -X -q -A -t "$db_url" -c "SELECT count(*) FROM events")
+    else
+        stored=$(sqlite3 -batch -noheader "$dir/gerbang.sqlite" "SELECT count(*) FROM events")
+    fi
+    # Answered 200 (wrk's requests less non-2xx, less a thread's closing GET /health) must be
+    # stored; at most the requests unanswered when wrk stopped may be stored beyond them.
+    local answered=$((${R[$l.requests]} - ${R[$l.non2xx]} - ${R[$l.exhausted_threads]}))
+    local unanswered=$((${R[$l.generated]} + ${R[$l.exhausted_threads]} - ${R[$l.requests]}))
+    [ "$unanswered" -lt 0 ] && unanswered=0
+    if [ "${R[$l.non2xx]}" -eq 0 ] && [ "$stored" -ge "$answered" ] &&
+        [ "$stored" -le $((answered + unanswered)) ]; then
+        check_lines+=("ok: $label: $answered answered 200, $stored events stored")
+    else
+        check_lines+=("FAIL: $label: $answered answered 200, $stored events stored (allowed up to $unanswered more), non-2xx ${R[$l.non2xx]}")
+        check_failures=1
+    fi
+}
+head_runs=() base_runs=()
+if [ -n "$baseline" ]; then
+    for i in $(seq 1 "$baseline_pairs"); do
+        compare_run "head_$i" "$GERBANGD" "$GERBANGCTL"
+        head_runs+=("head_$i")
+        compare_run "base_$i" "$BASE_GERBANGD" "$BASE_GERBANGCTL"
+        base_runs+=("base_$i")
+    done
+    compare_run "head_$((baseline_pairs + 1))" "$GERBANGD" "$GERBANGCTL"
+    head_runs+=("head_$((baseline_pairs + 1))")
+fi
 
 # ---------------------------------------------------------------- report
 pct() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b > 0) printf "%.1f", 100 * a / b; else print "n/a" }'; }
@@ -506,6 +587,8 @@ report=$work/report.md
         durable_* | warmup* | paced_*) srv=gerbangd ;;
         admin_off*) srv="gerbangd, admin listener off" ;;
         admin_streaming*) srv="gerbangd, admin listener on, one client streaming /admin/v1/live" ;;
+        head_*) srv="gerbangd of this tree ($head_rev)" ;;
+        base_*) srv="gerbangd of the baseline $baseline" ;;
         ceiling_*) srv="gerbang-bench-ceiling (HMAC only, Gerbang HTTP front)" ;;
         qhttpserver_*) srv="gerbang-bench-qhttpserver (HMAC only, QHttpServer)" ;;
         engine_only_*) srv="gerbang-bench-engine-only (gerbangd without its store)" ;;
@@ -528,16 +611,33 @@ report=$work/report.md
         for l in "$@"; do sum=$(awk -v a="$sum" -v b="${R[${final[$l]}.rps]}" 'BEGIN{print a + b}'); n=$((n + 1)); done
         awk -v s="$sum" -v n="$n" 'BEGIN{printf "%.0f", s / n}'
     }
-    off_mean=$(mean_of "${off_runs[@]}")
-    on_mean=$(mean_of "${on_runs[@]}")
-    admin_delta=$(awk -v on="$on_mean" -v off="$off_mean" 'BEGIN{ if (off > 0) printf "%.1f", 100 * (on - off) / off; else print "n/a" }')
-    off_list="" on_list="" snapshots=""
-    for l in "${off_runs[@]}"; do off_list+="${off_list:+, }${R[${final[$l]}.rps]}"; done
-    for l in "${on_runs[@]}"; do
-        on_list+="${on_list:+, }${R[${final[$l]}.rps]}"
-        snapshots+="${snapshots:+, }${R[${final[$l]}.live_snapshots]:-0}"
-    done
-    echo "| admin listener on with a client streaming /admin/v1/live at most 5 % slower than off (c=32) | on $on_list (mean $on_mean; snapshots received: $snapshots) vs off $off_list (mean $off_mean) req/s: $admin_delta % | $(verdict "$admin_delta" -5 ge) |"
+    spread_of() { # LABEL... : their req/s, comma-separated
+        local l list=""
+        for l in "$@"; do list+="${list:+, }${R[${final[$l]}.rps]}"; done
+        echo "$list"
+    }
+    cpu_per_request_of() { # LABEL... : the server's mean CPU per request, µs
+        local l cpu=0 n=0
+        for l in "$@"; do
+            cpu=$(awk -v a="$cpu" -v b="${R[${final[$l]}.server_cpu_s]}" 'BEGIN{print a + b}')
+            n=$((n + ${R[${final[$l]}.requests]}))
+        done
+        awk -v c="$cpu" -v n="$n" 'BEGIN{ if (n > 0) printf "%.0f", c * 1e6 / n; else print "n/a" }'
+    }
+    delta() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b > 0) printf "%.1f", 100 * (a - b) / b; else print "n/a" }'; }
+    if [ ${#on_runs[@]} -gt 0 ]; then
+        off_mean=$(mean_of "${off_runs[@]}")
+        on_mean=$(mean_of "${on_runs[@]}")
+        admin_delta=$(delta "$on_mean" "$off_mean")
+        snapshots=""
+        for l in "${on_runs[@]}"; do snapshots+="${snapshots:+, }${R[${final[$l]}.live_snapshots]:-0}"; done
+        echo "| admin listener on with a client streaming /admin/v1/live at most 5 % slower than off (c=32) | on $(spread_of "${on_runs[@]}") (mean $on_mean; snapshots received: $snapshots) vs off $(spread_of "${off_runs[@]}") (mean $off_mean) req/s: $admin_delta % | $(verdict "$admin_delta" -5 ge) |"
+    fi
+    if [ ${#base_runs[@]} -gt 0 ]; then
+        head_mean=$(mean_of "${head_runs[@]}")
+        base_mean=$(mean_of "${base_runs[@]}")
+        echo "| this tree ($head_rev) against the baseline $baseline, durable c=32 (for information) | this tree $(spread_of "${head_runs[@]}") (mean $head_mean; $(cpu_per_request_of "${head_runs[@]}") µs CPU per request) vs baseline $(spread_of "${base_runs[@]}") (mean $base_mean; $(cpu_per_request_of "${base_runs[@]}") µs CPU per request) req/s: $(delta "$head_mean" "$base_mean") % | |"
+    fi
     echo "| peak RSS ≤ 80 MB | VmHWM $(mb "$hwm_all") MB (after the c=32 run: $(mb "$hwm_c32") MB; VmRSS at the end $(mb "$rss_now") MB) | $(verdict "$(mb "$hwm_all")" 80 le) |"
     echo
     echo "Disk: a 4 KiB O_DSYNC write took ${R[disk.dsync_before_ms]} ms on average before the runs, ${R[disk.dsync_after_ms]} ms after."
