@@ -73,7 +73,9 @@ fi
 echo "bench: building Release into build-bench/" >&2
 cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DGERBANG_BUILD_TESTS=OFF \
     -DGERBANG_BUILD_BENCH=ON -DGERBANG_BENCH_ENGINE_ONLY=ON >/dev/null
-cmake --build build-bench --parallel "$(nproc)" >&2
+# Only what this script runs (not the console: bench/gui_stall.sh builds that).
+cmake --build build-bench --parallel "$(nproc)" --target gerbangd gerbangctl gerbang-benchgen \
+    gerbang-bench-ceiling gerbang-bench-qhttpserver gerbang-bench-engine-only >&2
 B=$root/build-bench
 GERBANGD=$B/gateway/gerbangd
 GERBANGCTL=$B/gateway/gerbangctl/gerbangctl
