@@ -3,6 +3,7 @@
 
 #include "audit/AuditCheckpointer.h"
 #include "delivery/Forwarder.h"
+#include "domain/Clock.h"
 #include "retention/RetentionScheduler.h"
 #include "storage/AdminTokenRepository.h"
 
@@ -18,7 +19,10 @@ namespace gerbang {
 BackgroundWork::BackgroundWork(DeliveryConfig delivery, RetentionPolicy retention,
                                Database::Options db, const Vault &vault,
                                std::shared_ptr<Stats> stats, StoreWriter *writer,
-                               const QString &dataDir, qint64 checkpointIntervalMs)
+                               const QString &dataDir, qint64 checkpointIntervalMs,
+                               Vigilance::Config vigilance)
+    : m_vigilanceConfig(std::move(vigilance))
+    , m_db(db)
 {
     m_thread.setObjectName(u"gerbang-background"_s);
     m_forwarder = new Forwarder(std::move(delivery), db, vault, stats, writer);
@@ -37,6 +41,12 @@ BackgroundWork::~BackgroundWork()
     delete m_checkpointer;
 }
 
+void BackgroundWork::setAlertSink(QObject *context, std::function<void(const AlertInfo &)> sink)
+{
+    m_alertContext = context;
+    m_alertSink = std::move(sink);
+}
+
 bool BackgroundWork::start(QString *error)
 {
     m_thread.start();
@@ -46,6 +56,8 @@ bool BackgroundWork::start(QString *error)
         [&] {
             ok =
                 m_forwarder->open(error) && m_retention->open(error) && m_checkpointer->open(error);
+            if (ok)
+                ok = startVigilance(error);
         },
         Qt::BlockingQueuedConnection);
     if (!ok)
@@ -60,6 +72,8 @@ void BackgroundWork::stop()
     QMetaObject::invokeMethod(
         m_forwarder,
         [this] {
+            delete std::exchange(m_vigilance, nullptr);
+            m_vigilanceDb.reset();
             m_forwarder->shutdown();
             m_retention->shutdown();
             m_checkpointer->shutdown();
@@ -124,6 +138,51 @@ void BackgroundWork::recordHeartbeat(GatewayBeat beat)
     writeBestEffort([beat = std::move(beat)](
                         Database &db, QString *e) { return GatewayRepository(db).beat(beat, e); },
                     "heartbeat: cannot write this gateway's row:");
+}
+
+bool BackgroundWork::startVigilance(QString *error)
+{
+    m_vigilanceDb = Database::open(m_db, error);
+    if (!m_vigilanceDb)
+        return false;
+    m_vigilance = new Vigilance(m_vigilanceConfig, *m_vigilanceDb, [] { return nowMs(); });
+    QObject::connect(m_retention, &RetentionScheduler::ran, m_vigilance, &Vigilance::retentionRan);
+    if (m_alertContext && m_alertSink)
+        QObject::connect(m_vigilance, &Vigilance::alert, m_alertContext, m_alertSink,
+                         Qt::QueuedConnection);
+    m_vigilance->start();
+    return true;
+}
+
+void BackgroundWork::recordActivity(QList<SourceActivityRepository::Count> counts)
+{
+    writeBestEffort(
+        [counts = std::move(counts)](Database &db, QString *e) {
+            return SourceActivityRepository(db).add(counts, e);
+        },
+        "source activity: cannot record it:");
+}
+
+void BackgroundWork::storeFailing(bool failing, const QString &reason)
+{
+    QMetaObject::invokeMethod(
+        m_forwarder,
+        [this, failing, reason] {
+            if (m_vigilance)
+                m_vigilance->storeFailing(failing, reason);
+        },
+        Qt::QueuedConnection);
+}
+
+void BackgroundWork::certificateReloaded(const QString &certificate, bool ok, const QString &error)
+{
+    QMetaObject::invokeMethod(
+        m_forwarder,
+        [this, certificate, ok, error] {
+            if (m_vigilance)
+                m_vigilance->certificateReloaded(certificate, ok, error);
+        },
+        Qt::QueuedConnection);
 }
 
 void BackgroundWork::setRetentionPolicy(const RetentionPolicy &policy)

@@ -75,6 +75,7 @@ bool Engine::start(QString *error)
         [this](QList<CommitResult> results) {
             const bool stored = std::any_of(results.cbegin(), results.cend(),
                                             [](const CommitResult &r) { return r.stored > 0; });
+            noteStoreHealth(results);
             if (m_ack)
                 m_ack->committed(results);
             if (m_afterCommit)
@@ -96,7 +97,12 @@ bool Engine::start(QString *error)
     m_background = std::make_unique<BackgroundWork>(
         m_config.delivery, m_config.retention,
         Database::Options{m_config.database, m_config.busyTimeoutMs, false}, *m_config.vault,
-        m_stats, m_writer.get(), m_config.dataDir, m_config.checkpointIntervalMs);
+        m_stats, m_writer.get(), m_config.dataDir, m_config.checkpointIntervalMs,
+        m_config.vigilance);
+    m_background->setAlertSink(this, [this](const AlertInfo &alert) {
+        if (m_notifier)
+            m_notifier->raise(alert);
+    });
     if (!m_background->start(error)) {
         m_background.reset();
         m_writer->stopWriter();
@@ -111,12 +117,25 @@ bool Engine::start(QString *error)
         [this](const QString &source, const QString &) {
             const qint64 now = nowMs();
             if (const auto alert = m_alerts->recordFailure(source, now))
-                m_notifier->raise(AlertInfo{now, alert->source, wire(AlertKind::SignatureFailures),
-                                            alert->count, int(m_config.alerts.windowMs / 1000)});
+                m_notifier->raise(AlertInfo{.atMs = now,
+                                            .source = alert->source,
+                                            .kind = wire(AlertKind::SignatureFailures),
+                                            .count = alert->count,
+                                            .windowSecs = int(m_config.alerts.windowMs / 1000),
+                                            .state = wire(AlertState::Raised)});
         },
         [this](const http::HttpRequest &request, int status, QStringView signatureStatus) {
             m_edge->recordOutcome(request, status, signatureStatus);
+            // A verified request shows the source is alive, whatever became of it.
+            if (signatureStatus == wireName(SignatureStatus::Valid)) {
+                if (const RequestContext *c = RequestContext::of(request);
+                    c && c->sender && c->sender->known())
+                    m_activity.record(c->sender->scope, nowMs());
+            }
         });
+    // Twice a minute: the silence alert reads minutes, and learns in hours.
+    connect(&m_activityTimer, &QTimer::timeout, this, &Engine::flushActivity);
+    m_activityTimer.start(30'000);
     m_edge = std::make_unique<EdgeGuard>(m_config.edge, *m_writer, *m_stats);
     m_webhooks = std::make_unique<WebhookEndpoint>(*m_config.vault, *m_ack, [] { return nowMs(); });
     m_server =
@@ -265,6 +284,8 @@ void Engine::stop()
     m_edge->flush();
     if (m_admin)
         m_admin->recordTokenUse();
+    m_activityTimer.stop();
+    flushActivity();
     if (m_heartbeat)
         m_heartbeat->stop(); // the goodbye, written before the background work stops
     // Delivery stops first: its last outcomes and leases go through the still-running writer.
@@ -319,6 +340,24 @@ void Engine::waitForInFlight(int timeoutMs)
     m_afterCommit = nullptr;
 }
 
+void Engine::flushActivity()
+{
+    if (QList<SourceActivityRepository::Count> counts = m_activity.take(); !counts.isEmpty())
+        m_background->recordActivity(std::move(counts));
+}
+
+void Engine::noteStoreHealth(const QList<CommitResult> &results)
+{
+    // Only the changes cross to the background thread: failing, then writing again.
+    const auto failed =
+        std::find_if(results.cbegin(), results.cend(), [](const CommitResult &r) { return !r.ok; });
+    const bool failing = failed != results.cend();
+    if (failing == m_storeFailing || !m_background)
+        return;
+    m_storeFailing = failing;
+    m_background->storeFailing(failing, failing ? failed->error : QString());
+}
+
 void Engine::purgeNow()
 {
     if (m_background)
@@ -354,10 +393,14 @@ void Engine::reloadTls()
     if (!m_server->reloadTls(&summary, &error)) {
         qCWarning(lcEngine).noquote()
             << "TLS reload refused, the current certificate stays in use:" << error;
+        if (m_background)
+            m_background->certificateReloaded(m_config.tls.certificatePath, false, error);
         Q_EMIT tlsReloaded(false, error);
         return;
     }
     qCInfo(lcEngine).noquote() << "TLS certificate reloaded for new connections:" << summary;
+    if (m_background)
+        m_background->certificateReloaded(m_config.tls.certificatePath, true, {});
     Q_EMIT tlsReloaded(true, summary);
 }
 

@@ -3,9 +3,12 @@
 
 #include "EngineConfig.h"
 #include "Stats.h"
+#include "alerts/SourceActivityCounter.h"
 #include "http/RequestHandler.h"
+#include "store/IngestJob.h"
 
 #include <QObject>
+#include <QTimer>
 #include <functional>
 #include <memory>
 #include <unordered_map>
@@ -68,6 +71,8 @@ private:
     void signFinalCheckpoint();
     bool startAdmin(QString *error);
     void startHeartbeat();
+    void flushActivity();
+    void noteStoreHealth(const QList<CommitResult> &results);
     void internalEvent(const QString &id, http::HttpRequest &&request, http::Responder responder);
 
     EngineConfig m_config;
@@ -78,6 +83,9 @@ private:
     std::unique_ptr<Acknowledger> m_ack;
     std::unique_ptr<EdgeGuard> m_edge;
     std::unique_ptr<SignatureAlerts> m_alerts;
+    SourceActivityCounter m_activity;
+    QTimer m_activityTimer;
+    bool m_storeFailing = false;
     std::unique_ptr<AlertNotifier> m_notifier;
     std::unique_ptr<WebhookEndpoint> m_webhooks;
     std::unique_ptr<http::HttpServer> m_server;

@@ -101,6 +101,12 @@ EngineConfig EngineConfig::fromSettings(const Settings &s, std::shared_ptr<const
             c.admin.tls.privateKeyPath = s.adminPrivateKeyPath();
         }
     }
+    QStringList certificates;
+    for (const QString &path : {c.tls.certificatePath, c.admin.tls.certificatePath}) {
+        if (!path.isEmpty())
+            certificates << path;
+    }
+    c.vigilance = Vigilance::Config::fromSettings(s, certificates);
     c.vault = std::move(vault);
     return c;
 }

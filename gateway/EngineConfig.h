@@ -3,6 +3,7 @@
 
 #include "Directory.h"
 #include "alerts/SignatureAlerts.h"
+#include "alerts/Vigilance.h"
 #include "config/Settings.h"
 #include "delivery/DeliveryConfig.h"
 #include "edge/EdgeGuard.h"
@@ -44,6 +45,7 @@ struct EngineConfig
     Directory::Overrides whatsapp;
     EdgeGuard::Config edge;
     SignatureAlerts::Config alerts;
+    Vigilance::Config vigilance; // default: every check off
     QUrl alertUrl;
     QByteArray alertSecret;
     QByteArray metricsToken;

@@ -38,6 +38,16 @@ bool EngineHost::start(EngineConfig config, QString *error)
         context,
         [&] {
             engine = new Engine(std::move(config), m_stats);
+            // Connected before it starts: what it says at once (an alert checked at start)
+            // must not be lost.
+            connect(engine, &Engine::configurationReloaded, this,
+                    &EngineHost::configurationReloaded, Qt::QueuedConnection);
+            connect(engine, &Engine::storeFailure, this, &EngineHost::storeFailure,
+                    Qt::QueuedConnection);
+            connect(engine, &Engine::tlsReloaded, this, &EngineHost::tlsReloaded,
+                    Qt::QueuedConnection);
+            connect(engine, &Engine::alertRaised, this, &EngineHost::alertRaised,
+                    Qt::QueuedConnection);
             ok = engine->start(&message);
             if (!ok) {
                 delete engine;
@@ -58,11 +68,6 @@ bool EngineHost::start(EngineConfig config, QString *error)
     m_engine = engine;
     m_listenUrl = url;
     m_adminUrl = adminUrl;
-    connect(m_engine, &Engine::configurationReloaded, this, &EngineHost::configurationReloaded,
-            Qt::QueuedConnection);
-    connect(m_engine, &Engine::storeFailure, this, &EngineHost::storeFailure, Qt::QueuedConnection);
-    connect(m_engine, &Engine::tlsReloaded, this, &EngineHost::tlsReloaded, Qt::QueuedConnection);
-    connect(m_engine, &Engine::alertRaised, this, &EngineHost::alertRaised, Qt::QueuedConnection);
     return true;
 }
 

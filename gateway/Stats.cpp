@@ -118,7 +118,8 @@ void Stats::recordCommit(qint64 durationUs)
 void Stats::recordAlert(const AlertInfo &alert)
 {
     std::lock_guard lock(m_mutex);
-    m_counts.alertsRaised += 1;
+    if (!alert.resolved())
+        m_counts.alertsRaised += 1;
     m_counts.recentAlerts << alert;
     if (m_counts.recentAlerts.size() > 50)
         m_counts.recentAlerts.removeFirst();

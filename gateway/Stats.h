@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/AlertInfo.h"
+
 #include <QElapsedTimer>
 #include <QList>
 #include <QMap>
@@ -18,15 +20,6 @@ struct ClientCounter
     qint64 rejected = 0;
     qint64 requestsLastSecond = 0;
     qint64 lastSeenMs = 0;
-};
-
-struct AlertInfo
-{
-    qint64 atMs = 0;
-    QString source;
-    QString kind; // signature_failures
-    qint64 count = 0;
-    int windowSecs = 0;
 };
 
 // Cumulative histogram with fixed upper bounds (seconds), in Prometheus' shape.

@@ -2,6 +2,149 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>AlertTexts</name>
+    <message>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 signature failures from source '%2' within %3 s. Someone may be probing the gateway, or a secret is out of date.</source>
+        <translation>%1 signature failures from source '%2' within %3 s. Someone may be probing the gateway, or a secret is out of date.</translation>
+    </message>
+    <message>
+        <source>Compare the source's secret with the provider's dashboard, and look up the senders' addresses in the audit log.</source>
+        <translation>Compare the source's secret with the provider's dashboard, and look up the senders' addresses in the audit log.</translation>
+    </message>
+    <message>
+        <source>Webhooks from source '%1' arrive again.</source>
+        <translation>Webhooks from source '%1' arrive again.</translation>
+    </message>
+    <message>
+        <source>No webhooks from source '%1' for %2; at this hour of the week it is normally quiet for at most %3.</source>
+        <translation>No webhooks from source '%1' for %2; at this hour of the week it is normally quiet for at most %3.</translation>
+    </message>
+    <message>
+        <source>Check the app's webhook subscription and callback URL in the Meta App Dashboard, that the app is in Live mode, and that its access token has not expired.</source>
+        <translation>Check the app's webhook subscription and callback URL in the Meta App Dashboard, that the app is in Live mode, and that its access token has not expired.</translation>
+    </message>
+    <message>
+        <source>Check the webhook settings in the provider's dashboard (URL, enabled events) and that the provider can reach this gateway.</source>
+        <translation>Check the webhook settings in the provider's dashboard (URL, enabled events) and that the provider can reach this gateway.</translation>
+    </message>
+    <message>
+        <source>Events reach the core system again.</source>
+        <translation>Events reach the core system again.</translation>
+    </message>
+    <message>
+        <source>The oldest event not yet delivered to the core system has waited %1 (threshold %2).</source>
+        <translation>The oldest event not yet delivered to the core system has waited %1 (threshold %2).</translation>
+    </message>
+    <message>
+        <source>Check that the core system is up and reachable at the delivery URL. The events wait in the outbox; none is lost.</source>
+        <translation>Check that the core system is up and reachable at the delivery URL. The events wait in the outbox; none is lost.</translation>
+    </message>
+    <message>
+        <source>The dead-letter queue is empty.</source>
+        <translation>The dead-letter queue is empty.</translation>
+    </message>
+    <message>
+        <source>Events the core system did not accept, waiting in the dead-letter queue: %1.</source>
+        <translation>Events the core system did not accept, waiting in the dead-letter queue: %1.</translation>
+    </message>
+    <message>
+        <source>Read their last error on the Dead letters page, fix the cause, then replay them.</source>
+        <translation>Read their last error on the Dead letters page, fix the cause, then replay them.</translation>
+    </message>
+    <message>
+        <source>The TLS certificate %1 is valid until %2.</source>
+        <translation>The TLS certificate %1 is valid until %2.</translation>
+    </message>
+    <message>
+        <source>The TLS certificate %1 expired at %2.</source>
+        <translation>The TLS certificate %1 expired at %2.</translation>
+    </message>
+    <message>
+        <source>The TLS certificate %1 expires at %2, in %3.</source>
+        <translation>The TLS certificate %1 expires at %2, in %3.</translation>
+    </message>
+    <message>
+        <source>Renew it, put the new certificate and key in place, then run: gerbangctl tls reload</source>
+        <translation>Renew it, put the new certificate and key in place, then run: gerbangctl tls reload</translation>
+    </message>
+    <message>
+        <source>The TLS certificate %1 was reloaded.</source>
+        <translation>The TLS certificate %1 was reloaded.</translation>
+    </message>
+    <message>
+        <source>The new TLS certificate %1 could not be loaded (%2); the previous one stays in use.</source>
+        <translation>The new TLS certificate %1 could not be loaded (%2); the previous one stays in use.</translation>
+    </message>
+    <message>
+        <source>Check the certificate and key files (format, matching key, permissions), then run: gerbangctl tls reload</source>
+        <translation>Check the certificate and key files (format, matching key, permissions), then run: gerbangctl tls reload</translation>
+    </message>
+    <message>
+        <source>Free space for the data directory %1 is back to %2.</source>
+        <translation>Free space for the data directory %1 is back to %2.</translation>
+    </message>
+    <message>
+        <source>Only %1 free for the data directory %2 (threshold %3).</source>
+        <translation>Only %1 free for the data directory %2 (threshold %3).</translation>
+    </message>
+    <message>
+        <source>At the current growth the disk is full around %1.</source>
+        <translation>At the current growth the disk is full around %1.</translation>
+    </message>
+    <message>
+        <source>Free space or enlarge the disk; raw payloads are deleted after the retention period (Settings, Retention).</source>
+        <translation>Free space or enlarge the disk; raw payloads are deleted after the retention period (Settings, Retention).</translation>
+    </message>
+    <message>
+        <source>The database accepts writes again.</source>
+        <translation>The database accepts writes again.</translation>
+    </message>
+    <message>
+        <source>The database has been unreachable or refusing writes for %1 (%2). Webhooks are answered 503 and their senders retry.</source>
+        <translation>The database has been unreachable or refusing writes for %1 (%2). Webhooks are answered 503 and their senders retry.</translation>
+    </message>
+    <message>
+        <source>Check the database server, or under SQLite the disk of the data directory: free space, permissions, its log.</source>
+        <translation>Check the database server, or under SQLite the disk of the data directory: free space, permissions, its log.</translation>
+    </message>
+    <message>
+        <source>The retention job ran successfully again.</source>
+        <translation>The retention job ran successfully again.</translation>
+    </message>
+    <message>
+        <source>The retention job failed (%1). Expired payloads stay stored until it succeeds.</source>
+        <translation>The retention job failed (%1). Expired payloads stay stored until it succeeds.</translation>
+    </message>
+    <message>
+        <source>Check the gateway's log and the database; the job runs again at its next scheduled time, or now with: gerbangctl purge</source>
+        <translation>Check the gateway's log and the database; the job runs again at its next scheduled time, or now with: gerbangctl purge</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+</context>
+<context>
     <name>AuditExport</name>
     <message>
         <source>(none)</source>
@@ -302,6 +445,38 @@
         <source>Stopped answering</source>
         <translation>Stopped answering</translation>
     </message>
+    <message>
+        <source>Source silent</source>
+        <translation>Source silent</translation>
+    </message>
+    <message>
+        <source>Delivery delayed</source>
+        <translation>Delivery delayed</translation>
+    </message>
+    <message>
+        <source>Dead letters</source>
+        <translation>Dead letters</translation>
+    </message>
+    <message>
+        <source>Certificate expiring</source>
+        <translation>Certificate expiring</translation>
+    </message>
+    <message>
+        <source>Certificate reload failed</source>
+        <translation>Certificate reload failed</translation>
+    </message>
+    <message>
+        <source>Disk space low</source>
+        <translation>Disk space low</translation>
+    </message>
+    <message>
+        <source>Database unavailable</source>
+        <translation>Database unavailable</translation>
+    </message>
+    <message>
+        <source>Retention failed</source>
+        <translation>Retention failed</translation>
+    </message>
 </context>
 <context>
     <name>ProofWords</name>
@@ -434,14 +609,6 @@
 </context>
 <context>
     <name>gerbang::AlertsModel</name>
-    <message numerus="yes">
-        <source>%n signature failure(s)</source>
-        <translation><numerusform>%n signature failure</numerusform><numerusform>%n signature failures</numerusform></translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
     <message>
         <source>Acknowledged</source>
         <translation>Acknowledged</translation>
@@ -455,20 +622,20 @@
         <translation>Time</translation>
     </message>
     <message>
-        <source>Source</source>
-        <translation>Source</translation>
-    </message>
-    <message>
-        <source>Count</source>
-        <translation>Count</translation>
-    </message>
-    <message>
-        <source>Window</source>
-        <translation>Window</translation>
-    </message>
-    <message>
         <source>Acknowledged by %1 at %2</source>
         <translation>Acknowledged by %1 at %2</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>What happened</translation>
     </message>
 </context>
 <context>
@@ -1568,10 +1735,6 @@ Compare it with what 'gerbangctl admin fingerprint' prints on the gateway. Trust
         <translation>The engine could not start: %1</translation>
     </message>
     <message>
-        <source>%1 signature failures from source '%2' within %3 s. Someone may be probing the gateway, or a secret is out of date.</source>
-        <translation>%1 signature failures from source '%2' within %3 s. Someone may be probing the gateway, or a secret is out of date.</translation>
-    </message>
-    <message>
         <source>Gerbang alert</source>
         <translation>Gerbang alert</translation>
     </message>
@@ -1694,6 +1857,10 @@ Compare it with what 'gerbangctl admin fingerprint' prints on the gateway. Trust
     <message>
         <source>Run the gateway on this computer, or attach to one running elsewhere</source>
         <translation>Run the gateway on this computer, or attach to one running elsewhere</translation>
+    </message>
+    <message>
+        <source>Gerbang: resolved</source>
+        <translation>Gerbang: resolved</translation>
     </message>
 </context>
 <context>
@@ -2265,6 +2432,94 @@ Compare it with what 'gerbangctl admin fingerprint' prints on the gateway. Trust
     <message>
         <source>minutes between signed checkpoints of the audit log's chain (and one at every stop)</source>
         <translation>minutes between signed checkpoints of the audit log's chain (and one at every stop)</translation>
+    </message>
+    <message>
+        <source>Alert check interval (seconds)</source>
+        <translation>Alert check interval (seconds)</translation>
+    </message>
+    <message>
+        <source>how often the quiet failures are looked for (silence, delivery, certificates, storage)</source>
+        <translation>how often the quiet failures are looked for (silence, delivery, certificates, storage)</translation>
+    </message>
+    <message>
+        <source>Alert reminder (minutes)</source>
+        <translation>Alert reminder (minutes)</translation>
+    </message>
+    <message>
+        <source>while a condition lasts, its alert is raised again after this long (0: only once)</source>
+        <translation>while a condition lasts, its alert is raised again after this long (0: only once)</translation>
+    </message>
+    <message>
+        <source>Shortest silence alerted (minutes)</source>
+        <translation>Shortest silence alerted (minutes)</translation>
+    </message>
+    <message>
+        <source>a source that usually sends is reported silent after at least this long without a request (0: no silence alerts)</source>
+        <translation>a source that usually sends is reported silent after at least this long without a request (0: no silence alerts)</translation>
+    </message>
+    <message>
+        <source>Silence factor</source>
+        <translation>Silence factor</translation>
+    </message>
+    <message>
+        <source>a source is silent after this many times its usual longest gap at that hour of the week, learned from its traffic</source>
+        <translation>a source is silent after this many times its usual longest gap at that hour of the week, learned from its traffic</translation>
+    </message>
+    <message>
+        <source>Fixed silence thresholds</source>
+        <translation>Fixed silence thresholds</translation>
+    </message>
+    <message>
+        <source>per source instead of learning, e.g. 'whatsapp=2h, stripe-firm-a=1d' (0 turns a source's alert off)</source>
+        <translation>per source instead of learning, e.g. 'whatsapp=2h, stripe-firm-a=1d' (0 turns a source's alert off)</translation>
+    </message>
+    <message>
+        <source>Undelivered event age (minutes)</source>
+        <translation>Undelivered event age (minutes)</translation>
+    </message>
+    <message>
+        <source>alert when the oldest event not yet delivered to the core is older (0: off)</source>
+        <translation>alert when the oldest event not yet delivered to the core is older (0: off)</translation>
+    </message>
+    <message>
+        <source>Dead letters before an alert</source>
+        <translation>Dead letters before an alert</translation>
+    </message>
+    <message>
+        <source>alert when this many dead letters wait, and again when more arrive (0: off)</source>
+        <translation>alert when this many dead letters wait, and again when more arrive (0: off)</translation>
+    </message>
+    <message>
+        <source>Certificate warning (days)</source>
+        <translation>Certificate warning (days)</translation>
+    </message>
+    <message>
+        <source>alert this many days before a TLS certificate expires, and again at 3 days (0: off)</source>
+        <translation>alert this many days before a TLS certificate expires, and again at 3 days (0: off)</translation>
+    </message>
+    <message>
+        <source>Free disk space (MB)</source>
+        <translation>Free disk space (MB)</translation>
+    </message>
+    <message>
+        <source>alert when less is free for the data directory (0: off)</source>
+        <translation>alert when less is free for the data directory (0: off)</translation>
+    </message>
+    <message>
+        <source>Database failing (seconds)</source>
+        <translation>Database failing (seconds)</translation>
+    </message>
+    <message>
+        <source>alert when the database has been unreachable or refusing writes for this long (0: off)</source>
+        <translation>alert when the database has been unreachable or refusing writes for this long (0: off)</translation>
+    </message>
+    <message>
+        <source>Failed retention runs before an alert</source>
+        <translation>Failed retention runs before an alert</translation>
+    </message>
+    <message>
+        <source>consecutive failed runs of the retention job that raise an alert (0: off)</source>
+        <translation>consecutive failed runs of the retention job that raise an alert (0: off)</translation>
     </message>
 </context>
 <context>

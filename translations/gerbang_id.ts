@@ -2,6 +2,149 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>AlertTexts</name>
+    <message>
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 signature failures from source '%2' within %3 s. Someone may be probing the gateway, or a secret is out of date.</source>
+        <translation>%1 kegagalan tanda tangan dari sumber '%2' dalam %3 dtk. Mungkin ada pihak yang sedang menguji gateway, atau ada rahasia yang sudah kedaluwarsa.</translation>
+    </message>
+    <message>
+        <source>Compare the source's secret with the provider's dashboard, and look up the senders' addresses in the audit log.</source>
+        <translation>Bandingkan secret sumber ini dengan dasbor penyedia, dan periksa alamat pengirimnya di log audit.</translation>
+    </message>
+    <message>
+        <source>Webhooks from source '%1' arrive again.</source>
+        <translation>Webhook dari sumber '%1' masuk lagi.</translation>
+    </message>
+    <message>
+        <source>No webhooks from source '%1' for %2; at this hour of the week it is normally quiet for at most %3.</source>
+        <translation>Tidak ada webhook dari sumber '%1' selama %2; pada jam ini dalam seminggu biasanya sepi paling lama %3.</translation>
+    </message>
+    <message>
+        <source>Check the app's webhook subscription and callback URL in the Meta App Dashboard, that the app is in Live mode, and that its access token has not expired.</source>
+        <translation>Periksa langganan webhook dan callback URL aplikasi di Meta App Dashboard, pastikan aplikasi dalam mode Live dan access token-nya belum kedaluwarsa.</translation>
+    </message>
+    <message>
+        <source>Check the webhook settings in the provider's dashboard (URL, enabled events) and that the provider can reach this gateway.</source>
+        <translation>Periksa pengaturan webhook di dasbor penyedia (URL, event yang diaktifkan) dan pastikan penyedia dapat menjangkau gateway ini.</translation>
+    </message>
+    <message>
+        <source>Events reach the core system again.</source>
+        <translation>Event kembali sampai ke sistem inti.</translation>
+    </message>
+    <message>
+        <source>The oldest event not yet delivered to the core system has waited %1 (threshold %2).</source>
+        <translation>Event tertua yang belum terkirim ke sistem inti sudah menunggu %1 (ambang %2).</translation>
+    </message>
+    <message>
+        <source>Check that the core system is up and reachable at the delivery URL. The events wait in the outbox; none is lost.</source>
+        <translation>Pastikan sistem inti berjalan dan dapat dijangkau di URL pengiriman. Event menunggu di outbox; tidak ada yang hilang.</translation>
+    </message>
+    <message>
+        <source>The dead-letter queue is empty.</source>
+        <translation>Antrean dead letter kosong.</translation>
+    </message>
+    <message>
+        <source>Events the core system did not accept, waiting in the dead-letter queue: %1.</source>
+        <translation>Event yang tidak diterima sistem inti dan menunggu di antrean dead letter: %1.</translation>
+    </message>
+    <message>
+        <source>Read their last error on the Dead letters page, fix the cause, then replay them.</source>
+        <translation>Baca galat terakhirnya di halaman Dead letter, perbaiki penyebabnya, lalu kirim ulang.</translation>
+    </message>
+    <message>
+        <source>The TLS certificate %1 is valid until %2.</source>
+        <translation>Sertifikat TLS %1 berlaku sampai %2.</translation>
+    </message>
+    <message>
+        <source>The TLS certificate %1 expired at %2.</source>
+        <translation>Sertifikat TLS %1 kedaluwarsa pada %2.</translation>
+    </message>
+    <message>
+        <source>The TLS certificate %1 expires at %2, in %3.</source>
+        <translation>Sertifikat TLS %1 kedaluwarsa pada %2, dalam %3.</translation>
+    </message>
+    <message>
+        <source>Renew it, put the new certificate and key in place, then run: gerbangctl tls reload</source>
+        <translation>Perbarui sertifikatnya, pasang sertifikat dan kunci yang baru, lalu jalankan: gerbangctl tls reload</translation>
+    </message>
+    <message>
+        <source>The TLS certificate %1 was reloaded.</source>
+        <translation>Sertifikat TLS %1 sudah dimuat ulang.</translation>
+    </message>
+    <message>
+        <source>The new TLS certificate %1 could not be loaded (%2); the previous one stays in use.</source>
+        <translation>Sertifikat TLS baru %1 tidak dapat dimuat (%2); sertifikat sebelumnya tetap dipakai.</translation>
+    </message>
+    <message>
+        <source>Check the certificate and key files (format, matching key, permissions), then run: gerbangctl tls reload</source>
+        <translation>Periksa berkas sertifikat dan kunci (format, kunci yang cocok, izin akses), lalu jalankan: gerbangctl tls reload</translation>
+    </message>
+    <message>
+        <source>Free space for the data directory %1 is back to %2.</source>
+        <translation>Ruang kosong untuk direktori data %1 kembali menjadi %2.</translation>
+    </message>
+    <message>
+        <source>Only %1 free for the data directory %2 (threshold %3).</source>
+        <translation>Hanya tersisa %1 untuk direktori data %2 (ambang %3).</translation>
+    </message>
+    <message>
+        <source>At the current growth the disk is full around %1.</source>
+        <translation>Dengan pertumbuhan saat ini, disk akan penuh sekitar %1.</translation>
+    </message>
+    <message>
+        <source>Free space or enlarge the disk; raw payloads are deleted after the retention period (Settings, Retention).</source>
+        <translation>Kosongkan ruang atau perbesar disk; payload mentah dihapus setelah masa retensi (Pengaturan, Retensi).</translation>
+    </message>
+    <message>
+        <source>The database accepts writes again.</source>
+        <translation>Database kembali menerima penulisan.</translation>
+    </message>
+    <message>
+        <source>The database has been unreachable or refusing writes for %1 (%2). Webhooks are answered 503 and their senders retry.</source>
+        <translation>Database tidak dapat dijangkau atau menolak penulisan selama %1 (%2). Webhook dijawab 503 dan pengirimnya mencoba lagi.</translation>
+    </message>
+    <message>
+        <source>Check the database server, or under SQLite the disk of the data directory: free space, permissions, its log.</source>
+        <translation>Periksa server database, atau pada SQLite disk direktori data: ruang kosong, izin akses, dan log-nya.</translation>
+    </message>
+    <message>
+        <source>The retention job ran successfully again.</source>
+        <translation>Tugas retensi kembali berjalan dengan berhasil.</translation>
+    </message>
+    <message>
+        <source>The retention job failed (%1). Expired payloads stay stored until it succeeds.</source>
+        <translation>Tugas retensi gagal (%1). Payload yang sudah kedaluwarsa tetap tersimpan sampai tugas ini berhasil.</translation>
+    </message>
+    <message>
+        <source>Check the gateway's log and the database; the job runs again at its next scheduled time, or now with: gerbangctl purge</source>
+        <translation>Periksa log gateway dan database; tugas berjalan lagi pada jadwal berikutnya, atau sekarang dengan: gerbangctl purge</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 hr %2 j</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 jam %2 mnt</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 mnt</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 dtk</translation>
+    </message>
+</context>
+<context>
     <name>AuditExport</name>
     <message>
         <source>(none)</source>
@@ -302,6 +445,38 @@
         <source>Stopped answering</source>
         <translation>Tidak menjawab lagi</translation>
     </message>
+    <message>
+        <source>Source silent</source>
+        <translation>Sumber senyap</translation>
+    </message>
+    <message>
+        <source>Delivery delayed</source>
+        <translation>Pengiriman tertunda</translation>
+    </message>
+    <message>
+        <source>Dead letters</source>
+        <translation>Gagal kirim (dead letter)</translation>
+    </message>
+    <message>
+        <source>Certificate expiring</source>
+        <translation>Sertifikat akan kedaluwarsa</translation>
+    </message>
+    <message>
+        <source>Certificate reload failed</source>
+        <translation>Muat ulang sertifikat gagal</translation>
+    </message>
+    <message>
+        <source>Disk space low</source>
+        <translation>Ruang disk menipis</translation>
+    </message>
+    <message>
+        <source>Database unavailable</source>
+        <translation>Database tidak tersedia</translation>
+    </message>
+    <message>
+        <source>Retention failed</source>
+        <translation>Retensi gagal</translation>
+    </message>
 </context>
 <context>
     <name>ProofWords</name>
@@ -434,14 +609,6 @@
 </context>
 <context>
     <name>gerbang::AlertsModel</name>
-    <message numerus="yes">
-        <source>%n signature failure(s)</source>
-        <translation><numerusform>%n kegagalan tanda tangan</numerusform></translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 dtk</translation>
-    </message>
     <message>
         <source>Acknowledged</source>
         <translation>Sudah ditangani</translation>
@@ -455,20 +622,20 @@
         <translation>Waktu</translation>
     </message>
     <message>
-        <source>Source</source>
-        <translation>Sumber</translation>
-    </message>
-    <message>
-        <source>Count</source>
-        <translation>Jumlah</translation>
-    </message>
-    <message>
-        <source>Window</source>
-        <translation>Jendela waktu</translation>
-    </message>
-    <message>
         <source>Acknowledged by %1 at %2</source>
         <translation>Ditangani oleh %1 pada %2</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Tentang</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Yang terjadi</translation>
     </message>
 </context>
 <context>
@@ -1568,10 +1735,6 @@ Bandingkan dengan keluaran 'gerbangctl admin fingerprint' di gateway. Percayai h
         <translation>Mesin gagal dimulai: %1</translation>
     </message>
     <message>
-        <source>%1 signature failures from source '%2' within %3 s. Someone may be probing the gateway, or a secret is out of date.</source>
-        <translation>%1 kegagalan tanda tangan dari sumber '%2' dalam %3 dtk. Mungkin ada pihak yang sedang menguji gateway, atau ada rahasia yang sudah kedaluwarsa.</translation>
-    </message>
-    <message>
         <source>Gerbang alert</source>
         <translation>Peringatan Gerbang</translation>
     </message>
@@ -1694,6 +1857,10 @@ Bandingkan dengan keluaran 'gerbangctl admin fingerprint' di gateway. Percayai h
     <message>
         <source>Run the gateway on this computer, or attach to one running elsewhere</source>
         <translation>Jalankan gateway di komputer ini, atau hubungkan ke gateway yang berjalan di tempat lain</translation>
+    </message>
+    <message>
+        <source>Gerbang: resolved</source>
+        <translation>Gerbang: teratasi</translation>
     </message>
 </context>
 <context>
@@ -2265,6 +2432,94 @@ Bandingkan dengan keluaran 'gerbangctl admin fingerprint' di gateway. Percayai h
     <message>
         <source>minutes between signed checkpoints of the audit log's chain (and one at every stop)</source>
         <translation>menit antara checkpoint bertanda tangan dari rantai log audit (dan satu setiap kali berhenti)</translation>
+    </message>
+    <message>
+        <source>Alert check interval (seconds)</source>
+        <translation>Interval pemeriksaan peringatan (detik)</translation>
+    </message>
+    <message>
+        <source>how often the quiet failures are looked for (silence, delivery, certificates, storage)</source>
+        <translation>seberapa sering kegagalan senyap dicari (sumber senyap, pengiriman, sertifikat, penyimpanan)</translation>
+    </message>
+    <message>
+        <source>Alert reminder (minutes)</source>
+        <translation>Pengingat peringatan (menit)</translation>
+    </message>
+    <message>
+        <source>while a condition lasts, its alert is raised again after this long (0: only once)</source>
+        <translation>selama kondisi berlangsung, peringatannya dinaikkan lagi setelah selama ini (0: hanya sekali)</translation>
+    </message>
+    <message>
+        <source>Shortest silence alerted (minutes)</source>
+        <translation>Senyap terpendek yang diperingatkan (menit)</translation>
+    </message>
+    <message>
+        <source>a source that usually sends is reported silent after at least this long without a request (0: no silence alerts)</source>
+        <translation>sumber yang biasanya mengirim dilaporkan senyap setelah paling sedikit selama ini tanpa permintaan (0: tanpa peringatan senyap)</translation>
+    </message>
+    <message>
+        <source>Silence factor</source>
+        <translation>Faktor senyap</translation>
+    </message>
+    <message>
+        <source>a source is silent after this many times its usual longest gap at that hour of the week, learned from its traffic</source>
+        <translation>sumber dianggap senyap setelah sekian kali jeda terpanjang biasanya pada jam itu dalam seminggu, dipelajari dari lalu lintasnya</translation>
+    </message>
+    <message>
+        <source>Fixed silence thresholds</source>
+        <translation>Ambang senyap tetap</translation>
+    </message>
+    <message>
+        <source>per source instead of learning, e.g. 'whatsapp=2h, stripe-firm-a=1d' (0 turns a source's alert off)</source>
+        <translation>per sumber, bukan dipelajari, mis. 'whatsapp=2h, stripe-firm-a=1d' (0 mematikan peringatan sumber itu)</translation>
+    </message>
+    <message>
+        <source>Undelivered event age (minutes)</source>
+        <translation>Umur event yang belum terkirim (menit)</translation>
+    </message>
+    <message>
+        <source>alert when the oldest event not yet delivered to the core is older (0: off)</source>
+        <translation>peringatkan bila event tertua yang belum terkirim ke sistem inti lebih tua (0: mati)</translation>
+    </message>
+    <message>
+        <source>Dead letters before an alert</source>
+        <translation>Dead letter sebelum peringatan</translation>
+    </message>
+    <message>
+        <source>alert when this many dead letters wait, and again when more arrive (0: off)</source>
+        <translation>peringatkan bila sebanyak ini dead letter menunggu, dan lagi bila bertambah (0: mati)</translation>
+    </message>
+    <message>
+        <source>Certificate warning (days)</source>
+        <translation>Peringatan sertifikat (hari)</translation>
+    </message>
+    <message>
+        <source>alert this many days before a TLS certificate expires, and again at 3 days (0: off)</source>
+        <translation>peringatkan sekian hari sebelum sertifikat TLS kedaluwarsa, dan lagi pada 3 hari (0: mati)</translation>
+    </message>
+    <message>
+        <source>Free disk space (MB)</source>
+        <translation>Ruang disk kosong (MB)</translation>
+    </message>
+    <message>
+        <source>alert when less is free for the data directory (0: off)</source>
+        <translation>peringatkan bila ruang kosong untuk direktori data lebih sedikit (0: mati)</translation>
+    </message>
+    <message>
+        <source>Database failing (seconds)</source>
+        <translation>Database gagal (detik)</translation>
+    </message>
+    <message>
+        <source>alert when the database has been unreachable or refusing writes for this long (0: off)</source>
+        <translation>peringatkan bila database tidak dapat dijangkau atau menolak penulisan selama ini (0: mati)</translation>
+    </message>
+    <message>
+        <source>Failed retention runs before an alert</source>
+        <translation>Retensi gagal berturut-turut sebelum peringatan</translation>
+    </message>
+    <message>
+        <source>consecutive failed runs of the retention job that raise an alert (0: off)</source>
+        <translation>jumlah kegagalan tugas retensi berturut-turut yang memicu peringatan (0: mati)</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 #include "StatsJson.h"
 
 #include "StatsHistory.h"
+#include "domain/Vocabulary.h"
 
 #include <QJsonArray>
 
@@ -31,7 +32,12 @@ QJsonObject alertJson(const AlertInfo &a)
                        {u"source"_s, a.source},
                        {u"kind"_s, a.kind},
                        {u"count"_s, a.count},
-                       {u"window_secs"_s, a.windowSecs}};
+                       {u"window_secs"_s, a.windowSecs},
+                       {u"state"_s, a.state.isEmpty() ? wire(AlertState::Raised) : a.state},
+                       {u"value"_s, a.value},
+                       {u"threshold"_s, a.threshold},
+                       {u"until_ms"_s, a.untilMs},
+                       {u"detail"_s, a.detail}};
 }
 
 QJsonObject statsJson(const StatsSnapshot &s)
@@ -116,6 +122,11 @@ AlertInfo alertFromJson(const QJsonObject &o)
     a.kind = o.value(u"kind"_s).toString();
     a.count = o.value(u"count"_s).toInteger();
     a.windowSecs = o.value(u"window_secs"_s).toInt();
+    a.state = o.value(u"state"_s).toString(wire(AlertState::Raised));
+    a.value = o.value(u"value"_s).toInteger();
+    a.threshold = o.value(u"threshold"_s).toInteger();
+    a.untilMs = o.value(u"until_ms"_s).toInteger();
+    a.detail = o.value(u"detail"_s).toString();
     return a;
 }
 

@@ -2,6 +2,7 @@
 #include "AlertNotifier.h"
 
 #include "crypto/Crypto.h"
+#include "domain/AlertTexts.h"
 #include "domain/Ids.h"
 #include "domain/Vocabulary.h"
 #include "storage/AlertRepository.h"
@@ -41,11 +42,15 @@ AlertNotifier::~AlertNotifier() = default;
 
 void AlertNotifier::raise(const AlertInfo &alert)
 {
-    qCWarning(lcAlerts).noquote()
-        << u"ALERT %1: %2 signature failures from source '%3' within %4 s"_s.arg(alert.kind)
-               .arg(alert.count)
-               .arg(alert.source)
-               .arg(alert.windowSecs);
+    const alerttexts::Text text = alerttexts::describe(alert);
+    const bool resolved = alert.resolved();
+    const QString line =
+        u"%1 %2: %3%4"_s.arg(resolved ? u"RESOLVED"_s : u"ALERT"_s, alert.kind, text.what,
+                             text.next.isEmpty() ? QString() : u" "_s + text.next);
+    if (resolved)
+        qCInfo(lcAlerts).noquote() << line;
+    else
+        qCWarning(lcAlerts).noquote() << line;
     m_stats.recordAlert(alert);
     AuditRecord audit;
     audit.receivedAtMs = alert.atMs;
@@ -54,25 +59,32 @@ void AlertNotifier::raise(const AlertInfo &alert)
     audit.path = u"-"_s;
     audit.outcome = wire(Outcome::Alert);
     audit.signatureStatus = wire(SignatureStatus::NotApplicable);
-    StoredAlert stored;
-    stored.kind = alert.kind;
-    stored.source = alert.source;
-    stored.count = alert.count;
-    stored.windowSecs = alert.windowSecs;
-    audit.detail = AlertRepository::auditDetail(stored);
+    audit.detail = AlertRepository::auditDetail(StoredAlert::of(alert));
     if (!m_writer.submitAudit(std::move(audit)))
         m_stats.addAuditDropped();
     Q_EMIT alertRaised(alert);
     if (m_network)
-        post(alert);
+        post(alert, text);
 }
 
-void AlertNotifier::post(const AlertInfo &alert)
+void AlertNotifier::post(const AlertInfo &alert, const alerttexts::Text &text)
 {
     QJsonObject data;
     data[u"source"_s] = alert.source;
     data[u"count"_s] = alert.count;
     data[u"window_s"_s] = alert.windowSecs;
+    data[u"state"_s] = alert.state.isEmpty() ? wire(AlertState::Raised) : alert.state;
+    if (alert.kind != wireName(AlertKind::SignatureFailures)) {
+        data[u"value"_s] = alert.value;
+        data[u"threshold"_s] = alert.threshold;
+    }
+    if (alert.untilMs > 0)
+        data[u"until"_s] = isoUtc(alert.untilMs);
+    if (!alert.detail.isEmpty())
+        data[u"detail"_s] = alert.detail;
+    data[u"message"_s] = text.what;
+    if (!text.next.isEmpty())
+        data[u"next_step"_s] = text.next;
     QJsonObject event;
     event[u"type"_s] = QString(u"gerbang.alert."_s + alert.kind);
     event[u"timestamp"_s] = isoUtc(alert.atMs);

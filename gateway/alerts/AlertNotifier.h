@@ -2,6 +2,7 @@
 #pragma once
 
 #include "Stats.h"
+#include "domain/AlertTexts.h"
 
 #include <QObject>
 #include <QUrl>
@@ -12,10 +13,10 @@ namespace gerbang {
 
 class StoreWriter;
 
-// Makes an alert visible everywhere it should be: a structured log line, an audit row, the
-// statistics (console), and, when configured, a POST to the alert URL signed with Standard
-// Webhooks headers so the receiver can verify it came from this gateway. Lives on the engine
-// thread.
+// Makes an alert (raised or resolved) visible everywhere it should be: a log line with what to
+// do next, an audit row, the statistics (console, live channel), and, when configured, a POST to
+// the alert URL signed with Standard Webhooks headers so the receiver can verify it came from this
+// gateway. Lives on the engine thread.
 class AlertNotifier : public QObject
 {
     Q_OBJECT
@@ -30,7 +31,7 @@ Q_SIGNALS:
     void alertRaised(const gerbang::AlertInfo &alert);
 
 private:
-    void post(const AlertInfo &alert);
+    void post(const AlertInfo &alert, const alerttexts::Text &text);
 
     QUrl m_url;
     QByteArray m_secret;

@@ -3,6 +3,7 @@
 // acknowledged them.
 #include "Cli.h"
 #include "Output.h"
+#include "domain/AlertTexts.h"
 #include "storage/AlertRepository.h"
 #include "storage/RecordJson.h"
 
@@ -42,11 +43,12 @@ int list(Invocation &inv)
         printJson(*alerts);
         return ExitOk;
     }
-    Table table({u"RAISED"_s, u"ID"_s, u"KIND"_s, u"SOURCE"_s, u"COUNT"_s, u"ACKNOWLEDGED BY"_s});
+    Table table(
+        {u"RAISED"_s, u"ID"_s, u"KIND"_s, u"STATE"_s, u"ABOUT"_s, u"WHAT"_s, u"ACKNOWLEDGED BY"_s});
     for (const QJsonValue &a : *alerts)
         table.addRow({a[u"raised_at"_s].toString(), QString::number(a[u"id"_s].toInteger()),
-                      a[u"kind"_s].toString(), a[u"source"_s].toString(),
-                      QString::number(a[u"count"_s].toInteger()),
+                      a[u"kind"_s].toString(), a[u"state"_s].toString(), a[u"source"_s].toString(),
+                      alerttexts::describe(storedAlertFromJson(a.toObject()).info()).what,
                       a[u"acknowledged_by"_s].toString()});
     table.print(u"no alerts"_s);
     return ExitOk;

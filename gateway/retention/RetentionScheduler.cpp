@@ -86,8 +86,10 @@ void RetentionScheduler::runJob()
     const auto report = m_retention->run(now, &error);
     if (!report) {
         qCWarning(lcRetention) << "retention run failed (retried next interval):" << error;
+        Q_EMIT ran(false, error);
         return;
     }
+    Q_EMIT ran(true, {});
     qCInfo(lcRetention).noquote() << u"retention run: removed "_s + report->summary();
     if (!m_retention->recordRun(now, *report, &error))
         qCWarning(lcRetention) << "cannot record the retention run:" << error;

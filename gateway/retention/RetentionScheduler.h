@@ -32,6 +32,10 @@ public Q_SLOTS:
     // New retention periods and interval, used from the next run on (no restart needed).
     void setPolicy(const gerbang::RetentionPolicy &policy);
 
+Q_SIGNALS:
+    // After every run of the job: whether it removed what was due (retention alerts).
+    void ran(bool ok, const QString &error);
+
 private:
     void check();
     void runJob();

@@ -74,6 +74,14 @@ static_assert(std::size(kDeliveryStates) == allOf<DeliveryState>().size());
 // In the order of AlertKind.
 constexpr const char *kAlertKinds[] = {
     QT_TRANSLATE_NOOP("DomainLabels", "Signature failures"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Source silent"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Delivery delayed"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Dead letters"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Certificate expiring"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Certificate reload failed"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Disk space low"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Database unavailable"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Retention failed"),
 };
 static_assert(std::size(kAlertKinds) == allOf<AlertKind>().size());
 
@@ -123,6 +131,12 @@ QString of(DeliveryState value)
 QString of(AlertKind value)
 {
     return translated(kAlertKinds[std::size_t(value)]);
+}
+
+alerttexts::Text describe(const AlertInfo &alert)
+{
+    return alerttexts::describe(
+        alert, [](const char *text) { return QCoreApplication::translate("AlertTexts", text); });
 }
 
 QString of(AdminRole value)

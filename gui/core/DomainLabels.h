@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/AlertTexts.h"
 #include "domain/Vocabulary.h"
 
 #include <QString>
@@ -16,6 +17,9 @@ QString of(DeliveryState value);
 QString of(AlertKind value);
 QString of(AdminRole value);
 QString of(GatewayState value);
+
+// What an alert says and what to do next (shared/domain/AlertTexts.h), in the current language.
+alerttexts::Text describe(const AlertInfo &alert);
 
 // The label of a wire name read from the database; an unknown name (written by a newer
 // version) is shown as it is.

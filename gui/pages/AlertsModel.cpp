@@ -100,17 +100,19 @@ QVariant AlertsModel::data(const QModelIndex &index, int role) const
             .arg(a->acknowledgedBy,
                  locale.toString(QDateTime::fromMSecsSinceEpoch(a->acknowledgedAtMs),
                                  QLocale::ShortFormat));
+    if (index.column() == Description && role == Qt::ToolTipRole)
+        return labels::describe(a->info()).next;
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
     case Time:
         return locale.toString(QDateTime::fromMSecsSinceEpoch(a->raisedAtMs), QLocale::ShortFormat);
+    case Kind:
+        return labels::ofWire<AlertKind>(a->kind);
     case Source:
         return a->source;
-    case Count:
-        return tr("%n signature failure(s)", nullptr, int(a->count));
-    case Window:
-        return tr("%1 s").arg(a->windowSecs);
+    case Description:
+        return labels::describe(a->info()).what;
     case Acknowledged:
         return done ? tr("Acknowledged") : tr("New");
     default:
@@ -144,12 +146,12 @@ QVariant AlertsModel::headerData(int section, Qt::Orientation orientation, int r
     switch (section) {
     case Time:
         return tr("Time");
+    case Kind:
+        return tr("Kind");
     case Source:
-        return tr("Source");
-    case Count:
-        return tr("Count");
-    case Window:
-        return tr("Window");
+        return tr("About");
+    case Description:
+        return tr("What happened");
     case Acknowledged:
         return tr("Acknowledged");
     default:

@@ -20,9 +20,9 @@ public:
     enum Column
     {
         Time,
+        Kind,
         Source,
-        Count,
-        Window,
+        Description,
         Acknowledged,
         ColumnCount
     };

@@ -397,22 +397,29 @@ void MainWindow::showLink()
     }
 }
 
+namespace {
+// A resolved alert is good news: the banner says it in the positive colour.
+MessageBar::Kind barKindOf(const AlertInfo &alert)
+{
+    return alert.resolved() ? MessageBar::Kind::Positive : MessageBar::Kind::Warning;
+}
+} // namespace
+
 QString MainWindow::alertText(const AlertInfo &alert) const
 {
-    return tr("%1 signature failures from source '%2' within %3 s. Someone may be probing the "
-              "gateway, or a secret is out of date.")
-        .arg(alert.count)
-        .arg(alert.source)
-        .arg(alert.windowSecs);
+    const alerttexts::Text text = labels::describe(alert);
+    return text.next.isEmpty() ? text.what : text.what + u' ' + text.next;
 }
 
 void MainWindow::onAlert(const AlertInfo &alert)
 {
     m_bannerAlert = alert;
     const QString text = alertText(alert);
-    m_banner->show(text, MessageBar::Kind::Warning);
+    m_banner->show(text, barKindOf(alert));
     if (m_tray)
-        m_tray->showMessage(tr("Gerbang alert"), text, QSystemTrayIcon::Warning, 10000);
+        m_tray->showMessage(
+            alert.resolved() ? tr("Gerbang: resolved") : tr("Gerbang alert"), text,
+            alert.resolved() ? QSystemTrayIcon::Information : QSystemTrayIcon::Warning, 10000);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -502,9 +509,9 @@ void MainWindow::retranslateUi()
         m_nav->item(i)->setText(navText(m_pages.at(i)));
     fitNavigation();
     // A banner still showing an alert speaks the new language too.
-    if (m_bannerAlert && m_banner->kind() == MessageBar::Kind::Warning &&
+    if (m_bannerAlert && m_banner->kind() == barKindOf(*m_bannerAlert) &&
         !m_banner->text().isEmpty())
-        m_banner->show(alertText(*m_bannerAlert), MessageBar::Kind::Warning);
+        m_banner->show(alertText(*m_bannerAlert), barKindOf(*m_bannerAlert));
     updateState();
 }
 

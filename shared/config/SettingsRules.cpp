@@ -2,6 +2,7 @@
 #include "SettingsRules.h"
 
 #include "crypto/StandardWebhooksKey.h"
+#include "domain/Duration.h"
 #include "net/CidrList.h"
 #include "storage/DatabaseTarget.h"
 
@@ -13,6 +14,24 @@
 using namespace Qt::StringLiterals;
 
 namespace gerbang {
+
+QHash<QString, qint64> parseSilenceSources(const QString &text, QStringList *problems)
+{
+    QHash<QString, qint64> out;
+    const QStringList entries = text.split(QRegularExpression(u"[,\\s]+"_s), Qt::SkipEmptyParts);
+    for (const QString &entry : entries) {
+        const qsizetype eq = entry.lastIndexOf(u'=');
+        const QString name = entry.left(eq).trimmed();
+        const QString value = entry.mid(eq + 1).trimmed();
+        const qint64 ms = value == u"0"_s ? 0 : parseDuration(value);
+        if (eq <= 0 || (ms == 0 && value != u"0"_s)) {
+            problems->append(u"'%1' is not NAME=DURATION (e.g. whatsapp=2h)"_s.arg(entry));
+            continue;
+        }
+        out.insert(name, ms);
+    }
+    return out;
+}
 
 SettingProblems settingRulesBetween(const Settings &s)
 {
@@ -41,6 +60,11 @@ SettingProblems settingRulesBetween(const Settings &s)
     CidrList::parse(allow, &cidrProblems);
     for (const QString &p : std::as_const(cidrProblems))
         issue(u"edge/allowlist"_s, u"invalid_value"_s, u"edge/allowlist: "_s + p);
+
+    QStringList silenceProblems;
+    parseSilenceSources(s.value(u"alerts/silence_sources"_s), &silenceProblems);
+    for (const QString &p : std::as_const(silenceProblems))
+        issue(u"alerts/silence_sources"_s, u"invalid_value"_s, u"alerts/silence_sources: "_s + p);
 
     if (const QString url = s.value(u"alerts/url"_s); !url.isEmpty()) {
         const QUrl alertUrl(url, QUrl::StrictMode);

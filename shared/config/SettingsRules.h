@@ -3,6 +3,8 @@
 
 #include "config/Settings.h"
 
+#include <QHash>
+
 namespace gerbang {
 
 // The rules between settings and on what they name, which Settings::validate() (each value
@@ -15,5 +17,9 @@ SettingProblems settingRulesBetween(const Settings &settings);
 // Every problem a gateway starting with `settings` would have: validate() and the rules
 // between settings.
 SettingProblems checkSettings(const Settings &settings);
+
+// alerts/silence_sources: "NAME=DURATION, …" (parseDuration's syntax; "0" turns the source's
+// silence alert off) as milliseconds by source name. Entries that do not parse go to `problems`.
+QHash<QString, qint64> parseSilenceSources(const QString &text, QStringList *problems);
 
 } // namespace gerbang

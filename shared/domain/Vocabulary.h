@@ -78,9 +78,26 @@ enum class DeliveryState
     Dead
 };
 
+// What an alert is about (domain/AlertInfo.h says what its value and threshold measure).
 enum class AlertKind
 {
-    SignatureFailures
+    SignatureFailures,
+    Silence,
+    DeliveryBacklog,
+    DeadLetters,
+    CertificateExpiring,
+    CertificateReloadFailed,
+    DiskSpaceLow,
+    DatabaseUnavailable,
+    RetentionFailed
+};
+
+// An alert is raised when its condition starts (and again as a reminder), resolved when it
+// ends. Signature-failure alerts are bursts and are never resolved.
+enum class AlertState
+{
+    Raised,
+    Resolved
 };
 
 // Roles of admin API tokens, each allowed what the one before it is, and more: viewer reads,
@@ -214,7 +231,18 @@ inline constexpr std::array kDeliveryStates{
     Word<DeliveryState>{DeliveryState::Dead, "dead"_L1}};
 
 inline constexpr std::array kAlertKinds{
-    Word<AlertKind>{AlertKind::SignatureFailures, "signature_failures"_L1}};
+    Word<AlertKind>{AlertKind::SignatureFailures, "signature_failures"_L1},
+    Word<AlertKind>{AlertKind::Silence, "silence"_L1},
+    Word<AlertKind>{AlertKind::DeliveryBacklog, "delivery_backlog"_L1},
+    Word<AlertKind>{AlertKind::DeadLetters, "dead_letters"_L1},
+    Word<AlertKind>{AlertKind::CertificateExpiring, "certificate_expiring"_L1},
+    Word<AlertKind>{AlertKind::CertificateReloadFailed, "certificate_reload_failed"_L1},
+    Word<AlertKind>{AlertKind::DiskSpaceLow, "disk_space_low"_L1},
+    Word<AlertKind>{AlertKind::DatabaseUnavailable, "database_unavailable"_L1},
+    Word<AlertKind>{AlertKind::RetentionFailed, "retention_failed"_L1}};
+
+inline constexpr std::array kAlertStates{Word<AlertState>{AlertState::Raised, "raised"_L1},
+                                         Word<AlertState>{AlertState::Resolved, "resolved"_L1}};
 
 inline constexpr std::array kAdminRoles{Word<AdminRole>{AdminRole::Viewer, "viewer"_L1},
                                         Word<AdminRole>{AdminRole::Operator, "operator"_L1},
@@ -285,6 +313,8 @@ template <typename E> constexpr const auto &table()
         return kSettingSources;
     else if constexpr (std::is_same_v<E, Disclosure>)
         return kDisclosures;
+    else if constexpr (std::is_same_v<E, AlertState>)
+        return kAlertStates;
     else
         return kAlertKinds;
 }
@@ -302,7 +332,7 @@ template <typename E> constexpr bool inOrder()
 static_assert(inOrder<Provider>() && inOrder<Outcome>() && inOrder<SignatureStatus>() &&
               inOrder<DeliveryState>() && inOrder<AlertKind>() && inOrder<AdminRole>() &&
               inOrder<GatewayState>() && inOrder<Change>() && inOrder<ApiError>() &&
-              inOrder<SettingSource>() && inOrder<Disclosure>());
+              inOrder<SettingSource>() && inOrder<Disclosure>() && inOrder<AlertState>());
 
 } // namespace vocabulary
 

@@ -37,15 +37,62 @@ constexpr QLatin1StringView kKind("kind");
 constexpr QLatin1StringView kSource("source");
 constexpr QLatin1StringView kCount("count");
 constexpr QLatin1StringView kWindow("window_s");
+constexpr QLatin1StringView kState("state");
+constexpr QLatin1StringView kValue("value");
+constexpr QLatin1StringView kThreshold("threshold");
+constexpr QLatin1StringView kUntil("until_ms");
+constexpr QLatin1StringView kDetail("detail");
 } // namespace
+
+StoredAlert StoredAlert::of(const AlertInfo &alert)
+{
+    StoredAlert s;
+    s.raisedAtMs = alert.atMs;
+    s.kind = alert.kind;
+    s.source = alert.source;
+    s.count = alert.count;
+    s.windowSecs = alert.windowSecs;
+    s.state = alert.state.isEmpty() ? wire(AlertState::Raised) : alert.state;
+    s.value = alert.value;
+    s.threshold = alert.threshold;
+    s.untilMs = alert.untilMs;
+    s.detail = alert.detail;
+    return s;
+}
+
+AlertInfo StoredAlert::info() const
+{
+    AlertInfo a;
+    a.atMs = raisedAtMs;
+    a.kind = kind;
+    a.source = source;
+    a.count = count;
+    a.windowSecs = windowSecs;
+    a.state = state;
+    a.value = value;
+    a.threshold = threshold;
+    a.untilMs = untilMs;
+    a.detail = detail;
+    return a;
+}
 
 QString AlertRepository::auditDetail(const StoredAlert &a)
 {
-    return QString::fromUtf8(QJsonDocument(QJsonObject{{kKind, a.kind},
-                                                       {kSource, a.source},
-                                                       {kCount, a.count},
-                                                       {kWindow, a.windowSecs}})
-                                 .toJson(QJsonDocument::Compact));
+    QJsonObject o{{kKind, a.kind},
+                  {kSource, a.source},
+                  {kCount, a.count},
+                  {kWindow, a.windowSecs},
+                  {kState, a.state.isEmpty() ? wire(AlertState::Raised) : a.state}};
+    // The kinds of issue 19 say what they measured; a signature burst has its count.
+    if (a.kind != wireName(AlertKind::SignatureFailures)) {
+        o.insert(kValue, a.value);
+        o.insert(kThreshold, a.threshold);
+    }
+    if (a.untilMs > 0)
+        o.insert(kUntil, a.untilMs);
+    if (!a.detail.isEmpty())
+        o.insert(kDetail, a.detail);
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
 QList<StoredAlert> AlertRepository::list(const AlertFilter &filter, QString *error) const
@@ -78,6 +125,11 @@ QList<StoredAlert> AlertRepository::list(const AlertFilter &filter, QString *err
         a.source = detail.value(kSource).toString();
         a.count = detail.value(kCount).toInteger();
         a.windowSecs = detail.value(kWindow).toInt();
+        a.state = detail.value(kState).toString(wire(AlertState::Raised));
+        a.value = detail.value(kValue).toInteger();
+        a.threshold = detail.value(kThreshold).toInteger();
+        a.untilMs = detail.value(kUntil).toInteger();
+        a.detail = detail.value(kDetail).toString();
         a.acknowledgedAtMs = q.value(3).isNull() ? 0 : q.value(3).toLongLong();
         a.acknowledgedBy = q.value(4).toString();
         out.append(a);

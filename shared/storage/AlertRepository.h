@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/AlertInfo.h"
+
 #include <QList>
 #include <QString>
 #include <optional>
@@ -19,8 +21,16 @@ struct StoredAlert
     QString source; // what it is about (a source name), or empty
     qint64 count = 0;
     int windowSecs = 0;
+    QString state;    // AlertState's wire name (rows before issue 19: "raised")
+    qint64 value = 0; // AlertInfo's unit for the kind
+    qint64 threshold = 0;
+    qint64 untilMs = 0;
+    QString detail;
     qint64 acknowledgedAtMs = 0; // 0: not acknowledged
     QString acknowledgedBy;
+
+    static StoredAlert of(const AlertInfo &alert);
+    AlertInfo info() const;
 };
 
 // Which alerts to read, newest first.

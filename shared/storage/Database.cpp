@@ -30,9 +30,9 @@ struct Migration
 // One name per schema version: every version is a file in both dialects' directories, so
 // the two can never name different versions (migrationListProblem checks that both exist).
 constexpr std::array kMigrationNames = {
-    "0001_initial",       "0002_sources",      "0003_allowlists", "0004_outbox",
-    "0005_leaner_writes", "0006_admin_tokens", "0007_gateways",   "0008_alert_acknowledgements",
-    "0009_audit_chain",
+    "0001_initial",       "0002_sources",         "0003_allowlists", "0004_outbox",
+    "0005_leaner_writes", "0006_admin_tokens",    "0007_gateways",   "0008_alert_acknowledgements",
+    "0009_audit_chain",   "0010_source_activity",
 };
 // The version that chains the audit log (and seals the rows written before it).
 constexpr int kAuditChainVersion = 9;

@@ -136,6 +136,16 @@ std::optional<OutboxCounts> OutboxRepository::counts(QString *error) const
     return OutboxCounts{q.value(0).toLongLong(), q.value(1).toLongLong()};
 }
 
+std::optional<qint64> OutboxRepository::oldestPendingMs(QString *error) const
+{
+    QSqlQuery q(m_db.db());
+    if (!q.exec(u"SELECT MIN(created_at) FROM outbox WHERE state = 'pending'"_s) || !q.next()) {
+        *error = q.lastError().text();
+        return std::nullopt;
+    }
+    return q.value(0).isNull() ? 0 : q.value(0).toLongLong();
+}
+
 QList<OutboxItem> OutboxRepository::list(const QString &state, int limit, QString *error) const
 {
     QList<OutboxItem> items;

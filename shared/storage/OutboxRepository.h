@@ -67,6 +67,9 @@ public:
     // that the rows are delivered again at once rather than when the lease expires.
     bool release(const QString &tokenPrefix, QString *error);
     std::optional<OutboxCounts> counts(QString *error) const;
+    // When the oldest event not yet delivered (pending, retried or not) was accepted; 0 when
+    // every event is delivered or dead.
+    std::optional<qint64> oldestPendingMs(QString *error) const;
     // Newest first.
     QList<OutboxItem> list(const QString &state, int limit, QString *error) const;
     std::optional<OutboxItem> find(const QString &eventId, QString *error) const;

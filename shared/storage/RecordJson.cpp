@@ -272,6 +272,11 @@ StoredAlert storedAlertFromJson(const QJsonObject &o)
     a.source = o.value(u"source"_s).toString();
     a.count = o.value(u"count"_s).toInteger();
     a.windowSecs = o.value(u"window_s"_s).toInt();
+    a.state = o.value(u"state"_s).toString(wire(AlertState::Raised));
+    a.value = o.value(u"value"_s).toInteger();
+    a.threshold = o.value(u"threshold"_s).toInteger();
+    a.untilMs = msFromIso(o.value(u"until"_s));
+    a.detail = o.value(u"detail"_s).toString();
     a.acknowledgedAtMs = msFromIso(o.value(u"acknowledged_at"_s));
     a.acknowledgedBy = o.value(u"acknowledged_by"_s).toString();
     return a;
@@ -365,6 +370,11 @@ QJsonObject alertJson(const StoredAlert &a)
             {u"source"_s, a.source},
             {u"count"_s, a.count},
             {u"window_s"_s, a.windowSecs},
+            {u"state"_s, a.state},
+            {u"value"_s, a.value},
+            {u"threshold"_s, a.threshold},
+            {u"until"_s, isoOrNull(a.untilMs)},
+            {u"detail"_s, textOrNull(a.detail)},
             {u"acknowledged_at"_s, isoOrNull(a.acknowledgedAtMs)},
             {u"acknowledged_by"_s, textOrNull(a.acknowledgedBy)}};
 }

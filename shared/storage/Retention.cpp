@@ -2,6 +2,7 @@
 #include "Retention.h"
 
 #include "Database.h"
+#include "SourceActivityRepository.h"
 #include "config/Settings.h"
 
 #include <QHash>
@@ -169,6 +170,11 @@ std::optional<RetentionReport> Retention::run(qint64 nowMs, QString *error)
          u"DELETE FROM events WHERE id IN (SELECT event_id FROM outbox "
          "WHERE state = 'dead' AND finished_at < ? LIMIT ?)"_s,
          nowMs - qint64(m_policy.auditDays) * kDayMs},
+        // What the silence alert learns from (storage/SourceActivityRepository.h): minutes.
+        {&r.activityMinutes,
+         u"DELETE FROM source_activity WHERE (source, minute) IN (SELECT source, minute "
+         "FROM source_activity WHERE minute < ? LIMIT ?)"_s,
+         (nowMs - SourceActivityRepository::kKeptMs) / 60'000},
     };
     r.auditRows = deleteAuditRows(nowMs - qint64(m_policy.auditDays) * kDayMs, error);
     if (r.auditRows < 0)

@@ -27,7 +27,8 @@ struct RetentionReport
     qint64 auditRows = 0;
     qint64 dedupKeys = 0;
     qint64 deliveredEvents = 0;
-    qint64 deadLetters = 0; // kept as long as audit rows, then removed
+    qint64 deadLetters = 0;     // kept as long as audit rows, then removed
+    qint64 activityMinutes = 0; // the silence alert's history (not in the summary: not data)
     QString summary() const;
 };
 

@@ -25,6 +25,7 @@
 #include <QLineSeries>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -305,6 +306,50 @@ private Q_SLOTS:
         const CommandResult listed = runCtl(m_fx->dataDir(), {u"alerts"_s, u"list"_s, u"--json"_s});
         QVERIFY2(listed.out.contains("acknowledged_by"), listed.err.constData());
         QVERIFY2(!listed.out.contains("\"acknowledged_at\":null"), listed.out.constData());
+    }
+
+    // Issue 19: an alert for a quiet failure (here a certificate within its 14 days) shows
+    // in the banner with what to do next, in both languages, and in the alert history with its
+    // kind; the gateway checks at start.
+    void quietFailureAlertInBothLanguages()
+    {
+        // A certificate valid for five days, made with the openssl command line.
+        QTemporaryDir tls;
+        QProcess openssl;
+        openssl.setProcessChannelMode(QProcess::MergedChannels);
+        openssl.start(u"openssl"_s,
+                      {u"req"_s, u"-x509"_s, u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s,
+                       u"ec_paramgen_curve:prime256v1"_s, u"-nodes"_s, u"-days"_s, u"5"_s,
+                       u"-subj"_s, u"/CN=127.0.0.1"_s, u"-keyout"_s, tls.filePath(u"key.pem"_s),
+                       u"-out"_s, tls.filePath(u"cert.pem"_s)});
+        QVERIFY(openssl.waitForFinished(30000));
+        QVERIFY2(openssl.exitCode() == 0, openssl.readAll().constData());
+        QFile::setPermissions(tls.filePath(u"key.pem"_s), QFile::ReadOwner | QFile::WriteOwner);
+        QVERIFY(m_fx->start({{u"tls/certificate"_s, tls.filePath(u"cert.pem"_s)},
+                             {u"tls/private_key"_s, tls.filePath(u"key.pem"_s)}}));
+        MessageBar *banner = m_fx->window->banner();
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible() && banner->text().contains(u"expires"_s),
+                                 10000);
+        QVERIFY2(banner->text().contains(u"gerbangctl tls reload"_s), qPrintable(banner->text()));
+        QCOMPARE(banner->kind(), MessageBar::Kind::Warning);
+        m_fx->language->apply(u"id"_s, false);
+        QTRY_VERIFY2(banner->text().contains(u"kedaluwarsa pada"_s), qPrintable(banner->text()));
+        QVERIFY2(banner->text().contains(u"Perbarui sertifikatnya"_s), qPrintable(banner->text()));
+        AlertsModel *model = m_fx->window->alerts()->model();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, 5000);
+        QCOMPARE(model->index(0, AlertsModel::Kind).data().toString(),
+                 u"Sertifikat akan kedaluwarsa"_s);
+        QVERIFY(model->index(0, AlertsModel::Description)
+                    .data()
+                    .toString()
+                    .contains(tls.filePath(u"cert.pem"_s)));
+        m_fx->language->apply(u"en"_s, false);
+        QTRY_VERIFY(banner->text().startsWith(u"The TLS certificate"_s));
+        QCOMPARE(model->index(0, AlertsModel::Kind).data().toString(), u"Certificate expiring"_s);
+        QVERIFY(model->index(0, AlertsModel::Description)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .startsWith(u"Renew it"_s));
     }
 
     void sourcesAndSecretsShowFingerprintsOnly()

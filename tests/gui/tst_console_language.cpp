@@ -145,7 +145,8 @@ private Q_SLOTS:
         lupdate.start(
             QStringLiteral(GERBANG_LUPDATE),
             {u"-silent"_s, u"-locations"_s, u"none"_s, QStringLiteral(GERBANG_SOURCE_DIR "/gui"),
-             QStringLiteral(GERBANG_SOURCE_DIR "/shared/config/Settings.cpp"), u"-ts"_s, fresh});
+             QStringLiteral(GERBANG_SOURCE_DIR "/shared/config/Settings.cpp"),
+             QStringLiteral(GERBANG_SOURCE_DIR "/shared/domain/AlertTexts.cpp"), u"-ts"_s, fresh});
         QVERIFY(lupdate.waitForFinished(120000));
         QCOMPARE(lupdate.exitCode(), 0);
         const QList<Message> found = readTs(fresh, &error);

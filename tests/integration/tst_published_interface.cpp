@@ -314,12 +314,13 @@ private:
         {
             // Refusals of a client beyond 1 request/s are what the 429 step needs; every other
             // step comes from an address of its own. No alert: the audit order of an alert and
-            // the request that raised it depends on the clock's millisecond.
+            // the request that raised it depends on the clock's millisecond, and free disk
+            // space depends on the machine.
             QFile ini(dataDir() + u"/gerbang.ini"_s);
             QVERIFY(ini.open(QIODevice::WriteOnly));
             QVERIFY(ini.setPermissions(QFile::ReadOwner | QFile::WriteOwner));
             ini.write("[limits]\nrate_global=0\nrate_per_ip=1\n\n"
-                      "[alerts]\nsignature_failures=1000\n");
+                      "[alerts]\nsignature_failures=1000\ndisk_free_mb=0\n");
         }
         {
             QFile key(dataDir() + u"/master.key"_s);
@@ -592,8 +593,13 @@ private:
         for (const QString &table : std::as_const(tables)) {
             QSqlQuery rows(db->db());
             const bool audit = table == u"audit_log"_s;
-            if (!rows.exec(
-                    u"SELECT * FROM \"%1\"%2"_s.arg(table, audit ? u" ORDER BY id"_s : QString())))
+            // Per source: which minutes the requests fell in depends on the clock.
+            const QString sql =
+                table == u"source_activity"_s
+                    ? u"SELECT source, '<minute>' AS minute, sum(requests) AS requests "
+                      "FROM source_activity GROUP BY source"_s
+                    : u"SELECT * FROM \"%1\"%2"_s.arg(table, audit ? u" ORDER BY id"_s : QString());
+            if (!rows.exec(sql))
                 qFatal("cannot read %s: %s", qPrintable(table),
                        qPrintable(rows.lastError().text()));
             const QSqlRecord record = rows.record();

@@ -4,6 +4,7 @@
 // its CN check (listener-wide and per route), and the key-file permission check. Certificates are
 // made at test time with the openssl command line.
 #include "TestSupport.h"
+#include "crypto/Crypto.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
@@ -18,6 +19,7 @@
 #include <QSslKey>
 #include <QSslSocket>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
 #include <csignal>
@@ -413,6 +415,90 @@ private Q_SLOTS:
         QCOMPARE(::kill(pid_t(gw->pid()), SIGHUP), 0);
         QTRY_VERIFY(gw->output().contains("TLS certificate reloaded"));
         QCOMPARE(tlsRequest(gw->port(), "GET", "/health", clientConfig()).peer, m_server2);
+        QCOMPARE(gw->terminate(), 0);
+    }
+
+    // Issue 19: a certificate close to its expiry and a refused reload are alerts, on every
+    // channel (log line, audit row / gerbangctl alerts, signed POST), and a good reload
+    // resolves the reload alert. The test certificates are valid for two days.
+    void certificateAlertsReachEveryChannel()
+    {
+        QTcpServer receiver;
+        QVERIFY(receiver.listen(QHostAddress::LocalHost, 0));
+        QList<QByteArray> posts;
+        connect(&receiver, &QTcpServer::newConnection, this, [&] {
+            QTcpSocket *c = receiver.nextPendingConnection();
+            auto buffer = std::make_shared<QByteArray>();
+            connect(c, &QTcpSocket::readyRead, c, [c, buffer, &posts] {
+                *buffer += c->readAll();
+                if (buffer->contains("\r\n\r\n") && buffer->endsWith("}")) {
+                    posts << *buffer;
+                    c->write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                    c->disconnectFromHost();
+                }
+            });
+        });
+        const QByteArray secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+        QTemporaryDir dir;
+        auto gw = gateway(
+            dir, u"server1"_s,
+            {{u"GERBANG_ALERT_URL"_s, u"http://127.0.0.1:%1/alerts"_s.arg(receiver.serverPort())},
+             {u"GERBANG_ALERT_SECRET"_s, QString::fromLatin1(secret)}});
+        QString error;
+        QVERIFY2(gw->start(&error), qPrintable(error));
+        const QString certificate = dir.filePath(u"tls/cert.pem"_s);
+        const auto alerts = [&] {
+            const CommandResult c =
+                runCtl(gw->dataDir(), {u"alerts"_s, u"list"_s, u"--json"_s}, {}, gw->environment());
+            return QJsonDocument::fromJson(c.out).array();
+        };
+        const auto has = [&](const QString &kind, const QString &state) {
+            for (const QJsonValue &a : alerts()) {
+                if (a[u"kind"_s].toString() == kind && a[u"state"_s].toString() == state)
+                    return true;
+            }
+            return false;
+        };
+
+        // Checked at start: the certificate expires within three days.
+        QTRY_VERIFY_WITH_TIMEOUT(has(u"certificate_expiring"_s, u"raised"_s), 10000);
+        QVERIFY(gw->output().contains("ALERT certificate_expiring"));
+        QVERIFY(gw->output().contains("gerbangctl tls reload")); // what to do next
+        QTRY_VERIFY_WITH_TIMEOUT(!posts.isEmpty(), 5000);
+        HttpResult post;
+        qsizetype used = 0;
+        const QByteArray raw = posts.first();
+        QVERIFY(raw.startsWith("POST /alerts "));
+        QVERIFY(
+            parseResponse("HTTP/1.1 200 X\r\n" + raw.mid(raw.indexOf("\r\n") + 2), &post, &used));
+        const QByteArray key = QByteArray::fromBase64(secret.mid(6));
+        QCOMPARE(post.header("webhook-signature"),
+                 "v1," + gerbang::crypto::hmacSha256(key, {post.header("webhook-id"), ".",
+                                                           post.header("webhook-timestamp"), ".",
+                                                           post.body})
+                             .toBase64());
+        const QJsonObject event = QJsonDocument::fromJson(post.body).object();
+        QCOMPARE(event[u"type"_s].toString(), u"gerbang.alert.certificate_expiring"_s);
+        const QJsonObject data = event[u"data"_s].toObject();
+        QCOMPARE(data[u"state"_s].toString(), u"raised"_s);
+        QCOMPARE(data[u"source"_s].toString(), certificate);
+        QVERIFY(data[u"value"_s].toInteger() <= 2 * 86400);
+        QCOMPARE(data[u"threshold"_s].toInteger(), 14 * 86400);
+        QVERIFY(data[u"message"_s].toString().contains(certificate));
+        QVERIFY(data[u"next_step"_s].toString().contains(u"gerbangctl tls reload"_s));
+
+        // A reload with a key that does not match: raised, and said why.
+        install(dir, u"server1"_s, u"server2"_s);
+        QCOMPARE(::kill(pid_t(gw->pid()), SIGHUP), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(has(u"certificate_reload_failed"_s, u"raised"_s), 10000);
+        QVERIFY(gw->output().contains("ALERT certificate_reload_failed"));
+        QVERIFY(!gw->output().contains("BEGIN")); // no key material
+        // Fixed: resolved.
+        install(dir, u"server2"_s, u"server2"_s);
+        QCOMPARE(::kill(pid_t(gw->pid()), SIGHUP), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(has(u"certificate_reload_failed"_s, u"resolved"_s), 10000);
+        QVERIFY(gw->output().contains("RESOLVED certificate_reload_failed"));
+        QTRY_VERIFY_WITH_TIMEOUT(posts.size() >= 3, 5000);
         QCOMPARE(gw->terminate(), 0);
     }
 
