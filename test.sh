@@ -37,6 +37,11 @@ done
 # shellcheck source=packaging/debian-deps.sh
 . packaging/debian-deps.sh
 install_packages "${GERBANG_PACKAGES[@]}"
+# The receiver's side of signed alert POSTs is checked with the Standard Webhooks reference
+# library (npm standardwebhooks, pinned by tests/tools/standard-webhooks/package-lock.json).
+command -v node >/dev/null || install_packages nodejs
+command -v npm >/dev/null || install_packages npm
+npm ci --prefix tests/tools/standard-webhooks --no-audit --no-fund --loglevel=error
 
 jobs=$(nproc 2>/dev/null || echo 2)
 export QT_QPA_PLATFORM=offscreen

@@ -9,6 +9,7 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -118,6 +119,35 @@ private:
                         QString::number(QRandomGenerator::global()->bounded(1, 1 << 30)),
                         u"-days"_s, u"2"_s, u"-extfile"_s, name + u".ext"_s, u"-out"_s,
                         name + u".pem"_s});
+    }
+
+    // Runs tests/tools/standard-webhooks/verify.mjs (Node.js, npm standardwebhooks) on `post`;
+    // `out` gets what it printed.
+    static bool verifiedByStandardWebhooks(const QByteArray &secret, const HttpResult &post,
+                                           QString *out)
+    {
+        const QString dir = QStringLiteral(GERBANG_SOURCE_DIR "/tests/tools/standard-webhooks");
+        if (!QFileInfo::exists(dir + u"/node_modules/standardwebhooks"_s)) {
+            *out = u"the Standard Webhooks library is not installed: npm ci --prefix "_s + dir;
+            return false;
+        }
+        QProcess node;
+        node.start(u"node"_s, {dir + u"/verify.mjs"_s});
+        QJsonObject headers;
+        for (const char *name : {"webhook-id", "webhook-timestamp", "webhook-signature"})
+            headers.insert(QString::fromLatin1(name), QString::fromLatin1(post.header(name)));
+        node.write(QJsonDocument(QJsonObject{{u"secret"_s, QString::fromLatin1(secret)},
+                                             {u"headers"_s, headers},
+                                             {u"body"_s, QString::fromUtf8(post.body)}})
+                       .toJson());
+        node.closeWriteChannel();
+        if (!node.waitForFinished(30000)) {
+            *out = u"node: "_s + node.errorString();
+            return false;
+        }
+        *out =
+            QString::fromUtf8(node.readAllStandardOutput() + node.readAllStandardError()).trimmed();
+        return node.exitStatus() == QProcess::NormalExit && node.exitCode() == 0;
     }
 
     static void ownerOnly(const QString &path)
@@ -477,6 +507,14 @@ private Q_SLOTS:
                                                            post.header("webhook-timestamp"), ".",
                                                            post.body})
                              .toBase64());
+        // And as a receiver would, with the Standard Webhooks reference library.
+        QString verified;
+        QVERIFY2(verifiedByStandardWebhooks(secret, post, &verified), qPrintable(verified));
+        QCOMPARE(verified, u"verified gerbang.alert.certificate_expiring"_s);
+        HttpResult tampered = post;
+        tampered.body.replace("raised", "RAISED");
+        QVERIFY(!verifiedByStandardWebhooks(secret, tampered, &verified));
+        QVERIFY2(verified.contains(u"not verified"_s), qPrintable(verified));
         const QJsonObject event = QJsonDocument::fromJson(post.body).object();
         QCOMPARE(event[u"type"_s].toString(), u"gerbang.alert.certificate_expiring"_s);
         const QJsonObject data = event[u"data"_s].toObject();
