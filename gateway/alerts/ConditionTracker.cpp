@@ -21,7 +21,6 @@ AlertInfo ConditionTracker::alertFor(const Condition &c, AlertState state, qint6
     a.threshold = c.threshold;
     a.untilMs = c.untilMs;
     a.detail = c.detail;
-    a.count = c.kind == AlertKind::DeadLetters ? c.value : 0;
     return a;
 }
 
@@ -48,28 +47,6 @@ QList<AlertInfo> ConditionTracker::observe(const Condition &c, qint64 nowMs)
     s.lastRaisedMs = nowMs;
     s.lastValue = c.value;
     return {alertFor(c, AlertState::Raised, nowMs)};
-}
-
-QList<AlertInfo> ConditionTracker::forgetOthers(AlertKind kind, const QList<QString> &seen,
-                                                qint64 nowMs)
-{
-    const QString prefix = QString(wireName(kind)) + u'\n';
-    QList<AlertInfo> out;
-    for (auto it = m_states.begin(); it != m_states.end();) {
-        const QString subject = it.key().mid(prefix.size());
-        if (!it.key().startsWith(prefix) || seen.contains(subject)) {
-            ++it;
-            continue;
-        }
-        if (it->raised) {
-            Condition gone;
-            gone.kind = kind;
-            gone.subject = subject;
-            out << alertFor(gone, AlertState::Resolved, nowMs);
-        }
-        it = m_states.erase(it);
-    }
-    return out;
 }
 
 bool ConditionTracker::isRaised(AlertKind kind, const QString &subject) const

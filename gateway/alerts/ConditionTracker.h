@@ -41,11 +41,7 @@ public:
 
     // The alerts this observation causes (none, one raised, or one resolved).
     QList<AlertInfo> observe(const Condition &c, qint64 nowMs);
-    // Every active condition of `kind` whose subject is not in `seen` ended (a source removed,
-    // a certificate no longer configured): resolves them.
-    QList<AlertInfo> forgetOthers(AlertKind kind, const QList<QString> &seen, qint64 nowMs);
     bool isRaised(AlertKind kind, const QString &subject) const;
-    void setRepeatMs(qint64 repeatMs) { m_repeatMs = repeatMs; }
 
 private:
     struct State

@@ -135,16 +135,20 @@ void Vigilance::checkDelivery(qint64 now, qint64 oldestPendingMs)
                  .threshold = m_config.deliveryAgeMs / 1000},
                 now);
     }
+    if (m_config.deadLetters <= 0)
+        return;
     QString error;
-    if (m_config.deadLetters > 0) {
-        if (const std::optional<OutboxCounts> counts = OutboxRepository(m_db).counts(&error))
-            observe({.kind = AlertKind::DeadLetters,
-                     .active = counts->dead >= m_config.deadLetters,
-                     .value = counts->dead,
-                     .threshold = m_config.deadLetters,
-                     .remindOnlyWhenWorse = true},
-                    now);
+    const std::optional<OutboxCounts> counts = OutboxRepository(m_db).counts(&error);
+    if (!counts) {
+        qCWarning(lcVigilance).noquote() << "dead-letter check: cannot count them:" << error;
+        return;
     }
+    observe({.kind = AlertKind::DeadLetters,
+             .active = counts->dead >= m_config.deadLetters,
+             .value = counts->dead,
+             .threshold = m_config.deadLetters,
+             .remindOnlyWhenWorse = true},
+            now);
 }
 
 std::optional<qint64> Vigilance::silenceThresholdMs(const QString &source, qint64 now,

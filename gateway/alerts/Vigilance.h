@@ -65,8 +65,6 @@ public:
     void certificateReloaded(const QString &certificate, bool ok, const QString &error);
     void retentionRan(bool ok, const QString &error);
 
-    const ConditionTracker &tracker() const { return m_tracker; }
-
 Q_SIGNALS:
     void alert(const gerbang::AlertInfo &alert);
 
