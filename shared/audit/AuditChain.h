@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QSqlQuery>
 #include <QString>
+#include <optional>
 #include <span>
 
 namespace gerbang {
@@ -58,6 +59,14 @@ private:
     QSqlQuery m_head;
     QSqlQuery m_move;
     bool m_prepared = false;
+    struct Head
+    {
+        qint64 seq = 0;
+        QByteArray hash;
+    };
+    // The head this writer moved last; it may be stale (a rolled-back transaction, another
+    // connection of the same chain), which the conditional move detects.
+    std::optional<Head> m_known;
 };
 
 // The same, once (for the few rows written outside the store thread).

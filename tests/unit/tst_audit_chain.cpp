@@ -4,6 +4,7 @@
 // retention keeps the rest verifiable, two writers keep independent chains, rows written
 // before the chain existed are sealed, and an exported report's signature holds.
 #include "TestSupport.h"
+#include "audit/AuditChain.h"
 #include "audit/AuditCheckpoints.h"
 #include "audit/AuditSigningKey.h"
 #include "audit/AuditVerifier.h"
@@ -414,6 +415,43 @@ private Q_SLOTS:
         const AuditVerification broken = verify();
         QVERIFY(chain(broken, u"gw_a"_s).ok());
         QVERIFY(!chain(broken, u"gw_b"_s).ok());
+    }
+
+    // The store thread's appender remembers the head it moved instead of reading it per batch;
+    // a batch rolled back, and rows of the same chain written by another connection (as many,
+    // so that the head's seq matches what the appender remembers), must not fork the chain.
+    void appenderFollowsAHeadMovedElsewhereOrRolledBack()
+    {
+        fresh();
+        auditchain::Appender appender(*m_db);
+        const auto write = [&](int i, bool commit) {
+            QString error;
+            AuditRecord r = record(i);
+            const bool ok = m_db->inWriteTransaction(&error, [&] {
+                if (!appender.append(std::span(&r, 1), kNow, &error))
+                    return false;
+                QSqlQuery q(m_db->db());
+                q.prepare(AuditRepository::insertSql());
+                AuditRepository::bindInsert(q, r);
+                if (!q.exec()) {
+                    error = q.lastError().text();
+                    return false;
+                }
+                return commit;
+            });
+            return ok;
+        };
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(write(i, true));
+        QVERIFY(!write(3, false)); // rolled back after the head moved in it
+        const auto sameChain = connect(u"gw_a"_s);
+        append(*sameChain, 4, 5);
+        for (int i = 5; i < 7; ++i)
+            QVERIFY(write(i, true));
+        const AuditVerification v = verify();
+        QVERIFY2(v.ok(), qPrintable(describe(v)));
+        QCOMPARE(chain(v, u"gw_a"_s).rows, 6);
+        QCOMPARE(chain(v, u"gw_a"_s).lastSeq, 6);
     }
 
     void rowsWrittenBeforeTheChainAreSealed()
