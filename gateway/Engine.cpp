@@ -126,10 +126,11 @@ bool Engine::start(QString *error)
         },
         [this](const http::HttpRequest &request, int status, QStringView signatureStatus) {
             m_edge->recordOutcome(request, status, signatureStatus);
-            // A verified request shows the source is alive, whatever became of it.
+            // A verified request shows the source is alive, whatever became of it; a test
+            // event only shows that someone tested it.
             if (signatureStatus == wireName(SignatureStatus::Valid)) {
                 if (const RequestContext *c = RequestContext::of(request);
-                    c && c->sender && c->sender->known())
+                    c && c->sender && c->sender->known() && !c->test)
                     m_activity.record(c->sender->scope, nowMs());
             }
         });
@@ -220,7 +221,8 @@ bool Engine::startAdmin(QString *error)
                          m_adminWorker.get(), m_config.settings,
                          [this](const Settings &fresh) {
                              setRetentionPolicy(RetentionPolicy::fromSettings(fresh));
-                         }},
+                         },
+                         [this] { return listenUrl(); }},
         *m_writer, *m_stats);
     connect(this, &Engine::alertRaised, &m_admin->live(), &LiveChannel::publishAlert);
     connect(this, &Engine::configurationReloaded, &m_admin->live(),

@@ -52,6 +52,8 @@ struct RequestContext
     // The audit row's detail, built up as a structure and serialized once, when the row is
     // handed to the store.
     QJsonObject detail;
+    // A verified test event (domain/TestEvent.h): never counted as the source's traffic.
+    bool test = false;
 
     struct BodyLimits
     {

@@ -9,6 +9,7 @@
 #include "config/Settings.h"
 #include "http/RequestHandler.h"
 #include "service/AdminService.h"
+#include "sourcetest/TestEventSender.h"
 #include "storage/Retention.h"
 
 #include <QSet>
@@ -48,6 +49,8 @@ public:
         Settings settings = {};
         // Applies the settings that take effect on a reload (retention) to the running gateway.
         std::function<void(const Settings &)> reload = {};
+        // Where the gateway takes webhooks (test events are sent there).
+        std::function<QString()> webhookUrl = {};
     };
     AdminApi(Access access, StoreWriter &writer, Stats &stats);
     ~AdminApi() override;
@@ -120,6 +123,9 @@ private:
     void changeSettings(const AdminCall &call, http::Responder &responder);
     void eventPayload(const AdminCall &call, http::Responder &responder);
     void acknowledgeAlerts(const AdminCall &call, http::Responder &responder);
+    // A source's test event (AdminApiSourceTest.cpp).
+    void testSource(const AdminCall &call, http::Responder &responder);
+    void testEvent(const AdminCall &call, http::Responder &responder);
     // Runs `job` as the caller, then answers `successStatus` with the action, its target and
     // what the service reported, or the refusal's 4xx/503; refusals are audited.
     void change(const AdminCall &call, Change action, const QString &target, int successStatus,
@@ -135,10 +141,14 @@ private:
     {
         serve(call, wire(action), target, 200, std::move(job), responder);
     }
-    // `made` runs after a change was made, before the answer.
+    // Sends a change's success answer (its result, the action and target).
+    using Answer = std::function<void(const ChangeResult &)>;
+    // `made` runs after a change was made, before the answer. `then`, when set, answers
+    // instead, later (on this thread): a change whose answer waits for more work.
     void serve(const AdminCall &call, const QString &action, const QString &target,
                int successStatus, std::function<ChangeResult(AdminService &)> job,
-               http::Responder &responder, std::function<void(const ChangeResult &)> made = {});
+               http::Responder &responder, std::function<void(const ChangeResult &)> made = {},
+               std::function<void(ChangeResult, Answer)> then = {});
     // For a route without a body: true when there is none (or "{}"); else refuses it.
     bool takesNoBody(const AdminCall &call, http::Responder &responder);
     // Answers a refused request (bad body, bad value) and audits it with the caller's name.
@@ -165,8 +175,9 @@ private:
     RetentionPolicy m_retention; // in force: from the start, then from each reload
     QTimer m_sampler;
     static constexpr int kMaxExports = 4;
-    int m_exports = 0; // audit exports being streamed
-    QObject m_replies; // on this thread: where the worker's answers come back
+    int m_exports = 0;            // audit exports being streamed
+    QObject m_replies;            // on this thread: where the worker's answers come back
+    TestEventSender m_testSender; // test events, to this gateway's own webhook route
     // When each token was last used; written to the database at most once a minute (and at
     // a token's first use), so that authentication costs no write.
     QHash<QString, qint64> m_lastUsed;

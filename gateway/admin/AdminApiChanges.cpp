@@ -61,7 +61,8 @@ bool AdminApi::takesNoBody(const AdminCall &call, http::Responder &responder)
 
 void AdminApi::serve(const AdminCall &call, const QString &action, const QString &target,
                      int successStatus, std::function<ChangeResult(AdminService &)> job,
-                     http::Responder &responder, std::function<void(const ChangeResult &)> made)
+                     http::Responder &responder, std::function<void(const ChangeResult &)> made,
+                     std::function<void(ChangeResult, Answer)> then)
 {
     if (!m_access.worker)
         return responder.send(error(503, ApiError::StoreUnavailable,
@@ -75,7 +76,7 @@ void AdminApi::serve(const AdminCall &call, const QString &action, const QString
     m_access.worker->change(
         actor, std::move(job), &m_replies,
         [this, request, pending, action, target, successStatus, made = std::move(made),
-         name = call.caller.name](ChangeResult r) {
+         then = std::move(then), name = call.caller.name](ChangeResult r) {
             if (!r.ok()) {
                 const int status = statusOf(r.refusal);
                 if (status == 503) {
@@ -95,13 +96,19 @@ void AdminApi::serve(const AdminCall &call, const QString &action, const QString
             }
             if (made)
                 made(r);
-            QJsonObject body = r.result;
-            body.insert(u"action"_s, action);
-            body.insert(u"target"_s, target);
-            if (!r.message.isEmpty())
-                body.insert(u"warning"_s, r.message);
-            pending->send(HttpResponse::json(successStatus,
-                                             QJsonDocument(body).toJson(QJsonDocument::Compact)));
+            Answer answer = [pending, action, target, successStatus](const ChangeResult &result) {
+                QJsonObject body = result.result;
+                body.insert(u"action"_s, action);
+                body.insert(u"target"_s, target);
+                if (!result.message.isEmpty())
+                    body.insert(u"warning"_s, result.message);
+                pending->send(HttpResponse::json(
+                    successStatus, QJsonDocument(body).toJson(QJsonDocument::Compact)));
+            };
+            if (then)
+                then(std::move(r), std::move(answer));
+            else
+                answer(r);
         });
 }
 

@@ -303,6 +303,22 @@ std::variant<AlertFilter, Refusal> alertFilter(const QByteArray &query)
     return f;
 }
 
+std::variant<qint64, Refusal> testTraceSince(const QByteArray &query, qint64 nowMs)
+{
+    Parameters p(query);
+    qint64 since = nowMs - 600'000;
+    if (p.has(u"since"_s)) {
+        bool ok = false;
+        const QString text = p.take(u"since"_s);
+        since = text.toLongLong(&ok);
+        if (!ok || since < 0)
+            return Refusal{u"since '%1' is not a time in milliseconds"_s.arg(text.left(40))};
+    }
+    if (auto r = p.problem())
+        return *r;
+    return since;
+}
+
 QJsonObject alertPage(Database &db, const AlertFilter &filter, QString *error)
 {
     const QList<StoredAlert> rows = AlertRepository(db).list(filter, error);

@@ -65,6 +65,9 @@ std::variant<AlertFilter, Refusal> alertFilter(const QByteArray &query);
 // {"alerts": [...], "next": id or null}.
 QJsonObject alertPage(Database &db, const AlertFilter &filter, QString *error);
 
+// GET /admin/v1/test-events/{id}: since (epoch ms, default ten minutes ago).
+std::variant<qint64, Refusal> testTraceSince(const QByteArray &query, qint64 nowMs);
+
 // GET /admin/v1/dead-letters: limit.
 std::variant<int, Refusal> deadLetterLimit(const QByteArray &query);
 QJsonObject deadLetterList(Database &db, int limit, QString *error);

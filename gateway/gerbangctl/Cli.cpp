@@ -169,6 +169,18 @@ std::optional<QJsonObject> Invocation::get(const QString &path)
     return reply.body;
 }
 
+std::optional<QJsonObject> Invocation::post(const QString &path, const QJsonObject &body)
+{
+    const ChangeResult r = fromReply(m_gateway->call("POST", path, &body));
+    if (!r.ok()) {
+        fail(r.message);
+        return std::nullopt;
+    }
+    if (!r.message.isEmpty())
+        printError(u"warning: "_s + r.message);
+    return r.result;
+}
+
 std::optional<int> Invocation::parseIdsOrAll(const QString &allHelp, const QString &idsName,
                                              bool *all)
 {

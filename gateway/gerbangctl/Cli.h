@@ -82,6 +82,9 @@ public:
     // With --gateway: GET `path` on the gateway. Prints the reason and returns nullopt on
     // failure.
     std::optional<QJsonObject> get(const QString &path);
+    // With --gateway: POST `body` to `path`; the answer of a 2xx. Prints the reason and returns
+    // nullopt otherwise.
+    std::optional<QJsonObject> post(const QString &path, const QJsonObject &body);
     // With --gateway: GET `path` into `sink` as it arrives (an export). Prints the reason and
     // returns false on failure, a body cut off on the way included.
     bool download(const QString &path, QIODevice *sink);
@@ -145,6 +148,8 @@ QString groupHelp(const Group &group);
 Group tenantGroup();
 Group secretGroup();
 Group sourceGroup();
+// gerbangctl source test (SourceTestCommand.cpp).
+int sourceTest(Invocation &inv);
 Group eventsGroup();
 Group auditGroup();
 Group keyGroup();

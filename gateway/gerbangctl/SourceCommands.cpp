@@ -131,6 +131,11 @@ Group sourceGroup()
                  u"Add a source; then set its secret with 'secret set NAME'."_s, add},
                 {u"list"_s, u"[--json]"_s, u"List sources, newest first."_s, list},
                 {u"remove"_s, u"NAME"_s, u"Remove a source."_s, remove},
+                {u"test"_s, u"NAME [--tenant ID] [--url URL] [--wait SECONDS] [--json]"_s,
+                 u"Send a signed test event through the gateway's public route and report each "
+                 "step: reached, signature verified, routed, stored, delivered (NAME: a source, "
+                 "or whatsapp / whatsapp:APP)."_s,
+                 sourceTest},
             }};
 }
 

@@ -7,6 +7,7 @@
 #include "WhatsAppStatusNormalizer.h"
 #include "crypto/Crypto.h"
 #include "domain/Source.h"
+#include "domain/TestEvent.h"
 #include "domain/Vocabulary.h"
 #include "providers/JsonPointer.h"
 
@@ -104,7 +105,12 @@ NormalizeResult normalizeParsed(const WebhookEvent &event, const QByteArray &pay
     if (!resolveJsonPointer(doc.root, event.locator, &original))
         return normalize::failure(u"the locator names nothing in the payload"_s);
     const normalize::Input in{event, original, doc.root, senderKey};
-    return whatsapp ? normalizeWhatsApp(in) : normalize::normalizeProviderEvent(in);
+    NormalizeResult result =
+        whatsapp ? normalizeWhatsApp(in) : normalize::normalizeProviderEvent(in);
+    // The core must be able to tell a test (gerbangctl source test) from a client's event.
+    if (result.ok && !testevent::idOf(doc.root.toObject()).isEmpty())
+        result.normalized.insert(u"test"_s, true);
+    return result;
 }
 
 } // namespace

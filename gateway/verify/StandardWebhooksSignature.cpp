@@ -10,15 +10,6 @@ using namespace Qt::StringLiterals;
 
 namespace gerbang {
 
-QByteArray signStandardWebhooks(const QByteArray &secret, QByteArrayView id,
-                                QByteArrayView timestamp, QByteArrayView body)
-{
-    const QByteArray key = standardWebhooksKey(secret);
-    if (key.isNull())
-        return {};
-    return "v1," + crypto::hmacSha256(key, {id, ".", timestamp, ".", body}).toBase64();
-}
-
 VerifyResult verifyStandardWebhooks(const VerifyInput &in)
 {
     constexpr QByteArrayView name = "webhook-signature";

@@ -25,9 +25,4 @@ namespace gerbang {
 // request, so Stale/FutureTimestamp always mean "authentic but outside the window".
 VerifyResult verifyStandardWebhooks(const VerifyInput &in);
 
-// The `webhook-signature` value ("v1,<base64>") Gerbang sends with its own POSTs (deliveries
-// to the core, alerts), or a null array when the secret is unusable.
-QByteArray signStandardWebhooks(const QByteArray &secret, QByteArrayView id,
-                                QByteArrayView timestamp, QByteArrayView body);
-
 } // namespace gerbang

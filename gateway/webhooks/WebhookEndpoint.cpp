@@ -3,6 +3,7 @@
 
 #include "Acknowledger.h"
 #include "ProviderDescription.h"
+#include "domain/TestEvent.h"
 
 #include <QJsonArray>
 #include <QLoggingCategory>
@@ -94,6 +95,12 @@ void WebhookEndpoint::receive(RequestContext &context, http::HttpRequest &&reque
     // During a rotation the admin sees when the old secret stops being used.
     detail[u"secret"_s] =
         secrets.previous.value(verified.matchedSecret) ? u"previous"_s : u"current"_s;
+
+    // A test event is marked on its audit row (and by the normalizer on the event it becomes).
+    if (const QString test = testevent::idOf(request.body); !test.isEmpty()) {
+        context.test = true;
+        detail[u"test"_s] = test;
+    }
 
     // 3. Extract and route.
     Extraction extraction = kind.extract(sender, *context.directory, request);

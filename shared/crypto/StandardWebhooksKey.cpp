@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "StandardWebhooksKey.h"
 
+#include "Crypto.h"
+
+#include <QStringBuilder>
+
 namespace gerbang {
 
 QByteArray strictBase64(QByteArrayView text)
@@ -17,6 +21,15 @@ QByteArray standardWebhooksKey(const QByteArray &secret)
         secret.startsWith(prefix) ? QByteArrayView(secret).sliced(prefix.size()) : secret;
     const QByteArray key = strictBase64(encoded);
     return key.isEmpty() ? QByteArray() : key;
+}
+
+QByteArray signStandardWebhooks(const QByteArray &secret, QByteArrayView id,
+                                QByteArrayView timestamp, QByteArrayView body)
+{
+    const QByteArray key = standardWebhooksKey(secret);
+    if (key.isNull())
+        return {};
+    return QByteArray("v1,") + crypto::hmacSha256(key, {id, ".", timestamp, ".", body}).toBase64();
 }
 
 } // namespace gerbang

@@ -14,4 +14,9 @@ QByteArray strictBase64(QByteArrayView text);
 // the engine ever signs with it.
 QByteArray standardWebhooksKey(const QByteArray &secret);
 
+// The `webhook-signature` value ("v1,<base64>") Gerbang sends with its own POSTs (deliveries
+// to the core, alerts, test events), or a null array when the secret is unusable.
+QByteArray signStandardWebhooks(const QByteArray &secret, QByteArrayView id,
+                                QByteArrayView timestamp, QByteArrayView body);
+
 } // namespace gerbang

@@ -129,7 +129,8 @@ enum class Change
     DeadLettersReplayed, // likewise
     RetentionRun,        // the retention job, run by hand
     SettingsChanged,     // the configuration file, written by the console
-    AlertsAcknowledged
+    AlertsAcknowledged,
+    SourceTested // a signed test event was made for a source (gerbangctl source test)
 };
 
 // Stored data an admin took away, by any path: the "action" of an "exported" audit row.
@@ -159,6 +160,26 @@ enum class SettingSource
     File,        // the INI file
     Environment, // its GERBANG_* variable
     Flag         // a command-line option (--data-dir, --listen)
+};
+
+// The steps a test event passes through (gerbangctl source test, the console's "Send test
+// event"), in order.
+enum class TestStep
+{
+    Reached,           // the gateway's public route answered
+    SignatureVerified, // with the secret it holds for the source
+    Routed,            // to a tenant
+    Stored,            // durably, before the 200
+    Delivered          // to the sink (or queued for it)
+};
+
+// How a step of a test event went.
+enum class StepState
+{
+    Passed,
+    Failed,
+    Queued, // delivery: waiting in the outbox (no sink, or not yet attempted)
+    Skipped // an earlier step failed
 };
 
 // What a gateway of the fleet is doing, from its heartbeat row (admin API, console).
@@ -265,7 +286,8 @@ inline constexpr std::array kChanges{
     Word<Change>{Change::DeadLettersReplayed, "dead_letters_replayed"_L1},
     Word<Change>{Change::RetentionRun, "retention_run"_L1},
     Word<Change>{Change::SettingsChanged, "settings_changed"_L1},
-    Word<Change>{Change::AlertsAcknowledged, "alerts_acknowledged"_L1}};
+    Word<Change>{Change::AlertsAcknowledged, "alerts_acknowledged"_L1},
+    Word<Change>{Change::SourceTested, "source_tested"_L1}};
 
 inline constexpr std::array kDisclosures{
     Word<Disclosure>{Disclosure::AuditExported, "audit_exported"_L1},
@@ -291,6 +313,17 @@ inline constexpr std::array kGatewayStates{
     Word<GatewayState>{GatewayState::Stopped, "stopped"_L1},
     Word<GatewayState>{GatewayState::NotAnswering, "not_answering"_L1}};
 
+inline constexpr std::array kTestSteps{
+    Word<TestStep>{TestStep::Reached, "reached"_L1},
+    Word<TestStep>{TestStep::SignatureVerified, "signature_verified"_L1},
+    Word<TestStep>{TestStep::Routed, "routed"_L1}, Word<TestStep>{TestStep::Stored, "stored"_L1},
+    Word<TestStep>{TestStep::Delivered, "delivered"_L1}};
+
+inline constexpr std::array kStepStates{Word<StepState>{StepState::Passed, "passed"_L1},
+                                        Word<StepState>{StepState::Failed, "failed"_L1},
+                                        Word<StepState>{StepState::Queued, "queued"_L1},
+                                        Word<StepState>{StepState::Skipped, "skipped"_L1}};
+
 template <typename E> constexpr const auto &table()
 {
     if constexpr (std::is_same_v<E, Provider>)
@@ -315,6 +348,10 @@ template <typename E> constexpr const auto &table()
         return kDisclosures;
     else if constexpr (std::is_same_v<E, AlertState>)
         return kAlertStates;
+    else if constexpr (std::is_same_v<E, TestStep>)
+        return kTestSteps;
+    else if constexpr (std::is_same_v<E, StepState>)
+        return kStepStates;
     else
         return kAlertKinds;
 }
@@ -332,7 +369,8 @@ template <typename E> constexpr bool inOrder()
 static_assert(inOrder<Provider>() && inOrder<Outcome>() && inOrder<SignatureStatus>() &&
               inOrder<DeliveryState>() && inOrder<AlertKind>() && inOrder<AdminRole>() &&
               inOrder<GatewayState>() && inOrder<Change>() && inOrder<ApiError>() &&
-              inOrder<SettingSource>() && inOrder<Disclosure>() && inOrder<AlertState>());
+              inOrder<SettingSource>() && inOrder<Disclosure>() && inOrder<AlertState>() &&
+              inOrder<TestStep>() && inOrder<StepState>());
 
 } // namespace vocabulary
 

@@ -6,6 +6,7 @@
 #include "domain/Tenant.h"
 #include "domain/Vocabulary.h"
 #include "service/Actor.h"
+#include "sourcetest/TestEventSample.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -133,6 +134,16 @@ public:
     ChangeResult acknowledgeAlerts(const QList<qint64> &alertIds);
     // The target an acknowledgement names: "*" for all, else the ids, comma-separated.
     static QString alertsTarget(const QList<qint64> &alertIds);
+
+    // A test event for `name` (a source, or "whatsapp" / "whatsapp:APP" for a WhatsApp app),
+    // signed with the secret the gateway would verify it with, for the caller to post to the
+    // gateway's public route (gerbangctl source test, the console): audited (source_tested,
+    // with the test id) in its own transaction. result: the plan (TestEventPlan::toJson).
+    // The signed request goes to `*request` only, never into the result or the audit row:
+    // Xendit's scheme sends the secret itself. A source without a secret gets a request
+    // signed with a throwaway one, which the gateway must refuse: the test shows that step.
+    ChangeResult prepareTestEvent(const QString &name, const TestEventOptions &options,
+                                  SignedRequest *request);
 
     // Largest secret value accepted, in bytes.
     static constexpr qint64 kMaxSecretBytes = 64 * 1024;

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "TestEventSender.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSslError>
+
+using namespace Qt::StringLiterals;
+
+namespace gerbang {
+namespace {
+constexpr int kRequestTimeoutMs = 10'000;
+}
+
+TestEventSender::TestEventSender(QObject *parent)
+    : QObject(parent)
+{
+}
+
+QUrl TestEventSender::target(const QUrl &gateway, const SignedRequest &request)
+{
+    QUrl u = gateway;
+    u.setPath(request.path);
+    u.setQuery(QString());
+    return u;
+}
+
+void TestEventSender::send(const QUrl &gateway, const SignedRequest &signedRequest,
+                           std::function<void(TestReply)> done)
+{
+    QNetworkRequest request{target(gateway, signedRequest)};
+    for (const auto &[name, value] : signedRequest.headers)
+        request.setRawHeader(name, value);
+    request.setHeader(QNetworkRequest::UserAgentHeader, u"gerbang-source-test"_s);
+    request.setTransferTimeout(kRequestTimeoutMs);
+    QNetworkReply *reply = m_network.post(request, signedRequest.body);
+    connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError> &errors) {
+        // Only the gateway's own certificate is let through; anything else fails as usual.
+        if (!m_trusted.isEmpty() && m_trusted.contains(reply->sslConfiguration().peerCertificate()))
+            reply->ignoreSslErrors(errors);
+    });
+    connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
+        reply->deleteLater();
+        TestReply answer;
+        const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+        answer.answered = status.isValid();
+        if (!answer.answered) {
+            answer.networkError = reply->errorString();
+            return done(answer);
+        }
+        answer.status = status.toInt();
+        const QJsonObject body = QJsonDocument::fromJson(reply->readAll()).object();
+        answer.replyStatus = body.value(u"status"_s).toString();
+        if (answer.replyStatus.isEmpty())
+            answer.replyStatus = body.value(u"error"_s).toString();
+        done(answer);
+    });
+}
+
+} // namespace gerbang

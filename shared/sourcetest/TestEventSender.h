@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "sourcetest/SourceTestReport.h"
+#include "sourcetest/TestEventSample.h"
+
+#include <QList>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QSslCertificate>
+#include <QUrl>
+#include <functional>
+
+namespace gerbang {
+
+// Posts a signed test event to a gateway's public route, as the provider would, and reads the
+// answer: gerbangctl and the console on this machine, or the gateway itself when an admin
+// asks through the admin API (the secret never leaves it).
+class TestEventSender : public QObject
+{
+    Q_OBJECT
+public:
+    explicit TestEventSender(QObject *parent = nullptr);
+
+    // A gateway whose certificate is one of these is trusted whatever its name (its own
+    // certificate, read from its configuration); any other must pass the usual checks.
+    void trustCertificates(QList<QSslCertificate> certificates)
+    {
+        m_trusted = std::move(certificates);
+    }
+    // `gateway`'s scheme, host and port with the request's path.
+    static QUrl target(const QUrl &gateway, const SignedRequest &request);
+    void send(const QUrl &gateway, const SignedRequest &request,
+              std::function<void(TestReply)> done);
+
+private:
+    QNetworkAccessManager m_network;
+    QList<QSslCertificate> m_trusted;
+};
+
+} // namespace gerbang
