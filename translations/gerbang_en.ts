@@ -477,6 +477,42 @@
         <source>Retention failed</source>
         <translation>Retention failed</translation>
     </message>
+    <message>
+        <source>Reached the gateway</source>
+        <translation>Reached the gateway</translation>
+    </message>
+    <message>
+        <source>Signature verified</source>
+        <translation>Signature verified</translation>
+    </message>
+    <message>
+        <source>Routed to a tenant</source>
+        <translation>Routed to a tenant</translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation>Stored</translation>
+    </message>
+    <message>
+        <source>Delivered to the core</source>
+        <translation>Delivered to the core</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Queued</translation>
+    </message>
+    <message>
+        <source>Not reached</source>
+        <translation>Not reached</translation>
+    </message>
 </context>
 <context>
     <name>ProofWords</name>
@@ -590,6 +626,89 @@
     <message>
         <source>Needs the %1 role; this connection's token has the %2 role.</source>
         <translation>Needs the %1 role; this connection's token has the %2 role.</translation>
+    </message>
+</context>
+<context>
+    <name>SourceTest</name>
+    <message>
+        <source>The gateway answered HTTP %1.</source>
+        <translation>The gateway answered HTTP %1.</translation>
+    </message>
+    <message>
+        <source>The signature was verified with the secret the gateway holds for '%1'.</source>
+        <translation>The signature was verified with the secret the gateway holds for '%1'.</translation>
+    </message>
+    <message>
+        <source>Routed to tenant '%1'.</source>
+        <translation>Routed to tenant '%1'.</translation>
+    </message>
+    <message>
+        <source>Stored as event %1 before the 200.</source>
+        <translation>Stored as event %1 before the 200.</translation>
+    </message>
+    <message>
+        <source>Stored before the 200.</source>
+        <translation>Stored before the 200.</translation>
+    </message>
+    <message>
+        <source>Delivered to the sink (HTTP %1).</source>
+        <translation>Delivered to the sink (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The sink never took it and it became a dead letter after %1 attempts: %2</source>
+        <translation>The sink never took it and it became a dead letter after %1 attempts: %2</translation>
+    </message>
+    <message>
+        <source>The sink did not take it (%1). It stays queued and is retried; check that the core system is up and sink/url points at it.</source>
+        <translation>The sink did not take it (%1). It stays queued and is retried; check that the core system is up and sink/url points at it.</translation>
+    </message>
+    <message>
+        <source>Queued: no sink is configured (sink/url), so events wait in the outbox.</source>
+        <translation>Queued: no sink is configured (sink/url), so events wait in the outbox.</translation>
+    </message>
+    <message>
+        <source>Queued: the sink has not been tried yet; the event waits in the outbox.</source>
+        <translation>Queued: the sink has not been tried yet; the event waits in the outbox.</translation>
+    </message>
+    <message>
+        <source>No gateway answered at %1 (%2). Is gerbangd running (systemctl status gerbangd) and listening there?</source>
+        <translation>No gateway answered at %1 (%2). Is gerbangd running (systemctl status gerbangd) and listening there?</translation>
+    </message>
+    <message>
+        <source>The gateway refused the address the test came from (403): the source's or every source's allowlist leaves it out.</source>
+        <translation>The gateway refused the address the test came from (403): the source's or every source's allowlist leaves it out.</translation>
+    </message>
+    <message>
+        <source>The gateway's rate limit refused the test (429); try again shortly.</source>
+        <translation>The gateway's rate limit refused the test (429); try again shortly.</translation>
+    </message>
+    <message>
+        <source>Tenant '%1' is disabled, so the gateway does not serve this source's route (404). Enable the tenant to receive its events.</source>
+        <translation>Tenant '%1' is disabled, so the gateway does not serve this source's route (404). Enable the tenant to receive its events.</translation>
+    </message>
+    <message>
+        <source>The gateway does not serve this route (404 %1): it does not know the source. Was it removed, or does the gateway use another database?</source>
+        <translation>The gateway does not serve this route (404 %1): it does not know the source. Was it removed, or does the gateway use another database?</translation>
+    </message>
+    <message>
+        <source>The gateway holds no secret for '%1' and refuses its events (503). Set it: gerbangctl secret set %1</source>
+        <translation>The gateway holds no secret for '%1' and refuses its events (503). Set it: gerbangctl secret set %1</translation>
+    </message>
+    <message>
+        <source>The gateway refused the signature (HTTP %1): the secret it holds for '%2' is not the one this test was signed with (one set in its environment?).</source>
+        <translation>The gateway refused the signature (HTTP %1): the secret it holds for '%2' is not the one this test was signed with (one set in its environment?).</translation>
+    </message>
+    <message>
+        <source>No enabled tenant is mapped to %1: the gateway answered 200 and stored nothing. Map it on the Tenants page (or gerbangctl tenant update).</source>
+        <translation>No enabled tenant is mapped to %1: the gateway answered 200 and stored nothing. Map it on the Tenants page (or gerbangctl tenant update).</translation>
+    </message>
+    <message>
+        <source>The gateway could not store the event (503 %1): its database is failing or its queue is full.</source>
+        <translation>The gateway could not store the event (503 %1): its database is failing or its queue is full.</translation>
+    </message>
+    <message>
+        <source>The gateway did not take the event (HTTP %1 %2).</source>
+        <translation>The gateway did not take the event (HTTP %1 %2).</translation>
     </message>
 </context>
 <context>
@@ -1663,6 +1782,10 @@ Compare it with what 'gerbangctl admin fingerprint' prints on the gateway. Trust
         <source>this computer</source>
         <translation>this computer</translation>
     </message>
+    <message>
+        <source>the test's plan does not read back</source>
+        <translation>the test's plan does not read back</translation>
+    </message>
 </context>
 <context>
     <name>gerbang::MainWindow</name>
@@ -1930,6 +2053,14 @@ Compare it with what 'gerbangctl admin fingerprint' prints on the gateway. Trust
     <message>
         <source>this token (%1) may not make this change; it needs the %2 role</source>
         <translation>this token (%1) may not make this change; it needs the %2 role</translation>
+    </message>
+    <message>
+        <source>this token (%1) may not send test events; it needs the %2 role</source>
+        <translation>this token (%1) may not send test events; it needs the %2 role</translation>
+    </message>
+    <message>
+        <source>the gateway's answer holds no test</source>
+        <translation>the gateway's answer holds no test</translation>
     </message>
 </context>
 <context>
@@ -2720,6 +2851,45 @@ Compare it with what 'gerbangctl admin fingerprint' prints on the gateway. Trust
     </message>
 </context>
 <context>
+    <name>gerbang::SourceTestDialog</name>
+    <message>
+        <source>Test event: %1</source>
+        <translation>Test event: %1</translation>
+    </message>
+    <message>
+        <source>Sending a signed test event through the gateway's public route…</source>
+        <translation>Sending a signed test event through the gateway's public route…</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>What it means</source>
+        <translation>What it means</translation>
+    </message>
+    <message>
+        <source>No test was sent: %1</source>
+        <translation>No test was sent: %1</translation>
+    </message>
+    <message>
+        <source>Following test %1 through the gateway…</source>
+        <translation>Following test %1 through the gateway…</translation>
+    </message>
+    <message>
+        <source>The test failed at "%1": see what it means below.</source>
+        <translation>The test failed at "%1": see what it means below.</translation>
+    </message>
+    <message>
+        <source>The source works: test %1 went through every step.</source>
+        <translation>The source works: test %1 went through every step.</translation>
+    </message>
+</context>
+<context>
     <name>gerbang::SourcesPage</name>
     <message>
         <source>Remove source</source>
@@ -2920,6 +3090,22 @@ Compare it with what 'gerbangctl admin fingerprint' prints on the gateway. Trust
     <message>
         <source>The client networks the selected source accepts (with none selected: every source)</source>
         <translation>The client networks the selected source accepts (with none selected: every source)</translation>
+    </message>
+    <message>
+        <source>Send &amp;test event</source>
+        <translation>Send &amp;test event</translation>
+    </message>
+    <message>
+        <source>Send a correctly signed sample event of the selected source through the gateway's public route and follow it to the core (marked as a test, never counted as a client's message)</source>
+        <translation>Send a correctly signed sample event of the selected source through the gateway's public route and follow it to the core (marked as a test, never counted as a client's message)</translation>
+    </message>
+    <message>
+        <source>Test &amp;WhatsApp</source>
+        <translation>Test &amp;WhatsApp</translation>
+    </message>
+    <message>
+        <source>The same for WhatsApp: a signed sample message to the first tenant's WABA, with the app secret</source>
+        <translation>The same for WhatsApp: a signed sample message to the first tenant's WABA, with the app secret</translation>
     </message>
 </context>
 <context>

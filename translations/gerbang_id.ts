@@ -477,6 +477,42 @@
         <source>Retention failed</source>
         <translation>Retensi gagal</translation>
     </message>
+    <message>
+        <source>Reached the gateway</source>
+        <translation>Sampai di gateway</translation>
+    </message>
+    <message>
+        <source>Signature verified</source>
+        <translation>Tanda tangan terverifikasi</translation>
+    </message>
+    <message>
+        <source>Routed to a tenant</source>
+        <translation>Diarahkan ke tenant</translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation>Tersimpan</translation>
+    </message>
+    <message>
+        <source>Delivered to the core</source>
+        <translation>Terkirim ke sistem inti</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Lulus</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Gagal</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Dalam antrean</translation>
+    </message>
+    <message>
+        <source>Not reached</source>
+        <translation>Tidak sampai</translation>
+    </message>
 </context>
 <context>
     <name>ProofWords</name>
@@ -590,6 +626,89 @@
     <message>
         <source>Needs the %1 role; this connection's token has the %2 role.</source>
         <translation>Memerlukan peran %1; token koneksi ini berperan %2.</translation>
+    </message>
+</context>
+<context>
+    <name>SourceTest</name>
+    <message>
+        <source>The gateway answered HTTP %1.</source>
+        <translation>Gateway menjawab HTTP %1.</translation>
+    </message>
+    <message>
+        <source>The signature was verified with the secret the gateway holds for '%1'.</source>
+        <translation>Tanda tangan diverifikasi dengan secret yang dipegang gateway untuk '%1'.</translation>
+    </message>
+    <message>
+        <source>Routed to tenant '%1'.</source>
+        <translation>Diarahkan ke tenant '%1'.</translation>
+    </message>
+    <message>
+        <source>Stored as event %1 before the 200.</source>
+        <translation>Disimpan sebagai event %1 sebelum jawaban 200.</translation>
+    </message>
+    <message>
+        <source>Stored before the 200.</source>
+        <translation>Disimpan sebelum jawaban 200.</translation>
+    </message>
+    <message>
+        <source>Delivered to the sink (HTTP %1).</source>
+        <translation>Terkirim ke sink (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The sink never took it and it became a dead letter after %1 attempts: %2</source>
+        <translation>Sink tidak pernah menerimanya dan event menjadi dead letter setelah %1 percobaan: %2</translation>
+    </message>
+    <message>
+        <source>The sink did not take it (%1). It stays queued and is retried; check that the core system is up and sink/url points at it.</source>
+        <translation>Sink tidak menerimanya (%1). Event tetap dalam antrean dan dicoba lagi; periksa bahwa sistem inti berjalan dan sink/url mengarah ke sana.</translation>
+    </message>
+    <message>
+        <source>Queued: no sink is configured (sink/url), so events wait in the outbox.</source>
+        <translation>Dalam antrean: belum ada sink yang dikonfigurasi (sink/url), jadi event menunggu di outbox.</translation>
+    </message>
+    <message>
+        <source>Queued: the sink has not been tried yet; the event waits in the outbox.</source>
+        <translation>Dalam antrean: sink belum dicoba; event menunggu di outbox.</translation>
+    </message>
+    <message>
+        <source>No gateway answered at %1 (%2). Is gerbangd running (systemctl status gerbangd) and listening there?</source>
+        <translation>Tidak ada gateway yang menjawab di %1 (%2). Apakah gerbangd berjalan (systemctl status gerbangd) dan mendengarkan di sana?</translation>
+    </message>
+    <message>
+        <source>The gateway refused the address the test came from (403): the source's or every source's allowlist leaves it out.</source>
+        <translation>Gateway menolak alamat asal uji (403): allowlist sumber ini atau semua sumber tidak memuatnya.</translation>
+    </message>
+    <message>
+        <source>The gateway's rate limit refused the test (429); try again shortly.</source>
+        <translation>Batas laju gateway menolak uji ini (429); coba lagi sebentar lagi.</translation>
+    </message>
+    <message>
+        <source>Tenant '%1' is disabled, so the gateway does not serve this source's route (404). Enable the tenant to receive its events.</source>
+        <translation>Tenant '%1' dinonaktifkan, jadi gateway tidak melayani rute sumber ini (404). Aktifkan tenant untuk menerima event-nya.</translation>
+    </message>
+    <message>
+        <source>The gateway does not serve this route (404 %1): it does not know the source. Was it removed, or does the gateway use another database?</source>
+        <translation>Gateway tidak melayani rute ini (404 %1): gateway tidak mengenal sumbernya. Apakah sumber dihapus, atau gateway memakai database lain?</translation>
+    </message>
+    <message>
+        <source>The gateway holds no secret for '%1' and refuses its events (503). Set it: gerbangctl secret set %1</source>
+        <translation>Gateway tidak memegang secret untuk '%1' dan menolak event-nya (503). Setel: gerbangctl secret set %1</translation>
+    </message>
+    <message>
+        <source>The gateway refused the signature (HTTP %1): the secret it holds for '%2' is not the one this test was signed with (one set in its environment?).</source>
+        <translation>Gateway menolak tanda tangan (HTTP %1): secret yang dipegangnya untuk '%2' bukan yang dipakai menandatangani uji ini (disetel di environment-nya?).</translation>
+    </message>
+    <message>
+        <source>No enabled tenant is mapped to %1: the gateway answered 200 and stored nothing. Map it on the Tenants page (or gerbangctl tenant update).</source>
+        <translation>Tidak ada tenant aktif yang dipetakan ke %1: gateway menjawab 200 dan tidak menyimpan apa pun. Petakan di halaman Tenant (atau gerbangctl tenant update).</translation>
+    </message>
+    <message>
+        <source>The gateway could not store the event (503 %1): its database is failing or its queue is full.</source>
+        <translation>Gateway tidak dapat menyimpan event (503 %1): database-nya gagal atau antreannya penuh.</translation>
+    </message>
+    <message>
+        <source>The gateway did not take the event (HTTP %1 %2).</source>
+        <translation>Gateway tidak menerima event (HTTP %1 %2).</translation>
     </message>
 </context>
 <context>
@@ -1663,6 +1782,10 @@ Bandingkan dengan keluaran 'gerbangctl admin fingerprint' di gateway. Percayai h
         <source>this computer</source>
         <translation>komputer ini</translation>
     </message>
+    <message>
+        <source>the test's plan does not read back</source>
+        <translation>rencana uji tidak dapat dibaca kembali</translation>
+    </message>
 </context>
 <context>
     <name>gerbang::MainWindow</name>
@@ -1930,6 +2053,14 @@ Bandingkan dengan keluaran 'gerbangctl admin fingerprint' di gateway. Percayai h
     <message>
         <source>this token (%1) may not make this change; it needs the %2 role</source>
         <translation>token ini (%1) tidak boleh melakukan perubahan ini; diperlukan peran %2</translation>
+    </message>
+    <message>
+        <source>this token (%1) may not send test events; it needs the %2 role</source>
+        <translation>token ini (%1) tidak boleh mengirim event uji; perlu peran %2</translation>
+    </message>
+    <message>
+        <source>the gateway's answer holds no test</source>
+        <translation>jawaban gateway tidak memuat uji</translation>
     </message>
 </context>
 <context>
@@ -2720,6 +2851,45 @@ Bandingkan dengan keluaran 'gerbangctl admin fingerprint' di gateway. Percayai h
     </message>
 </context>
 <context>
+    <name>gerbang::SourceTestDialog</name>
+    <message>
+        <source>Test event: %1</source>
+        <translation>Event uji: %1</translation>
+    </message>
+    <message>
+        <source>Sending a signed test event through the gateway's public route…</source>
+        <translation>Mengirim event uji bertanda tangan melalui rute publik gateway…</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Langkah</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>What it means</source>
+        <translation>Artinya</translation>
+    </message>
+    <message>
+        <source>No test was sent: %1</source>
+        <translation>Tidak ada uji yang dikirim: %1</translation>
+    </message>
+    <message>
+        <source>Following test %1 through the gateway…</source>
+        <translation>Mengikuti uji %1 melalui gateway…</translation>
+    </message>
+    <message>
+        <source>The test failed at "%1": see what it means below.</source>
+        <translation>Uji gagal pada "%1": lihat artinya di bawah.</translation>
+    </message>
+    <message>
+        <source>The source works: test %1 went through every step.</source>
+        <translation>Sumber berfungsi: uji %1 melewati setiap langkah.</translation>
+    </message>
+</context>
+<context>
     <name>gerbang::SourcesPage</name>
     <message>
         <source>Remove source</source>
@@ -2920,6 +3090,22 @@ Bandingkan dengan keluaran 'gerbangctl admin fingerprint' di gateway. Percayai h
     <message>
         <source>The client networks the selected source accepts (with none selected: every source)</source>
         <translation>Jaringan klien yang diterima sumber terpilih (tanpa pilihan: setiap sumber)</translation>
+    </message>
+    <message>
+        <source>Send &amp;test event</source>
+        <translation>Kirim event &amp;uji</translation>
+    </message>
+    <message>
+        <source>Send a correctly signed sample event of the selected source through the gateway's public route and follow it to the core (marked as a test, never counted as a client's message)</source>
+        <translation>Kirim contoh event bertanda tangan benar dari sumber terpilih melalui rute publik gateway dan ikuti sampai sistem inti (ditandai sebagai uji, tidak pernah dihitung sebagai pesan klien)</translation>
+    </message>
+    <message>
+        <source>Test &amp;WhatsApp</source>
+        <translation>Uji &amp;WhatsApp</translation>
+    </message>
+    <message>
+        <source>The same for WhatsApp: a signed sample message to the first tenant's WABA, with the app secret</source>
+        <translation>Sama untuk WhatsApp: contoh pesan bertanda tangan ke WABA tenant pertama, dengan app secret</translation>
     </message>
 </context>
 <context>

@@ -10,29 +10,12 @@
 #include "domain/TestEvent.h"
 #include "sourcetest/TestEventTrace.h"
 
-#include <QHostAddress>
 #include <QJsonDocument>
 #include <QSslCertificate>
 
 using namespace Qt::StringLiterals;
 
 namespace gerbang {
-namespace {
-
-// The gateway's own wildcard listen address is reached on loopback.
-QUrl ownAddress(const QString &listenUrl)
-{
-    QUrl url(listenUrl);
-    const QHostAddress host(url.host());
-    if (host == QHostAddress::AnyIPv4)
-        url.setHost(u"127.0.0.1"_s);
-    else if (host == QHostAddress::AnyIPv6)
-        url.setHost(u"::1"_s);
-    return url;
-}
-
-} // namespace
-
 void AdminApi::testSource(const AdminCall &call, http::Responder &responder)
 {
     const QByteArray raw = call.request.body.trimmed().isEmpty() ? "{}" : call.request.body;
@@ -40,7 +23,8 @@ void AdminApi::testSource(const AdminCall &call, http::Responder &responder)
     const QString tenant = body.text("tenant"_L1, false, 64).value_or(QString());
     if (const auto &r = body.refusal())
         return refuse(call, 400, r->code, r->message, responder);
-    const QUrl gateway = ownAddress(m_access.webhookUrl ? m_access.webhookUrl() : QString());
+    const QUrl gateway =
+        TestEventSender::reachable(QUrl(m_access.webhookUrl ? m_access.webhookUrl() : QString()));
     if (!gateway.isValid() || gateway.port() <= 0)
         return responder.send(error(503, ApiError::StoreUnavailable,
                                     u"this gateway's webhook listener is not running"_s));

@@ -10,24 +10,12 @@
 #include "storage/GatewayRepository.h"
 
 #include <QEventLoop>
-#include <QHostAddress>
 #include <QSslCertificate>
 
 using namespace Qt::StringLiterals;
 
 namespace gerbang::ctl {
 namespace {
-
-// A wildcard listen address is reached on loopback.
-QUrl reachable(QUrl url)
-{
-    const QHostAddress host(url.host());
-    if (host == QHostAddress::AnyIPv4)
-        url.setHost(u"127.0.0.1"_s);
-    else if (host == QHostAddress::AnyIPv6)
-        url.setHost(u"::1"_s);
-    return url;
-}
 
 // Where this data directory's gateway takes webhooks: its heartbeat says (the address it
 // bound), else its configuration (it never ran, or not here).
@@ -39,10 +27,10 @@ QUrl gatewayUrl(Invocation &inv)
     QString error;
     for (const GatewayBeat &beat : GatewayRepository(inv.database()).all(&error)) {
         if (!id.isEmpty() && beat.id == id && !beat.webhookUrl.isEmpty())
-            return reachable(QUrl(beat.webhookUrl));
+            return TestEventSender::reachable(QUrl(beat.webhookUrl));
     }
     const bool tls = !inv.settings().value(u"tls/certificate"_s).isEmpty();
-    return reachable(
+    return TestEventSender::reachable(
         QUrl((tls ? u"https://"_s : u"http://"_s) + inv.settings().value(u"server/listen"_s)));
 }
 
@@ -101,7 +89,8 @@ int sourceTest(Invocation &inv)
         const std::optional<TestEventPlan> plan = TestEventPlan::fromJson(*sent);
         if (!plan)
             return inv.fail(u"the gateway's answer holds no test plan"_s);
-        probe = std::make_unique<SourceProbe>(*plan, [&inv](const QString &testId, qint64 sinceMs,
+        probe = std::make_unique<SourceProbe>(*plan, [&inv](QObject *, const QString &testId,
+                                                            qint64 sinceMs,
                                                             const SourceProbe::TraceDone &done) {
             const std::optional<QJsonObject> trace =
                 inv.get(u"/admin/v1/test-events/%1?since=%2"_s.arg(testId).arg(sinceMs));
@@ -126,7 +115,8 @@ int sourceTest(Invocation &inv)
         if (!plan)
             return inv.fail(u"internal error: the test's plan does not read back"_s);
         Database &db = inv.database();
-        probe = std::make_unique<SourceProbe>(*plan, [&db](const QString &testId, qint64 sinceMs,
+        probe = std::make_unique<SourceProbe>(*plan, [&db](QObject *, const QString &testId,
+                                                           qint64 sinceMs,
                                                            const SourceProbe::TraceDone &done) {
             QString error;
             std::optional<TestEventTrace> trace = traceTestEvent(db, testId, sinceMs, &error);

@@ -6,6 +6,7 @@
 #include "StatsHistory.h"
 #include "config/SettingsJson.h"
 #include "report/AuditExport.h"
+#include "sourcetest/SourceTestReport.h"
 #include "storage/AlertRepository.h"
 #include "storage/EventRepository.h"
 #include "storage/GatewayRepository.h"
@@ -135,6 +136,12 @@ public:
     virtual void settings(QObject *receiver, Done<Fetched<SettingsListing>> done) = 0;
     // A change: refused before it is sent when role() does not allow it.
     virtual void apply(QObject *receiver, ConsoleChange change, Done<ChangeResult> done) = 0;
+    // Sends a signed test event of source `name` ("whatsapp" or "whatsapp:APP": `tenant` picks
+    // the WABA) through the gateway's public route and follows it through the gateway
+    // (sourcetest/SourceProbe.h): `progress` gets the report each time it changes, the last one
+    // settled, or why there is no test (no such source; the role). Needs operator.
+    virtual void testSource(QObject *receiver, const QString &name, const QString &tenant,
+                            Done<Fetched<SourceTestReport>> progress) = 0;
 
 Q_SIGNALS:
     // About once a second while the link is up: the gateway's statistics at `atMs`.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "LocalBackend.h"
 
+#include "SourceTestRun.h"
 #include "audit/AuditSigningKey.h"
 #include "audit/AuditVerifier.h"
 #include "audit/ReportSignature.h"
@@ -8,6 +9,7 @@
 #include "core/Console.h"
 #include "core/DbWorker.h"
 #include "domain/Clock.h"
+#include "sourcetest/TestEventTrace.h"
 #include "storage/AllowlistRepository.h"
 #include "storage/Database.h"
 #include "storage/EventRepository.h"
@@ -20,6 +22,7 @@
 #include <QJsonArray>
 #include <QProcessEnvironment>
 #include <QSaveFile>
+#include <QSslCertificate>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -405,6 +408,66 @@ void LocalBackend::apply(QObject *receiver, ConsoleChange change, Done<ChangeRes
             return applyHere(ctx, change, policy);
         },
         std::move(done));
+}
+
+void LocalBackend::testSource(QObject *receiver, const QString &name, const QString &tenant,
+                              Done<Fetched<SourceTestReport>> progress)
+{
+    const Settings &settings = m_console.settings();
+    TestEventOptions options;
+    options.tenant = tenant;
+    options.appSecretSetting = settings.value(u"whatsapp/app_secret"_s).toUtf8();
+    options.sinkConfigured = !settings.value(u"sink/url"_s).isEmpty();
+    options.nowMs = nowMs();
+    // The engine's address while it runs, else where the configuration says it listens (the
+    // test then says that nothing answered there).
+    QString listen = m_console.listenUrl();
+    if (listen.isEmpty())
+        listen = (settings.value(u"tls/certificate"_s).isEmpty() ? u"http://"_s : u"https://"_s) +
+                 settings.value(u"server/listen"_s);
+    const QUrl gateway = TestEventSender::reachable(QUrl(listen));
+    const QString certificate = settings.value(u"tls/certificate"_s);
+    auto request = std::make_shared<SignedRequest>();
+    m_console.db().run<ChangeResult>(
+        receiver,
+        [name, options, request](DbContext &ctx) {
+            if (!ctx.db)
+                return ChangeResult::refused(ChangeResult::Refusal::StoreFailed, ctx.error);
+            return ctx.service(u"send test event"_s).prepareTestEvent(name, options, request.get());
+        },
+        [this, receiver, request, gateway, certificate,
+         progress = std::move(progress)](const ChangeResult &r) {
+            const std::optional<TestEventPlan> plan =
+                r.ok() ? TestEventPlan::fromJson(r.result) : std::nullopt;
+            if (!plan)
+                return progress(
+                    {{}, r.ok() ? tr("the test's plan does not read back") : r.message});
+            auto *probe = new SourceProbe(
+                *plan,
+                [this](QObject *asking, const QString &testId, qint64 sinceMs,
+                       const SourceProbe::TraceDone &done) {
+                    m_console.db().run<Fetched<TestEventTrace>>(
+                        asking,
+                        [testId, sinceMs](DbContext &ctx) {
+                            Fetched<TestEventTrace> out;
+                            if (!ctx.db) {
+                                out.error = ctx.error;
+                                return out;
+                            }
+                            if (auto t = traceTestEvent(*ctx.db, testId, sinceMs, &out.error))
+                                out.value = *t;
+                            return out;
+                        },
+                        [done](const Fetched<TestEventTrace> &t) {
+                            done(t.ok() ? std::optional(t.value) : std::nullopt, t.error);
+                        });
+                },
+                receiver);
+            if (!certificate.isEmpty())
+                probe->sender().trustCertificates(QSslCertificate::fromPath(certificate));
+            followSourceTest(probe, progress);
+            probe->start(gateway, *request);
+        });
 }
 
 } // namespace gerbang

@@ -42,6 +42,8 @@ public:
                      Done<AuditExport::Result> done) override;
     void verifyAudit(QObject *receiver, Done<Fetched<AuditVerification>> done) override;
     void apply(QObject *receiver, ConsoleChange change, Done<ChangeResult> done) override;
+    void testSource(QObject *receiver, const QString &name, const QString &tenant,
+                    Done<Fetched<SourceTestReport>> progress) override;
 
     // One sample of the engine's statistics (the timer calls it about once a second).
     void poll();

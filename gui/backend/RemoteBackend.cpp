@@ -2,6 +2,7 @@
 #include "RemoteBackend.h"
 
 #include "RemoteAuditExport.h"
+#include "SourceTestRun.h"
 #include "admin/AdminQueries.h"
 #include "admin/StatsJson.h"
 #include "core/DomainLabels.h"
@@ -430,6 +431,47 @@ void RemoteBackend::apply(QObject *receiver, ConsoleChange change, Done<ChangeRe
                        }
                        done(ChangeResult::refused(refusalOf(r.status), r.problem()));
                    });
+}
+
+void RemoteBackend::testSource(QObject *receiver, const QString &name, const QString &tenant,
+                               Done<Fetched<SourceTestReport>> progress)
+{
+    if (!allows(AdminRole::Operator))
+        return progress({{},
+                         tr("this token (%1) may not send test events; it needs the %2 role")
+                             .arg(labels::of(m_role), labels::of(AdminRole::Operator))});
+    // The gateway signs the event with its own secret and sends it to its own public route:
+    // the secret never leaves it.
+    QJsonObject body;
+    if (!tenant.isEmpty())
+        body.insert(u"tenant"_s, tenant);
+    m_client->call(
+        receiver, "POST",
+        u"/admin/v1/sources/%1/test"_s.arg(QString::fromLatin1(QUrl::toPercentEncoding(name))),
+        body, [this, receiver, progress = std::move(progress)](const AdminClient::Reply &r) {
+            const std::optional<TestEventPlan> plan =
+                r.ok() ? TestEventPlan::fromJson(r.body) : std::nullopt;
+            if (!plan)
+                return progress(
+                    {{}, r.ok() ? tr("the gateway's answer holds no test") : r.problem()});
+            auto *probe = new SourceProbe(
+                *plan,
+                [this](QObject *asking, const QString &testId, qint64 sinceMs,
+                       const SourceProbe::TraceDone &done) {
+                    m_client->call(
+                        asking, "GET",
+                        u"/admin/v1/test-events/%1?since=%2"_s.arg(testId).arg(sinceMs),
+                        std::nullopt, [done](const AdminClient::Reply &trace) {
+                            done(trace.ok() ? std::optional(TestEventTrace::fromJson(trace.body))
+                                            : std::nullopt,
+                                 trace.problem());
+                        });
+                },
+                receiver);
+            followSourceTest(probe, progress);
+            probe->follow(r.body.value(u"url"_s).toString(),
+                          TestReply::fromJson(r.body.value(u"reply"_s).toObject()));
+        });
 }
 
 } // namespace gerbang

@@ -61,6 +61,8 @@ public:
                      Done<AuditExport::Result> done) override;
     void verifyAudit(QObject *receiver, Done<Fetched<AuditVerification>> done) override;
     void apply(QObject *receiver, ConsoleChange change, Done<ChangeResult> done) override;
+    void testSource(QObject *receiver, const QString &name, const QString &tenant,
+                    Done<Fetched<SourceTestReport>> progress) override;
 
 Q_SIGNALS:
     // The gateway showed a certificate that is not pinned (`previous` empty: first use). The

@@ -101,6 +101,25 @@ constexpr const char *kGatewayStates[] = {
 };
 static_assert(std::size(kGatewayStates) == allOf<GatewayState>().size());
 
+// In the order of TestStep.
+constexpr const char *kTestSteps[] = {
+    QT_TRANSLATE_NOOP("DomainLabels", "Reached the gateway"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Signature verified"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Routed to a tenant"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Stored"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Delivered to the core"),
+};
+static_assert(std::size(kTestSteps) == allOf<TestStep>().size());
+
+// In the order of StepState.
+constexpr const char *kStepStates[] = {
+    QT_TRANSLATE_NOOP("DomainLabels", "Passed"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Failed"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Queued"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Not reached"),
+};
+static_assert(std::size(kStepStates) == allOf<StepState>().size());
+
 QString translated(const char *text)
 {
     return QCoreApplication::translate("DomainLabels", text);
@@ -147,6 +166,21 @@ QString of(AdminRole value)
 QString of(GatewayState value)
 {
     return translated(kGatewayStates[std::size_t(value)]);
+}
+
+QString of(TestStep value)
+{
+    return translated(kTestSteps[std::size_t(value)]);
+}
+
+QString of(StepState value)
+{
+    return translated(kStepStates[std::size_t(value)]);
+}
+
+QString sourceTestText(const char *sourceText)
+{
+    return QCoreApplication::translate("SourceTest", sourceText);
 }
 
 } // namespace gerbang::labels

@@ -17,6 +17,10 @@ QString of(DeliveryState value);
 QString of(AlertKind value);
 QString of(AdminRole value);
 QString of(GatewayState value);
+QString of(TestStep value);
+QString of(StepState value);
+// A source test's texts (shared/sourcetest/SourceTestReport.cpp) in the current language.
+QString sourceTestText(const char *sourceText);
 
 // What an alert says and what to do next (shared/domain/AlertTexts.h), in the current language.
 alerttexts::Text describe(const AlertInfo &alert);

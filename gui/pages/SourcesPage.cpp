@@ -3,6 +3,7 @@
 
 #include "SecretDialog.h"
 #include "SourceDialog.h"
+#include "SourceTestDialog.h"
 #include "backend/Backend.h"
 #include "core/RoleGate.h"
 #include "widgets/Icons.h"
@@ -51,6 +52,8 @@ SourcesPage::SourcesPage(Backend &backend, QWidget *parent)
     , m_secretTable(makeTable(u"secretsTable"_s, 5))
     , m_add(new QPushButton(Icons::get(u"add"_s), QString()))
     , m_remove(new QPushButton(Icons::get(u"remove"_s), QString()))
+    , m_test(new QPushButton(Icons::get(u"start"_s), QString()))
+    , m_testWhatsApp(new QPushButton(Icons::get(u"start"_s), QString()))
     , m_set(new QPushButton(Icons::get(u"key"_s), QString()))
     , m_rotate(new QPushButton(Icons::get(u"rotate"_s), QString()))
     , m_retire(new QPushButton(Icons::get(u"close"_s), QString()))
@@ -62,6 +65,8 @@ SourcesPage::SourcesPage(Backend &backend, QWidget *parent)
     m_messages->setObjectName(u"sourceMessages"_s);
     m_add->setObjectName(u"addSource"_s);
     m_remove->setObjectName(u"removeSource"_s);
+    m_test->setObjectName(u"testSource"_s);
+    m_testWhatsApp->setObjectName(u"testWhatsApp"_s);
     m_set->setObjectName(u"setSecret"_s);
     m_rotate->setObjectName(u"rotateSecret"_s);
     m_retire->setObjectName(u"retireSecret"_s);
@@ -74,6 +79,8 @@ SourcesPage::SourcesPage(Backend &backend, QWidget *parent)
     sourcesLayout->addWidget(m_everySource);
     sourcesLayout->addWidget(m_sourceTable);
     auto *sourceButtons = new QHBoxLayout;
+    sourceButtons->addWidget(m_testWhatsApp);
+    sourceButtons->addWidget(m_test);
     sourceButtons->addStretch();
     sourceButtons->addWidget(m_allowlist);
     sourceButtons->addWidget(m_add);
@@ -108,6 +115,11 @@ SourcesPage::SourcesPage(Backend &backend, QWidget *parent)
                                  QMessageBox::Cancel) == QMessageBox::Yes)
             removeSource(name);
     });
+    connect(m_test, &QPushButton::clicked, this, [this] {
+        if (const QString name = selectedSourceName(); !name.isEmpty())
+            testSource(name);
+    });
+    connect(m_testWhatsApp, &QPushButton::clicked, this, [this] { testSource(u"whatsapp"_s); });
     connect(m_allowlist, &QPushButton::clicked, this, &SourcesPage::askAllowlist);
     connect(m_set, &QPushButton::clicked, this, [this] { askSecret(false); });
     connect(m_rotate, &QPushButton::clicked, this, [this] { askSecret(true); });
@@ -131,11 +143,24 @@ void SourcesPage::applyRole()
     for (QWidget *control : {m_add, m_remove, m_set, m_rotate, m_retire})
         rolegate::apply(control, m_backend, needed);
     rolegate::apply(m_allowlist, m_backend, requiredRole(consolechange::SetAllowlist{}));
+    // A test event is stored and delivered like a provider's: an operator's action.
+    for (QWidget *control : {m_test, m_testWhatsApp})
+        rolegate::apply(control, m_backend, AdminRole::Operator);
 }
 
 QString SourcesPage::title() const
 {
     return tr("Sources & secrets");
+}
+
+SourceTestDialog *SourcesPage::testSource(const QString &name)
+{
+    auto *dialog = new SourceTestDialog(name, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    m_backend.testSource(dialog, name, {},
+                         [dialog](const Fetched<SourceTestReport> &r) { dialog->showReport(r); });
+    return dialog;
 }
 
 void SourcesPage::activated()
@@ -339,6 +364,13 @@ void SourcesPage::retranslateUi()
     m_set->setText(tr("&Set secret…"));
     m_rotate->setText(tr("R&otate secret…"));
     m_retire->setText(tr("Re&tire previous"));
+    m_test->setText(tr("Send &test event"));
+    m_test->setToolTip(tr("Send a correctly signed sample event of the selected source through "
+                          "the gateway's public route and follow it to the core (marked as a "
+                          "test, never counted as a client's message)"));
+    m_testWhatsApp->setText(tr("Test &WhatsApp"));
+    m_testWhatsApp->setToolTip(tr("The same for WhatsApp: a signed sample message to the first "
+                                  "tenant's WABA, with the app secret"));
     m_allowlist->setText(tr("A&llowlist…"));
     m_allowlist->setToolTip(tr("The client networks the selected source accepts (with none "
                                "selected: every source)"));

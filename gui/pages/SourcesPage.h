@@ -14,6 +14,7 @@ namespace gerbang {
 
 class Backend;
 class MessageBar;
+class SourceTestDialog;
 
 // Sources (payment providers, generic senders) and the secrets that verify them, through the
 // Backend (the AdminService rules gerbangctl uses, here or on an attached gateway). Secret values
@@ -35,6 +36,9 @@ public:
     void retireSecret(const QString &name);
     // Replaces the allowlist of `scope` ("*": every source); empty lifts it.
     void setAllowlist(const QString &scope, const QStringList &networks);
+    // Sends a test event of `name` (a source, or "whatsapp") and shows its steps in a dialog,
+    // which it returns (it closes itself when the page goes).
+    SourceTestDialog *testSource(const QString &name);
     const QMap<QString, QStringList> &allowlists() const { return m_allowlists; }
     const QList<Source> &sourceList() const { return m_sources; }
     const QList<SecretInfo> &secretList() const { return m_secrets; }
@@ -69,6 +73,8 @@ private:
     QTableWidget *m_secretTable;
     QPushButton *m_add;
     QPushButton *m_remove;
+    QPushButton *m_test;
+    QPushButton *m_testWhatsApp;
     QPushButton *m_set;
     QPushButton *m_rotate;
     QPushButton *m_retire;

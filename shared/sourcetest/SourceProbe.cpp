@@ -52,7 +52,7 @@ void SourceProbe::follow(const QString &url, const TestReply &reply)
 
 void SourceProbe::trace()
 {
-    m_tracer(m_plan.testId, m_sentAtMs - kClockSlackMs,
+    m_tracer(this, m_plan.testId, m_sentAtMs - kClockSlackMs,
              [this](const std::optional<TestEventTrace> &t, const QString &error) {
                  if (!t)
                      qWarning().noquote() << "source test: cannot follow the event:" << error;

@@ -22,8 +22,10 @@ class SourceProbe : public QObject
     Q_OBJECT
 public:
     using TraceDone = std::function<void(std::optional<TestEventTrace> trace, QString error)>;
-    using Tracer =
-        std::function<void(const QString &testId, qint64 sinceMs, const TraceDone &done)>;
+    // `probe`: the probe asking, for callers whose answers come back only to a living
+    // receiver.
+    using Tracer = std::function<void(QObject *probe, const QString &testId, qint64 sinceMs,
+                                      const TraceDone &done)>;
 
     SourceProbe(TestEventPlan plan, Tracer tracer, QObject *parent = nullptr);
 

@@ -200,13 +200,14 @@ SourceTestReport SourceTestReport::judge(const TestEventPlan &plan, const QStrin
     // else the error code (invalid_signature).
     const QString word = reply.replyStatus;
     if (status == 403 || status == 429) {
-        j.set(TestStep::Reached, StepState::Failed,
-              status == 403
-                  ? j.text(QT_TRANSLATE_NOOP("SourceTest", "The gateway refused this computer's "
-                                                           "address (403): an allowlist does not "
-                                                           "include it."))
-                  : j.text(QT_TRANSLATE_NOOP("SourceTest", "The gateway's rate limit refused the "
-                                                           "test (429); try again shortly.")));
+        j.set(
+            TestStep::Reached, StepState::Failed,
+            status == 403
+                ? j.text(QT_TRANSLATE_NOOP("SourceTest", "The gateway refused the address the test "
+                                                         "came from (403): the source's or every "
+                                                         "source's allowlist leaves it out."))
+                : j.text(QT_TRANSLATE_NOOP("SourceTest", "The gateway's rate limit refused the "
+                                                         "test (429); try again shortly.")));
     } else if (status == 404) {
         j.passedUpTo(TestStep::Reached, plan, reply, trace);
         j.set(TestStep::Routed, StepState::Failed,

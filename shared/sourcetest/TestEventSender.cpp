@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TestEventSender.h"
 
+#include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkReply>
@@ -17,6 +18,16 @@ constexpr int kRequestTimeoutMs = 10'000;
 TestEventSender::TestEventSender(QObject *parent)
     : QObject(parent)
 {
+}
+
+QUrl TestEventSender::reachable(QUrl listenUrl)
+{
+    const QHostAddress host(listenUrl.host());
+    if (host == QHostAddress::AnyIPv4)
+        listenUrl.setHost(u"127.0.0.1"_s);
+    else if (host == QHostAddress::AnyIPv6)
+        listenUrl.setHost(u"::1"_s);
+    return listenUrl;
 }
 
 QUrl TestEventSender::target(const QUrl &gateway, const SignedRequest &request)

@@ -28,6 +28,9 @@ public:
     {
         m_trusted = std::move(certificates);
     }
+    // A gateway's own address as it can be reached: a wildcard listen address (0.0.0.0, ::)
+    // on loopback.
+    static QUrl reachable(QUrl listenUrl);
     // `gateway`'s scheme, host and port with the request's path.
     static QUrl target(const QUrl &gateway, const SignedRequest &request);
     void send(const QUrl &gateway, const SignedRequest &request,
