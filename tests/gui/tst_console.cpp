@@ -8,6 +8,7 @@
 #include "pages/DashboardPage.h"
 #include "pages/FirstRunDialog.h"
 #include "pages/SettingsPage.h"
+#include "pages/SourceTestDialog.h"
 #include "pages/SourcesPage.h"
 #include "pages/TenantsPage.h"
 #include "storage/Database.h"
@@ -20,6 +21,7 @@
 #include <QCheckBox>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
@@ -369,6 +371,7 @@ private Q_SLOTS:
         QVERIFY(changed.wait(5000));
         QVERIFY2(changed.last().at(0).toBool(), qPrintable(changed.last().at(1).toString()));
         QSignalSpy loaded(page, &SourcesPage::loaded);
+        QSignalSpy reloaded(m_fx->console.get(), &Console::configurationReloaded);
         page->writeSecret(u"firm-a-stripe"_s, "whsec_not_shown_anywhere", false);
         QVERIFY(changed.wait(5000));
         QVERIFY(changed.last().at(0).toBool());
@@ -384,6 +387,23 @@ private Q_SLOTS:
         QVERIFY(!shown.contains(u"whsec_not_shown"_s));
         QVERIFY(!changed.last().at(1).toString().contains(u"whsec_not_shown"_s));
         QCOMPARE(column(u"SELECT name FROM sources"_s), QStringList{u"firm-a-stripe"_s});
+
+        // Send test event: signed here with the stored secret, sent to the engine's public
+        // route, followed through its store (once the engine has read the secret's revision).
+        const qint64 revision =
+            column(u"SELECT value FROM meta WHERE key = 'config_revision'"_s).value(0).toLongLong();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !reloaded.isEmpty() && reloaded.constLast().at(0).toLongLong() >= revision, 5000);
+        SourceTestDialog *dialog = page->testSource(u"firm-a-stripe"_s);
+        QSignalSpy settled(dialog, &SourceTestDialog::settled);
+        QVERIFY(settled.wait(20000));
+        QVERIFY2(dialog->report().passed(),
+                 QJsonDocument(dialog->report().toJson()).toJson().constData());
+        QCOMPARE(dialog->report().steps.at(2).detail, u"Routed to tenant 'firm-a'."_s);
+        QCOMPARE(column(u"SELECT count(*) FROM events WHERE provider_event_id = 'evt_%1'"_s.arg(
+                     dialog->report().testId)),
+                 QStringList{u"1"_s});
+        dialog->close();
 
         page->removeSource(u"firm-a-stripe"_s);
         QVERIFY(changed.wait(5000));
