@@ -126,9 +126,10 @@ bool Engine::start(QString *error)
         },
         [this](const http::HttpRequest &request, int status, QStringView signatureStatus) {
             m_edge->recordOutcome(request, status, signatureStatus);
-            // A verified request shows the source is alive, whatever became of it; a test
-            // event only shows that someone tested it.
-            if (signatureStatus == wireName(SignatureStatus::Valid)) {
+            // A verified event shows the source is alive, whatever became of it; a test event
+            // only shows that someone tested it, and a callback verification (GET) that
+            // someone configured it.
+            if (signatureStatus == wireName(SignatureStatus::Valid) && request.method == "POST") {
                 if (const RequestContext *c = RequestContext::of(request);
                     c && c->sender && c->sender->known() && !c->test)
                     m_activity.record(c->sender->scope, nowMs());

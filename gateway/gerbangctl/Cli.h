@@ -11,6 +11,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -150,6 +151,10 @@ Group secretGroup();
 Group sourceGroup();
 // gerbangctl source test (SourceTestCommand.cpp).
 int sourceTest(Invocation &inv);
+// Where this data directory's gateway takes webhooks, as it bound them (--url, its heartbeat,
+// else its configuration). After open().
+QUrl gatewayListenUrl(Invocation &inv);
+Group whatsappGroup();
 Group eventsGroup();
 Group auditGroup();
 Group keyGroup();

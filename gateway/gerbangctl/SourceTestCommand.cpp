@@ -15,11 +15,10 @@
 using namespace Qt::StringLiterals;
 
 namespace gerbang::ctl {
-namespace {
 
-// Where this data directory's gateway takes webhooks: its heartbeat says (the address it
-// bound), else its configuration (it never ran, or not here).
-QUrl gatewayUrl(Invocation &inv)
+// Where this data directory's gateway takes webhooks, as it bound them: its heartbeat says
+// (the address it bound), else its configuration (it never ran, or not here).
+QUrl gatewayListenUrl(Invocation &inv)
 {
     if (inv.isSet(u"url"_s))
         return QUrl(inv.value(u"url"_s));
@@ -27,12 +26,13 @@ QUrl gatewayUrl(Invocation &inv)
     QString error;
     for (const GatewayBeat &beat : GatewayRepository(inv.database()).all(&error)) {
         if (!id.isEmpty() && beat.id == id && !beat.webhookUrl.isEmpty())
-            return TestEventSender::reachable(QUrl(beat.webhookUrl));
+            return QUrl(beat.webhookUrl);
     }
     const bool tls = !inv.settings().value(u"tls/certificate"_s).isEmpty();
-    return TestEventSender::reachable(
-        QUrl((tls ? u"https://"_s : u"http://"_s) + inv.settings().value(u"server/listen"_s)));
+    return QUrl((tls ? u"https://"_s : u"http://"_s) + inv.settings().value(u"server/listen"_s));
 }
+
+namespace {
 
 void printReport(const SourceTestReport &report)
 {
@@ -126,7 +126,7 @@ int sourceTest(Invocation &inv)
         if (const QString certificate = inv.settings().value(u"tls/certificate"_s);
             !certificate.isEmpty())
             probe->sender().trustCertificates(QSslCertificate::fromPath(certificate));
-        probe->start(gatewayUrl(inv), request);
+        probe->start(TestEventSender::reachable(gatewayListenUrl(inv)), request);
     }
     QEventLoop loop;
     QObject::connect(probe.get(), &SourceProbe::finished, &loop, &QEventLoop::quit);

@@ -15,9 +15,9 @@ namespace {
 
 QList<Group> groups()
 {
-    return {tenantGroup(), sourceGroup(), secretGroup(),    eventsGroup(),  dlqGroup(),
-            alertsGroup(), auditGroup(),  allowlistGroup(), keyGroup(),     tlsGroup(),
-            purgeGroup(),  adminGroup(),  gatewaysGroup(),  settingsGroup()};
+    return {tenantGroup(), sourceGroup(), secretGroup(),    eventsGroup(),   dlqGroup(),
+            alertsGroup(), auditGroup(),  allowlistGroup(), keyGroup(),      tlsGroup(),
+            purgeGroup(),  adminGroup(),  gatewaysGroup(),  settingsGroup(), whatsappGroup()};
 }
 
 QString topHelp()

@@ -182,6 +182,25 @@ enum class StepState
     Skipped // an earlier step failed
 };
 
+// What `gerbangctl whatsapp check` looks at, without the internet, in order.
+enum class SetupCheck
+{
+    AppSecret,      // the Meta app secret that verifies X-Hub-Signature-256
+    VerifyToken,    // the token Meta's callback verification (GET) presents
+    WabaTenants,    // a tenant for every WABA that called recently
+    RouteReachable, // the route answers the verification on the listen address
+    Tls             // HTTPS where Meta can reach it
+};
+
+// How a setup check went.
+enum class CheckState
+{
+    Passed,
+    Warning,
+    Failed,
+    Skipped // it needs what an earlier check found missing
+};
+
 // What a gateway of the fleet is doing, from its heartbeat row (admin API, console).
 enum class GatewayState
 {
@@ -324,6 +343,18 @@ inline constexpr std::array kStepStates{Word<StepState>{StepState::Passed, "pass
                                         Word<StepState>{StepState::Queued, "queued"_L1},
                                         Word<StepState>{StepState::Skipped, "skipped"_L1}};
 
+inline constexpr std::array kSetupChecks{
+    Word<SetupCheck>{SetupCheck::AppSecret, "app_secret"_L1},
+    Word<SetupCheck>{SetupCheck::VerifyToken, "verify_token"_L1},
+    Word<SetupCheck>{SetupCheck::WabaTenants, "waba_tenants"_L1},
+    Word<SetupCheck>{SetupCheck::RouteReachable, "route_reachable"_L1},
+    Word<SetupCheck>{SetupCheck::Tls, "tls"_L1}};
+
+inline constexpr std::array kCheckStates{Word<CheckState>{CheckState::Passed, "passed"_L1},
+                                         Word<CheckState>{CheckState::Warning, "warning"_L1},
+                                         Word<CheckState>{CheckState::Failed, "failed"_L1},
+                                         Word<CheckState>{CheckState::Skipped, "skipped"_L1}};
+
 template <typename E> constexpr const auto &table()
 {
     if constexpr (std::is_same_v<E, Provider>)
@@ -352,6 +383,10 @@ template <typename E> constexpr const auto &table()
         return kTestSteps;
     else if constexpr (std::is_same_v<E, StepState>)
         return kStepStates;
+    else if constexpr (std::is_same_v<E, SetupCheck>)
+        return kSetupChecks;
+    else if constexpr (std::is_same_v<E, CheckState>)
+        return kCheckStates;
     else
         return kAlertKinds;
 }
@@ -370,7 +405,8 @@ static_assert(inOrder<Provider>() && inOrder<Outcome>() && inOrder<SignatureStat
               inOrder<DeliveryState>() && inOrder<AlertKind>() && inOrder<AdminRole>() &&
               inOrder<GatewayState>() && inOrder<Change>() && inOrder<ApiError>() &&
               inOrder<SettingSource>() && inOrder<Disclosure>() && inOrder<AlertState>() &&
-              inOrder<TestStep>() && inOrder<StepState>());
+              inOrder<TestStep>() && inOrder<StepState>() && inOrder<SetupCheck>() &&
+              inOrder<CheckState>());
 
 } // namespace vocabulary
 

@@ -264,11 +264,84 @@ private Q_SLOTS:
         QVERIFY(!m_gw->output().contains(kXenditToken.toByteArray()));
     }
 
+    // gerbangctl whatsapp check: each check fails on its own cause and passes once it is fixed.
+    void whatsappCheckNamesWhatIsMissing()
+    {
+        const auto check = [this](const QStringList &args, int *exitCode,
+                                  const QProcessEnvironment &e) {
+            const CommandResult r = runCtl(
+                m_dir->path(), QStringList{u"whatsapp"_s, u"check"_s, u"--json"_s} + args, {}, e);
+            *exitCode = r.exitCode;
+            return QJsonDocument::fromJson(r.out).object();
+        };
+        const auto stateOfCheck = [](const QJsonObject &report, const QString &name) -> QString {
+            for (const QJsonValue &c : report[u"checks"_s].toArray()) {
+                if (c[u"check"_s].toString() == name)
+                    return c[u"state"_s].toString() + u": "_s + c[u"detail"_s].toString();
+            }
+            return QString();
+        };
+        int exitCode = -1;
+        // No verify token yet: Meta could not verify the URL, and the route is not tried.
+        QJsonObject report = check({}, &exitCode, env());
+        QCOMPARE(exitCode, 1);
+        QVERIFY(stateOfCheck(report, u"app_secret"_s).startsWith(u"passed"_s));
+        QVERIFY(stateOfCheck(report, u"verify_token"_s).startsWith(u"failed"_s));
+        QVERIFY(stateOfCheck(report, u"route_reachable"_s).startsWith(u"skipped"_s));
+        // Plain HTTP on loopback: a warning (a TLS proxy may sit in front), not a failure.
+        QVERIFY(stateOfCheck(report, u"tls"_s).startsWith(u"warning"_s));
+
+        ctl({u"secret"_s, u"set"_s, u"whatsapp-verify-token"_s}, "desk-verify-token");
+        // A WABA no tenant claims calls: answered 200 and dropped, which the check must name.
+        const QByteArray body = readFixture(u"wa_second_waba_text.json"_s);
+        const HttpResult r = httpRequest(
+            m_gw->port(), "POST", "/whatsapp/webhook", body,
+            {{"Content-Type", "application/json"}, {"X-Hub-Signature-256", hubSignature(body)}});
+        QCOMPARE(r.status, 200);
+        QTRY_VERIFY_WITH_TIMEOUT(!text(u"SELECT id FROM audit_log WHERE outcome = "
+                                       "'unknown_tenant' AND path = '/whatsapp/webhook'"_s)
+                                      .isEmpty(),
+                                 5000);
+        // The gateway reads the verify token with its configuration, every second.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (report = check({}, &exitCode, env()),
+             stateOfCheck(report, u"route_reachable"_s).startsWith(u"passed"_s)),
+            10000);
+        QCOMPARE(exitCode, 1);
+        QVERIFY(stateOfCheck(report, u"verify_token"_s).startsWith(u"passed"_s));
+        const QString wabas = stateOfCheck(report, u"waba_tenants"_s);
+        QVERIFY2(wabas.startsWith(u"failed"_s) && wabas.contains(u"100000000000002 (1 requests)"_s),
+                 qPrintable(wabas));
+
+        ctl({u"tenant"_s, u"update"_s, u"acme"_s, u"--waba"_s, u"100000000000001"_s, u"--waba"_s,
+             u"100000000000002"_s});
+        report = check({}, &exitCode, env());
+        QVERIFY2(exitCode == 0, QJsonDocument(report).toJson().constData());
+        QVERIFY(report[u"passed"_s].toBool());
+
+        // A verify token here that the running gateway does not hold; nothing listening.
+        QProcessEnvironment other = env();
+        other.insert(u"GERBANG_WHATSAPP_VERIFY_TOKEN"_s, u"not-the-gateways-token"_s);
+        report = check({}, &exitCode, other);
+        QCOMPARE(exitCode, 1);
+        QVERIFY(stateOfCheck(report, u"route_reachable"_s).contains(u"403"_s));
+        report = check({u"--url"_s, u"http://127.0.0.1:1"_s}, &exitCode, env());
+        QCOMPARE(exitCode, 1);
+        QVERIFY(stateOfCheck(report, u"route_reachable"_s).contains(u"Nothing answered"_s));
+        // A public address without TLS fails the TLS check.
+        report = check({u"--url"_s, u"http://0.0.0.0:1"_s}, &exitCode, env());
+        QVERIFY(stateOfCheck(report, u"tls"_s).startsWith(u"failed"_s));
+    }
+
     void gatewayNotRunningFailsAtReaching()
     {
         QCOMPARE(m_gw->terminate(), 0);
-        // Test events never count as a source's traffic (the counts are written at the stop).
-        QCOMPARE(text(u"SELECT count(*) FROM source_activity"_s), u"0"_s);
+        // Test events never count as a source's traffic (the counts are written at the stop):
+        // only the one real WhatsApp request (whatsappCheckNamesWhatIsMissing) does.
+        QCOMPARE(text(u"SELECT source || ':' || SUM(requests) FROM source_activity GROUP BY "
+                      "source"_s),
+                 u"whatsapp:1"_s);
+        QCOMPARE(text(u"SELECT count(DISTINCT source) FROM source_activity"_s), u"1"_s);
         int exitCode = -1;
         const QJsonObject report = sourceTest({u"stripe-acme"_s}, &exitCode);
         QCOMPARE(exitCode, 1);
