@@ -727,6 +727,85 @@
     </message>
 </context>
 <context>
+    <name>WhatsAppCheck</name>
+    <message>
+        <source>Set in the configuration (whatsapp/app_secret).</source>
+        <translation>Set in the configuration (whatsapp/app_secret).</translation>
+    </message>
+    <message>
+        <source>Stored encrypted as secret '%1'.</source>
+        <translation>Stored encrypted as secret '%1'.</translation>
+    </message>
+    <message>
+        <source>No app secret: every POST is refused with 503. Copy it from the Meta App Dashboard (App settings, Basic) into gerbangctl secret set %1.</source>
+        <translation>No app secret: every POST is refused with 503. Copy it from the Meta App Dashboard (App settings, Basic) into gerbangctl secret set %1.</translation>
+    </message>
+    <message>
+        <source>Set in the configuration (whatsapp/verify_token).</source>
+        <translation>Set in the configuration (whatsapp/verify_token).</translation>
+    </message>
+    <message>
+        <source>No verify token: Meta cannot verify the callback URL. Choose one, enter it in the app's WhatsApp configuration and here: gerbangctl secret set %1.</source>
+        <translation>No verify token: Meta cannot verify the callback URL. Choose one, enter it in the app's WhatsApp configuration and here: gerbangctl secret set %1.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 requests; tenant '%3' is disabled)</source>
+        <translation>%1 (%2 requests; tenant '%3' is disabled)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 requests)</source>
+        <translation>%1 (%2 requests)</translation>
+    </message>
+    <message>
+        <source>WABAs that called in the last %1 days reach no enabled tenant, so their messages were dropped: %2. Map each to its firm (gerbangctl tenant update ID --waba WABA_ID).</source>
+        <translation>WABAs that called in the last %1 days reach no enabled tenant, so their messages were dropped: %2. Map each to its firm (gerbangctl tenant update ID --waba WABA_ID).</translation>
+    </message>
+    <message>
+        <source>No enabled tenant has a WABA ID or phone number ID: every message would be dropped. Add one (gerbangctl tenant add ID --name NAME --waba WABA_ID).</source>
+        <translation>No enabled tenant has a WABA ID or phone number ID: every message would be dropped. Add one (gerbangctl tenant add ID --name NAME --waba WABA_ID).</translation>
+    </message>
+    <message>
+        <source>Every WABA that called in the last %1 days reaches an enabled tenant.</source>
+        <translation>Every WABA that called in the last %1 days reaches an enabled tenant.</translation>
+    </message>
+    <message>
+        <source>The gateway itself speaks HTTPS.</source>
+        <translation>The gateway itself speaks HTTPS.</translation>
+    </message>
+    <message>
+        <source>Plain HTTP behind the trusted proxies (edge/trusted_proxies), which must end TLS for Meta.</source>
+        <translation>Plain HTTP behind the trusted proxies (edge/trusted_proxies), which must end TLS for Meta.</translation>
+    </message>
+    <message>
+        <source>The gateway listens on %1 without TLS: Meta only calls HTTPS URLs with a valid certificate. Set tls/certificate and tls/private_key, or end TLS in a proxy (edge/trusted_proxies).</source>
+        <translation>The gateway listens on %1 without TLS: Meta only calls HTTPS URLs with a valid certificate. Set tls/certificate and tls/private_key, or end TLS in a proxy (edge/trusted_proxies).</translation>
+    </message>
+    <message>
+        <source>Plain HTTP on a private address (%1): fine behind a TLS proxy; Meta needs a public HTTPS URL.</source>
+        <translation>Plain HTTP on a private address (%1): fine behind a TLS proxy; Meta needs a public HTTPS URL.</translation>
+    </message>
+    <message>
+        <source>Needs the verify token.</source>
+        <translation>Needs the verify token.</translation>
+    </message>
+    <message>
+        <source>Nothing answered at %1 (%2). Is gerbangd running (systemctl status gerbangd)?</source>
+        <translation>Nothing answered at %1 (%2). Is gerbangd running (systemctl status gerbangd)?</translation>
+    </message>
+    <message>
+        <source>%1 answers Meta's callback verification with this verify token.</source>
+        <translation>%1 answers Meta's callback verification with this verify token.</translation>
+    </message>
+    <message>
+        <source>%1 refused the verify token (403): the running gateway holds another one (set in its environment?).</source>
+        <translation>%1 refused the verify token (403): the running gateway holds another one (set in its environment?).</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 instead of the challenge.</source>
+        <translation>%1 answered HTTP %2 instead of the challenge.</translation>
+    </message>
+</context>
+<context>
     <name>gerbang::AlertsModel</name>
     <message>
         <source>Acknowledged</source>

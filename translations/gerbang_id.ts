@@ -727,6 +727,85 @@
     </message>
 </context>
 <context>
+    <name>WhatsAppCheck</name>
+    <message>
+        <source>Set in the configuration (whatsapp/app_secret).</source>
+        <translation>Disetel di konfigurasi (whatsapp/app_secret).</translation>
+    </message>
+    <message>
+        <source>Stored encrypted as secret '%1'.</source>
+        <translation>Tersimpan terenkripsi sebagai secret '%1'.</translation>
+    </message>
+    <message>
+        <source>No app secret: every POST is refused with 503. Copy it from the Meta App Dashboard (App settings, Basic) into gerbangctl secret set %1.</source>
+        <translation>Tidak ada app secret: setiap POST ditolak dengan 503. Salin dari Meta App Dashboard (App settings, Basic) ke gerbangctl secret set %1.</translation>
+    </message>
+    <message>
+        <source>Set in the configuration (whatsapp/verify_token).</source>
+        <translation>Disetel di konfigurasi (whatsapp/verify_token).</translation>
+    </message>
+    <message>
+        <source>No verify token: Meta cannot verify the callback URL. Choose one, enter it in the app's WhatsApp configuration and here: gerbangctl secret set %1.</source>
+        <translation>Tidak ada verify token: Meta tidak dapat memverifikasi URL callback. Pilih satu, masukkan di konfigurasi WhatsApp aplikasi dan di sini: gerbangctl secret set %1.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 requests; tenant '%3' is disabled)</source>
+        <translation>%1 (%2 permintaan; tenant '%3' dinonaktifkan)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 requests)</source>
+        <translation>%1 (%2 permintaan)</translation>
+    </message>
+    <message>
+        <source>WABAs that called in the last %1 days reach no enabled tenant, so their messages were dropped: %2. Map each to its firm (gerbangctl tenant update ID --waba WABA_ID).</source>
+        <translation>WABA yang memanggil dalam %1 hari terakhir tidak sampai ke tenant aktif mana pun, jadi pesannya dibuang: %2. Petakan masing-masing ke kantornya (gerbangctl tenant update ID --waba WABA_ID).</translation>
+    </message>
+    <message>
+        <source>No enabled tenant has a WABA ID or phone number ID: every message would be dropped. Add one (gerbangctl tenant add ID --name NAME --waba WABA_ID).</source>
+        <translation>Tidak ada tenant aktif dengan WABA ID atau phone number ID: setiap pesan akan dibuang. Tambahkan satu (gerbangctl tenant add ID --name NAMA --waba WABA_ID).</translation>
+    </message>
+    <message>
+        <source>Every WABA that called in the last %1 days reaches an enabled tenant.</source>
+        <translation>Setiap WABA yang memanggil dalam %1 hari terakhir sampai ke tenant aktif.</translation>
+    </message>
+    <message>
+        <source>The gateway itself speaks HTTPS.</source>
+        <translation>Gateway sendiri berbicara HTTPS.</translation>
+    </message>
+    <message>
+        <source>Plain HTTP behind the trusted proxies (edge/trusted_proxies), which must end TLS for Meta.</source>
+        <translation>HTTP biasa di belakang proxy tepercaya (edge/trusted_proxies), yang harus mengakhiri TLS untuk Meta.</translation>
+    </message>
+    <message>
+        <source>The gateway listens on %1 without TLS: Meta only calls HTTPS URLs with a valid certificate. Set tls/certificate and tls/private_key, or end TLS in a proxy (edge/trusted_proxies).</source>
+        <translation>Gateway mendengarkan di %1 tanpa TLS: Meta hanya memanggil URL HTTPS dengan sertifikat sah. Setel tls/certificate dan tls/private_key, atau akhiri TLS di proxy (edge/trusted_proxies).</translation>
+    </message>
+    <message>
+        <source>Plain HTTP on a private address (%1): fine behind a TLS proxy; Meta needs a public HTTPS URL.</source>
+        <translation>HTTP biasa di alamat privat (%1): boleh di belakang proxy TLS; Meta memerlukan URL HTTPS publik.</translation>
+    </message>
+    <message>
+        <source>Needs the verify token.</source>
+        <translation>Memerlukan verify token.</translation>
+    </message>
+    <message>
+        <source>Nothing answered at %1 (%2). Is gerbangd running (systemctl status gerbangd)?</source>
+        <translation>Tidak ada yang menjawab di %1 (%2). Apakah gerbangd berjalan (systemctl status gerbangd)?</translation>
+    </message>
+    <message>
+        <source>%1 answers Meta's callback verification with this verify token.</source>
+        <translation>%1 menjawab verifikasi callback Meta dengan verify token ini.</translation>
+    </message>
+    <message>
+        <source>%1 refused the verify token (403): the running gateway holds another one (set in its environment?).</source>
+        <translation>%1 menolak verify token (403): gateway yang berjalan memegang token lain (disetel di environment-nya?).</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 instead of the challenge.</source>
+        <translation>%1 menjawab HTTP %2, bukan challenge-nya.</translation>
+    </message>
+</context>
+<context>
     <name>gerbang::AlertsModel</name>
     <message>
         <source>Acknowledged</source>
