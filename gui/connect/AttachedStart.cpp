@@ -12,6 +12,7 @@
 #include <QMessageBox>
 #include <QTimer>
 #include <cstdio>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -82,12 +83,18 @@ void AttachedStart::withToken(QByteArray token)
 void AttachedStart::printStats()
 {
     RemoteBackend &backend = m_attachment->backend();
-    connect(&backend, &Backend::statsArrived, this, [](qint64, const StatsSnapshot &snapshot) {
-        const QByteArray line = QJsonDocument(statsJson(snapshot)).toJson(QJsonDocument::Compact);
-        std::fprintf(stdout, "%s\n", line.constData());
-        std::fflush(stdout);
-        QApplication::exit(0);
-    });
+    // One line only: exit() returns to the event loop, which may deliver a second sample
+    // before it stops (two lines are no longer one JSON document).
+    connect(&backend, &Backend::statsArrived, this,
+            [printed = false](qint64, const StatsSnapshot &snapshot) mutable {
+                if (std::exchange(printed, true))
+                    return;
+                const QByteArray line =
+                    QJsonDocument(statsJson(snapshot)).toJson(QJsonDocument::Compact);
+                std::fprintf(stdout, "%s\n", line.constData());
+                std::fflush(stdout);
+                QApplication::exit(0);
+            });
     connect(&backend, &Backend::linkChanged, this, [this, &backend](Backend::Link link) {
         if (link == Backend::Link::Refused)
             fail(2, backend.linkProblem());
