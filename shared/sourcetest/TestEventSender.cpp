@@ -30,6 +30,17 @@ QUrl TestEventSender::reachable(QUrl listenUrl)
     return listenUrl;
 }
 
+void TestEventSender::trustOnly(QNetworkReply *reply, QList<QSslCertificate> trusted)
+{
+    if (trusted.isEmpty())
+        return;
+    QObject::connect(reply, &QNetworkReply::sslErrors, reply,
+                     [reply, trusted = std::move(trusted)](const QList<QSslError> &errors) {
+                         if (trusted.contains(reply->sslConfiguration().peerCertificate()))
+                             reply->ignoreSslErrors(errors);
+                     });
+}
+
 QUrl TestEventSender::target(const QUrl &gateway, const SignedRequest &request)
 {
     QUrl u = gateway;
@@ -47,11 +58,7 @@ void TestEventSender::send(const QUrl &gateway, const SignedRequest &signedReque
     request.setHeader(QNetworkRequest::UserAgentHeader, u"gerbang-source-test"_s);
     request.setTransferTimeout(kRequestTimeoutMs);
     QNetworkReply *reply = m_network.post(request, signedRequest.body);
-    connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError> &errors) {
-        // Only the gateway's own certificate is let through; anything else fails as usual.
-        if (!m_trusted.isEmpty() && m_trusted.contains(reply->sslConfiguration().peerCertificate()))
-            reply->ignoreSslErrors(errors);
-    });
+    trustOnly(reply, m_trusted);
     connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
         reply->deleteLater();
         TestReply answer;

@@ -16,7 +16,6 @@
 #include <QNetworkRequest>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QSslError>
 #include <array>
 
 using namespace Qt::StringLiterals;
@@ -255,10 +254,7 @@ void WhatsAppSetupCheck::checkRoute()
     request.setTransferTimeout(kRequestTimeoutMs);
     QNetworkReply *reply = m_network.get(request);
     crypto::cleanse(&m_verifyToken);
-    connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError> &errors) {
-        if (!m_trusted.isEmpty() && m_trusted.contains(reply->sslConfiguration().peerCertificate()))
-            reply->ignoreSslErrors(errors);
-    });
+    TestEventSender::trustOnly(reply, m_trusted);
     connect(reply, &QNetworkReply::finished, this, [this, reply, challenge] {
         reply->deleteLater();
         const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
