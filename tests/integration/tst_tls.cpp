@@ -274,6 +274,12 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         auto gw = gateway(dir, u"server1"_s);
+        QCOMPARE(runCtl(dir.path(),
+                        {u"tenant"_s, u"add"_s, u"tls-firm"_s, u"--name"_s, u"TLS Firm"_s,
+                         u"--waba"_s, u"100000000000077"_s},
+                        {}, gw->environment())
+                     .exitCode,
+                 0);
         QString error;
         QVERIFY2(gw->start(&error), qPrintable(error));
         QVERIFY(gw->baseUrl().startsWith(u"https://"_s));
@@ -307,6 +313,21 @@ private Q_SLOTS:
         const TlsResult refused = tlsRequest(gw->port(), "GET", "/health", untrusting);
         QVERIFY(!refused.encrypted);
         QCOMPARE(tlsRequest(gw->port(), "GET", "/health", clientConfig()).http.status, 200);
+
+        // gerbangctl source test over HTTPS trusts the gateway's own certificate (from its
+        // configuration, whatever name it carries), and no other.
+        CommandResult test = runCtl(
+            dir.path(),
+            {u"source"_s, u"test"_s, u"whatsapp"_s, u"--tenant"_s, u"tls-firm"_s, u"--json"_s}, {},
+            gw->environment());
+        QVERIFY2(test.exitCode == 0, test.out.constData());
+        QVERIFY(QJsonDocument::fromJson(test.out)[u"url"_s].toString().startsWith(u"https://"_s));
+        QProcessEnvironment otherCertificate = gw->environment();
+        otherCertificate.insert(u"GERBANG_TLS_CERT"_s, cert(u"server2.pem"_s));
+        test = runCtl(dir.path(), {u"source"_s, u"test"_s, u"whatsapp"_s, u"--json"_s}, {},
+                      otherCertificate);
+        QCOMPARE(test.exitCode, 1);
+        QCOMPARE(QJsonDocument::fromJson(test.out)[u"failed_step"_s].toString(), u"reached"_s);
         QCOMPARE(gw->terminate(), 0);
     }
 
@@ -336,6 +357,21 @@ private Q_SLOTS:
         QTRY_VERIFY(gw->output().contains("TLS connection from 127.0.0.1 refused"));
         QTRY_VERIFY_WITH_TIMEOUT(hasAudit(*gw, u"tls_refused"_s, u"reason"_s, u"SSL"_s), 10000);
         QCOMPARE(tlsRequest(gw->port(), "GET", "/health", clientConfig()).http.status, 200);
+
+        // gerbangctl source test over HTTPS trusts the gateway's own certificate (from its
+        // configuration, whatever name it carries), and no other.
+        CommandResult test = runCtl(
+            dir.path(),
+            {u"source"_s, u"test"_s, u"whatsapp"_s, u"--tenant"_s, u"tls-firm"_s, u"--json"_s}, {},
+            gw->environment());
+        QVERIFY2(test.exitCode == 0, test.out.constData());
+        QVERIFY(QJsonDocument::fromJson(test.out)[u"url"_s].toString().startsWith(u"https://"_s));
+        QProcessEnvironment otherCertificate = gw->environment();
+        otherCertificate.insert(u"GERBANG_TLS_CERT"_s, cert(u"server2.pem"_s));
+        test = runCtl(dir.path(), {u"source"_s, u"test"_s, u"whatsapp"_s, u"--json"_s}, {},
+                      otherCertificate);
+        QCOMPARE(test.exitCode, 1);
+        QCOMPARE(QJsonDocument::fromJson(test.out)[u"failed_step"_s].toString(), u"reached"_s);
         QCOMPARE(gw->terminate(), 0);
     }
 
@@ -629,6 +665,21 @@ private Q_SLOTS:
         QCOMPARE(status, 200);
         // The webhook port asks for no client certificate.
         QCOMPARE(tlsRequest(gw->port(), "GET", "/health", clientConfig()).http.status, 200);
+
+        // gerbangctl source test over HTTPS trusts the gateway's own certificate (from its
+        // configuration, whatever name it carries), and no other.
+        CommandResult test = runCtl(
+            dir.path(),
+            {u"source"_s, u"test"_s, u"whatsapp"_s, u"--tenant"_s, u"tls-firm"_s, u"--json"_s}, {},
+            gw->environment());
+        QVERIFY2(test.exitCode == 0, test.out.constData());
+        QVERIFY(QJsonDocument::fromJson(test.out)[u"url"_s].toString().startsWith(u"https://"_s));
+        QProcessEnvironment otherCertificate = gw->environment();
+        otherCertificate.insert(u"GERBANG_TLS_CERT"_s, cert(u"server2.pem"_s));
+        test = runCtl(dir.path(), {u"source"_s, u"test"_s, u"whatsapp"_s, u"--json"_s}, {},
+                      otherCertificate);
+        QCOMPARE(test.exitCode, 1);
+        QCOMPARE(QJsonDocument::fromJson(test.out)[u"failed_step"_s].toString(), u"reached"_s);
         QCOMPARE(gw->terminate(), 0);
     }
 
