@@ -257,6 +257,31 @@ private Q_SLOTS:
         // A viewer cannot send one.
         remote(viewerToken, {u"stripe-acme"_s}, &exitCode);
         QCOMPARE(exitCode, 1);
+        // Hostile input: no token, a bad body, an unknown field, an oversized value, a test id
+        // that is not one; each refused before anything is signed or sent.
+        const auto api = [this](const QByteArray &method, const QByteArray &target,
+                                const QByteArray &body, const QString &bearer) {
+            QList<std::pair<QByteArray, QByteArray>> headers{{"Content-Type", "application/json"}};
+            if (!bearer.isEmpty())
+                headers.append({"Authorization", "Bearer " + bearer.toLatin1()});
+            return httpRequest(m_gw->adminPort(), method, target, body, headers).status;
+        };
+        const QString before = text(u"SELECT count(*) FROM events"_s);
+        QCOMPARE(api("POST", "/admin/v1/sources/stripe-acme/test", "{}", {}), 401);
+        QCOMPARE(api("POST", "/admin/v1/sources/stripe-acme/test", "{\"tenant\":", operatorToken),
+                 400);
+        QCOMPARE(api("POST", "/admin/v1/sources/stripe-acme/test", R"({"tenants":"acme"})",
+                     operatorToken),
+                 400);
+        QCOMPARE(api("POST", "/admin/v1/sources/whatsapp/test",
+                     "{\"tenant\":\"" + QByteArray(5000, 'a') + "\"}", operatorToken),
+                 400);
+        QCOMPARE(api("POST", "/admin/v1/sources/no-such-source/test", {}, operatorToken), 404);
+        QCOMPARE(api("GET", "/admin/v1/test-events/gtest_%27%20OR%201=1", {}, viewerToken), 404);
+        QCOMPARE(api("GET", "/admin/v1/test-events/gtest_0123456789abcdef?since=yesterday", {},
+                     viewerToken),
+                 400);
+        QCOMPARE(text(u"SELECT count(*) FROM events"_s), before);
         // Nothing the gateway answered or audited holds the secret it signed with.
         QCOMPARE(text(u"SELECT count(*) FROM audit_log WHERE detail LIKE ?"_s,
                       {QString(u"%"_s + QString::fromLatin1(kXenditToken) + u"%"_s)}),
