@@ -28,8 +28,7 @@ QUrl gatewayListenUrl(Invocation &inv)
         if (!id.isEmpty() && beat.id == id && !beat.webhookUrl.isEmpty())
             return QUrl(beat.webhookUrl);
     }
-    const bool tls = !inv.settings().value(u"tls/certificate"_s).isEmpty();
-    return QUrl((tls ? u"https://"_s : u"http://"_s) + inv.settings().value(u"server/listen"_s));
+    return TestEventSender::configuredAddress(inv.settings());
 }
 
 namespace {

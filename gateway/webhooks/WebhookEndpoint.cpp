@@ -99,7 +99,7 @@ void WebhookEndpoint::receive(RequestContext &context, http::HttpRequest &&reque
     // A test event is marked on its audit row (and by the normalizer on the event it becomes).
     if (const QString test = testevent::idOf(request.body); !test.isEmpty()) {
         context.test = true;
-        detail[u"test"_s] = test;
+        detail[testevent::kAuditKey] = test;
     }
 
     // 3. Extract and route.

@@ -421,21 +421,23 @@ void LocalBackend::testSource(QObject *receiver, const QString &name, const QStr
     options.nowMs = nowMs();
     // The engine's address while it runs, else where the configuration says it listens (the
     // test then says that nothing answered there).
-    QString listen = m_console.listenUrl();
-    if (listen.isEmpty())
-        listen = (settings.value(u"tls/certificate"_s).isEmpty() ? u"http://"_s : u"https://"_s) +
-                 settings.value(u"server/listen"_s);
-    const QUrl gateway = TestEventSender::reachable(QUrl(listen));
-    const QString certificate = settings.value(u"tls/certificate"_s);
+    const QString listen = m_console.listenUrl();
+    const QUrl gateway = TestEventSender::reachable(
+        listen.isEmpty() ? TestEventSender::configuredAddress(settings) : QUrl(listen));
+    const QString certificatePath = settings.value(u"tls/certificate"_s);
+    // Both filled on the database thread (the GUI thread reads no file), read here after.
     auto request = std::make_shared<SignedRequest>();
+    auto certificates = std::make_shared<QList<QSslCertificate>>();
     m_console.db().run<ChangeResult>(
         receiver,
-        [name, options, request](DbContext &ctx) {
+        [name, options, request, certificates, certificatePath](DbContext &ctx) {
             if (!ctx.db)
                 return ChangeResult::refused(ChangeResult::Refusal::StoreFailed, ctx.error);
+            if (!certificatePath.isEmpty())
+                *certificates = QSslCertificate::fromPath(certificatePath);
             return ctx.service(u"send test event"_s).prepareTestEvent(name, options, request.get());
         },
-        [this, receiver, request, gateway, certificate,
+        [this, receiver, request, gateway, certificates,
          progress = std::move(progress)](const ChangeResult &r) {
             const std::optional<TestEventPlan> plan =
                 r.ok() ? TestEventPlan::fromJson(r.result) : std::nullopt;
@@ -463,8 +465,7 @@ void LocalBackend::testSource(QObject *receiver, const QString &name, const QStr
                         });
                 },
                 receiver);
-            if (!certificate.isEmpty())
-                probe->sender().trustCertificates(QSslCertificate::fromPath(certificate));
+            probe->sender().trustCertificates(*certificates);
             followSourceTest(probe, progress);
             probe->start(gateway, *request);
         });

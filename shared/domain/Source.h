@@ -25,6 +25,8 @@ struct Source
     static bool routedByTenant(const QString &provider);
     // The path providers post to: /webhooks/{provider}/{tenant or name}.
     QString route() const;
+    // The path Meta posts to for WhatsApp app `app` ("" for the default app).
+    static QString whatsAppRoute(const QString &app);
 };
 
 } // namespace gerbang

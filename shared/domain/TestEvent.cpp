@@ -30,6 +30,11 @@ QString idOf(QByteArrayView body)
     return doc.isObject() ? idOf(doc.object()) : QString();
 }
 
+QString auditDetailPattern(const QString &id)
+{
+    return u"%\""_s + kAuditKey + u"\":\""_s + (id.isEmpty() ? u"gtest_"_s : id + u'"') + u"%"_s;
+}
+
 bool isId(const QString &text)
 {
     static const QRegularExpression shape(u"^gtest_[0-9a-f]{16}$"_s);

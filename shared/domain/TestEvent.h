@@ -15,6 +15,11 @@ namespace gerbang::testevent {
 // events are stored and delivered like any other, with the mark on their audit row (detail
 // "test") and in the normalized event ("test": true); they never count as a source's traffic.
 inline constexpr QLatin1StringView kKey{"gerbang_test"};
+// The key of the test id in the audit row's detail.
+inline constexpr QLatin1StringView kAuditKey{"test"};
+// A LIKE pattern for the audit detail of test `id` (an id of newId()'s shape needs no
+// escaping); with an empty id, of any test.
+QString auditDetailPattern(const QString &id);
 
 // The test id a body carries: the string value of a top-level "gerbang_test" in a JSON
 // object, or an empty string. Cheap for the bodies that do not carry it (a byte search).

@@ -70,7 +70,7 @@ ChangeResult AdminService::prepareTestEvent(const QString &name, const TestEvent
                       "one first (gerbangctl tenant update ID --waba WABA_ID)"_s
                     : u"no tenant '%1'"_s.arg(options.tenant));
         target.provider = Provider::WhatsApp;
-        target.route = app.isEmpty() ? u"/whatsapp/webhook"_s : u"/whatsapp/webhook/"_s + app;
+        target.route = Source::whatsAppRoute(app);
         target.wabaId = tenant->wabaIds.value(0);
         target.phoneNumberId = tenant->phoneNumberIds.value(0);
         plan.provider = Provider::WhatsApp;

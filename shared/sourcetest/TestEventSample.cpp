@@ -72,31 +72,6 @@ bool setAt(QJsonObject &root, const QString &pointer, const QJsonValue &value)
 
 } // namespace
 
-QJsonObject SignedRequest::toJson() const
-{
-    QJsonObject h;
-    for (const auto &[name, value] : headers)
-        h.insert(QString::fromLatin1(name), QString::fromLatin1(value));
-    return {{u"path"_s, path},
-            {u"headers"_s, h},
-            {u"body_base64"_s, QString::fromLatin1(body.toBase64())}};
-}
-
-std::optional<SignedRequest> SignedRequest::fromJson(const QJsonObject &o)
-{
-    SignedRequest r;
-    r.path = o.value(u"path"_s).toString();
-    const auto body = QByteArray::fromBase64Encoding(
-        o.value(u"body_base64"_s).toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
-    if (!r.path.startsWith(u'/') || !body)
-        return std::nullopt;
-    r.body = *body;
-    const QJsonObject h = o.value(u"headers"_s).toObject();
-    for (auto it = h.begin(); it != h.end(); ++it)
-        r.headers.append({it.key().toLatin1(), it.value().toString().toLatin1()});
-    return r;
-}
-
 std::optional<SignedRequest> signedTestEvent(const SampleTarget &target, const QByteArray &secret,
                                              const QString &testId, qint64 nowSecs, QString *error)
 {

@@ -19,10 +19,6 @@ struct SignedRequest
     QString path; // e.g. /webhooks/stripe/acme
     QList<std::pair<QByteArray, QByteArray>> headers;
     QByteArray body;
-
-    // {"path", "headers": {name: value}, "body_base64"}: how the admin API hands it over.
-    QJsonObject toJson() const;
-    static std::optional<SignedRequest> fromJson(const QJsonObject &o);
 };
 
 // Where a sample event goes and what it must carry to be routed there.

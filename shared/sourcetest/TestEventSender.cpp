@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TestEventSender.h"
 
+#include "config/Settings.h"
+
 #include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -39,6 +41,12 @@ void TestEventSender::trustOnly(QNetworkReply *reply, QList<QSslCertificate> tru
                          if (trusted.contains(reply->sslConfiguration().peerCertificate()))
                              reply->ignoreSslErrors(errors);
                      });
+}
+
+QUrl TestEventSender::configuredAddress(const Settings &settings)
+{
+    const bool tls = !settings.value(u"tls/certificate"_s).isEmpty();
+    return QUrl((tls ? u"https://"_s : u"http://"_s) + settings.value(u"server/listen"_s));
 }
 
 QUrl TestEventSender::target(const QUrl &gateway, const SignedRequest &request)

@@ -14,6 +14,8 @@
 
 namespace gerbang {
 
+class Settings;
+
 // Posts a signed test event to a gateway's public route, as the provider would, and reads the
 // answer: gerbangctl and the console on this machine, or the gateway itself when an admin
 // asks through the admin API (the secret never leaves it).
@@ -32,6 +34,9 @@ public:
     // A gateway's own address as it can be reached: a wildcard listen address (0.0.0.0, ::)
     // on loopback.
     static QUrl reachable(QUrl listenUrl);
+    // Where `settings` say the gateway takes webhooks (server/listen; https with
+    // tls/certificate): for a gateway that has not said where it bound.
+    static QUrl configuredAddress(const Settings &settings);
     // `gateway`'s scheme, host and port with the request's path.
     static QUrl target(const QUrl &gateway, const SignedRequest &request);
     void send(const QUrl &gateway, const SignedRequest &request,

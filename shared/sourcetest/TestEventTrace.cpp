@@ -57,7 +57,7 @@ std::optional<TestEventTrace> traceTestEvent(Database &db, const QString &testId
               u" FROM audit_log WHERE received_at >= ? AND detail LIKE ? ORDER BY id DESC "
               "LIMIT 1"_s);
     q.addBindValue(sinceMs);
-    q.addBindValue(QString(u"%\"test\":\""_s + testId + u"\"%"_s));
+    q.addBindValue(testevent::auditDetailPattern(testId));
     if (!q.exec()) {
         *error = q.lastError().text();
         return std::nullopt;

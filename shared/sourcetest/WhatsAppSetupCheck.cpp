@@ -2,7 +2,9 @@
 #include "WhatsAppSetupCheck.h"
 
 #include "crypto/Crypto.h"
+#include "domain/Source.h"
 #include "domain/Tenant.h"
+#include "domain/TestEvent.h"
 #include "sourcetest/TestEventSender.h"
 #include "storage/Database.h"
 #include "storage/SecretRepository.h"
@@ -141,12 +143,14 @@ bool WhatsAppSetupCheck::start(Database &db, const Vault &vault, QString *error)
     QSqlQuery q(db.db());
     q.setForwardOnly(true);
     // A test event (gerbangctl source test --tenant) is not a WABA calling.
-    q.prepare(u"SELECT detail FROM audit_log WHERE outcome = 'unknown_tenant' AND path = ? AND "
-              "received_at >= ? AND detail NOT LIKE '%\"test\":\"gtest_%' "
+    q.prepare(u"SELECT detail FROM audit_log WHERE outcome = ? AND path = ? AND "
+              "received_at >= ? AND detail NOT LIKE ? "
               "ORDER BY id DESC LIMIT %1"_s.arg(kMostUnroutedRows));
-    const QString route = app.isEmpty() ? u"/whatsapp/webhook"_s : u"/whatsapp/webhook/"_s + app;
+    q.addBindValue(wire(Outcome::UnknownTenant));
+    const QString route = Source::whatsAppRoute(app);
     q.addBindValue(route);
     q.addBindValue(m_input.nowMs - qint64(m_input.days) * 86'400'000);
+    q.addBindValue(testevent::auditDetailPattern({}));
     if (!q.exec()) {
         *error = q.lastError().text();
         return false;
@@ -236,8 +240,7 @@ void WhatsAppSetupCheck::checkTls()
 void WhatsAppSetupCheck::checkRoute()
 {
     QUrl url = TestEventSender::reachable(m_input.gateway);
-    url.setPath(m_input.app.isEmpty() ? u"/whatsapp/webhook"_s
-                                      : u"/whatsapp/webhook/"_s + m_input.app);
+    url.setPath(Source::whatsAppRoute(m_input.app));
     m_report.url = url.toString();
     if (m_verifyToken.isEmpty()) {
         set(SetupCheck::RouteReachable, CheckState::Skipped,
@@ -264,7 +267,8 @@ void WhatsAppSetupCheck::checkRoute()
                 text(QT_TRANSLATE_NOOP("WhatsAppCheck",
                                        "Nothing answered at %1 (%2). Is gerbangd running "
                                        "(systemctl status gerbangd)?"))
-                    .arg(shown, reply->errorString()));
+                    // Qt's message may quote the URL, whose query holds the verify token.
+                    .arg(shown, reply->errorString().replace(reply->url().toString(), shown)));
         else if (status.toInt() == 200 && reply->readAll() == challenge.toLatin1())
             set(SetupCheck::RouteReachable, CheckState::Passed,
                 text(QT_TRANSLATE_NOOP("WhatsAppCheck",

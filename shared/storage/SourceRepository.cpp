@@ -35,6 +35,11 @@ QString Source::route() const
     return u"/webhooks/%1/%2"_s.arg(provider, routedByTenant(provider) ? tenant : name);
 }
 
+QString Source::whatsAppRoute(const QString &app)
+{
+    return app.isEmpty() ? u"/whatsapp/webhook"_s : u"/whatsapp/webhook/"_s + app;
+}
+
 QList<Source> SourceRepository::list(QString *error) const
 {
     QList<Source> out;
