@@ -94,6 +94,9 @@ bool Engine::start(QString *error)
         return false;
     }
     m_directory = m_writer->initialDirectory();
+    // The gateway's id (its audit chain's name) also scopes the alerts about its own files.
+    if (m_config.vigilance.gatewayId.isEmpty())
+        m_config.vigilance.gatewayId = m_config.database.auditChain;
     m_background = std::make_unique<BackgroundWork>(
         m_config.delivery, m_config.retention,
         Database::Options{m_config.database, m_config.busyTimeoutMs, false}, *m_config.vault,

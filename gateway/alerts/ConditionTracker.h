@@ -3,13 +3,15 @@
 
 #include "domain/AlertInfo.h"
 #include "domain/Vocabulary.h"
+#include "storage/AlertConditionRepository.h"
 
 #include <QHash>
 #include <QList>
 #include <QString>
-#include <functional>
 
 namespace gerbang {
+
+class Database;
 
 // One observation of a condition that can last (a silent source, an expiring certificate).
 struct Condition
@@ -28,14 +30,56 @@ struct Condition
     bool remindOnlyWhenWorse = false;
 };
 
+// Whose a lasting condition is. The fleet's is read from tables every gateway on the database
+// shares (source activity, the outbox): it is raised once for all of them. A gateway's is
+// about its own files (certificates, disk) or its own runs (retention): kept across its
+// restarts. The process's is the database failing, which cannot be recorded in it.
+enum class ConditionScope
+{
+    Fleet,
+    Gateway,
+    Process
+};
+constexpr ConditionScope scopeOf(AlertKind kind)
+{
+    switch (kind) {
+    case AlertKind::Silence:
+    case AlertKind::DeliveryBacklog:
+    case AlertKind::DeadLetters:
+        return ConditionScope::Fleet;
+    case AlertKind::DatabaseUnavailable:
+    case AlertKind::SignatureFailures: // a burst, never tracked
+        return ConditionScope::Process;
+    case AlertKind::CertificateExpiring:
+    case AlertKind::CertificateReloadFailed:
+    case AlertKind::DiskSpaceLow:
+    case AlertKind::RetentionFailed:
+        break;
+    }
+    return ConditionScope::Gateway;
+}
+
 // Turns observations into alerts: raised when a condition starts or gets a higher level,
 // raised again after `repeatMs` while it lasts (0: never), resolved once when it ends. The
 // clock is the caller's (`nowMs` of each observation), so tests need no sleeping.
+//
+// With a database, what is raised is recorded in it (AlertConditionRepository): a restart
+// does not raise a lasting condition again, and of the gateways sharing the database, only
+// the one whose conditional write took effect raises a condition of the fleet. When the
+// database cannot be read or written, the tracker decides from what it remembers, so no
+// alert is lost (at worst one is said twice after the outage).
 class ConditionTracker
 {
 public:
     explicit ConditionTracker(qint64 repeatMs)
         : m_repeatMs(repeatMs)
+    {
+    }
+    // `gatewayId` scopes this gateway's own conditions.
+    ConditionTracker(qint64 repeatMs, Database &db, QString gatewayId)
+        : m_repeatMs(repeatMs)
+        , m_db(&db)
+        , m_gatewayId(std::move(gatewayId))
     {
     }
 
@@ -47,14 +91,20 @@ private:
     struct State
     {
         bool raised = false;
-        int level = 0;
-        qint64 lastRaisedMs = 0;
-        qint64 lastValue = 0;
+        bool recorded = false; // in the database as `row`
+        RaisedCondition row;
     };
     static QString keyOf(AlertKind kind, const QString &subject);
     static AlertInfo alertFor(const Condition &c, AlertState state, qint64 nowMs);
+    std::optional<ConditionKey> recordedKey(const Condition &c) const;
+    // Replaces `s` with the database's view; false when it cannot be read.
+    bool refresh(const ConditionKey &key, State &s);
+    // Writes the change from `before` to `after`; false when another gateway made it first.
+    bool record(const ConditionKey &key, const State &before, State &after);
 
     qint64 m_repeatMs;
+    Database *m_db = nullptr;
+    QString m_gatewayId;
     QHash<QString, State> m_states;
 };
 

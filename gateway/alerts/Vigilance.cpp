@@ -86,7 +86,7 @@ Vigilance::Vigilance(Config config, Database &db, Clock clock, FreeSpace freeSpa
     , m_db(db)
     , m_clock(std::move(clock))
     , m_freeSpace(freeSpace ? std::move(freeSpace) : FreeSpace(storageFree))
-    , m_tracker(m_config.repeatMs)
+    , m_tracker(m_config.repeatMs, db, m_config.gatewayId)
 {
     connect(&m_timer, &QTimer::timeout, this, &Vigilance::check);
 }

@@ -22,8 +22,9 @@ class Settings;
 // data directory's disk filling up, a database that stopped taking writes, a failing retention
 // job. It checks on a timer on the background thread, with its own database connection, and
 // turns each condition into alerts through a ConditionTracker (raised once, reminded after a
-// while, resolved when it ends). Its clock and its view of the disk are injectable, so tests
-// walk through hours without sleeping.
+// while, resolved when it ends; recorded in the database, so a restart does not raise a
+// lasting condition again and the fleet's conditions are raised by one gateway only). Its
+// clock and its view of the disk are injectable, so tests walk through hours without sleeping.
 class Vigilance : public QObject
 {
     Q_OBJECT
@@ -43,6 +44,7 @@ public:
         int retentionFailures = 0;
         QStringList certificates; // the TLS certificate files in use (webhook, admin API)
         QString dataDir;
+        QString gatewayId; // scopes this gateway's own conditions (ConditionTracker)
 
         static Config fromSettings(const Settings &settings, QStringList certificates);
     };

@@ -32,7 +32,7 @@ struct Migration
 constexpr std::array kMigrationNames = {
     "0001_initial",       "0002_sources",         "0003_allowlists", "0004_outbox",
     "0005_leaner_writes", "0006_admin_tokens",    "0007_gateways",   "0008_alert_acknowledgements",
-    "0009_audit_chain",   "0010_source_activity",
+    "0009_audit_chain",   "0010_source_activity", "0011_alert_conditions",
 };
 // The version that chains the audit log (and seals the rows written before it).
 constexpr int kAuditChainVersion = 9;

@@ -37,14 +37,19 @@ bool GatewayRepository::beat(const GatewayBeat &b, QString *error)
         *error = q.lastError().text();
         return false;
     }
-    // A handful of rows: a delete with every beat costs nothing and needs no schedule.
-    QSqlQuery forget(m_db.db());
-    forget.prepare(u"DELETE FROM gateways WHERE last_seen_at < ? AND id <> ?"_s);
-    forget.addBindValue(b.lastSeenAtMs - kForgetAfterMs);
-    forget.addBindValue(b.id);
-    if (!forget.exec()) {
-        *error = forget.lastError().text();
-        return false;
+    // A handful of rows: a delete with every beat costs nothing and needs no schedule. A
+    // forgotten gateway's own alert conditions (its certificate, its disk) go with it.
+    for (const QString &sql : {u"DELETE FROM alert_conditions WHERE scope IN "
+                               "(SELECT id FROM gateways WHERE last_seen_at < ? AND id <> ?)"_s,
+                               u"DELETE FROM gateways WHERE last_seen_at < ? AND id <> ?"_s}) {
+        QSqlQuery forget(m_db.db());
+        forget.prepare(sql);
+        forget.addBindValue(b.lastSeenAtMs - kForgetAfterMs);
+        forget.addBindValue(b.id);
+        if (!forget.exec()) {
+            *error = forget.lastError().text();
+            return false;
+        }
     }
     return true;
 }

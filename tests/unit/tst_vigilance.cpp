@@ -63,6 +63,7 @@ class TestVigilance : public QObject
     {
         Vigilance::Config c;
         c.repeatMs = 4 * kHour;
+        c.gatewayId = u"gw-a"_s;
         return c;
     }
 
@@ -103,6 +104,24 @@ class TestVigilance : public QObject
              "finished_at) VALUES (?, 'acme', ?, ?, ?, ?)"_s,
              {id, state, createdAt, createdAt,
               state == u"pending"_s ? QVariant() : QVariant(createdAt + kMinute)});
+    }
+
+    // "kind state [subject]" of each alert, sorted.
+    static QStringList summary(const QList<AlertInfo> &alerts)
+    {
+        QStringList out;
+        for (const AlertInfo &a : alerts)
+            out << (a.kind + u' ' + a.state + (a.source.isEmpty() ? QString() : u' ' + a.source));
+        out.sort();
+        return out;
+    }
+
+    qint64 conditionsRecorded()
+    {
+        QSqlQuery q(m_db->db());
+        if (!q.exec(u"SELECT count(*) FROM alert_conditions"_s) || !q.next())
+            qFatal("cannot count alert_conditions: %s", qPrintable(q.lastError().text()));
+        return q.value(0).toLongLong();
     }
 
     static void expectOne(const QList<AlertInfo> &alerts, AlertKind kind, AlertState state)
@@ -372,6 +391,100 @@ private Q_SLOTS:
         v->retentionRan(true, {});
         QCOMPARE(spy.size(), 2);
         QCOMPARE(spy.last().at(0).value<AlertInfo>().state, wire(AlertState::Resolved));
+    }
+
+    // A restart remembers what was raised: a lasting condition is not raised again, its
+    // reminder keeps its time, and its end is still said.
+    void raisedConditionsOutliveARestart()
+    {
+        Vigilance::Config c = off();
+        c.deadLetters = 1;
+        c.diskFreeBytes = 1024LL * 1024 * 1024;
+        c.dataDir = m_dir->path();
+        m_free = 10LL * 1024 * 1024;
+        addOutbox(u"ev_1"_s, u"dead"_s, kStart);
+        auto before = vigilance(c);
+        QCOMPARE(summary(checkAt(*before, kStart)),
+                 QStringList({u"dead_letters raised"_s, u"disk_space_low raised "_s + c.dataDir}));
+        QCOMPARE(conditionsRecorded(), 2);
+        before.reset();
+
+        auto after = vigilance(c); // the same gateway, restarted
+        QVERIFY(checkAt(*after, kStart + kMinute).isEmpty());
+        // The reminder counts from the first raise, not from the restart; dead letters are
+        // reminded only when there are more.
+        QVERIFY(checkAt(*after, kStart + 4 * kHour - 1).isEmpty());
+        QCOMPARE(summary(checkAt(*after, kStart + 4 * kHour)),
+                 QStringList({u"disk_space_low raised "_s + c.dataDir}));
+        m_free = 5000LL * 1024 * 1024;
+        exec(*m_db, u"UPDATE outbox SET state = 'delivered'"_s);
+        QCOMPARE(
+            summary(checkAt(*after, kStart + 5 * kHour)),
+            QStringList({u"dead_letters resolved"_s, u"disk_space_low resolved "_s + c.dataDir}));
+        QCOMPARE(conditionsRecorded(), 0);
+        QVERIFY(checkAt(*after, kStart + 6 * kHour).isEmpty());
+    }
+
+    // Gateways sharing a database see the same outbox and the same source activity: each
+    // such condition is raised, reminded and resolved by one of them. A gateway's own disk
+    // stays its own.
+    void fleetConditionsRaisedByOneGateway()
+    {
+        QString error;
+        std::unique_ptr<Database> otherDb = test::openTestDatabase(m_dir->path(), &error);
+        QVERIFY2(otherDb, qPrintable(error));
+        Vigilance::Config c = off();
+        c.deadLetters = 1;
+        c.deliveryAgeMs = 30 * kMinute;
+        c.silenceMinimumMs = 60 * kMinute;
+        c.diskFreeBytes = 1024LL * 1024 * 1024;
+        c.dataDir = m_dir->path();
+        auto a = vigilance(c);
+        c.gatewayId = u"gw-b"_s;
+        auto b = std::make_unique<Vigilance>(
+            c, *otherDb, [this] { return m_now; }, [this](const QString &) { return m_free; });
+        officeHours(u"whatsapp"_s, kStart - 28 * kDay, kStart);
+        addOutbox(u"ev_1"_s, u"pending"_s, kStart);
+        addOutbox(u"ev_2"_s, u"dead"_s, kStart);
+        m_free = 10LL * 1024 * 1024;
+
+        const qint64 t = kStart + 10 * kHour;
+        const QString disk = u"disk_space_low raised "_s + c.dataDir;
+        QCOMPARE(summary(checkAt(*a, t)),
+                 QStringList({u"dead_letters raised"_s, u"delivery_backlog raised"_s, disk,
+                              u"silence raised whatsapp"_s}));
+        QCOMPARE(summary(checkAt(*b, t + 1)), QStringList({disk}));
+        // Reminders: whichever gateway checks first after the cooldown says the fleet's.
+        QCOMPARE(summary(checkAt(*b, t + 4 * kHour + 1)),
+                 QStringList({u"delivery_backlog raised"_s, disk, u"silence raised whatsapp"_s}));
+        QCOMPARE(summary(checkAt(*a, t + 4 * kHour + 2)), QStringList({disk}));
+        // The end, likewise.
+        m_free = 5000LL * 1024 * 1024;
+        exec(*m_db, u"UPDATE outbox SET state = 'delivered'"_s);
+        QVERIFY(SourceActivityRepository(*m_db).add({{u"whatsapp"_s, (t + 5 * kHour) / kMinute, 1}},
+                                                    &error));
+        const QString diskResolved = u"disk_space_low resolved "_s + c.dataDir;
+        QCOMPARE(summary(checkAt(*a, t + 5 * kHour + kMinute)),
+                 QStringList({u"dead_letters resolved"_s, u"delivery_backlog resolved"_s,
+                              diskResolved, u"silence resolved whatsapp"_s}));
+        QCOMPARE(summary(checkAt(*b, t + 5 * kHour + kMinute + 1)), QStringList({diskResolved}));
+        QCOMPARE(conditionsRecorded(), 0);
+        b.reset();
+    }
+
+    // When the raised alerts cannot be recorded, they are still said: from memory.
+    void alertsAreNotLostWhenTheyCannotBeRecorded()
+    {
+        Vigilance::Config c = off();
+        c.deadLetters = 1;
+        auto v = vigilance(c);
+        QSqlQuery drop(m_db->db()); // PostgreSQL prepares no DDL: executed directly
+        QVERIFY2(drop.exec(u"DROP TABLE alert_conditions"_s), qPrintable(drop.lastError().text()));
+        addOutbox(u"ev_1"_s, u"dead"_s, kStart);
+        expectOne(checkAt(*v, kStart), AlertKind::DeadLetters, AlertState::Raised);
+        QVERIFY(checkAt(*v, kStart + kMinute).isEmpty());
+        exec(*m_db, u"UPDATE outbox SET state = 'delivered'"_s);
+        expectOne(checkAt(*v, kStart + 2 * kMinute), AlertKind::DeadLetters, AlertState::Resolved);
     }
 
     void offMeansOff()
