@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The fleet table on a real SQLite file: a beat inserts or updates its own row and forgets
-// gateways silent for a month, but keeps the ones that merely stopped answering lately.
+// gateways silent for a month (and their own alert conditions), but keeps the ones that merely
+// stopped answering lately.
+#include "storage/AlertConditionRepository.h"
 #include "storage/Database.h"
 #include "storage/GatewayRepository.h"
 
@@ -43,7 +45,24 @@ private Q_SLOTS:
         QVERIFY2(fleet.beat(beatOf(u"quiet"_s, kNow - 2 * kDay), &error), qPrintable(error));
         // That beat came less than a month after "gone" was last seen: both stay.
         QCOMPARE(fleet.all(&error).size(), 2);
+        // Each has a raised condition of its own; the fleet has one too.
+        AlertConditionRepository conditions(*db);
+        for (const QString &scope : {u"gone"_s, u"quiet"_s, u""_s}) {
+            bool tookEffect = false;
+            QVERIFY2(conditions.raise({u"disk_space_low"_s, scope, u"/var/lib/gerbang"_s},
+                                      std::nullopt, {1, kNow, 0}, &tookEffect, &error),
+                     qPrintable(error));
+            QVERIFY(tookEffect);
+        }
         QVERIFY2(fleet.beat(beatOf(u"me"_s, kNow), &error), qPrintable(error));
+        for (const auto &[scope, kept] :
+             {std::pair{u"gone"_s, false}, std::pair{u"quiet"_s, true}, std::pair{u""_s, true}}) {
+            std::optional<RaisedCondition> row;
+            QVERIFY2(
+                conditions.find({u"disk_space_low"_s, scope, u"/var/lib/gerbang"_s}, &row, &error),
+                qPrintable(error));
+            QCOMPARE(row.has_value(), kept);
+        }
         QStringList ids;
         for (const GatewayBeat &g : fleet.all(&error))
             ids << g.id;
