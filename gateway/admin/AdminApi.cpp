@@ -117,6 +117,7 @@ const QList<AdminApi::Route> &AdminApi::routes()
         {"DELETE", "/admin/v1/sources/{name}", AdminRole::Admin, &AdminApi::removeSource},
         {"POST", "/admin/v1/sources/{name}/test", AdminRole::Operator, &AdminApi::testSource},
         {"GET", "/admin/v1/test-events/{id}", AdminRole::Viewer, &AdminApi::testEvent},
+        {"GET", "/admin/v1/whatsapp/check", AdminRole::Viewer, &AdminApi::whatsAppCheck},
         {"GET", "/admin/v1/secrets", AdminRole::Admin, &AdminApi::secrets},
         {"PUT", "/admin/v1/secrets/{name}", AdminRole::Admin, &AdminApi::setSecret},
         {"POST", "/admin/v1/secrets/{name}/rotate", AdminRole::Admin, &AdminApi::rotateSecret},

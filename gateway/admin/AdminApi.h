@@ -126,6 +126,7 @@ private:
     // A source's test event (AdminApiSourceTest.cpp).
     void testSource(const AdminCall &call, http::Responder &responder);
     void testEvent(const AdminCall &call, http::Responder &responder);
+    void whatsAppCheck(const AdminCall &call, http::Responder &responder);
     // Runs `job` as the caller, then answers `successStatus` with the action, its target and
     // what the service reported, or the refusal's 4xx/503; refusals are audited.
     void change(const AdminCall &call, Change action, const QString &target, int successStatus,

@@ -319,6 +319,28 @@ std::variant<qint64, Refusal> testTraceSince(const QByteArray &query, qint64 now
     return since;
 }
 
+std::variant<WhatsAppCheckQuery, Refusal> whatsAppCheck(const QByteArray &query)
+{
+    Parameters p(query);
+    WhatsAppCheckQuery out;
+    if (p.has(u"app"_s)) {
+        out.app = p.take(u"app"_s);
+        // An app is named as its secrets are (whatsapp:APP).
+        if (!SecretRepository::isValidName(u"whatsapp:"_s + out.app))
+            return Refusal{u"app '%1' is not a WhatsApp app's name"_s.arg(out.app.left(40))};
+    }
+    if (p.has(u"days"_s)) {
+        bool ok = false;
+        const QString text = p.take(u"days"_s);
+        out.days = text.toInt(&ok);
+        if (!ok || out.days < 1 || out.days > 35)
+            return Refusal{u"days '%1' is not a number of days from 1 to 35"_s.arg(text.left(40))};
+    }
+    if (auto r = p.problem())
+        return *r;
+    return out;
+}
+
 QJsonObject alertPage(Database &db, const AlertFilter &filter, QString *error)
 {
     const QList<StoredAlert> rows = AlertRepository(db).list(filter, error);

@@ -68,6 +68,15 @@ QJsonObject alertPage(Database &db, const AlertFilter &filter, QString *error);
 // GET /admin/v1/test-events/{id}: since (epoch ms, default ten minutes ago).
 std::variant<qint64, Refusal> testTraceSince(const QByteArray &query, qint64 nowMs);
 
+// GET /admin/v1/whatsapp/check: app (a further Meta app; default the first), days (how far
+// back to look for WABAs that called, 1..35, default 7).
+struct WhatsAppCheckQuery
+{
+    QString app;
+    int days = 7;
+};
+std::variant<WhatsAppCheckQuery, Refusal> whatsAppCheck(const QByteArray &query);
+
 // GET /admin/v1/dead-letters: limit.
 std::variant<int, Refusal> deadLetterLimit(const QByteArray &query);
 QJsonObject deadLetterList(Database &db, int limit, QString *error);

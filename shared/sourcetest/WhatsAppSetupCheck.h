@@ -10,8 +10,9 @@
 #include <QObject>
 #include <QSslCertificate>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
-#include <functional>
+#include <optional>
 
 namespace gerbang {
 
@@ -23,9 +24,14 @@ struct SetupCheckResult
     SetupCheck check = SetupCheck::AppSecret;
     CheckState state = CheckState::Skipped;
     QString detail; // in the reader's language
+    // The detail's English pattern (translation context "WhatsAppCheck") and its arguments:
+    // a reader in another language (the console, attached to a gateway) renders it again.
+    QString pattern;
+    QStringList args;
 };
 
-// gerbangctl whatsapp check: what can be checked of a WhatsApp setup without the internet.
+// gerbangctl whatsapp check, GET /admin/v1/whatsapp/check and the console: what can be checked
+// of a WhatsApp setup without the internet.
 struct WhatsAppSetupReport
 {
     QString app;                    // empty: the default app
@@ -33,8 +39,12 @@ struct WhatsAppSetupReport
     QList<SetupCheckResult> checks; // one per SetupCheck, in order
 
     bool passed() const; // no check failed
-    // {"app", "url", "passed", "checks": [{"check", "state", "detail"}]}
+    // {"app", "url", "passed", "checks": [{"check", "state", "detail", "pattern", "args"}]}
     QJsonObject toJson() const;
+    // nullopt when `json` is not a report (every check, known by name).
+    static std::optional<WhatsAppSetupReport> fromJson(const QJsonObject &json);
+    // Every detail again, from its pattern, in `localize`'s language.
+    void localize(const alerttexts::Translate &localize);
 };
 
 // What the checks read besides the database.
@@ -50,7 +60,19 @@ struct WhatsAppSetupInput
     alerttexts::Translate localize = alerttexts::english;
 };
 
-// Runs the checks: the stored ones at once, then the route's (a GET of Meta's callback
+// The checks the database answers (app secret, verify token, a tenant for every WABA), and
+// the verify token the route check presents. A value: read on a database thread, handed to
+// a WhatsAppSetupCheck on another.
+struct WhatsAppStoredChecks
+{
+    QList<SetupCheckResult> checks;
+    QByteArray verifyToken; // a secret: WhatsAppSetupCheck wipes it once sent
+
+    static std::optional<WhatsAppStoredChecks>
+    read(Database &db, const Vault &vault, const WhatsAppSetupInput &input, QString *error);
+};
+
+// Runs the checks: the stored ones as read, then TLS and the route's (a GET of Meta's callback
 // verification with the verify token and a fresh challenge, which the route must echo).
 class WhatsAppSetupCheck : public QObject
 {
@@ -62,8 +84,9 @@ public:
     {
         m_trusted = std::move(certificates);
     }
-    // Reads the database (on the caller's thread), then checks the route; finished() follows.
-    // False with `error` when the database cannot be read.
+    // Takes the stored checks, then checks TLS and the route; finished() follows.
+    void start(WhatsAppStoredChecks stored);
+    // Both parts on this thread. False with `error` when the database cannot be read.
     bool start(Database &db, const Vault &vault, QString *error);
     const WhatsAppSetupReport &report() const { return m_report; }
 
@@ -71,8 +94,7 @@ Q_SIGNALS:
     void finished();
 
 private:
-    void set(SetupCheck check, CheckState state, QString detail);
-    QString text(const char *source) const { return m_input.localize(source); }
+    void set(SetupCheck check, CheckState state, const char *pattern, QStringList args = {});
     void checkRoute();
     void checkTls();
 

@@ -3,6 +3,7 @@
 // route, followed to a real sink; each failing setup is named by its step and exit status.
 #include "TestSink.h"
 #include "TestSupport.h"
+#include "sourcetest/WhatsAppSetupCheck.h"
 #include "storage/Database.h"
 
 #include <QJsonArray>
@@ -30,6 +31,7 @@ class TestSourceTest : public QObject
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<GatewayProcess> m_gw;
+    QString m_viewerToken; // made by throughTheAdminApiTheGatewaySendsItself
     std::unique_ptr<TestSink> m_sink;
     std::atomic<int> m_sinkStatus{204};
 
@@ -228,6 +230,7 @@ private Q_SLOTS:
         };
         const QString operatorToken = token(u"desk-operator"_s, u"operator"_s);
         const QString viewerToken = token(u"desk-viewer"_s, u"viewer"_s);
+        m_viewerToken = viewerToken;
         QVERIFY(!operatorToken.isEmpty() && !viewerToken.isEmpty());
         QTest::qWait(1500); // the gateway reads new tokens with its configuration, every second
         const auto remote = [this](const QString &bearer, const QStringList &args, int *exitCode) {
@@ -335,14 +338,59 @@ private Q_SLOTS:
         QCOMPARE(exitCode, 1);
         QVERIFY(stateOfCheck(report, u"verify_token"_s).startsWith(u"passed"_s));
         const QString wabas = stateOfCheck(report, u"waba_tenants"_s);
-        QVERIFY2(wabas.startsWith(u"failed"_s) && wabas.contains(u"100000000000002 (1 requests)"_s),
+        QVERIFY2(wabas.startsWith(u"failed"_s) && wabas.contains(u"have no tenant"_s) &&
+                     wabas.contains(u"100000000000002 (1)"_s),
                  qPrintable(wabas));
+
+        // The same check run by the gateway on itself (the console's, GET
+        // /admin/v1/whatsapp/check): the same verdicts, each with its pattern and arguments
+        // for a reader in another language, and never the verify token it presented.
+        QVERIFY(!m_viewerToken.isEmpty());
+        const auto api = [this](const QByteArray &target, const QString &bearer) {
+            QList<std::pair<QByteArray, QByteArray>> headers;
+            if (!bearer.isEmpty())
+                headers.append({"Authorization", "Bearer " + bearer.toLatin1()});
+            return httpRequest(m_gw->adminPort(), "GET", target, {}, headers);
+        };
+        HttpResult fromApi = api("/admin/v1/whatsapp/check", m_viewerToken);
+        QCOMPARE(fromApi.status, 200);
+        QVERIFY(!fromApi.body.contains("desk-verify-token"));
+        QJsonObject apiReport = QJsonDocument::fromJson(fromApi.body).object();
+        QVERIFY(!apiReport[u"passed"_s].toBool());
+        for (const QString &name : {u"app_secret"_s, u"verify_token"_s, u"waba_tenants"_s,
+                                    u"route_reachable"_s, u"tls"_s})
+            QCOMPARE(stateOfCheck(apiReport, name).section(u':', 0, 0),
+                     stateOfCheck(report, name).section(u':', 0, 0));
+        const std::optional<WhatsAppSetupReport> parsed = WhatsAppSetupReport::fromJson(apiReport);
+        QVERIFY(parsed);
+        const SetupCheckResult &tenants = parsed->checks[qsizetype(SetupCheck::WabaTenants)];
+        QVERIFY(tenants.pattern.contains(u"%2"_s));
+        QCOMPARE(tenants.args, (QStringList{u"7"_s, u"100000000000002 (1)"_s}));
+        // Rendered again from its pattern, in another "language": the arguments fill it.
+        WhatsAppSetupReport shouted = *parsed;
+        shouted.localize([](const char *source) { return QString::fromUtf8(source).toUpper(); });
+        QVERIFY2(shouted.checks[qsizetype(SetupCheck::WabaTenants)].detail.contains(
+                     u"HAVE NO TENANT"_s) &&
+                     shouted.checks[qsizetype(SetupCheck::WabaTenants)].detail.contains(
+                         u"100000000000002 (1)"_s),
+                 qPrintable(shouted.checks[qsizetype(SetupCheck::WabaTenants)].detail));
+        // Hostile input: no token, a bad app name, days out of range, an unknown parameter.
+        QCOMPARE(api("/admin/v1/whatsapp/check", {}).status, 401);
+        QCOMPARE(api("/admin/v1/whatsapp/check?app=..%2Fetc", m_viewerToken).status, 400);
+        QCOMPARE(api("/admin/v1/whatsapp/check?days=0", m_viewerToken).status, 400);
+        QCOMPARE(api("/admin/v1/whatsapp/check?days=1e9", m_viewerToken).status, 400);
+        QCOMPARE(api("/admin/v1/whatsapp/check?token=x", m_viewerToken).status, 400);
 
         ctl({u"tenant"_s, u"update"_s, u"acme"_s, u"--waba"_s, u"100000000000001"_s, u"--waba"_s,
              u"100000000000002"_s});
         report = check({}, &exitCode, env());
         QVERIFY2(exitCode == 0, QJsonDocument(report).toJson().constData());
         QVERIFY(report[u"passed"_s].toBool());
+        fromApi = api("/admin/v1/whatsapp/check?days=3", m_viewerToken);
+        QCOMPARE(fromApi.status, 200);
+        apiReport = QJsonDocument::fromJson(fromApi.body).object();
+        QVERIFY2(apiReport[u"passed"_s].toBool(), fromApi.body.constData());
+        QVERIFY(!m_gw->output().contains("desk-verify-token"));
 
         // A verify token here that the running gateway does not hold; nothing listening.
         QProcessEnvironment other = env();
