@@ -513,6 +513,34 @@
         <source>Not reached</source>
         <translation>Not reached</translation>
     </message>
+    <message>
+        <source>App secret</source>
+        <translation>App secret</translation>
+    </message>
+    <message>
+        <source>Verify token</source>
+        <translation>Verify token</translation>
+    </message>
+    <message>
+        <source>A tenant for every WABA</source>
+        <translation>A tenant for every WABA</translation>
+    </message>
+    <message>
+        <source>Route answers Meta</source>
+        <translation>Route answers Meta</translation>
+    </message>
+    <message>
+        <source>TLS where Meta reaches it</source>
+        <translation>TLS where Meta reaches it</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>Not checked</translation>
+    </message>
 </context>
 <context>
     <name>ProofWords</name>
@@ -749,18 +777,6 @@
         <translation>No verify token: Meta cannot verify the callback URL. Choose one, enter it in the app's WhatsApp configuration and here: gerbangctl secret set %1.</translation>
     </message>
     <message>
-        <source>%1 (%2 requests; tenant '%3' is disabled)</source>
-        <translation>%1 (%2 requests; tenant '%3' is disabled)</translation>
-    </message>
-    <message>
-        <source>%1 (%2 requests)</source>
-        <translation>%1 (%2 requests)</translation>
-    </message>
-    <message>
-        <source>WABAs that called in the last %1 days reach no enabled tenant, so their messages were dropped: %2. Map each to its firm (gerbangctl tenant update ID --waba WABA_ID).</source>
-        <translation>WABAs that called in the last %1 days reach no enabled tenant, so their messages were dropped: %2. Map each to its firm (gerbangctl tenant update ID --waba WABA_ID).</translation>
-    </message>
-    <message>
         <source>No enabled tenant has a WABA ID or phone number ID: every message would be dropped. Add one (gerbangctl tenant add ID --name NAME --waba WABA_ID).</source>
         <translation>No enabled tenant has a WABA ID or phone number ID: every message would be dropped. Add one (gerbangctl tenant add ID --name NAME --waba WABA_ID).</translation>
     </message>
@@ -803,6 +819,18 @@
     <message>
         <source>%1 answered HTTP %2 instead of the challenge.</source>
         <translation>%1 answered HTTP %2 instead of the challenge.</translation>
+    </message>
+    <message>
+        <source>Messages were dropped in the last %1 days (requests in brackets). WABAs without a tenant: %2; map each to its firm (gerbangctl tenant update ID --waba WABA_ID). WABAs of a disabled tenant: %3; enable it (gerbangctl tenant update ID --enable).</source>
+        <translation>Messages were dropped in the last %1 days (requests in brackets). WABAs without a tenant: %2; map each to its firm (gerbangctl tenant update ID --waba WABA_ID). WABAs of a disabled tenant: %3; enable it (gerbangctl tenant update ID --enable).</translation>
+    </message>
+    <message>
+        <source>WABAs that called in the last %1 days have no tenant, so their messages were dropped (requests in brackets): %2. Map each to its firm (gerbangctl tenant update ID --waba WABA_ID).</source>
+        <translation>WABAs that called in the last %1 days have no tenant, so their messages were dropped (requests in brackets): %2. Map each to its firm (gerbangctl tenant update ID --waba WABA_ID).</translation>
+    </message>
+    <message>
+        <source>WABAs that called in the last %1 days reach a disabled tenant, so their messages were dropped (requests in brackets): %2. Enable it (gerbangctl tenant update ID --enable).</source>
+        <translation>WABAs that called in the last %1 days reach a disabled tenant, so their messages were dropped (requests in brackets): %2. Enable it (gerbangctl tenant update ID --enable).</translation>
     </message>
 </context>
 <context>
@@ -2141,6 +2169,10 @@ Compare it with what 'gerbangctl admin fingerprint' prints on the gateway. Trust
         <source>the gateway's answer holds no test</source>
         <translation>the gateway's answer holds no test</translation>
     </message>
+    <message>
+        <source>the gateway's answer holds no WhatsApp check</source>
+        <translation>the gateway's answer holds no WhatsApp check</translation>
+    </message>
 </context>
 <context>
     <name>gerbang::SecretDialog</name>
@@ -3186,6 +3218,14 @@ Compare it with what 'gerbangctl admin fingerprint' prints on the gateway. Trust
         <source>The same for WhatsApp: a signed sample message to the first tenant's WABA, with the app secret</source>
         <translation>The same for WhatsApp: a signed sample message to the first tenant's WABA, with the app secret</translation>
     </message>
+    <message>
+        <source>&amp;Check WhatsApp setup</source>
+        <translation>&amp;Check WhatsApp setup</translation>
+    </message>
+    <message>
+        <source>Check what can be checked without the internet: the app secret and verify token, a tenant for every WABA that called, the route answering Meta's verification, and TLS</source>
+        <translation>Check what can be checked without the internet: the app secret and verify token, a tenant for every WABA that called, the route answering Meta's verification, and TLS</translation>
+    </message>
 </context>
 <context>
     <name>gerbang::TenantsPage</name>
@@ -3336,6 +3376,41 @@ Compare it with what 'gerbangctl admin fingerprint' prints on the gateway. Trust
     <message>
         <source>Tenant %1</source>
         <translation>Tenant %1</translation>
+    </message>
+</context>
+<context>
+    <name>gerbang::WhatsAppCheckDialog</name>
+    <message>
+        <source>WhatsApp setup check</source>
+        <translation>WhatsApp setup check</translation>
+    </message>
+    <message>
+        <source>Checking the app secret, the verify token, the tenants of the WABAs that called, and the route Meta calls…</source>
+        <translation>Checking the app secret, the verify token, the tenants of the WABAs that called, and the route Meta calls…</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>What it means</source>
+        <translation>What it means</translation>
+    </message>
+    <message>
+        <source>The check could not run: %1</source>
+        <translation>The check could not run: %1</translation>
+    </message>
+    <message>
+        <source>The WhatsApp setup of %1 passed every check that can be made without the internet.</source>
+        <translation>The WhatsApp setup of %1 passed every check that can be made without the internet.</translation>
+    </message>
+    <message>
+        <source>The WhatsApp setup of %1 has problems: see what to do below.</source>
+        <translation>The WhatsApp setup of %1 has problems: see what to do below.</translation>
     </message>
 </context>
 </TS>

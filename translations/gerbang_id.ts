@@ -513,6 +513,34 @@
         <source>Not reached</source>
         <translation>Tidak sampai</translation>
     </message>
+    <message>
+        <source>App secret</source>
+        <translation>App secret</translation>
+    </message>
+    <message>
+        <source>Verify token</source>
+        <translation>Verify token</translation>
+    </message>
+    <message>
+        <source>A tenant for every WABA</source>
+        <translation>Tenant untuk setiap WABA</translation>
+    </message>
+    <message>
+        <source>Route answers Meta</source>
+        <translation>Rute menjawab Meta</translation>
+    </message>
+    <message>
+        <source>TLS where Meta reaches it</source>
+        <translation>TLS di tempat Meta menjangkaunya</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Peringatan</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>Tidak diperiksa</translation>
+    </message>
 </context>
 <context>
     <name>ProofWords</name>
@@ -749,18 +777,6 @@
         <translation>Tidak ada verify token: Meta tidak dapat memverifikasi URL callback. Pilih satu, masukkan di konfigurasi WhatsApp aplikasi dan di sini: gerbangctl secret set %1.</translation>
     </message>
     <message>
-        <source>%1 (%2 requests; tenant '%3' is disabled)</source>
-        <translation>%1 (%2 permintaan; tenant '%3' dinonaktifkan)</translation>
-    </message>
-    <message>
-        <source>%1 (%2 requests)</source>
-        <translation>%1 (%2 permintaan)</translation>
-    </message>
-    <message>
-        <source>WABAs that called in the last %1 days reach no enabled tenant, so their messages were dropped: %2. Map each to its firm (gerbangctl tenant update ID --waba WABA_ID).</source>
-        <translation>WABA yang memanggil dalam %1 hari terakhir tidak sampai ke tenant aktif mana pun, jadi pesannya dibuang: %2. Petakan masing-masing ke kantornya (gerbangctl tenant update ID --waba WABA_ID).</translation>
-    </message>
-    <message>
         <source>No enabled tenant has a WABA ID or phone number ID: every message would be dropped. Add one (gerbangctl tenant add ID --name NAME --waba WABA_ID).</source>
         <translation>Tidak ada tenant aktif dengan WABA ID atau phone number ID: setiap pesan akan dibuang. Tambahkan satu (gerbangctl tenant add ID --name NAMA --waba WABA_ID).</translation>
     </message>
@@ -803,6 +819,18 @@
     <message>
         <source>%1 answered HTTP %2 instead of the challenge.</source>
         <translation>%1 menjawab HTTP %2, bukan challenge-nya.</translation>
+    </message>
+    <message>
+        <source>Messages were dropped in the last %1 days (requests in brackets). WABAs without a tenant: %2; map each to its firm (gerbangctl tenant update ID --waba WABA_ID). WABAs of a disabled tenant: %3; enable it (gerbangctl tenant update ID --enable).</source>
+        <translation>Pesan terbuang dalam %1 hari terakhir (jumlah permintaan dalam kurung). WABA tanpa tenant: %2; petakan masing-masing ke kantornya (gerbangctl tenant update ID --waba WABA_ID). WABA milik tenant yang dinonaktifkan: %3; aktifkan tenant itu (gerbangctl tenant update ID --enable).</translation>
+    </message>
+    <message>
+        <source>WABAs that called in the last %1 days have no tenant, so their messages were dropped (requests in brackets): %2. Map each to its firm (gerbangctl tenant update ID --waba WABA_ID).</source>
+        <translation>WABA yang memanggil dalam %1 hari terakhir tidak punya tenant, sehingga pesannya terbuang (jumlah permintaan dalam kurung): %2. Petakan masing-masing ke kantornya (gerbangctl tenant update ID --waba WABA_ID).</translation>
+    </message>
+    <message>
+        <source>WABAs that called in the last %1 days reach a disabled tenant, so their messages were dropped (requests in brackets): %2. Enable it (gerbangctl tenant update ID --enable).</source>
+        <translation>WABA yang memanggil dalam %1 hari terakhir menuju tenant yang dinonaktifkan, sehingga pesannya terbuang (jumlah permintaan dalam kurung): %2. Aktifkan tenant itu (gerbangctl tenant update ID --enable).</translation>
     </message>
 </context>
 <context>
@@ -2141,6 +2169,10 @@ Bandingkan dengan keluaran 'gerbangctl admin fingerprint' di gateway. Percayai h
         <source>the gateway's answer holds no test</source>
         <translation>jawaban gateway tidak memuat uji</translation>
     </message>
+    <message>
+        <source>the gateway's answer holds no WhatsApp check</source>
+        <translation>jawaban gateway tidak berisi pemeriksaan WhatsApp</translation>
+    </message>
 </context>
 <context>
     <name>gerbang::SecretDialog</name>
@@ -3186,6 +3218,14 @@ Bandingkan dengan keluaran 'gerbangctl admin fingerprint' di gateway. Percayai h
         <source>The same for WhatsApp: a signed sample message to the first tenant's WABA, with the app secret</source>
         <translation>Sama untuk WhatsApp: contoh pesan bertanda tangan ke WABA tenant pertama, dengan app secret</translation>
     </message>
+    <message>
+        <source>&amp;Check WhatsApp setup</source>
+        <translation>&amp;Periksa penyiapan WhatsApp</translation>
+    </message>
+    <message>
+        <source>Check what can be checked without the internet: the app secret and verify token, a tenant for every WABA that called, the route answering Meta's verification, and TLS</source>
+        <translation>Periksa apa yang bisa diperiksa tanpa internet: app secret dan verify token, tenant untuk setiap WABA yang memanggil, rute yang menjawab verifikasi Meta, dan TLS</translation>
+    </message>
 </context>
 <context>
     <name>gerbang::TenantsPage</name>
@@ -3336,6 +3376,41 @@ Bandingkan dengan keluaran 'gerbangctl admin fingerprint' di gateway. Percayai h
     <message>
         <source>Tenant %1</source>
         <translation>Tenant %1</translation>
+    </message>
+</context>
+<context>
+    <name>gerbang::WhatsAppCheckDialog</name>
+    <message>
+        <source>WhatsApp setup check</source>
+        <translation>Pemeriksaan penyiapan WhatsApp</translation>
+    </message>
+    <message>
+        <source>Checking the app secret, the verify token, the tenants of the WABAs that called, and the route Meta calls…</source>
+        <translation>Memeriksa app secret, verify token, tenant dari WABA yang memanggil, dan rute yang dipanggil Meta…</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Pemeriksaan</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>What it means</source>
+        <translation>Artinya</translation>
+    </message>
+    <message>
+        <source>The check could not run: %1</source>
+        <translation>Pemeriksaan tidak dapat dijalankan: %1</translation>
+    </message>
+    <message>
+        <source>The WhatsApp setup of %1 passed every check that can be made without the internet.</source>
+        <translation>Penyiapan WhatsApp %1 lolos semua pemeriksaan yang bisa dilakukan tanpa internet.</translation>
+    </message>
+    <message>
+        <source>The WhatsApp setup of %1 has problems: see what to do below.</source>
+        <translation>Penyiapan WhatsApp %1 bermasalah: lihat langkah yang perlu dilakukan di bawah.</translation>
     </message>
 </context>
 </TS>

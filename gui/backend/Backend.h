@@ -7,6 +7,7 @@
 #include "config/SettingsJson.h"
 #include "report/AuditExport.h"
 #include "sourcetest/SourceTestReport.h"
+#include "sourcetest/WhatsAppSetupCheck.h"
 #include "storage/AlertRepository.h"
 #include "storage/EventRepository.h"
 #include "storage/GatewayRepository.h"
@@ -142,6 +143,10 @@ public:
     // settled, or why there is no test (no such source; the role). Needs operator.
     virtual void testSource(QObject *receiver, const QString &name, const QString &tenant,
                             Done<Fetched<SourceTestReport>> progress) = 0;
+    // Checks the WhatsApp setup of `app` ("" for the first Meta app) as `gerbangctl whatsapp
+    // check` does, the route check included; the details in the console's language.
+    virtual void checkWhatsApp(QObject *receiver, const QString &app,
+                               Done<Fetched<WhatsAppSetupReport>> done) = 0;
 
 Q_SIGNALS:
     // About once a second while the link is up: the gateway's statistics at `atMs`.

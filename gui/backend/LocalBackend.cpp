@@ -8,6 +8,7 @@
 #include "concurrency/AsyncTask.h"
 #include "core/Console.h"
 #include "core/DbWorker.h"
+#include "core/DomainLabels.h"
 #include "domain/Clock.h"
 #include "sourcetest/TestEventTrace.h"
 #include "storage/AllowlistRepository.h"
@@ -468,6 +469,48 @@ void LocalBackend::testSource(QObject *receiver, const QString &name, const QStr
             probe->sender().trustCertificates(*certificates);
             followSourceTest(probe, progress);
             probe->start(gateway, *request);
+        });
+}
+
+void LocalBackend::checkWhatsApp(QObject *receiver, const QString &app,
+                                 Done<Fetched<WhatsAppSetupReport>> done)
+{
+    const Settings &settings = m_console.settings();
+    WhatsAppSetupInput input;
+    input.app = app;
+    input.appSecretSetting = settings.value(u"whatsapp/app_secret"_s).toUtf8();
+    input.verifyTokenSetting = settings.value(u"whatsapp/verify_token"_s).toUtf8();
+    input.trustedProxies = settings.value(u"edge/trusted_proxies"_s);
+    // The engine's address while it runs, else where the configuration says it listens.
+    const QString listen = m_console.listenUrl();
+    input.gateway = listen.isEmpty() ? TestEventSender::configuredAddress(settings) : QUrl(listen);
+    input.nowMs = nowMs();
+    input.localize = labels::whatsAppCheckText;
+    const QString certificatePath = settings.value(u"tls/certificate"_s);
+    // Both filled on the database thread (the GUI thread reads no file), read here after.
+    auto stored = std::make_shared<std::optional<WhatsAppStoredChecks>>();
+    auto certificates = std::make_shared<QList<QSslCertificate>>();
+    m_console.db().run<QString>(
+        receiver,
+        [input, stored, certificates, certificatePath](DbContext &ctx) {
+            if (!ctx.db)
+                return ctx.error;
+            QString error;
+            *stored = WhatsAppStoredChecks::read(*ctx.db, *ctx.vault, input, &error);
+            if (*stored && !certificatePath.isEmpty())
+                *certificates = QSslCertificate::fromPath(certificatePath);
+            return error;
+        },
+        [receiver, input, stored, certificates, done = std::move(done)](const QString &error) {
+            if (!*stored)
+                return done({{}, error});
+            auto *check = new WhatsAppSetupCheck(input, receiver);
+            check->trustCertificates(*certificates);
+            QObject::connect(check, &WhatsAppSetupCheck::finished, check, [check, done] {
+                done({check->report(), {}});
+                check->deleteLater();
+            });
+            check->start(std::move(**stored));
         });
 }
 

@@ -44,6 +44,8 @@ public:
     void apply(QObject *receiver, ConsoleChange change, Done<ChangeResult> done) override;
     void testSource(QObject *receiver, const QString &name, const QString &tenant,
                     Done<Fetched<SourceTestReport>> progress) override;
+    void checkWhatsApp(QObject *receiver, const QString &app,
+                       Done<Fetched<WhatsAppSetupReport>> done) override;
 
     // One sample of the engine's statistics (the timer calls it about once a second).
     void poll();

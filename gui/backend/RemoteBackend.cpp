@@ -474,4 +474,26 @@ void RemoteBackend::testSource(QObject *receiver, const QString &name, const QSt
         });
 }
 
+void RemoteBackend::checkWhatsApp(QObject *receiver, const QString &app,
+                                  Done<Fetched<WhatsAppSetupReport>> done)
+{
+    // The gateway presents its own verify token to its own route: the token stays there.
+    QUrlQuery query;
+    if (!app.isEmpty())
+        query.addQueryItem(u"app"_s, app);
+    const QString encoded = query.toString(QUrl::FullyEncoded);
+    m_client->call(receiver, "GET",
+                   u"/admin/v1/whatsapp/check"_s + (encoded.isEmpty() ? QString() : u'?' + encoded),
+                   std::nullopt, [done = std::move(done)](const AdminClient::Reply &r) {
+                       std::optional<WhatsAppSetupReport> report =
+                           r.ok() ? WhatsAppSetupReport::fromJson(r.body) : std::nullopt;
+                       if (!report)
+                           return done({{},
+                                        r.ok() ? tr("the gateway's answer holds no WhatsApp check")
+                                               : r.problem()});
+                       report->localize(labels::whatsAppCheckText);
+                       done({*report, {}});
+                   });
+}
+
 } // namespace gerbang

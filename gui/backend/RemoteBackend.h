@@ -63,6 +63,8 @@ public:
     void apply(QObject *receiver, ConsoleChange change, Done<ChangeResult> done) override;
     void testSource(QObject *receiver, const QString &name, const QString &tenant,
                     Done<Fetched<SourceTestReport>> progress) override;
+    void checkWhatsApp(QObject *receiver, const QString &app,
+                       Done<Fetched<WhatsAppSetupReport>> done) override;
 
 Q_SIGNALS:
     // The gateway showed a certificate that is not pinned (`previous` empty: first use). The

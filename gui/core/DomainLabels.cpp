@@ -120,6 +120,25 @@ constexpr const char *kStepStates[] = {
 };
 static_assert(std::size(kStepStates) == allOf<StepState>().size());
 
+// In the order of SetupCheck.
+constexpr const char *kSetupChecks[] = {
+    QT_TRANSLATE_NOOP("DomainLabels", "App secret"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Verify token"),
+    QT_TRANSLATE_NOOP("DomainLabels", "A tenant for every WABA"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Route answers Meta"),
+    QT_TRANSLATE_NOOP("DomainLabels", "TLS where Meta reaches it"),
+};
+static_assert(std::size(kSetupChecks) == allOf<SetupCheck>().size());
+
+// In the order of CheckState.
+constexpr const char *kCheckStates[] = {
+    QT_TRANSLATE_NOOP("DomainLabels", "Passed"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Warning"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Failed"),
+    QT_TRANSLATE_NOOP("DomainLabels", "Not checked"),
+};
+static_assert(std::size(kCheckStates) == allOf<CheckState>().size());
+
 QString translated(const char *text)
 {
     return QCoreApplication::translate("DomainLabels", text);
@@ -176,6 +195,21 @@ QString of(TestStep value)
 QString of(StepState value)
 {
     return translated(kStepStates[std::size_t(value)]);
+}
+
+QString of(SetupCheck value)
+{
+    return translated(kSetupChecks[std::size_t(value)]);
+}
+
+QString of(CheckState value)
+{
+    return translated(kCheckStates[std::size_t(value)]);
+}
+
+QString whatsAppCheckText(const char *sourceText)
+{
+    return QCoreApplication::translate("WhatsAppCheck", sourceText);
 }
 
 QString sourceTestText(const char *sourceText)

@@ -19,8 +19,12 @@ QString of(AdminRole value);
 QString of(GatewayState value);
 QString of(TestStep value);
 QString of(StepState value);
+QString of(SetupCheck value);
+QString of(CheckState value);
 // A source test's texts (shared/sourcetest/SourceTestReport.cpp) in the current language.
 QString sourceTestText(const char *sourceText);
+// The WhatsApp setup check's texts (shared/sourcetest/WhatsAppSetupCheck.cpp), likewise.
+QString whatsAppCheckText(const char *sourceText);
 
 // What an alert says and what to do next (shared/domain/AlertTexts.h), in the current language.
 alerttexts::Text describe(const AlertInfo &alert);

@@ -4,6 +4,7 @@
 #include "SecretDialog.h"
 #include "SourceDialog.h"
 #include "SourceTestDialog.h"
+#include "WhatsAppCheckDialog.h"
 #include "backend/Backend.h"
 #include "core/RoleGate.h"
 #include "widgets/Icons.h"
@@ -54,6 +55,7 @@ SourcesPage::SourcesPage(Backend &backend, QWidget *parent)
     , m_remove(new QPushButton(Icons::get(u"remove"_s), QString()))
     , m_test(new QPushButton(Icons::get(u"start"_s), QString()))
     , m_testWhatsApp(new QPushButton(Icons::get(u"start"_s), QString()))
+    , m_checkWhatsApp(new QPushButton(Icons::get(u"check"_s), QString()))
     , m_set(new QPushButton(Icons::get(u"key"_s), QString()))
     , m_rotate(new QPushButton(Icons::get(u"rotate"_s), QString()))
     , m_retire(new QPushButton(Icons::get(u"close"_s), QString()))
@@ -67,6 +69,7 @@ SourcesPage::SourcesPage(Backend &backend, QWidget *parent)
     m_remove->setObjectName(u"removeSource"_s);
     m_test->setObjectName(u"testSource"_s);
     m_testWhatsApp->setObjectName(u"testWhatsApp"_s);
+    m_checkWhatsApp->setObjectName(u"checkWhatsApp"_s);
     m_set->setObjectName(u"setSecret"_s);
     m_rotate->setObjectName(u"rotateSecret"_s);
     m_retire->setObjectName(u"retireSecret"_s);
@@ -79,6 +82,7 @@ SourcesPage::SourcesPage(Backend &backend, QWidget *parent)
     sourcesLayout->addWidget(m_everySource);
     sourcesLayout->addWidget(m_sourceTable);
     auto *sourceButtons = new QHBoxLayout;
+    sourceButtons->addWidget(m_checkWhatsApp);
     sourceButtons->addWidget(m_testWhatsApp);
     sourceButtons->addWidget(m_test);
     sourceButtons->addStretch();
@@ -120,6 +124,7 @@ SourcesPage::SourcesPage(Backend &backend, QWidget *parent)
             testSource(name);
     });
     connect(m_testWhatsApp, &QPushButton::clicked, this, [this] { testSource(u"whatsapp"_s); });
+    connect(m_checkWhatsApp, &QPushButton::clicked, this, [this] { checkWhatsApp(); });
     connect(m_allowlist, &QPushButton::clicked, this, &SourcesPage::askAllowlist);
     connect(m_set, &QPushButton::clicked, this, [this] { askSecret(false); });
     connect(m_rotate, &QPushButton::clicked, this, [this] { askSecret(true); });
@@ -160,6 +165,16 @@ SourceTestDialog *SourcesPage::testSource(const QString &name)
     dialog->show();
     m_backend.testSource(dialog, name, {},
                          [dialog](const Fetched<SourceTestReport> &r) { dialog->showReport(r); });
+    return dialog;
+}
+
+WhatsAppCheckDialog *SourcesPage::checkWhatsApp()
+{
+    auto *dialog = new WhatsAppCheckDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    m_backend.checkWhatsApp(
+        dialog, {}, [dialog](const Fetched<WhatsAppSetupReport> &r) { dialog->showReport(r); });
     return dialog;
 }
 
@@ -371,6 +386,10 @@ void SourcesPage::retranslateUi()
     m_testWhatsApp->setText(tr("Test &WhatsApp"));
     m_testWhatsApp->setToolTip(tr("The same for WhatsApp: a signed sample message to the first "
                                   "tenant's WABA, with the app secret"));
+    m_checkWhatsApp->setText(tr("&Check WhatsApp setup"));
+    m_checkWhatsApp->setToolTip(tr("Check what can be checked without the internet: the app "
+                                   "secret and verify token, a tenant for every WABA that "
+                                   "called, the route answering Meta's verification, and TLS"));
     m_allowlist->setText(tr("A&llowlist…"));
     m_allowlist->setToolTip(tr("The client networks the selected source accepts (with none "
                                "selected: every source)"));

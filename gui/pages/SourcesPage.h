@@ -15,6 +15,7 @@ namespace gerbang {
 class Backend;
 class MessageBar;
 class SourceTestDialog;
+class WhatsAppCheckDialog;
 
 // Sources (payment providers, generic senders) and the secrets that verify them, through the
 // Backend (the AdminService rules gerbangctl uses, here or on an attached gateway). Secret values
@@ -39,6 +40,8 @@ public:
     // Sends a test event of `name` (a source, or "whatsapp") and shows its steps in a dialog,
     // which it returns (it closes itself when the page goes).
     SourceTestDialog *testSource(const QString &name);
+    // Checks the WhatsApp setup and shows the report in a dialog, which it returns.
+    WhatsAppCheckDialog *checkWhatsApp();
     const QMap<QString, QStringList> &allowlists() const { return m_allowlists; }
     const QList<Source> &sourceList() const { return m_sources; }
     const QList<SecretInfo> &secretList() const { return m_secrets; }
@@ -75,6 +78,7 @@ private:
     QPushButton *m_remove;
     QPushButton *m_test;
     QPushButton *m_testWhatsApp;
+    QPushButton *m_checkWhatsApp;
     QPushButton *m_set;
     QPushButton *m_rotate;
     QPushButton *m_retire;

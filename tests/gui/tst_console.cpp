@@ -11,6 +11,7 @@
 #include "pages/SourceTestDialog.h"
 #include "pages/SourcesPage.h"
 #include "pages/TenantsPage.h"
+#include "pages/WhatsAppCheckDialog.h"
 #include "storage/Database.h"
 #include "storage/TenantRepository.h"
 #include "widgets/MessageBar.h"
@@ -32,6 +33,7 @@
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -404,6 +406,21 @@ private Q_SLOTS:
                      dialog->report().testId)),
                  QStringList{u"1"_s});
         dialog->close();
+
+        // The WhatsApp setup check against the embedded engine: firm-a's WABA reaches it, and
+        // the route is checked where the engine listens.
+        WhatsAppCheckDialog *check = page->checkWhatsApp();
+        QSignalSpy checked(check, &WhatsAppCheckDialog::settled);
+        QVERIFY(checked.wait(20000));
+        const WhatsAppSetupReport &report = check->report();
+        QCOMPARE(report.checks.size(), 5);
+        QVERIFY2(report.checks.at(qsizetype(SetupCheck::WabaTenants)).state == CheckState::Passed,
+                 QJsonDocument(report.toJson()).toJson().constData());
+        QVERIFY2(report.url.endsWith(u"/whatsapp/webhook"_s), qPrintable(report.url));
+        auto *rows = check->findChild<QTableWidget *>(u"whatsAppChecks"_s);
+        QCOMPARE(rows->rowCount(), 5);
+        QCOMPARE(rows->item(int(SetupCheck::WabaTenants), 1)->text(), u"Passed"_s);
+        check->close();
 
         page->removeSource(u"firm-a-stripe"_s);
         QVERIFY(changed.wait(5000));

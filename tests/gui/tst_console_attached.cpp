@@ -7,6 +7,7 @@
 #include "config/Settings.h"
 #include "connect/Attachment.h"
 #include "connect/ConnectionProfiles.h"
+#include "core/DomainLabels.h"
 #include "core/Language.h"
 #include "pages/AlertsModel.h"
 #include "pages/AlertsPage.h"
@@ -20,6 +21,7 @@
 #include "pages/SourceTestDialog.h"
 #include "pages/SourcesPage.h"
 #include "pages/TenantsPage.h"
+#include "pages/WhatsAppCheckDialog.h"
 #include "storage/Database.h"
 #include "widgets/MessageBar.h"
 
@@ -32,6 +34,7 @@
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -292,6 +295,56 @@ private Q_SLOTS:
         dialog->close();
     }
 
+    // A viewer checks the WhatsApp setup from the Sources page: the gateway runs the check on
+    // itself (its verify token never leaves it), and the console shows the details in its own
+    // language, rendered again from each detail's pattern.
+    void whatsAppSetupIsCheckedFromTheSourcesPage()
+    {
+        const CommandResult token = runCtl(
+            m_dir.path(), {u"secret"_s, u"set"_s, u"whatsapp-verify-token"_s}, "desk-verify");
+        QCOMPARE(token.exitCode, 0);
+        m_language.apply(u"id"_s, false);
+        const auto english = qScopeGuard([this] { m_language.apply(u"en"_s, false); });
+        auto backend = attached(m_viewerToken, m_fingerprint);
+        MainWindow window(*backend, m_language);
+        window.show();
+        QTRY_COMPARE_WITH_TIMEOUT(backend->link(), Backend::Link::Up, 10000);
+        SourcesPage *sources = window.sources();
+        window.showPage(sources);
+        auto *button = sources->findChild<QPushButton *>(u"checkWhatsApp"_s);
+        QVERIFY(button && button->isEnabled());
+        // The gateway reads the new verify token with its configuration, every second.
+        const QString revision =
+            column(u"SELECT value FROM meta WHERE key = 'config_revision'"_s).value(0);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_gw->output().contains(u"configuration revision %1 loaded"_s.arg(revision).toUtf8()),
+            10000);
+        QTest::mouseClick(button, Qt::LeftButton);
+        auto *dialog = sources->findChild<WhatsAppCheckDialog *>();
+        QVERIFY(dialog && dialog->isVisible());
+        QSignalSpy settled(dialog, &WhatsAppCheckDialog::settled);
+        QVERIFY(settled.wait(20000));
+        const WhatsAppSetupReport &report = dialog->report();
+        QVERIFY2(report.checks.at(qsizetype(SetupCheck::RouteReachable)).state ==
+                     CheckState::Passed,
+                 QJsonDocument(report.toJson()).toJson().constData());
+        // In Indonesian: the labels, and each detail rendered again from its pattern.
+        const SetupCheckResult &secret = report.checks.at(qsizetype(SetupCheck::AppSecret));
+        const char *pattern = "Set in the configuration (whatsapp/app_secret).";
+        const QString indonesian = QCoreApplication::translate("WhatsAppCheck", pattern);
+        QCOMPARE(secret.state, CheckState::Passed);
+        QCOMPARE(secret.pattern, QString::fromLatin1(pattern));
+        QVERIFY(indonesian != QLatin1StringView(pattern));
+        QCOMPARE(secret.detail, indonesian);
+        auto *rows = dialog->findChild<QTableWidget *>(u"whatsAppChecks"_s);
+        QCOMPARE(rows->item(int(SetupCheck::AppSecret), 1)->text(), labels::of(CheckState::Passed));
+        QCOMPARE(rows->item(int(SetupCheck::AppSecret), 2)->text(), indonesian);
+        QVERIFY(labels::of(CheckState::Passed) != u"Passed"_s);
+        dialog->close();
+        // The gateway logged no verify token (the API's answer holds none: tst_source_test).
+        QVERIFY(!m_gw->output().contains("desk-verify"));
+    }
+
     void viewerTokenSeesEverythingReadOnly()
     {
         auto backend = attached(m_viewerToken, m_fingerprint);
@@ -323,8 +376,10 @@ private Q_SLOTS:
         window.showPage(sources);
         QSignalSpy sourcesLoaded(sources, &SourcesPage::loaded);
         QVERIFY(sourcesLoaded.count() > 0 || sourcesLoaded.wait(5000));
+        // Every button changes something, but the WhatsApp check, which only reads.
         for (QPushButton *button : sources->findChildren<QPushButton *>())
-            QVERIFY2(!button->isEnabled(), qPrintable(button->text()));
+            QVERIFY2(button->isEnabled() == (button->objectName() == u"checkWhatsApp"_s),
+                     qPrintable(button->text()));
         QVERIFY(
             sources->findChild<QPushButton *>(u"editAllowlist"_s)->toolTip().contains(u"admin"_s));
         // Dead letters: listed, never replayed by a viewer.
