@@ -7,6 +7,8 @@
 #   1. durable path, maximum throughput (-t2 -c32, after a 5 s warm-up), then with -c128;
 #   2. the ceiling: the same load against a bare route that only checks the HMAC, on Gerbang's
 #      own HTTP front (gerbang-bench-ceiling) and on a plain QHttpServer (gerbang-bench-qhttpserver);
+#      and a peer (issue 18): adnanh/webhook (Debian's webhook), checking the same HMAC and
+#      storing nothing; the durable path's rate is reported as a ratio of the peer's;
 #   3. durable path at a fixed ~1,000 requests/s (wrk delay()), for p50/p99 latency;
 # then reads gerbangd's peak RSS (VmHWM) and checks in the database that exactly one event was
 # stored per distinct message sent. Prints a result table (Markdown).
@@ -56,7 +58,7 @@ done
 
 # ---------------------------------------------------------------- packages and build
 PACKAGES=(qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite
-    libssl-dev libsqlite3-dev cmake ninja-build g++ pkg-config wrk sqlite3 curl)
+    libssl-dev libsqlite3-dev cmake ninja-build g++ pkg-config wrk sqlite3 curl webhook)
 [ "$postgres" -eq 1 ] && PACKAGES+=(libqt6sql6-psql postgresql)
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -351,6 +353,29 @@ env -u GERBANG_DATABASE_URL "$GERBANGCTL" --data-dir "$work/engine-only" tenant 
 sleep 2.5 # the configuration revision poll
 run_wrk engine_only_c32 "$eo_pid" "$eo_url" "$work/ceiling.tsv" 32 "$short_duration"
 kill "$eo_pid"
+# The peer (issue 18): adnanh/webhook 2.8 (Debian's webhook) with one hook, a
+# payload-hmac-sha256 rule on X-Hub-Signature-256 and no command: it verifies what gerbangd
+# verifies and stores nothing (200 for a good signature). It prints no address: a free port.
+peer_port=""
+for candidate in $(seq 19100 19199); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then peer_port=$candidate; break; fi
+done
+cat >"$work/hooks.json" <<JSON
+[{"id": "webhook",
+  "trigger-rule": {"match": {"type": "payload-hmac-sha256", "secret": "$GERBANG_WHATSAPP_APP_SECRET",
+                             "parameter": {"source": "header", "name": "X-Hub-Signature-256"}}}}]
+JSON
+webhook -hooks "$work/hooks.json" -ip 127.0.0.1 -port "$peer_port" -urlprefix whatsapp \
+    -http-methods POST >"$work/webhook.log" 2>&1 &
+peer_pid=$!
+pids+=("$peer_pid")
+peer_url=http://127.0.0.1:$peer_port
+for _ in $(seq 1 100); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST "$peer_url/whatsapp/webhook")" != 000 ] && break
+    sleep 0.1
+done
+run_wrk webhook_peer_c32 "$peer_pid" "$peer_url" "$work/ceiling.tsv" 32 "$short_duration"
+kill "$peer_pid"
 unset BENCH_WRAP
 rm -f "$work/ceiling.tsv" "$work/ceiling.tsv".ready.*
 
@@ -594,6 +619,7 @@ report=$work/report.md
         ceiling_*) srv="gerbang-bench-ceiling (HMAC only, Gerbang HTTP front)" ;;
         qhttpserver_*) srv="gerbang-bench-qhttpserver (HMAC only, QHttpServer)" ;;
         engine_only_*) srv="gerbang-bench-engine-only (gerbangd without its store)" ;;
+        webhook_peer_*) srv="adnanh/webhook $(webhook -version | awk '{print $3}') (HMAC only, stores nothing)" ;;
         esac
         printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$l" "$srv" \
             "${R[$l.conns]}" "${R[$l.duration_s]}" "${R[$l.requests]}" "${R[$l.rps]}" \
@@ -607,6 +633,12 @@ report=$work/report.md
     echo "| durable ≥ 50 % of the ceiling (c=32) | ${R[$m.rps]} / ${R[ceiling_c32.rps]} req/s = $ratio32 % | $(verdict "$ratio32" 50 ge)$(valid "$m") |"
     echo "| (same at c=128, for information) | ${R[$w.rps]} / ${R[ceiling_c128.rps]} req/s = $ratio128 %$(valid "$w") | |"
     echo "| (gerbangd without its store, c=32: the most any store could reach) | ${R[engine_only_c32.rps]} / ${R[ceiling_c32.rps]} req/s = $(pct "${R[engine_only_c32.rps]}" "${R[ceiling_c32.rps]}") % | |"
+    peer_ratio=$(awk -v a="${R[$m.rps]}" -v b="${R[webhook_peer_c32.rps]}" 'BEGIN{ if (b > 0) printf "%.2f", a / b; else print "n/a" }')
+    echo "| durable ≥ 0.75 × adnanh/webhook HMAC-only (c=32, issue 18) | ${R[$m.rps]} / ${R[webhook_peer_c32.rps]} req/s = $peer_ratio | $(verdict "$peer_ratio" 0.75 ge)$(valid "$m") |"
+    if [ -n "$pg_url" ]; then
+        echo "| PostgreSQL: durable ≥ 5,000 req/s at c=32 (issue 18) | ${R[$m.rps]} req/s | $(verdict "${R[$m.rps]}" 5000 ge)$(valid "$m") |"
+        echo "| PostgreSQL: p99 ≤ 10 ms at ~1,000 req/s (issue 18) | p99 ${R[$pc.p99_ms]} ms at ${R[$pc.rps]} req/s | $(verdict "${R[$pc.p99_ms]}" 10 le)$(valid "$pc") |"
+    fi
     echo "| p99 ≤ 5 ms at ~1,000 req/s | p99 ${R[$pc.p99_ms]} ms (p50 ${R[$pc.p50_ms]} ms) at ${R[$pc.rps]} req/s | $(verdict "${R[$pc.p99_ms]}" 5 le)$(valid "$pc") |"
     mean_of() { # LABEL... : the mean of their req/s
         local l sum=0 n=0
