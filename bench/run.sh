@@ -223,7 +223,8 @@ run_wrk() {
     local split="" w key tick0
     for w in $ta; do
         key=${w%%=*}
-        tick0=$(tr ' ' '\n' <<<"$tb" | grep "^$key=" | head -n1 | cut -d= -f2)
+        # A thread started during the run (the peer's Go runtime makes them) had no ticks.
+        tick0=$(tr ' ' '\n' <<<"$tb" | grep "^$key=" | head -n1 | cut -d= -f2) || tick0=0
         split+="${key#*:}[${key%%:*}] $(awk -v a="${w#*=}" -v b="${tick0:-0}" -v c="$clk_tck" 'BEGIN{printf "%.2f", (a-b)/c}') s; "
     done
     R[$label.server_threads]=$split

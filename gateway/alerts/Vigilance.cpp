@@ -94,6 +94,12 @@ Vigilance::Vigilance(Config config, Database &db, Clock clock, FreeSpace freeSpa
 void Vigilance::start()
 {
     m_timer.start(int(std::clamp<qint64>(m_config.checkIntervalMs, 1000, 3'600'000)));
+    // The certificates in use were loaded by this start: a reload failure recorded before it
+    // (alert_conditions outlives a restart) is over.
+    const qint64 now = m_clock();
+    for (const QString &path : std::as_const(m_config.certificates))
+        observe({.kind = AlertKind::CertificateReloadFailed, .subject = path, .active = false},
+                now);
     check();
 }
 

@@ -425,6 +425,26 @@ private Q_SLOTS:
         QVERIFY(checkAt(*after, kStart + 6 * kHour).isEmpty());
     }
 
+    // A refused TLS reload is over once the gateway started again with its certificates.
+    void reloadFailureResolvedByARestart()
+    {
+        Vigilance::Config c = off();
+        c.certificates = {m_dir->filePath(u"tls.crt"_s)};
+        auto before = vigilance(c);
+        QSignalSpy raised(before.get(), &Vigilance::alert);
+        before->certificateReloaded(c.certificates.first(), false, u"the key does not match"_s);
+        QCOMPARE(raised.size(), 1);
+        before.reset();
+        auto after = vigilance(c);
+        QSignalSpy resolved(after.get(), &Vigilance::alert);
+        after->start();
+        QCOMPARE(resolved.size(), 1);
+        const AlertInfo end = resolved.first().at(0).value<AlertInfo>();
+        QCOMPARE(end.kind, wire(AlertKind::CertificateReloadFailed));
+        QCOMPARE(end.state, wire(AlertState::Resolved));
+        QCOMPARE(conditionsRecorded(), 0);
+    }
+
     // Gateways sharing a database see the same outbox and the same source activity: each
     // such condition is raised, reminded and resolved by one of them. A gateway's own disk
     // stays its own.
