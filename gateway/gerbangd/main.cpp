@@ -27,6 +27,12 @@ void say(const QString &line)
 
 int main(int argc, char **argv)
 {
+    // Qt's default dispatcher on Linux wraps GLib's main loop, which costs the engine thread
+    // about 14 % of its CPU per webhook (each read re-registers a socket notifier with GLib;
+    // bench/RESULTS.md, issue 18). A headless daemon needs nothing of GLib: Qt's own Unix
+    // dispatcher, on every thread. Set before the application exists, which reads it.
+    if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"gerbang"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(GERBANG_VERSION));
