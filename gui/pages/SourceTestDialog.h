@@ -2,17 +2,13 @@
 #pragma once
 
 #include "backend/Backend.h"
-
-#include <QDialog>
-
-class QLabel;
-class QTableWidget;
+#include "widgets/ReportDialog.h"
 
 namespace gerbang {
 
 // One source test as it happens: each step (reached, signature verified, routed, stored,
 // delivered) with its result and what it means, filled in as the gateway reports it.
-class SourceTestDialog : public QDialog
+class SourceTestDialog : public ReportDialog
 {
     Q_OBJECT
 public:
@@ -25,8 +21,6 @@ Q_SIGNALS:
     void settled();
 
 private:
-    QLabel *m_summary;
-    QTableWidget *m_steps;
     SourceTestReport m_report;
 };
 

@@ -2,17 +2,13 @@
 #pragma once
 
 #include "backend/Backend.h"
-
-#include <QDialog>
-
-class QLabel;
-class QTableWidget;
+#include "widgets/ReportDialog.h"
 
 namespace gerbang {
 
 // The WhatsApp setup check (gerbangctl whatsapp check) as the console shows it: each check
 // with its result and what to do about it.
-class WhatsAppCheckDialog : public QDialog
+class WhatsAppCheckDialog : public ReportDialog
 {
     Q_OBJECT
 public:
@@ -25,8 +21,6 @@ Q_SIGNALS:
     void settled();
 
 private:
-    QLabel *m_summary;
-    QTableWidget *m_checks;
     WhatsAppSetupReport m_report;
 };
 
