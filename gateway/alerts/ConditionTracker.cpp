@@ -52,34 +52,36 @@ bool ConditionTracker::refresh(const ConditionKey &key, State &s)
             << "cannot read the raised alerts, deciding from memory:" << error;
         return false;
     }
-    if (row)
-        s = State{.raised = true, .recorded = true, .row = *row};
-    else if (s.recorded)
-        s = State{}; // resolved by another gateway
-    // else: nothing raised, or raised while the database was away (not recorded yet)
+    // A decision that could not be written: written now, quietly, if nobody moved the row.
+    if (s.unwritten && row == s.base && write(key, s) != Write::Lost)
+        return true;
+    s = row ? State{.raised = true, .row = *row, .base = row} : State{};
     return true;
 }
 
-bool ConditionTracker::record(const ConditionKey &key, const State &before, State &after)
+ConditionTracker::Write ConditionTracker::write(const ConditionKey &key, State &s)
 {
     AlertConditionRepository conditions(*m_db);
     bool tookEffect = false;
     QString error;
-    const bool written =
-        after.raised
-            ? conditions.raise(key, before.recorded ? std::optional(before.row) : std::nullopt,
-                               after.row, &tookEffect, &error)
-            : !before.recorded || conditions.resolve(key, &tookEffect, &error);
+    bool written = true;
+    if (s.raised)
+        written = conditions.raise(key, s.base, s.row, &tookEffect, &error);
+    else if (s.base)
+        written = conditions.resolve(key, &tookEffect, &error);
+    else
+        tookEffect = true; // nothing to remove
     if (!written) {
-        // Better said twice than not at all.
         qCWarning(lcConditions).noquote()
             << "cannot record a raised alert, deciding from memory:" << error;
-        after.recorded = false;
-        return true;
+        s.unwritten = true;
+        return Write::Failed;
     }
-    if (after.raised)
-        after.recorded = true;
-    return tookEffect || (!before.recorded && !after.raised);
+    if (!tookEffect)
+        return Write::Lost;
+    s.unwritten = false;
+    s.base = s.raised ? std::optional(s.row) : std::nullopt;
+    return Write::Done;
 }
 
 QList<AlertInfo> ConditionTracker::observe(const Condition &c, qint64 nowMs)
@@ -87,37 +89,35 @@ QList<AlertInfo> ConditionTracker::observe(const Condition &c, qint64 nowMs)
     const QString key = keyOf(c.kind, c.subject);
     State s = m_states.value(key);
     const std::optional<ConditionKey> dbKey = recordedKey(c);
-    const bool shared = dbKey && refresh(*dbKey, s);
+    const bool readable = dbKey && refresh(*dbKey, s);
 
-    State next;
     std::optional<AlertState> change;
     if (!c.active) {
-        if (s.raised)
+        if (s.raised) {
             change = AlertState::Resolved;
+            s.raised = false;
+            s.row = {};
+        }
     } else {
         bool raise = !s.raised || c.level > s.row.level;
         if (!raise && m_repeatMs > 0 && nowMs - s.row.raisedAtMs >= m_repeatMs)
             raise = !c.remindOnlyWhenWorse || c.value > s.row.value;
         if (raise) {
             change = AlertState::Raised;
-            next = State{.raised = true,
-                         .row = {std::max(s.raised ? s.row.level : 0, c.level), nowMs, c.value}};
-        } else if (shared && !s.recorded) {
-            // Raised while the database was away: record it now, without saying it again.
-            next = s;
-            if (!record(*dbKey, s, next))
-                next = State{}; // another gateway raised it meanwhile: read it next time
-            s = next;
+            s.row = {std::max(s.raised ? s.row.level : 0, c.level), nowMs, c.value};
+            s.raised = true;
         }
     }
-    if (change && shared && !record(*dbKey, s, next)) {
-        // Another gateway made the same change first, and said it.
-        m_states.remove(key);
-        return {};
+    if (change && dbKey) {
+        s.unwritten = true;
+        // Unreadable: written at the next chance. Lost: another gateway made the same change
+        // first, and said it.
+        if (readable && write(*dbKey, s) == Write::Lost) {
+            m_states.remove(key);
+            return {};
+        }
     }
-    if (change)
-        s = next;
-    if (s.raised)
+    if (s.raised || s.unwritten)
         m_states.insert(key, s);
     else
         m_states.remove(key);

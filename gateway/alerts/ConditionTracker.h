@@ -32,8 +32,9 @@ struct Condition
 
 // Whose a lasting condition is. The fleet's is read from tables every gateway on the database
 // shares (source activity, the outbox): it is raised once for all of them. A gateway's is
-// about its own files (certificates, disk) or its own runs (retention): kept across its
-// restarts. The process's is the database failing, which cannot be recorded in it.
+// about its own files (certificates, disk): kept across its restarts. The process's lives and
+// ends with it: the database failing (which cannot be recorded in it), retention failures in a
+// row (counted from this start).
 enum class ConditionScope
 {
     Fleet,
@@ -48,12 +49,12 @@ constexpr ConditionScope scopeOf(AlertKind kind)
     case AlertKind::DeadLetters:
         return ConditionScope::Fleet;
     case AlertKind::DatabaseUnavailable:
+    case AlertKind::RetentionFailed:   // counted by this process: a restart starts at 0
     case AlertKind::SignatureFailures: // a burst, never tracked
         return ConditionScope::Process;
     case AlertKind::CertificateExpiring:
     case AlertKind::CertificateReloadFailed:
     case AlertKind::DiskSpaceLow:
-    case AlertKind::RetentionFailed:
         break;
     }
     return ConditionScope::Gateway;
@@ -67,7 +68,8 @@ constexpr ConditionScope scopeOf(AlertKind kind)
 // does not raise a lasting condition again, and of the gateways sharing the database, only
 // the one whose conditional write took effect raises a condition of the fleet. When the
 // database cannot be read or written, the tracker decides from what it remembers, so no
-// alert is lost (at worst one is said twice after the outage).
+// alert is lost, and writes its decision at the next chance, unless another gateway moved
+// the row meanwhile (then the other's word stands).
 class ConditionTracker
 {
 public:
@@ -91,16 +93,26 @@ private:
     struct State
     {
         bool raised = false;
-        bool recorded = false; // in the database as `row`
-        RaisedCondition row;
+        RaisedCondition row; // while raised
+        // The database's row this state was read from or written as (nullopt: none), and
+        // whether this state still has to be written over it (a write failed).
+        std::optional<RaisedCondition> base;
+        bool unwritten = false;
+    };
+    enum class Write
+    {
+        Done,
+        Lost, // another gateway moved the row first
+        Failed
     };
     static QString keyOf(AlertKind kind, const QString &subject);
     static AlertInfo alertFor(const Condition &c, AlertState state, qint64 nowMs);
     std::optional<ConditionKey> recordedKey(const Condition &c) const;
-    // Replaces `s` with the database's view; false when it cannot be read.
+    // Brings `s` up to the database: writes it when it was left unwritten and the row is
+    // still its base, else takes the row. False when the row cannot be read.
     bool refresh(const ConditionKey &key, State &s);
-    // Writes the change from `before` to `after`; false when another gateway made it first.
-    bool record(const ConditionKey &key, const State &before, State &after);
+    // Writes `s` over its base.
+    Write write(const ConditionKey &key, State &s);
 
     qint64 m_repeatMs;
     Database *m_db = nullptr;

@@ -37,13 +37,12 @@ int check(Invocation &inv)
         if (!ok || input.days < 1 || input.days > 35)
             return inv.usageError(u"--days takes a number of days from 1 to 35"_s);
     }
-    input.appSecretSetting = inv.settings().value(u"whatsapp/app_secret"_s).toUtf8();
+    input.appSecretConfigured = !inv.settings().value(u"whatsapp/app_secret"_s).isEmpty();
     input.verifyTokenSetting = inv.settings().value(u"whatsapp/verify_token"_s).toUtf8();
     input.trustedProxies = inv.settings().value(u"edge/trusted_proxies"_s);
     input.gateway = gatewayListenUrl(inv);
     input.nowMs = nowMs();
     WhatsAppSetupCheck checker(input);
-    crypto::cleanse(&input.appSecretSetting);
     crypto::cleanse(&input.verifyTokenSetting);
     if (const QString certificate = inv.settings().value(u"tls/certificate"_s);
         !certificate.isEmpty())

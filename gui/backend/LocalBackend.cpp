@@ -478,7 +478,7 @@ void LocalBackend::checkWhatsApp(QObject *receiver, const QString &app,
     const Settings &settings = m_console.settings();
     WhatsAppSetupInput input;
     input.app = app;
-    input.appSecretSetting = settings.value(u"whatsapp/app_secret"_s).toUtf8();
+    input.appSecretConfigured = !settings.value(u"whatsapp/app_secret"_s).isEmpty();
     input.verifyTokenSetting = settings.value(u"whatsapp/verify_token"_s).toUtf8();
     input.trustedProxies = settings.value(u"edge/trusted_proxies"_s);
     // The engine's address while it runs, else where the configuration says it listens.

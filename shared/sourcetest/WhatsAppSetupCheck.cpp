@@ -16,6 +16,7 @@
 #include <QMap>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <array>
@@ -155,7 +156,7 @@ std::optional<WhatsAppStoredChecks> WhatsAppStoredChecks::read(Database &db, con
 
     // 1. The app secret verifies every POST; without it each one is refused with 503.
     const QString secretName = u"whatsapp"_s + suffix;
-    if (app.isEmpty() && !input.appSecretSetting.isEmpty())
+    if (app.isEmpty() && input.appSecretConfigured)
         set(SetupCheck::AppSecret, CheckState::Passed,
             QT_TRANSLATE_NOOP("WhatsAppCheck", "Set in the configuration (whatsapp/app_secret)."));
     else if (hasCurrent(stored, secretName))
@@ -364,8 +365,9 @@ void WhatsAppSetupCheck::checkRoute()
             set(SetupCheck::RouteReachable, CheckState::Failed,
                 QT_TRANSLATE_NOOP("WhatsAppCheck", "Nothing answered at %1 (%2). Is gerbangd "
                                                    "running (systemctl status gerbangd)?"),
-                // Qt's message may quote the URL, whose query holds the verify token.
-                {shown, reply->errorString().replace(reply->url().toString(), shown)});
+                // Qt's message may quote the URL, whose query holds the verify token: no query
+                // of any URL in it survives, however it is encoded.
+                {shown, reply->errorString().remove(QRegularExpression(u"\\?\\S*"_s))});
         else if (status.toInt() == 200 && reply->readAll() == challenge.toLatin1())
             set(SetupCheck::RouteReachable, CheckState::Passed,
                 QT_TRANSLATE_NOOP("WhatsAppCheck", "%1 answers Meta's callback verification "

@@ -50,12 +50,12 @@ struct WhatsAppSetupReport
 // What the checks read besides the database.
 struct WhatsAppSetupInput
 {
-    QString app;                 // "" or a further Meta app's name
-    QByteArray appSecretSetting; // whatsapp/app_secret (the default app only)
-    QByteArray verifyTokenSetting;
-    QString trustedProxies; // edge/trusted_proxies: TLS may end at a proxy
-    QUrl gateway;           // where the gateway takes webhooks
-    int days = 7;           // how far back to look for WABAs that called
+    QString app;                      // "" or a further Meta app's name
+    bool appSecretConfigured = false; // whatsapp/app_secret is set (the default app only)
+    QByteArray verifyTokenSetting;    // whatsapp/verify_token
+    QString trustedProxies;           // edge/trusted_proxies: TLS may end at a proxy
+    QUrl gateway;                     // where the gateway takes webhooks
+    int days = 7;                     // how far back to look for WABAs that called
     qint64 nowMs = 0;
     alerttexts::Translate localize = alerttexts::english;
 };
@@ -66,7 +66,7 @@ struct WhatsAppSetupInput
 struct WhatsAppStoredChecks
 {
     QList<SetupCheckResult> checks;
-    QByteArray verifyToken; // a secret: WhatsAppSetupCheck wipes it once sent
+    QByteArray verifyToken; // a secret: WhatsAppSetupCheck wipes its copy once sent
 
     static std::optional<WhatsAppStoredChecks>
     read(Database &db, const Vault &vault, const WhatsAppSetupInput &input, QString *error);

@@ -14,6 +14,8 @@ struct RaisedCondition
     int level = 1;
     qint64 raisedAtMs = 0; // the last raise or reminder
     qint64 value = 0;      // the alert's value then
+
+    friend bool operator==(const RaisedCondition &, const RaisedCondition &) = default;
 };
 
 // Which condition: its kind's wire name, its scope ('' for the fleet, else a gateway id) and

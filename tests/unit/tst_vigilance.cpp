@@ -9,6 +9,7 @@
 #include "alerts/Vigilance.h"
 #include "crypto/SelfSignedCertificate.h"
 #include "domain/AlertTexts.h"
+#include "storage/AlertConditionRepository.h"
 #include "storage/Database.h"
 #include "storage/SourceActivityRepository.h"
 
@@ -490,6 +491,67 @@ private Q_SLOTS:
         QCOMPARE(summary(checkAt(*b, t + 5 * kHour + kMinute + 1)), QStringList({diskResolved}));
         QCOMPARE(conditionsRecorded(), 0);
         b.reset();
+    }
+
+    // Of two writers that read the same row, one changes it; the other is told it did not.
+    void conditionalWritesTakeEffectOnce()
+    {
+        AlertConditionRepository conditions(*m_db);
+        const ConditionKey key{u"dead_letters"_s, u""_s, u""_s};
+        QString error;
+        bool first = false, second = false;
+        QVERIFY2(conditions.raise(key, std::nullopt, {1, 100, 2}, &first, &error),
+                 qPrintable(error));
+        QVERIFY2(conditions.raise(key, std::nullopt, {1, 101, 2}, &second, &error),
+                 qPrintable(error));
+        QVERIFY(first && !second); // raised already
+        const RaisedCondition read{1, 100, 2};
+        QVERIFY(conditions.raise(key, read, {1, 200, 3}, &first, &error));
+        QVERIFY(conditions.raise(key, read, {2, 201, 3}, &second, &error));
+        QVERIFY(first && !second); // the second read an outdated row
+        std::optional<RaisedCondition> row;
+        QVERIFY(conditions.find(key, &row, &error));
+        QCOMPARE(row, std::optional(RaisedCondition{1, 200, 3}));
+        QVERIFY(conditions.resolve(key, &first, &error));
+        QVERIFY(conditions.resolve(key, &second, &error));
+        QVERIFY(first && !second);
+    }
+
+    // The table can be read but not written (a read-only database, a full disk): each alert
+    // is said once, from memory, and recorded once writes work again, without being said twice.
+    void unwrittenAlertsAreSaidOnceAndRecordedLater()
+    {
+        Vigilance::Config c = off();
+        c.deadLetters = 1;
+        auto v = vigilance(c);
+        addOutbox(u"ev_1"_s, u"dead"_s, kStart);
+        const auto readOnly = [this](bool on) {
+            QSqlQuery q(m_db->db());
+            const QString sql = m_db->isPostgres()
+                                    ? u"SET SESSION CHARACTERISTICS AS TRANSACTION %1"_s.arg(
+                                          on ? u"READ ONLY"_s : u"READ WRITE"_s)
+                                    : u"PRAGMA query_only=%1"_s.arg(on ? 1 : 0);
+            QVERIFY2(q.exec(sql), qPrintable(q.lastError().text()));
+        };
+        readOnly(true);
+        expectOne(checkAt(*v, kStart), AlertKind::DeadLetters, AlertState::Raised);
+        QVERIFY(checkAt(*v, kStart + kMinute).isEmpty()); // not said again
+        readOnly(false);
+        QVERIFY(checkAt(*v, kStart + 2 * kMinute).isEmpty()); // recorded quietly
+        QCOMPARE(conditionsRecorded(), 1);
+        readOnly(true);
+        QString error;
+        std::unique_ptr<Database> other = test::openTestDatabase(m_dir->path(), &error);
+        QVERIFY2(other, qPrintable(error));
+        exec(*other, u"UPDATE outbox SET state = 'delivered'"_s); // the forwarder's, elsewhere
+        expectOne(checkAt(*v, kStart + 3 * kMinute), AlertKind::DeadLetters, AlertState::Resolved);
+        QVERIFY(checkAt(*v, kStart + 4 * kMinute).isEmpty());
+        readOnly(false);
+        QVERIFY(checkAt(*v, kStart + 5 * kMinute).isEmpty()); // the row goes, quietly
+        QCOMPARE(conditionsRecorded(), 0);
+        // A new dead letter later is raised anew: no stale row hides it.
+        addOutbox(u"ev_2"_s, u"dead"_s, kStart + kHour);
+        expectOne(checkAt(*v, kStart + kHour), AlertKind::DeadLetters, AlertState::Raised);
     }
 
     // When the raised alerts cannot be recorded, they are still said: from memory.
