@@ -23,8 +23,16 @@ WalRestarter::WalRestarter(Database &db, WalCheckpointer *background)
     : m_background(background)
 {
     QSqlQuery q(db.db());
+    qint64 pageSize = 4096;
+    if (q.exec(u"PRAGMA page_size"_s) && q.next() && q.value(0).toLongLong() > 0)
+        pageSize = q.value(0).toLongLong();
+    q.finish();
+    m_restartFrames = int(kRestartBytes / pageSize);
+    m_maxRemainder = int(kMaxRemainderBytes / pageSize);
+    m_hardLimitFrames = int(kHardLimitBytes / pageSize);
+    m_wakeEveryFrames = int(kWakeEveryBytes / pageSize);
     // A WAL that grew while a long reader held back the checkpoints shrinks at its next start.
-    q.exec(u"PRAGMA journal_size_limit=%1"_s.arg(qint64(kHardLimitFrames) * 4096));
+    q.exec(u"PRAGMA journal_size_limit=%1"_s.arg(kHardLimitBytes));
 #ifdef GERBANG_SQLITE_DIRECT
     m_handle = SqliteIngestStatements::handleOf(db);
 #endif
@@ -61,19 +69,19 @@ void WalRestarter::afterCommit()
         ++m_generation;
     }
     m_lastFrames = m_frames;
-    if (m_background && m_frames - m_wokenAtFrames >= kWakeEveryFrames) {
+    if (m_background && m_frames - m_wokenAtFrames >= m_wakeEveryFrames) {
         m_wokenAtFrames = m_frames;
         m_background->wake(m_generation);
     }
-    if (m_frames < kRestartFrames)
+    if (m_frames < m_restartFrames)
         return;
     bool caughtUp = !m_background;
     if (m_background) {
         const WalCheckpointer::Progress p = m_background->progress();
         caughtUp = p.walGeneration == m_generation && p.backfilled >= 0 &&
-                   m_frames - p.backfilled <= kMaxRemainder;
+                   m_frames - p.backfilled <= m_maxRemainder;
     }
-    if (caughtUp || m_frames >= kHardLimitFrames)
+    if (caughtUp || m_frames >= m_hardLimitFrames)
         checkpoint();
 }
 

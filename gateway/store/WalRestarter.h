@@ -32,10 +32,11 @@ public:
     // Call on the writer's thread, outside a transaction.
     void afterCommit();
 
-    static constexpr int kRestartFrames = 4096;    // 16 MiB of 4 KiB pages
-    static constexpr int kMaxRemainder = 512;      // what the writer copies itself
-    static constexpr int kHardLimitFrames = 16384; // copy everything, however far behind
-    static constexpr int kWakeEveryFrames = 512;
+    // In bytes of WAL, whatever the database's page size (a frame holds one page).
+    static constexpr qint64 kRestartBytes = 16LL << 20;   // the WAL starts over past this
+    static constexpr qint64 kMaxRemainderBytes = 2 << 20; // what the writer copies itself
+    static constexpr qint64 kHardLimitBytes = 64LL << 20; // copy everything, however far behind
+    static constexpr qint64 kWakeEveryBytes = 2 << 20;    // the background checkpointer's turn
 
 private:
     static int onCommit(void *self, sqlite3 *db, const char *schema, int frames);
@@ -43,6 +44,11 @@ private:
 
     sqlite3 *m_handle = nullptr;
     WalCheckpointer *m_background;
+    // The limits above in frames of this database's pages.
+    int m_restartFrames = 0;
+    int m_maxRemainder = 0;
+    int m_hardLimitFrames = 0;
+    int m_wakeEveryFrames = 0;
     int m_frames = 0; // in the WAL after the last commit (SQLite's wal hook)
     int m_lastFrames = 0;
     int m_wokenAtFrames = 0;
