@@ -160,15 +160,10 @@ bool Database::openSqlite(QString *error)
         *error = u"cannot open database %1: %2"_s.arg(path, sqlError(m_db));
         return false;
     }
-    // 8 KiB pages for a new database (an existing one keeps its own): an acknowledgement
-    // writes about a fifth fewer WAL frames, each one two system calls, than with 4 KiB, and
-    // the store thread spends ~9 % less per webhook (bench/RESULTS.md, issue 18). Only takes
-    // effect before the first write, so before WAL mode is set.
     // WAL lets readers (console, gerbangctl) work while the engine writes; synchronous=FULL
     // makes every commit durable across power loss, which is what a 200 promises.
-    const QStringList pragmas = {u"PRAGMA page_size=8192"_s, u"PRAGMA journal_mode=WAL"_s,
-                                 u"PRAGMA synchronous=FULL"_s, u"PRAGMA foreign_keys=ON"_s,
-                                 u"PRAGMA secure_delete=ON"_s};
+    const QStringList pragmas = {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s,
+                                 u"PRAGMA foreign_keys=ON"_s, u"PRAGMA secure_delete=ON"_s};
     for (const QString &p : pragmas) {
         if (options.readOnly && p.contains(u"journal_mode"_s))
             continue;
