@@ -33,14 +33,10 @@ void AdminApi::whatsAppCheck(const AdminCall &call, http::Responder &responder)
     if (!gateway.isValid() || gateway.port() <= 0)
         return responder.send(error(503, ApiError::StoreUnavailable,
                                     u"this gateway's webhook listener is not running"_s));
-    WhatsAppSetupInput input;
-    input.app = std::get<adminquery::WhatsAppCheckQuery>(query).app;
-    input.days = std::get<adminquery::WhatsAppCheckQuery>(query).days;
-    input.appSecretConfigured = !m_access.settings.value(u"whatsapp/app_secret"_s).isEmpty();
-    input.verifyTokenSetting = m_access.settings.value(u"whatsapp/verify_token"_s).toUtf8();
-    input.trustedProxies = m_access.settings.value(u"edge/trusted_proxies"_s);
-    input.gateway = gateway;
-    input.nowMs = nowMs();
+    const auto &wanted = std::get<adminquery::WhatsAppCheckQuery>(query);
+    WhatsAppSetupInput input =
+        WhatsAppSetupInput::fromSettings(m_access.settings, wanted.app, gateway, nowMs());
+    input.days = wanted.days;
     // Filled on the worker's thread (it reads the database and the certificate file), read
     // here after its queued answer.
     struct Stored

@@ -29,19 +29,14 @@ int check(Invocation &inv)
     inv.addOption(u"json"_s, u"Print the report as one JSON object."_s);
     if (auto rc = inv.parseAndOpen(0, 0, true))
         return *rc;
-    WhatsAppSetupInput input;
-    input.app = inv.value(u"app"_s);
+    WhatsAppSetupInput input = WhatsAppSetupInput::fromSettings(inv.settings(), inv.value(u"app"_s),
+                                                                gatewayListenUrl(inv), nowMs());
     if (inv.isSet(u"days"_s)) {
         bool ok = false;
         input.days = inv.value(u"days"_s).toInt(&ok);
         if (!ok || input.days < 1 || input.days > 35)
             return inv.usageError(u"--days takes a number of days from 1 to 35"_s);
     }
-    input.appSecretConfigured = !inv.settings().value(u"whatsapp/app_secret"_s).isEmpty();
-    input.verifyTokenSetting = inv.settings().value(u"whatsapp/verify_token"_s).toUtf8();
-    input.trustedProxies = inv.settings().value(u"edge/trusted_proxies"_s);
-    input.gateway = gatewayListenUrl(inv);
-    input.nowMs = nowMs();
     WhatsAppSetupCheck checker(input);
     crypto::cleanse(&input.verifyTokenSetting);
     if (const QString certificate = inv.settings().value(u"tls/certificate"_s);

@@ -476,15 +476,11 @@ void LocalBackend::checkWhatsApp(QObject *receiver, const QString &app,
                                  Done<Fetched<WhatsAppSetupReport>> done)
 {
     const Settings &settings = m_console.settings();
-    WhatsAppSetupInput input;
-    input.app = app;
-    input.appSecretConfigured = !settings.value(u"whatsapp/app_secret"_s).isEmpty();
-    input.verifyTokenSetting = settings.value(u"whatsapp/verify_token"_s).toUtf8();
-    input.trustedProxies = settings.value(u"edge/trusted_proxies"_s);
     // The engine's address while it runs, else where the configuration says it listens.
     const QString listen = m_console.listenUrl();
-    input.gateway = listen.isEmpty() ? TestEventSender::configuredAddress(settings) : QUrl(listen);
-    input.nowMs = nowMs();
+    WhatsAppSetupInput input = WhatsAppSetupInput::fromSettings(
+        settings, app,
+        listen.isEmpty() ? TestEventSender::configuredAddress(settings) : QUrl(listen), nowMs());
     input.localize = labels::whatsAppCheckText;
     const QString certificatePath = settings.value(u"tls/certificate"_s);
     // Both filled on the database thread (the GUI thread reads no file), read here after.

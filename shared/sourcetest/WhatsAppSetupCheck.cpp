@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "WhatsAppSetupCheck.h"
 
+#include "config/Settings.h"
 #include "crypto/Crypto.h"
 #include "domain/Source.h"
 #include "domain/Tenant.h"
@@ -84,6 +85,19 @@ QString wabaList(const QMap<QString, int> &requests)
 }
 
 } // namespace
+
+WhatsAppSetupInput WhatsAppSetupInput::fromSettings(const Settings &settings, QString app,
+                                                    QUrl gateway, qint64 nowMs)
+{
+    WhatsAppSetupInput input;
+    input.app = std::move(app);
+    input.appSecretConfigured = !settings.value(u"whatsapp/app_secret"_s).isEmpty();
+    input.verifyTokenSetting = settings.value(u"whatsapp/verify_token"_s).toUtf8();
+    input.trustedProxies = settings.value(u"edge/trusted_proxies"_s);
+    input.gateway = std::move(gateway);
+    input.nowMs = nowMs;
+    return input;
+}
 
 bool WhatsAppSetupReport::passed() const
 {

@@ -17,6 +17,7 @@
 namespace gerbang {
 
 class Database;
+class Settings;
 class Vault;
 
 struct SetupCheckResult
@@ -58,6 +59,10 @@ struct WhatsAppSetupInput
     int days = 7;                     // how far back to look for WABAs that called
     qint64 nowMs = 0;
     alerttexts::Translate localize = alerttexts::english;
+
+    // What the settings say (app secret set, verify token, trusted proxies); the rest as given.
+    static WhatsAppSetupInput fromSettings(const Settings &settings, QString app, QUrl gateway,
+                                           qint64 nowMs);
 };
 
 // The checks the database answers (app secret, verify token, a tenant for every WABA), and
