@@ -4,6 +4,9 @@
 #include "GroupCommit.h"
 #include "WalCheckpointer.h"
 #include "WalRestarter.h"
+#ifdef GERBANG_SQLITE_DIRECT
+#include "WalWriteCoalescing.h"
+#endif
 #include "crypto/Vault.h"
 
 #include <QLoggingCategory>
@@ -106,6 +109,11 @@ void StoreWriter::post(std::function<void()> fn)
 
 bool StoreWriter::open(QString *error)
 {
+#ifdef GERBANG_SQLITE_DIRECT
+    // Before the writer's connection opens: it is the one that writes the WAL at every commit.
+    if (!m_options.database.isPostgres() && !installWalWriteCoalescing())
+        qCWarning(lcStore) << "SQLite refused the WAL write VFS; each frame is written on its own";
+#endif
     if (!m_connection.open({m_options.database, m_options.busyTimeoutMs, false}, error))
         return false;
     // The first directory is handed over synchronously so that no request is ever served
