@@ -16,20 +16,6 @@ using namespace Qt::StringLiterals;
 Q_LOGGING_CATEGORY(lcCommit, "gerbang.store")
 
 namespace gerbang {
-namespace {
-
-QStringList dedupLockKeys(const std::vector<IngestJob> &jobs)
-{
-    QStringList keys;
-    for (const IngestJob &job : jobs) {
-        for (const ExtractedEvent &e : job.events)
-            keys << e.tenant + u'\n' + e.dedupKey;
-    }
-    return keys;
-}
-
-} // namespace
-
 GroupCommit::Result GroupCommit::commit(WriterBatch &batch)
 {
     Result out;
@@ -37,9 +23,6 @@ GroupCommit::Result GroupCommit::commit(WriterBatch &batch)
     Database &db = m_connection.db();
     const qint64 startedNs = monotonicNs();
     out.ok = db.inWriteTransaction(&out.error, [&] {
-        // Another gateway on the same PostgreSQL may commit the same keys in another order.
-        if (db.isPostgres() && !db.lockKeys(dedupLockKeys(batch.jobs), &out.error))
-            return false;
         if (!m_connection.refreshStatements(&out.error))
             return false;
         if (!writeJobs(batch, out.results, nowMs(), &out.error))

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MultiRowInsert.h"
 
+#include "StatementScript.h"
 #include "storage/StorableText.h"
 
 #include <QSqlDriver>
@@ -8,6 +9,7 @@
 #include <QSqlField>
 #include <QSqlQuery>
 #include <algorithm>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -98,8 +100,21 @@ bool MultiRowInsert::finish(QString *error)
 
 bool MultiRowInsert::run(QString *error)
 {
+    if (m_script) {
+        Q_ASSERT(!onResult && m_prelude.isEmpty());
+        if (!m_script->add(m_sql + m_tail, error))
+            return false;
+        m_rowsPending = 0;
+        m_sql.clear();
+        return true;
+    }
     QSqlQuery q(m_db);
-    if (!q.exec(m_sql + m_tail)) {
+    QString sql = m_sql + m_tail;
+    const QString prelude = std::exchange(m_prelude, QString());
+    if (!prelude.isEmpty())
+        sql = prelude + u";\n"_s + sql;
+    // With a prelude, the statement's own result is the second one (QPSQL keeps both).
+    if (!q.exec(sql) || (!prelude.isEmpty() && !q.nextResult())) {
         // The driver's message, never the statement (every request's metadata and sealed
         // payload); PostgreSQL may still quote a short excerpt of it.
         *error = q.lastError().text();

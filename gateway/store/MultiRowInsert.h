@@ -9,6 +9,8 @@ class QSqlQuery;
 
 namespace gerbang {
 
+class StatementScript;
+
 // INSERT … VALUES (…), (…), … with many rows: one round trip for a whole batch where a
 // prepared statement costs one per row. Values become SQL literals written by the
 // connection's own driver (QSqlDriver::formatValue: QPSQL escapes strings and bytea with
@@ -43,6 +45,11 @@ public:
 
     // Called with each statement after it ran (for RETURNING).
     std::function<void(QSqlQuery &)> onResult;
+    // PostgreSQL: a statement sent with the first one, in the same round trip and before it
+    // (PQexec answers with the last statement's result, so RETURNING still works).
+    void setPrelude(QString statement) { m_prelude = std::move(statement); }
+    // PostgreSQL, without onResult: the statements join `script` instead of running.
+    void setScript(StatementScript *script) { m_script = script; }
 
 private:
     void value(int n, const QString &literal);
@@ -57,6 +64,8 @@ private:
     qsizetype m_rowsPending = 0;
     QString m_row;
     int m_next = 1;
+    QString m_prelude;
+    StatementScript *m_script = nullptr;
 };
 
 } // namespace gerbang

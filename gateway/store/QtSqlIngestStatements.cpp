@@ -2,6 +2,7 @@
 #include "QtSqlIngestStatements.h"
 
 #include "MultiRowInsert.h"
+#include "StatementScript.h"
 #include "storage/AuditRepository.h"
 #include "storage/Database.h"
 
@@ -43,6 +44,7 @@ QString claimId(const QString &tenant, const QString &key)
 QtSqlIngestStatements::QtSqlIngestStatements(Database &db)
     : IngestStatements(db)
     , m_db(db.db())
+    , m_postgres(db.isPostgres())
     , m_largeRaw(db.db())
 {
 }
@@ -58,6 +60,15 @@ bool QtSqlIngestStatements::claimDedupKeys(const std::vector<DedupClaim> &claims
     QHash<QString, size_t> first;
     first.reserve(qsizetype(claims.size()));
     MultiRowInsert dedup = multiRow(m_db, ingest_sql::kDedup, u" RETURNING tenant_id, key"_s);
+    if (m_postgres) {
+        // Another gateway on the same PostgreSQL may claim the same keys in another order: the
+        // keys' locks first, in a fixed order, in the claim's round trip.
+        QStringList keys;
+        keys.reserve(qsizetype(claims.size()));
+        for (const DedupClaim &c : claims)
+            keys << c.tenant + u'\n' + c.key;
+        dedup.setPrelude(Database::lockKeysStatement(keys));
+    }
     QSet<QString> claimed; // inserted, or taken over from an expired claim
     dedup.onResult = [&claimed](QSqlQuery &q) {
         while (q.next())
@@ -81,7 +92,12 @@ bool QtSqlIngestStatements::claimDedupKeys(const std::vector<DedupClaim> &claims
 
 bool QtSqlIngestStatements::insertRows(const IngestRows &rows, qint64 nowMs, QString *error)
 {
+    // On PostgreSQL the four tables' statements go in one round trip (raw payloads first: the
+    // events refer to them).
+    StatementScript script(m_db);
+    StatementScript *const joined = m_postgres ? &script : nullptr;
     MultiRowInsert raws = multiRow(m_db, ingest_sql::kRaw);
+    raws.setScript(joined);
     for (const RawPayloadRow &r : rows.raws) {
         if (r.sealed.size() > kMaxLiteralPayload) {
             if (!insertLargeRaw(r, error))
@@ -98,6 +114,8 @@ bool QtSqlIngestStatements::insertRows(const IngestRows &rows, qint64 nowMs, QSt
     MultiRowInsert events = multiRow(m_db, ingest_sql::kEvent);
     MultiRowInsert outbox = multiRow(m_db, ingest_sql::kOutbox);
     MultiRowInsert audits(m_db, AuditRepository::insertHead(), AuditRepository::kInsertColumns);
+    for (MultiRowInsert *insert : {&events, &outbox, &audits})
+        insert->setScript(joined);
     const auto bindEvent = [](MultiRowInsert &b, const EventRow &e) {
         ingest_sql::bindEvent(b, e);
     };
@@ -109,7 +127,7 @@ bool QtSqlIngestStatements::insertRows(const IngestRows &rows, qint64 nowMs, QSt
     };
     return insertAll(events, rows.events, bindEvent, error) &&
            insertAll(outbox, rows.events, bindOutbox, error) &&
-           insertAll(audits, rows.audits, bindAudit, error);
+           insertAll(audits, rows.audits, bindAudit, error) && script.run(error);
 }
 
 bool QtSqlIngestStatements::insertLargeRaw(const RawPayloadRow &row, QString *error)

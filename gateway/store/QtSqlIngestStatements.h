@@ -27,6 +27,7 @@ private:
     bool insertLargeRaw(const RawPayloadRow &row, QString *error);
 
     QSqlDatabase &m_db;
+    const bool m_postgres;
     QSqlQuery m_largeRaw; // prepared when first needed
     bool m_largeRawPrepared = false;
 };

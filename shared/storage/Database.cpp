@@ -402,6 +402,13 @@ bool Database::lockKeys(const QStringList &keys, QString *error)
 {
     if (!isPostgres() || keys.isEmpty())
         return true;
+    return exec(m_db, lockKeysStatement(keys), error);
+}
+
+QString Database::lockKeysStatement(const QStringList &keys)
+{
+    if (keys.isEmpty())
+        return {};
     // 64-bit lock ids from SHA-256: the same in every process (qHash is seeded per process).
     // A collision only makes two unrelated keys wait for each other.
     QList<qint64> ids;
@@ -415,10 +422,8 @@ bool Database::lockKeys(const QStringList &keys, QString *error)
     for (qint64 id : std::as_const(ids))
         literals << QString::number(id);
     // The aggregate consumes the sorted subquery row by row, so the locks are taken in order.
-    return exec(m_db,
-                u"SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT unnest(ARRAY[%1]::bigint[]) "
-                "AS k ORDER BY 1) AS sorted"_s.arg(literals.join(u',')),
-                error);
+    return u"SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT unnest(ARRAY[%1]::bigint[]) "
+           "AS k ORDER BY 1) AS sorted"_s.arg(literals.join(u','));
 }
 
 qint64 Database::configRevision()

@@ -73,6 +73,9 @@ public:
     // deadlocking. PostgreSQL advisory locks; nothing to do on SQLite, whose write lock
     // already serializes every writer.
     bool lockKeys(const QStringList &keys, QString *error);
+    // The statement lockKeys() runs on PostgreSQL (empty without keys), for a caller that
+    // sends it in one round trip with the statement the locks protect.
+    static QString lockKeysStatement(const QStringList &keys);
 
     // Bumped by every change of tenants, routes or secrets; the engine polls it.
     qint64 configRevision();

@@ -340,6 +340,45 @@ private Q_SLOTS:
                  qPrintable(error));
         QCOMPARE(count(u"raw_payloads"_s), 1LL);
     }
+
+    // On PostgreSQL the tables' statements travel together (StatementScript): a statement
+    // that fails after others succeeded must still fail the batch, and the transaction must
+    // take back what the earlier ones wrote.
+    void aFailureLaterInTheBatchFailsAllOfIt_data() { implementations_data(); }
+    void aFailureLaterInTheBatchFailsAllOfIt()
+    {
+        QFETCH(Impl, impl);
+        auto stmts = open(impl);
+        IngestRows rows;
+        rows.raws.push_back(raw(u"raw_kept_out"_s, 1500));
+        rows.events.push_back(event(u"ev_twice"_s, u"raw_kept_out"_s));
+        rows.events.push_back(event(u"ev_twice"_s, u"raw_kept_out"_s)); // the same primary key
+        AuditRecord a;
+        a.receivedAtMs = kNow;
+        a.outcome = u"accepted"_s;
+        a.rawRef = u"raw_kept_out"_s;
+        rows.audits.push_back(a);
+        QString error;
+        bool inserted = true; // what the statements said, not only the commit
+        QVERIFY(!m_db->inWriteTransaction(&error, [&] {
+            inserted = stmts->insert(rows, kNow, &error);
+            return inserted;
+        }));
+        QVERIFY(!inserted);
+        QVERIFY(!error.isEmpty());
+        QCOMPARE(count(u"raw_payloads"_s), 0LL);
+        QCOMPARE(count(u"events"_s), 0LL);
+        QCOMPARE(count(u"audit_log"_s), 0LL);
+        // The connection is usable again: the same rows without the duplicate go in.
+        rows.events.pop_back();
+        QVERIFY2(
+            m_db->inWriteTransaction(&error, [&] { return stmts->insert(rows, kNow, &error); }),
+            qPrintable(error));
+        QCOMPARE(count(u"raw_payloads"_s), 1LL);
+        QCOMPARE(count(u"events"_s), 1LL);
+        QCOMPARE(count(u"outbox"_s), 1LL);
+        QCOMPARE(count(u"audit_log"_s), 1LL);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestIngestStatements)
