@@ -391,7 +391,10 @@ bool Database::inWriteTransaction(QString *error, const std::function<bool()> &b
         exec(m_db, u"ROLLBACK"_s, &ignored);
         return false;
     }
-    if (!exec(m_db, u"COMMIT"_s, error)) {
+    // Through the driver, not a plain "COMMIT": PostgreSQL ends a transaction that a failed
+    // statement aborted with a successful "ROLLBACK", which only QPSQL's commit checks for.
+    if (!m_db.commit()) {
+        *error = m_db.lastError().text();
         exec(m_db, u"ROLLBACK"_s, &ignored);
         return false;
     }

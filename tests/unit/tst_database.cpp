@@ -412,6 +412,36 @@ private Q_SLOTS:
         QVERIFY2(b->inWriteTransaction(&error, [&] { return b->lockKeys({u"t\nk1"_s}, &error); }),
                  qPrintable(error));
     }
+
+    // PostgreSQL answers the COMMIT of a transaction that a failed statement aborted with
+    // "ROLLBACK", not with an error: a writer that missed the failure must still not be told
+    // that its rows are stored.
+    void anAbortedTransactionIsNotReportedCommitted()
+    {
+        if (!testingOnPostgres())
+            QSKIP("needs GERBANG_TEST_DATABASE_URL (a PostgreSQL server; see pg-cluster.sh)");
+        auto db = freshDatabase(true);
+        QString error;
+        const bool committed = db->inWriteTransaction(&error, [&] {
+            QSqlQuery q(db->db());
+            const bool inserted = q.exec(u"INSERT INTO meta (key, value) VALUES ('a', '1')"_s);
+            QSqlQuery(db->db()).exec(u"SELECT no_such_column FROM meta"_s); // its failure missed
+            return inserted;
+        });
+        QVERIFY(!committed);
+        QVERIFY(!error.isEmpty());
+        QSqlQuery q(db->db());
+        QVERIFY(q.exec(u"SELECT count(*) FROM meta WHERE key = 'a'"_s) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+        // The connection works on.
+        QVERIFY2(
+            db->inWriteTransaction(&error,
+                                   [&] {
+                                       return QSqlQuery(db->db()).exec(
+                                           u"INSERT INTO meta (key, value) VALUES ('a', '1')"_s);
+                                   }),
+            qPrintable(error));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDatabase)
