@@ -46,7 +46,7 @@ public:
     // Called with each statement after it ran (for RETURNING).
     std::function<void(QSqlQuery &)> onResult;
     // PostgreSQL: a statement sent with the first one, in the same round trip and before it
-    // (PQexec answers with the last statement's result, so RETURNING still works).
+    // (its own result is the second one, where RETURNING is read).
     void setPrelude(QString statement) { m_prelude = std::move(statement); }
     // PostgreSQL, without onResult: the statements join `script` instead of running.
     void setScript(StatementScript *script) { m_script = script; }

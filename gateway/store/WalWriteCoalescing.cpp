@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstring>
+#include <iterator>
 #include <mutex>
 #include <new>
 #include <sqlite3.h>
@@ -33,6 +34,13 @@ struct File
     sqlite3_file base; // first: SQLite sees a File as a sqlite3_file
     sqlite3_file *real = nullptr;
     bool wal = false;
+    // A database file and its connection's WAL know each other: the WAL's pending bytes go out
+    // before any call on the database file, above all the shared-memory lock and barrier calls
+    // that end a write transaction or publish a commit. A rolled-back transaction's frames
+    // therefore never outlive its write lock (another connection writes there next), and a
+    // commit's rewritten frame headers are in the file before readers can see the commit.
+    File *log = nullptr;        // of a database file: its WAL
+    File *owner = nullptr;      // of a WAL: its database file
     bool commitPending = false; // a commit's last frame header is buffered; its page follows
     sqlite3_int64 start = 0;    // the file offset of pending[0]
     QByteArray pending;
@@ -46,7 +54,7 @@ File *self(sqlite3_file *f)
     return reinterpret_cast<File *>(f);
 }
 
-int flush(File *f)
+int flushOwn(File *f)
 {
     if (f->pending.isEmpty())
         return SQLITE_OK;
@@ -62,12 +70,37 @@ int flush(File *f)
     return rc;
 }
 
+// The file's own pending bytes and, for a database file, its WAL's.
+int flush(File *f)
+{
+    const int rc = flushOwn(f);
+    if (f->log) {
+        const int logRc = flushOwn(f->log);
+        return rc != SQLITE_OK ? rc : logRc;
+    }
+    return rc;
+}
+
 bool endsCommit(const void *data, int amount, sqlite3_int64 offset)
 {
     if (amount != kFrameHeaderBytes || offset < kWalHeaderBytes)
         return false;
     const auto *b = static_cast<const unsigned char *>(data);
     return (b[4] | b[5] | b[6] | b[7]) != 0;
+}
+
+int append(File *f, const void *data, int amount, sqlite3_int64 offset)
+{
+    try {
+        if (f->pending.isEmpty()) {
+            f->pending.reserve(kBufferBytes);
+            f->start = offset;
+        }
+        f->pending.append(static_cast<const char *>(data), amount);
+    } catch (const std::bad_alloc &) {
+        return SQLITE_IOERR_NOMEM; // nothing of this write was kept; SQLite fails the commit
+    }
+    return SQLITE_OK;
 }
 
 int xWrite(sqlite3_file *file, const void *data, int amount, sqlite3_int64 offset)
@@ -77,26 +110,24 @@ int xWrite(sqlite3_file *file, const void *data, int amount, sqlite3_int64 offse
         return f->real->pMethods->xWrite(f->real, data, amount, offset);
     g_writes.fetch_add(1, std::memory_order_relaxed);
     const bool next = !f->pending.isEmpty() && offset == f->start + f->pending.size();
-    if ((!f->pending.isEmpty() && !next) || f->pending.size() + amount > kBufferBytes) {
-        if (const int rc = flush(f); rc != SQLITE_OK)
+    if ((!f->pending.isEmpty() && !next) || f->pending.size() + amount > kBufferBytes ||
+        amount > kMaxPiece) {
+        if (const int rc = flushOwn(f); rc != SQLITE_OK)
             return rc;
     }
     if (amount > kMaxPiece) {
         g_flushes.fetch_add(1, std::memory_order_relaxed);
         return f->real->pMethods->xWrite(f->real, data, amount, offset); // as SQLite asked
     }
-    if (f->pending.isEmpty()) {
-        f->pending.reserve(kBufferBytes);
-        f->start = offset;
-    }
-    f->pending.append(static_cast<const char *>(data), amount);
+    if (const int rc = append(f, data, amount, offset); rc != SQLITE_OK)
+        return rc;
     if (f->commitPending)
-        return flush(f); // the commit's last page: its frames are complete
+        return flushOwn(f); // the commit's last page: its frames are complete
     f->commitPending = endsCommit(data, amount, offset);
     return SQLITE_OK;
 }
 
-// Every other call on a WAL file sees the file as SQLite wrote it: pending bytes go first.
+// Every other call sees the files as SQLite wrote them: pending bytes go first.
 template <auto Method, typename... Args> int forward(sqlite3_file *file, Args... args)
 {
     File *f = self(file);
@@ -110,6 +141,10 @@ int xClose(sqlite3_file *file)
     File *f = self(file);
     const int flushed = flush(f);
     const int closed = f->real->pMethods->xClose(f->real);
+    if (f->owner)
+        f->owner->log = nullptr;
+    if (f->log)
+        f->log->owner = nullptr;
     f->~File();
     return flushed != SQLITE_OK ? flushed : closed;
 }
@@ -126,6 +161,10 @@ int xDeviceCharacteristics(sqlite3_file *file)
 
 void xShmBarrier(sqlite3_file *file)
 {
+    // Before the commit's WAL index header is published. No error can be returned here; with
+    // synchronous=FULL (every Gerbang connection) the commit's sync already wrote and checked
+    // the bytes, so this finds nothing to write.
+    flush(self(file));
     self(file)->real->pMethods->xShmBarrier(self(file)->real);
 }
 
@@ -162,6 +201,11 @@ sqlite3_io_methods methodsOfVersion(int version)
 const sqlite3_io_methods g_methods[] = {methodsOfVersion(1), methodsOfVersion(2),
                                         methodsOfVersion(3)};
 
+bool isOurs(const sqlite3_file *file)
+{
+    return file->pMethods >= std::begin(g_methods) && file->pMethods < std::end(g_methods);
+}
+
 int xOpen(sqlite3_vfs *, sqlite3_filename name, sqlite3_file *file, int flags, int *outFlags)
 {
     File *f = new (file) File;
@@ -172,6 +216,13 @@ int xOpen(sqlite3_vfs *, sqlite3_filename name, sqlite3_file *file, int flags, i
     const sqlite3_io_methods *real = f->real->pMethods;
     if (real && real->iVersion >= 1 && real->iVersion <= 3) {
         f->base.pMethods = &g_methods[real->iVersion - 1];
+        if (f->wal && rc == SQLITE_OK && name) {
+            sqlite3_file *database = sqlite3_database_file_object(name);
+            if (database && isOurs(database) && !self(database)->log) {
+                f->owner = self(database);
+                f->owner->log = f;
+            }
+        }
         return rc; // with methods set, SQLite closes the file even when rc is an error
     }
     if (real)

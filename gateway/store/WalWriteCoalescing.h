@@ -9,13 +9,16 @@ namespace gerbang {
 // header, then the page), so a group commit of 70 frames costs 140 pwrite calls before its
 // fsync. This installs, as the process's default, a VFS that forwards everything to the one
 // it replaces but gathers consecutive writes to a WAL file in memory and hands them to the
-// real file at once: when a commit's last frame is complete, before any other call on the
-// file (sync, read, size, truncate, lock, close), when a write is not the next one in the
-// file, and when the buffer is full. The bytes, their order and every sync are what SQLite
-// asked for, so durability is unchanged: a commit's frames are on their way to disk before
-// its fsync (and before it becomes visible to readers, whatever the synchronous setting), and
-// a failed write fails the commit. Databases and journals other than WALs are not touched.
-// Idempotent and thread-safe; false if SQLite refused the VFS (it then works as before).
+// real file together: when a commit's last frame is complete, when a write is not the next
+// one in the file, when the buffer is full, and before any other call on the WAL or on its
+// database file (sync, read, size, truncate, locks, the shared-memory lock and barrier that
+// end a write transaction and publish a commit, close). The bytes, their order and every sync
+// are what SQLite asked for, so durability is unchanged: a commit's frames are handed over
+// before its fsync and before other connections can see it, a failed write fails the commit,
+// and the frames of a rolled-back transaction are written (as SQLite would have) before its
+// write lock is released, never later over another connection's frames. Databases and
+// journals other than WALs are written as SQLite asks. Idempotent and thread-safe; false if
+// SQLite refused the VFS (it then works as before).
 bool installWalWriteCoalescing();
 
 // What the VFS did since the process started, for tests and benchmarks.

@@ -394,7 +394,8 @@ bool Database::inWriteTransaction(QString *error, const std::function<bool()> &b
     // Through the driver, not a plain "COMMIT": PostgreSQL ends a transaction that a failed
     // statement aborted with a successful "ROLLBACK", which only QPSQL's commit checks for.
     if (!m_db.commit()) {
-        *error = m_db.lastError().text();
+        *error = m_db.lastError().isValid() ? m_db.lastError().text()
+                                            : u"the transaction could not be committed"_s;
         exec(m_db, u"ROLLBACK"_s, &ignored);
         return false;
     }

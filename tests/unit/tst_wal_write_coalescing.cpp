@@ -156,6 +156,38 @@ private Q_SLOTS:
         QCOMPARE(reader.text("PRAGMA integrity_check"), u"ok"_s);
     }
 
+    void aRolledBackTransactionLeavesNothingForLater()
+    {
+        // A spills frames of a transaction it then rolls back; B, another connection, commits
+        // into the same part of the WAL; A reads afterwards. A's spilled frames must go out
+        // before its write lock is released (the WAL's bytes are flushed before any call on
+        // its database file), never later over B's commit. (SQLite's rollback itself may read
+        // and so flush; the test holds the outcome either way.)
+        Connection a(m_path);
+        Connection b(m_path);
+        QVERIFY(a.ok() && b.ok());
+        QCOMPARE(a.exec("PRAGMA journal_mode=WAL; PRAGMA cache_size=10; "
+                        "PRAGMA wal_autocheckpoint=0; "
+                        "CREATE TABLE t (i INTEGER PRIMARY KEY, body TEXT NOT NULL)"),
+                 SQLITE_OK);
+        QCOMPARE(a.exec(insertRows(1, 10)), SQLITE_OK);
+        QCOMPARE(a.exec("BEGIN"), SQLITE_OK);
+        // A few frames over the cache, with other rows than B's (same pages, other bytes).
+        QCOMPARE(a.exec(insertRows(5001, 5200)), SQLITE_OK);
+        QCOMPARE(a.exec("ROLLBACK"), SQLITE_OK);
+        QCOMPARE(b.exec("PRAGMA wal_autocheckpoint=0"), SQLITE_OK);
+        QCOMPARE(b.exec(insertRows(11, 400)), SQLITE_OK);
+        QCOMPARE(a.text(kChecksum), expectedChecksum(400));
+        Connection reader(m_path, "unix");
+        QCOMPARE(reader.text(kChecksum), expectedChecksum(400));
+        QCOMPARE(reader.text("PRAGMA integrity_check"), u"ok"_s);
+        // And after a checkpoint, from the database file itself.
+        QCOMPARE(a.exec("PRAGMA wal_checkpoint(TRUNCATE)"), SQLITE_OK);
+        Connection after(m_path, "unix");
+        QCOMPARE(after.text(kChecksum), expectedChecksum(400));
+        QCOMPARE(after.text("PRAGMA integrity_check"), u"ok"_s);
+    }
+
     void aWriteTheFileRefusesFailsTheCommit()
     {
         Connection db(m_path);
