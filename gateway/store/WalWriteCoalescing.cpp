@@ -44,6 +44,11 @@ struct File
     bool commitPending = false; // a commit's last frame header is buffered; its page follows
     sqlite3_int64 start = 0;    // the file offset of pending[0]
     QByteArray pending;
+    // Of a WAL: the error of a hand-over that failed. Its bytes are gone, so every later
+    // write, sync and read of the WAL fails with it until the write transaction ends (its
+    // write lock is released): no commit can follow frames that never reached the file, even
+    // when the failure surfaced in a call whose result SQLite does not check.
+    int failed = SQLITE_OK;
 };
 
 // The real file lives in the same allocation, after ours (SQLite allocates szOsFile bytes).
@@ -67,18 +72,25 @@ int flushOwn(File *f)
     }
     f->pending.resize(0); // keeps the capacity
     f->commitPending = false;
+    if (rc != SQLITE_OK && f->failed == SQLITE_OK)
+        f->failed = rc;
     return rc;
 }
 
-// The file's own pending bytes and, for a database file, its WAL's.
-int flush(File *f)
+// The file's own pending bytes and, for a database file, its WAL's (whose failure stays on
+// the WAL, where SQLite's next write, sync or read of it sees it).
+void flush(File *f)
 {
-    const int rc = flushOwn(f);
-    if (f->log) {
-        const int logRc = flushOwn(f->log);
-        return rc != SQLITE_OK ? rc : logRc;
-    }
-    return rc;
+    flushOwn(f);
+    if (f->log)
+        flushOwn(f->log);
+}
+
+// WAL_WRITE_LOCK is the first of the WAL's shared-memory locks (wal.c); releasing it ends a
+// write transaction, after which SQLite writes from the last commit again.
+bool releasesWriteLock(int offset, int flags)
+{
+    return offset == 0 && (flags & SQLITE_SHM_UNLOCK) != 0;
 }
 
 bool endsCommit(const void *data, int amount, sqlite3_int64 offset)
@@ -109,6 +121,8 @@ int xWrite(sqlite3_file *file, const void *data, int amount, sqlite3_int64 offse
     if (!f->wal)
         return f->real->pMethods->xWrite(f->real, data, amount, offset);
     g_writes.fetch_add(1, std::memory_order_relaxed);
+    if (f->failed != SQLITE_OK)
+        return f->failed;
     const bool next = !f->pending.isEmpty() && offset == f->start + f->pending.size();
     if ((!f->pending.isEmpty() && !next) || f->pending.size() + amount > kBufferBytes ||
         amount > kMaxPiece) {
@@ -127,19 +141,36 @@ int xWrite(sqlite3_file *file, const void *data, int amount, sqlite3_int64 offse
     return SQLITE_OK;
 }
 
-// Every other call sees the files as SQLite wrote them: pending bytes go first.
+// Every other call sees the files as SQLite wrote them: pending bytes go first. The real
+// method is always called (SQLite ignores the result of the calls that release locks and
+// mappings, so skipping one would keep a lock held); on a WAL whose bytes were lost, its
+// result is that failure instead.
 template <auto Method, typename... Args> int forward(sqlite3_file *file, Args... args)
 {
     File *f = self(file);
-    if (const int rc = flush(f); rc != SQLITE_OK)
-        return rc;
-    return (f->real->pMethods->*Method)(f->real, args...);
+    flush(f);
+    const int rc = (f->real->pMethods->*Method)(f->real, args...);
+    return f->wal && f->failed != SQLITE_OK ? f->failed : rc;
+}
+
+int xShmLock(sqlite3_file *file, int offset, int n, int flags)
+{
+    File *f = self(file);
+    flush(f);
+    const int rc = f->real->pMethods->xShmLock(f->real, offset, n, flags);
+    if (f->log && releasesWriteLock(offset, flags)) {
+        f->log->pending.resize(0);
+        f->log->commitPending = false;
+        f->log->failed = SQLITE_OK;
+    }
+    return rc;
 }
 
 int xClose(sqlite3_file *file)
 {
     File *f = self(file);
-    const int flushed = flush(f);
+    flush(f);
+    const int flushed = f->wal ? f->failed : SQLITE_OK;
     const int closed = f->real->pMethods->xClose(f->real);
     if (f->owner)
         f->owner->log = nullptr;
@@ -161,9 +192,10 @@ int xDeviceCharacteristics(sqlite3_file *file)
 
 void xShmBarrier(sqlite3_file *file)
 {
-    // Before the commit's WAL index header is published. No error can be returned here; with
-    // synchronous=FULL (every Gerbang connection) the commit's sync already wrote and checked
-    // the bytes, so this finds nothing to write.
+    // Before the commit's WAL index header is published. No error can be returned here: with
+    // synchronous=FULL (every Gerbang connection) the commit's sync already handed over and
+    // checked the bytes, so this finds nothing to write. Under NORMAL or OFF a failure here
+    // (a full disk) would go unseen by that commit; it still fails everything after it.
     flush(self(file));
     self(file)->real->pMethods->xShmBarrier(self(file)->real);
 }
@@ -187,7 +219,7 @@ sqlite3_io_methods methodsOfVersion(int version)
     m.xDeviceCharacteristics = xDeviceCharacteristics;
     if (version >= 2) {
         m.xShmMap = forward<&sqlite3_io_methods::xShmMap, int, int, int, void volatile **>;
-        m.xShmLock = forward<&sqlite3_io_methods::xShmLock, int, int, int>;
+        m.xShmLock = xShmLock;
         m.xShmBarrier = xShmBarrier;
         m.xShmUnmap = forward<&sqlite3_io_methods::xShmUnmap, int>;
     }
@@ -203,7 +235,8 @@ const sqlite3_io_methods g_methods[] = {methodsOfVersion(1), methodsOfVersion(2)
 
 bool isOurs(const sqlite3_file *file)
 {
-    return file->pMethods >= std::begin(g_methods) && file->pMethods < std::end(g_methods);
+    return std::any_of(std::begin(g_methods), std::end(g_methods),
+                       [file](const sqlite3_io_methods &m) { return file->pMethods == &m; });
 }
 
 int xOpen(sqlite3_vfs *, sqlite3_filename name, sqlite3_file *file, int flags, int *outFlags)

@@ -13,11 +13,12 @@ namespace gerbang {
 // one in the file, when the buffer is full, and before any other call on the WAL or on its
 // database file (sync, read, size, truncate, locks, the shared-memory lock and barrier that
 // end a write transaction and publish a commit, close). The bytes, their order and every sync
-// are what SQLite asked for, so durability is unchanged: a commit's frames are handed over
-// before its fsync and before other connections can see it, a failed write fails the commit,
-// and the frames of a rolled-back transaction are written (as SQLite would have) before its
-// write lock is released, never later over another connection's frames. Databases and
-// journals other than WALs are written as SQLite asks. Idempotent and thread-safe; false if
+// are what SQLite asked for, so durability is unchanged with synchronous=FULL (every Gerbang
+// connection): a commit's frames are handed over before its fsync and before other
+// connections can see it; a failed hand-over fails the commit and every later write until the
+// write transaction ends; the frames of a rolled-back transaction are written (as SQLite would
+// have) before its write lock is released, never later over another connection's frames. Databases
+// and journals other than WALs are written as SQLite asks. Idempotent and thread-safe; false if
 // SQLite refused the VFS (it then works as before).
 bool installWalWriteCoalescing();
 
