@@ -6,7 +6,6 @@
 #include <atomic>
 #include <cstring>
 #include <iterator>
-#include <mutex>
 #include <new>
 #include <sqlite3.h>
 
@@ -158,11 +157,9 @@ int xShmLock(sqlite3_file *file, int offset, int n, int flags)
     File *f = self(file);
     flush(f);
     const int rc = f->real->pMethods->xShmLock(f->real, offset, n, flags);
-    if (f->log && releasesWriteLock(offset, flags)) {
-        f->log->pending.resize(0);
-        f->log->commitPending = false;
+    // The flush above emptied the WAL's buffer; a failure it kept ends with the transaction.
+    if (f->log && releasesWriteLock(offset, flags))
         f->log->failed = SQLITE_OK;
-    }
     return rc;
 }
 

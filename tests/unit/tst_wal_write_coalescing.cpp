@@ -71,6 +71,19 @@ QByteArray insertRows(qint64 first, qint64 last)
     return QString::fromLatin1(kInsert).arg(first).arg(last).toUtf8();
 }
 
+// What a new connection on the plain Unix VFS (file descriptors of its own) reads: the rows'
+// checksum and the database's integrity, to compare with stored(rows).
+QString readBack(const QString &path)
+{
+    Connection reader(path, "unix");
+    return reader.text(kChecksum) + u" / "_s + reader.text("PRAGMA integrity_check");
+}
+
+QString stored(qint64 rows)
+{
+    return expectedChecksum(rows) + u" / ok"_s;
+}
+
 } // namespace
 
 class TestWalWriteCoalescing : public QObject
@@ -105,10 +118,7 @@ private Q_SLOTS:
         QVERIFY2(writes >= 20 * kCommits, qPrintable(QString::number(writes)));
         QCOMPARE(flushes, quint64(kCommits));
         // The plain Unix VFS, on file descriptors of its own, reads what SQLite wrote.
-        Connection reader(m_path, "unix");
-        QVERIFY(reader.ok());
-        QCOMPARE(reader.text(kChecksum), expectedChecksum(30 * kCommits));
-        QCOMPARE(reader.text("PRAGMA integrity_check"), u"ok"_s);
+        QCOMPARE(readBack(m_path), stored(30 * kCommits));
     }
 
     void aCommitReachesTheFileBeforeItReturns()
@@ -151,9 +161,7 @@ private Q_SLOTS:
         QCOMPARE(db.exec("UPDATE t SET body = body WHERE i % 7 = 0"), SQLITE_OK);
         QCOMPARE(db.exec("ROLLBACK"), SQLITE_OK);
         QCOMPARE(db.exec(insertRows(51, 80)), SQLITE_OK);
-        Connection reader(m_path, "unix");
-        QCOMPARE(reader.text(kChecksum), expectedChecksum(80));
-        QCOMPARE(reader.text("PRAGMA integrity_check"), u"ok"_s);
+        QCOMPARE(readBack(m_path), stored(80));
     }
 
     void aRolledBackTransactionLeavesNothingForLater()
@@ -178,14 +186,10 @@ private Q_SLOTS:
         QCOMPARE(b.exec("PRAGMA wal_autocheckpoint=0"), SQLITE_OK);
         QCOMPARE(b.exec(insertRows(11, 400)), SQLITE_OK);
         QCOMPARE(a.text(kChecksum), expectedChecksum(400));
-        Connection reader(m_path, "unix");
-        QCOMPARE(reader.text(kChecksum), expectedChecksum(400));
-        QCOMPARE(reader.text("PRAGMA integrity_check"), u"ok"_s);
+        QCOMPARE(readBack(m_path), stored(400));
         // And after a checkpoint, from the database file itself.
         QCOMPARE(a.exec("PRAGMA wal_checkpoint(TRUNCATE)"), SQLITE_OK);
-        Connection after(m_path, "unix");
-        QCOMPARE(after.text(kChecksum), expectedChecksum(400));
-        QCOMPARE(after.text("PRAGMA integrity_check"), u"ok"_s);
+        QCOMPARE(readBack(m_path), stored(400));
     }
 
     void aWriteTheFileRefusesFailsTheCommit()
