@@ -87,20 +87,21 @@ Vigilance::Vigilance(Config config, Database &db, Clock clock, FreeSpace freeSpa
     , m_clock(std::move(clock))
     , m_freeSpace(freeSpace ? std::move(freeSpace) : FreeSpace(storageFree))
     , m_tracker(m_config.repeatMs, db, m_config.gatewayId)
+    , m_checks(
+          std::chrono::milliseconds(std::clamp<qint64>(m_config.checkIntervalMs, 1000, 3'600'000)),
+          kCheckCostFactor, [this] { check(); }, this)
 {
-    connect(&m_timer, &QTimer::timeout, this, &Vigilance::check);
 }
 
 void Vigilance::start()
 {
-    m_timer.start(int(std::clamp<qint64>(m_config.checkIntervalMs, 1000, 3'600'000)));
     // The certificates in use were loaded by this start: a reload failure recorded before it
     // (alert_conditions outlives a restart) is over.
     const qint64 now = m_clock();
     for (const QString &path : std::as_const(m_config.certificates))
         observe({.kind = AlertKind::CertificateReloadFailed, .subject = path, .active = false},
                 now);
-    check();
+    m_checks.start(); // checks now, then at the interval
 }
 
 void Vigilance::emitAll(const QList<AlertInfo> &alerts)

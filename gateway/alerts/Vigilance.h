@@ -2,12 +2,12 @@
 #pragma once
 
 #include "alerts/ConditionTracker.h"
+#include "concurrency/PacedRepeat.h"
 #include "domain/AlertInfo.h"
 
 #include <QHash>
 #include <QObject>
 #include <QStringList>
-#include <QTimer>
 #include <deque>
 #include <functional>
 #include <optional>
@@ -87,7 +87,9 @@ private:
     Clock m_clock;
     FreeSpace m_freeSpace;
     ConditionTracker m_tracker;
-    QTimer m_timer{this};
+    // The delivery check scans the pending backlog: at most 1 % of the time on checking.
+    static constexpr int kCheckCostFactor = 100;
+    PacedRepeat m_checks;
 
     struct LearnedSilence
     {

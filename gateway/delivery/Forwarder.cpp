@@ -77,10 +77,7 @@ bool Forwarder::open(QString *error)
     m_flushSoon.setSingleShot(true);
     m_flushSoon.setInterval(50);
     connect(&m_flushSoon, &QTimer::timeout, this, &Forwarder::flush);
-    m_counts.setInterval(1000);
-    connect(&m_counts, &QTimer::timeout, this, &Forwarder::refreshCounts);
     m_counts.start();
-    refreshCounts();
     if (m_config.sinkUrl.isEmpty()) {
         qCInfo(lcDelivery) << "no sink configured (sink/url): accepted events stay queued";
         return true;
