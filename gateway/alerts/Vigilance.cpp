@@ -58,6 +58,14 @@ qint64 predictFullMs(const std::deque<std::pair<qint64, qint64>> &samples)
     return lastT + qint64(double(lastFree) / -slope);
 }
 
+PacedRepeat::Pace checkPace(qint64 configuredMs)
+{
+    const std::chrono::milliseconds interval(std::clamp<qint64>(configuredMs, 1000, 3'600'000));
+    // The delivery check scans the pending backlog: at most 1 % of the time on checking, and
+    // never more than ten intervals between checks.
+    return {.interval = interval, .costFactor = 100, .longest = interval * 10};
+}
+
 } // namespace
 
 Vigilance::Config Vigilance::Config::fromSettings(const Settings &s, QStringList certificates)
@@ -88,8 +96,7 @@ Vigilance::Vigilance(Config config, Database &db, Clock clock, FreeSpace freeSpa
     , m_freeSpace(freeSpace ? std::move(freeSpace) : FreeSpace(storageFree))
     , m_tracker(m_config.repeatMs, db, m_config.gatewayId)
     , m_checks(
-          std::chrono::milliseconds(std::clamp<qint64>(m_config.checkIntervalMs, 1000, 3'600'000)),
-          kCheckCostFactor, [this] { check(); }, this)
+          checkPace(m_config.checkIntervalMs), [this] { check(); }, this)
 {
 }
 

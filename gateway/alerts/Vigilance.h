@@ -87,8 +87,6 @@ private:
     Clock m_clock;
     FreeSpace m_freeSpace;
     ConditionTracker m_tracker;
-    // The delivery check scans the pending backlog: at most 1 % of the time on checking.
-    static constexpr int kCheckCostFactor = 100;
     PacedRepeat m_checks;
 
     struct LearnedSilence

@@ -88,7 +88,10 @@ private:
     QTimer m_wakeSoon{this};
     QTimer m_flushSoon{this};
     // The gauges' counts scan the backlog, so they are read less often while it is large.
-    PacedRepeat m_counts{std::chrono::seconds(1), kCountsCostFactor, [this] { refreshCounts(); },
+    PacedRepeat m_counts{{.interval = std::chrono::seconds(1),
+                          .costFactor = kCountsCostFactor,
+                          .longest = std::chrono::seconds(15)},
+                         [this] { refreshCounts(); },
                          this};
     QString m_workerId;
     quint64 m_claimSeq = 0;

@@ -5,14 +5,12 @@
 
 namespace gerbang {
 
-PacedRepeat::PacedRepeat(std::chrono::milliseconds interval, int costFactor,
-                         std::function<void()> job, QObject *parent, Clock clock)
+PacedRepeat::PacedRepeat(Pace pace, std::function<void()> job, QObject *parent, Clock clock)
     : QObject(parent)
-    , m_interval(interval)
-    , m_costFactor(std::max(1, costFactor))
+    , m_pace{pace.interval, std::max(1, pace.costFactor), std::max(pace.interval, pace.longest)}
     , m_job(std::move(job))
     , m_clock(std::move(clock))
-    , m_next(interval)
+    , m_next(pace.interval)
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &PacedRepeat::runJob);
@@ -33,7 +31,7 @@ void PacedRepeat::runJob()
     const auto began = m_clock();
     m_job();
     const auto cost = std::chrono::ceil<std::chrono::milliseconds>(m_clock() - began);
-    m_next = std::max(m_interval, cost * m_costFactor);
+    m_next = std::clamp(cost * m_pace.costFactor, m_pace.interval, m_pace.longest);
     m_timer.start(m_next);
 }
 

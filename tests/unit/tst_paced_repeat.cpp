@@ -17,7 +17,7 @@ private Q_SLOTS:
         FakeClock clock;
         int runs = 0;
         PacedRepeat repeat(
-            1s, 100,
+            kPace,
             [&] {
                 ++runs;
                 clock.advance(3ms);
@@ -34,7 +34,7 @@ private Q_SLOTS:
         FakeClock clock;
         std::chrono::microseconds cost = 40ms;
         PacedRepeat repeat(
-            1s, 100, [&] { clock.advance(cost); }, nullptr, clock.fn());
+            kPace, [&] { clock.advance(cost); }, nullptr, clock.fn());
         repeat.start();
         QCOMPARE(repeat.nextDelay(), 4s);
         // Part of a millisecond counts as a whole one: never less than the factor asks.
@@ -47,10 +47,27 @@ private Q_SLOTS:
         QCOMPARE(repeat.nextDelay(), 1s);
     }
 
+    void noWaitIsLongerThanTheLongest()
+    {
+        // A run that hung on an unreachable database for 30 s: the next check comes after
+        // `longest`, not after 50 minutes.
+        FakeClock clock;
+        PacedRepeat repeat(
+            kPace, [&] { clock.advance(30s); }, nullptr, clock.fn());
+        repeat.start();
+        QCOMPARE(repeat.nextDelay(), kPace.longest);
+        // A longest shorter than the interval is the interval.
+        PacedRepeat fixed(
+            {.interval = 2s, .costFactor = 100, .longest = 1s}, [&] { clock.advance(1s); }, nullptr,
+            clock.fn());
+        fixed.start();
+        QCOMPARE(fixed.nextDelay(), 2s);
+    }
+
     void itRepeatsUntilStopped()
     {
         int runs = 0;
-        PacedRepeat repeat(20ms, 100, [&] { ++runs; });
+        PacedRepeat repeat({.interval = 20ms, .costFactor = 100, .longest = 1s}, [&] { ++runs; });
         repeat.start();
         QTRY_VERIFY(runs >= 3);
         repeat.stop();
@@ -65,7 +82,7 @@ private Q_SLOTS:
         QObject owner;
         int runs = 0;
         auto *repeat = new PacedRepeat(
-            10ms, 100, [&] { ++runs; }, &owner);
+            {.interval = 10ms, .costFactor = 100, .longest = 1s}, [&] { ++runs; }, &owner);
         QThread thread;
         owner.moveToThread(&thread);
         QCOMPARE(repeat->thread(), &thread);
@@ -78,6 +95,8 @@ private Q_SLOTS:
     }
 
 private:
+    static constexpr PacedRepeat::Pace kPace{.interval = 1s, .costFactor = 100, .longest = 15s};
+
     struct FakeClock
     {
         std::chrono::steady_clock::time_point now{};
