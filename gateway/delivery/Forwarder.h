@@ -58,8 +58,6 @@ public Q_SLOTS:
     void wake();
 
 private:
-    // At most 1 % of the time on counting (bench/RESULTS.md, 2026-12-06).
-    static constexpr int kCountsCostFactor = 100;
     struct Claimed
     {
         OutboxItem item;
@@ -87,9 +85,10 @@ private:
     QTimer m_poll{this}; // children: they move to the forwarder's thread with it
     QTimer m_wakeSoon{this};
     QTimer m_flushSoon{this};
-    // The gauges' counts scan the backlog, so they are read less often while it is large.
+    // The gauges' counts scan the backlog, so they are read less often while it is large: at
+    // most 1 % of the time on counting.
     PacedRepeat m_counts{{.interval = std::chrono::seconds(1),
-                          .costFactor = kCountsCostFactor,
+                          .costFactor = 100,
                           .longest = std::chrono::seconds(15)},
                          [this] { refreshCounts(); },
                          this};

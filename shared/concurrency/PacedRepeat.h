@@ -9,12 +9,12 @@
 namespace gerbang {
 
 // Repeats a job at an interval, but never spends more than about 1/costFactor of the time on
-// it: after a run that took d, the next one waits max(interval, d * costFactor), and never more
-// than `longest` (a run that only waited for an unreachable database must not silence the
-// next check for an hour). For watching
-// queries whose cost grows with what they count (a delivery backlog of a million rows while
-// the core is down), so that watching the gateway never slows the commits it watches
-// (bench/RESULTS.md, 2026-12-06). Lives on its parent's thread and moves with it.
+// it: after a run that took d, the next one waits max(interval, d * costFactor), and never
+// more than `longest` (a run that only waited for an unreachable database must not silence the
+// next check for an hour). For watching queries whose cost grows with what they count (a
+// delivery backlog of a million rows while the core is down), so that watching the gateway
+// never slows the commits it watches (bench/RESULTS.md, 2026-12-06). Lives on its parent's
+// thread and moves with it.
 class PacedRepeat : public QObject
 {
     Q_OBJECT

@@ -3,6 +3,7 @@
 
 #include <QTest>
 #include <QThread>
+#include <atomic>
 
 using namespace gerbang;
 using namespace std::chrono_literals;
@@ -80,7 +81,7 @@ private Q_SLOTS:
     void itMovesWithItsParentsThread()
     {
         QObject owner;
-        int runs = 0;
+        std::atomic<int> runs = 0; // the job runs on the other thread
         auto *repeat = new PacedRepeat(
             {.interval = 10ms, .costFactor = 100, .longest = 1s}, [&] { ++runs; }, &owner);
         QThread thread;
